@@ -1,0 +1,38 @@
+package org.vigilvms.jms;
+
+import java.util.List;
+
+/**
+ * Names of the backbone's destinations. The same names are created, and secured per service
+ * identity, by {@code wildfly-config/50-messaging.cli}; {@link ServiceIdentity} says who may
+ * send and consume on each.
+ */
+public final class Destinations {
+
+    /** Liveness of every service; consumed by the management service, which feeds health. */
+    public static final String HEARTBEAT = "vigil.heartbeat";
+    /** Recorder to storage: a segment was written and awaits indexing and sealing. */
+    public static final String SEGMENTS = "vigil.segments";
+    /** Recorder to management: a camera went online, offline, unauthorized, ... */
+    public static final String CAMERA_STATUS = "vigil.camera.status";
+    /** Management to recorder: signed camera commands (PTZ, start/stop recording). */
+    public static final String CAMERA_COMMANDS = "vigil.camera.commands";
+    /** Analytics to management: event and alert metadata (X.1453 section 6). */
+    public static final String ANALYTICS_EVENTS = "vigil.analytics.events";
+
+    public static final List<String> ALL =
+            List.of(HEARTBEAT, SEGMENTS, CAMERA_STATUS, CAMERA_COMMANDS, ANALYTICS_EVENTS);
+
+    private Destinations() {
+    }
+
+    /** JNDI name under which WildFly binds the queue for in-server use. */
+    public static String jndiName(String destination) {
+        return "java:/jms/queue/" + destination;
+    }
+
+    /** JNDI name exported to remote clients. */
+    public static String exportedJndiName(String destination) {
+        return "java:jboss/exported/jms/queue/" + destination;
+    }
+}

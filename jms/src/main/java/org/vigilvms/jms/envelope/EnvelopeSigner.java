@@ -1,0 +1,52 @@
+package org.vigilvms.jms.envelope;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Seals outgoing messages of one producer: stamps time, epoch and the next sequence number and
+ * signs the result with the producer's Ed25519 key. Thread-safe; one instance per producer
+ * process, so sequence numbers never repeat within an epoch.
+ */
+public final class EnvelopeSigner {
+
+    public static final String ALGORITHM = "Ed25519";
+
+    private final String producer;
+    private final PrivateKey key;
+    private final Clock clock;
+    private final String epoch = UUID.randomUUID().toString();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public EnvelopeSigner(String producer, PrivateKey key, Clock clock) {
+        this.producer = producer;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    public String producer() {
+        return producer;
+    }
+
+    public Envelope seal(String destination, String type, byte[] payload) {
+        long seq = sequence.incrementAndGet();
+        long now = clock.millis();
+        byte[] signed = Envelope.signedBytes(destination, type, producer, epoch, seq, now, payload);
+        return new Envelope(destination, type, producer, epoch, seq, now, payload, sign(key, signed));
+    }
+
+    static byte[] sign(PrivateKey key, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + ALGORITHM + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.vigilvms.setup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import org.vigilvms.jms.ServiceIdentity;
+
+/**
+ * Makes an installation folder ready for the server, idempotently: on the first run everything
+ * is generated; on later runs what exists is kept and only what is missing is added. No secret
+ * is ever fixed in the code or the repository.
+ */
+public final class ServerSetup {
+
+    /** Digest realm name of the broker's service identities (40-security.cli). */
+    public static final String SERVICES_REALM = "VigilServices";
+
+    public static final String DB_PASSWORD = "db-password";
+    public static final String TLS_KEYSTORE = "tls-keystore";
+    public static final String TLS_TRUSTSTORE = "tls-truststore";
+    public static final String CA_KEYSTORE = "ca-keystore";
+
+    static final String P_HOME = "vigil.home";
+    static final String P_CREDSTORE_PASSWORD = "vigil.credstore.password";
+    static final String P_DB_URL = "vigil.db.url";
+    static final String P_DB_USER = "vigil.db.user";
+
+    /** What the setup found or made. */
+    public record Result(VigilHome home, boolean firstRun, SecretStore secrets) {
+    }
+
+    private ServerSetup() {
+    }
+
+    public static Result ensure(VigilHome home, DatabaseSettings db) {
+        createPrivateDir(home.root());
+        createPrivateDir(home.secretsDir());
+        createPrivateDir(home.tlsDir());
+
+        Properties props = readProperties(home.serverProperties());
+        boolean firstRun = props.isEmpty();
+        String storePassword = props.getProperty(P_CREDSTORE_PASSWORD);
+        if (storePassword == null) {
+            storePassword = Passwords.generate();
+        }
+        SecretStore secrets = SecretStore.open(home.credentialStore(), storePassword.toCharArray(), true);
+        FilePermissions.ownerOnly(home.credentialStore());
+
+        if (db.password() != null) {
+            secrets.put(DB_PASSWORD, db.password());
+        } else {
+            secrets.getOrGenerate(DB_PASSWORD);
+        }
+        ensureTls(home, secrets);
+        writeBrokerIdentities(home, secrets);
+
+        props.setProperty(P_HOME, home.root().toString());
+        props.setProperty(P_CREDSTORE_PASSWORD, storePassword);
+        props.setProperty(P_DB_URL, db.url());
+        props.setProperty(P_DB_USER, db.user());
+        writeProperties(home.serverProperties(), props,
+                "System properties for WildFly (--properties). Secret: readable by the owner only.");
+        return new Result(home, firstRun, secrets);
+    }
+
+    /** Opens the secrets of an installation that was set up before. */
+    public static SecretStore openSecrets(VigilHome home) {
+        Properties props = readProperties(home.serverProperties());
+        String password = props.getProperty(P_CREDSTORE_PASSWORD);
+        if (password == null) {
+            throw new SetupException(home.serverProperties() + " is missing or incomplete; run the setup first");
+        }
+        return SecretStore.open(home.credentialStore(), password.toCharArray(), false);
+    }
+
+    private static void ensureTls(VigilHome home, SecretStore secrets) {
+        char[] caPassword = secrets.getOrGenerate(CA_KEYSTORE).toCharArray();
+        InternalCa ca;
+        if (Files.isRegularFile(home.caKeyStore())) {
+            ca = InternalCa.load(home.caKeyStore(), caPassword);
+        } else {
+            ca = InternalCa.create(home.root().getFileName().toString());
+            ca.save(home.caKeyStore(), caPassword);
+        }
+        if (!Files.isRegularFile(home.serverKeyStore())) {
+            char[] password = secrets.getOrGenerate(TLS_KEYSTORE).toCharArray();
+            InternalCa.write(ca.issueServer("localhost", InternalCa.localHostNames(), List.of("127.0.0.1", "::1"),
+                    password), home.serverKeyStore(), password);
+        }
+        if (!Files.isRegularFile(home.trustStore())) {
+            InternalCa.write(ca.trustStore(), home.trustStore(), secrets.getOrGenerate(TLS_TRUSTSTORE).toCharArray());
+        }
+    }
+
+    /** The broker's users file holds only digests; the clear passwords stay in the credential store. */
+    private static void writeBrokerIdentities(VigilHome home, SecretStore secrets) {
+        StringBuilder users = new StringBuilder("#$REALM_NAME=" + SERVICES_REALM + "$\n");
+        StringBuilder roles = new StringBuilder();
+        for (ServiceIdentity identity : ServiceIdentity.values()) {
+            String password = secrets.getOrGenerate(identity.credentialAlias());
+            users.append(identity.principal()).append('=')
+                    .append(digest(identity.principal(), password)).append('\n');
+            roles.append(identity.principal()).append('=').append(identity.principal()).append('\n');
+        }
+        writeText(home.jmsUsers(), users.toString());
+        writeText(home.jmsRoles(), roles.toString());
+    }
+
+    static String digest(String user, String password) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            return HexFormat.of().formatHex(md5.digest(
+                    (user + ":" + SERVICES_REALM + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void createPrivateDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SetupException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        FilePermissions.ownerOnly(dir);
+    }
+
+    static Properties readProperties(Path file) {
+        Properties props = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new SetupException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return props;
+    }
+
+    private static void writeProperties(Path file, Properties props, String comment) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            props.store(out, comment);
+        } catch (IOException e) {
+            throw new SetupException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        FilePermissions.ownerOnly(file);
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new SetupException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        FilePermissions.ownerOnly(file);
+    }
+}

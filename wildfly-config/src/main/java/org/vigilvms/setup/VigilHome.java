@@ -1,0 +1,84 @@
+package org.vigilvms.setup;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of an installation folder ({@code vigil.home}): everything that belongs to one
+ * installation and must survive upgrades of the server and the EAR.
+ */
+public record VigilHome(Path root) {
+
+    public VigilHome {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** Default for a user's machine: $VIGIL_HOME, else ~/.local/share/vigil. */
+    public static VigilHome defaultForUser() {
+        String env = System.getenv("VIGIL_HOME");
+        if (env != null && !env.isBlank()) {
+            return new VigilHome(Path.of(env));
+        }
+        return new VigilHome(Path.of(System.getProperty("user.home"), ".local", "share", "vigil"));
+    }
+
+    public Path secretsDir() {
+        return root.resolve("secrets");
+    }
+
+    /** System properties WildFly is started with ({@code --properties}); readable by the owner only. */
+    public Path serverProperties() {
+        return secretsDir().resolve("vigil-server.properties");
+    }
+
+    public Path credentialStore() {
+        return secretsDir().resolve("vigil.cs");
+    }
+
+    public Path jmsUsers() {
+        return secretsDir().resolve("jms-users.properties");
+    }
+
+    public Path jmsRoles() {
+        return secretsDir().resolve("jms-roles.properties");
+    }
+
+    public Path tlsDir() {
+        return root.resolve("tls");
+    }
+
+    public Path caKeyStore() {
+        return tlsDir().resolve("ca.p12");
+    }
+
+    /** The internal CA certificate in PEM, for browsers and remote services to trust. */
+    public Path caCertificatePem() {
+        return tlsDir().resolve("ca.pem");
+    }
+
+    public Path serverKeyStore() {
+        return tlsDir().resolve("server.p12");
+    }
+
+    public Path trustStore() {
+        return tlsDir().resolve("truststore.p12");
+    }
+
+    public Path databaseDir() {
+        return root.resolve("pgdata");
+    }
+
+    /** WildFly's server base directory (configuration, data, log, deployments) for the run command. */
+    public Path serverBaseDir() {
+        return root.resolve("server");
+    }
+
+    /** Media storage volume used by default. */
+    public Path storageDir() {
+        return root.resolve("storage");
+    }
+
+    /** One-time files handed from the launcher to the server at first start (e.g. the first admin). */
+    public Path bootstrapDir() {
+        return root.resolve("bootstrap");
+    }
+}

@@ -1,0 +1,56 @@
+package org.vigilvms.setup;
+
+import java.nio.file.Path;
+
+/**
+ * Command line of the setup, for operators preparing their own WildFly and for the build:
+ * {@code java -cp ... org.vigilvms.setup.VigilSetup --home DIR --db-url URL [--db-user USER]}.
+ * The database password is read from the environment variable VIGIL_DB_PASSWORD when set,
+ * otherwise generated.
+ */
+public final class VigilSetup {
+
+    private VigilSetup() {
+    }
+
+    public static void main(String[] args) {
+        Path home = null;
+        String url = null;
+        String user = "vigil";
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--home" -> home = Path.of(required(args[i], value));
+                case "--db-url" -> url = required(args[i], value);
+                case "--db-user" -> user = required(args[i], value);
+                default -> fail("unknown option " + args[i]
+                        + " (usage: --home DIR --db-url jdbc:postgresql://HOST:PORT/DB [--db-user USER])");
+            }
+            i++;
+        }
+        if (home == null || url == null) {
+            fail("--home and --db-url are required");
+        }
+        try {
+            ServerSetup.Result result = ServerSetup.ensure(new VigilHome(home),
+                    new DatabaseSettings(url, user, System.getenv("VIGIL_DB_PASSWORD")));
+            System.out.println((result.firstRun() ? "Created" : "Checked") + " Vigil installation folder "
+                    + result.home().root());
+            System.out.println("Start WildFly with --properties=" + result.home().serverProperties());
+        } catch (SetupException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static String required(String option, String value) {
+        if (value == null || value.startsWith("--")) {
+            fail(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static void fail(String message) {
+        System.err.println("vigil-setup: " + message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,95 @@
+package org.vigilvms.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigilvms.jms.ServiceIdentity;
+
+class ServerSetupTest {
+
+    private static final DatabaseSettings DB = new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/vigil", "vigil", null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstRunGeneratesEverySecretAndSecondRunKeepsThem() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        ServerSetup.Result first = ServerSetup.ensure(home, DB);
+        assertTrue(first.firstRun());
+        String dbPassword = first.secrets().require(ServerSetup.DB_PASSWORD);
+        byte[] serverKeyStore = Files.readAllBytes(home.serverKeyStore());
+
+        ServerSetup.Result second = ServerSetup.ensure(home, DB);
+        assertFalse(second.firstRun());
+        assertEquals(dbPassword, ServerSetup.openSecrets(home).require(ServerSetup.DB_PASSWORD));
+        assertEquals(new String(serverKeyStore, "ISO-8859-1"),
+                new String(Files.readAllBytes(home.serverKeyStore()), "ISO-8859-1"));
+    }
+
+    @Test
+    void twoInstallationsShareNoSecret() {
+        SecretStore a = ServerSetup.ensure(new VigilHome(dir.resolve("a")), DB).secrets();
+        SecretStore b = ServerSetup.ensure(new VigilHome(dir.resolve("b")), DB).secrets();
+        assertNotEquals(a.require(ServerSetup.DB_PASSWORD), b.require(ServerSetup.DB_PASSWORD));
+        assertNotEquals(a.require(ServiceIdentity.RECORDER.credentialAlias()),
+                b.require(ServiceIdentity.RECORDER.credentialAlias()));
+    }
+
+    @Test
+    void secretsAreOwnerOnlyAndBrokerFileHoldsDigestsNotPasswords() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        SecretStore secrets = ServerSetup.ensure(home, DB).secrets();
+        for (Path p : new Path[] {home.serverProperties(), home.credentialStore(), home.jmsUsers(), home.caKeyStore()}) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+        }
+        String users = Files.readString(home.jmsUsers());
+        String recorderPassword = secrets.require(ServiceIdentity.RECORDER.credentialAlias());
+        assertFalse(users.contains(recorderPassword));
+        assertTrue(users.contains("svc-recorder=" + ServerSetup.digest("svc-recorder", recorderPassword)));
+    }
+
+    @Test
+    void serverCertificateIsIssuedByTheInternalCaForLocalhost() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        SecretStore secrets = ServerSetup.ensure(home, DB).secrets();
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(home.serverKeyStore())) {
+            server.load(in, secrets.require(ServerSetup.TLS_KEYSTORE).toCharArray());
+        }
+        X509Certificate leaf = (X509Certificate) server.getCertificate("server");
+        X509Certificate ca = InternalCa.load(home.caKeyStore(),
+                secrets.require(ServerSetup.CA_KEYSTORE).toCharArray()).certificate();
+        leaf.verify(ca.getPublicKey());
+        assertTrue(leaf.getSubjectAlternativeNames().stream().anyMatch(n -> n.get(1).equals("localhost")));
+        assertEquals(-1, leaf.getBasicConstraints());
+    }
+
+    @Test
+    void rejectsANonPostgresqlUrlWithAClearMessage() {
+        SetupException e = assertThrows(SetupException.class,
+                () -> new DatabaseSettings("jdbc:mysql://x/y", "vigil", null));
+        assertTrue(e.getMessage().contains("jdbc:mysql://x/y"));
+    }
+
+    @Test
+    void serverPropertiesNameTheHomeAndDatabase() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        ServerSetup.ensure(home, DB);
+        Properties props = ServerSetup.readProperties(home.serverProperties());
+        assertEquals(home.root().toString(), props.getProperty("vigil.home"));
+        assertEquals(DB.url(), props.getProperty("vigil.db.url"));
+    }
+}
