@@ -15,5 +15,7 @@ public enum Rejection {
     /** Stamped too far in the future: a producer with a wrong clock or a forged time. */
     FROM_FUTURE,
     /** (producer, epoch, sequence) was already accepted once. */
-    REPLAYED
+    REPLAYED,
+    /** Genuine, but not a message type this destination carries. */
+    UNEXPECTED_TYPE
 }

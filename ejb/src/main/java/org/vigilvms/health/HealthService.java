@@ -1,0 +1,87 @@
+package org.vigilvms.health;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.vigilvms.health.HealthReport.Check;
+import org.vigilvms.health.HealthReport.Status;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.platform.InstallationPaths;
+
+/**
+ * Checks what the server needs to do its job: the database answers, the broker carries the
+ * management service's own signed heartbeats, and the storage volume is writable with space left.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HealthService {
+
+    /** A heartbeat older than this means the backbone is not delivering. */
+    static final Duration BROKER_STALE_AFTER = Duration.ofSeconds(HeartbeatPublisher.PERIOD_SECONDS * 4L);
+    /** Below this much free space the storage volume counts as down. */
+    static final long MIN_FREE_BYTES = 512L * 1024 * 1024;
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private HeartbeatService heartbeats;
+
+    @Inject
+    private InstallationPaths paths;
+
+    @Inject
+    private Clock clock;
+
+    public HealthReport check() {
+        Check database = database();
+        Check broker = database.status() == Status.UP
+                ? broker() : new Check("broker", Status.DOWN, "unknown while the database is down");
+        return HealthReport.of(List.of(database, broker, storage()));
+    }
+
+    private Check database() {
+        try {
+            Object version = em.createNativeQuery("SELECT current_setting('server_version')").getSingleResult();
+            return new Check("database", Status.UP, "PostgreSQL " + version);
+        } catch (RuntimeException e) {
+            return new Check("database", Status.DOWN, "database unreachable");
+        }
+    }
+
+    private Check broker() {
+        return heartbeats.latest(ServiceIdentity.MANAGEMENT.principal())
+                .map(h -> {
+                    Duration age = Duration.between(h.getLastReceivedTs(), clock.instant());
+                    return age.compareTo(BROKER_STALE_AFTER) <= 0
+                            ? new Check("broker", Status.UP, "signed heartbeat round trip " + age.toMillis() + " ms ago")
+                            : new Check("broker", Status.DOWN, "no heartbeat for " + age.toSeconds() + " s");
+                })
+                .orElseGet(() -> new Check("broker", Status.DOWN, "no heartbeat received yet"));
+    }
+
+    private Check storage() {
+        Path dir = paths.storage();
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                return new Check("storage", Status.DOWN, "storage volume not writable");
+            }
+            long free = Files.getFileStore(dir).getUsableSpace();
+            return free >= MIN_FREE_BYTES
+                    ? new Check("storage", Status.UP, (free / (1024 * 1024)) + " MiB free")
+                    : new Check("storage", Status.DOWN, "only " + (free / (1024 * 1024)) + " MiB free");
+        } catch (IOException e) {
+            return new Check("storage", Status.DOWN, "storage volume unavailable");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.vigilvms.logging;
+
+import org.jboss.logging.BasicLogger;
+import org.jboss.logging.Logger;
+import org.jboss.logging.annotations.Cause;
+import org.jboss.logging.annotations.LogMessage;
+import org.jboss.logging.annotations.Message;
+import org.jboss.logging.annotations.MessageLogger;
+
+/**
+ * Vigil's server log messages, each with a stable id (VIGIL#####) that operators and a SIEM can
+ * match on. Ranges: 1xx platform, 2xx messaging, 3xx security.
+ */
+@MessageLogger(projectCode = "VIGIL", length = 5)
+public interface VigilLog extends BasicLogger {
+
+    VigilLog LOG = Logger.getMessageLogger(VigilLog.class, "org.vigilvms");
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 100, value = "Database schema migrated: %d migration(s) applied, now at version %s")
+    void schemaMigrated(int applied, String version);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 200, value = "Signing key of producer %s registered (%s)")
+    void producerKeyRegistered(String producer, String fingerprint);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 201, value = "Rejected message on %s claiming producer %s: %s (%s)")
+    void messageRejected(String destination, String claimedProducer, String reason, String detail);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 202, value = "Cannot send %s as %s")
+    void sendFailed(String type, String producer, @Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 300, value = "First start: created administrator '%s' with a generated one-time password: %s "
+            + "(shown once; it must be changed at first login)")
+    void firstAdminGenerated(String username, String password);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 301, value = "First start: created administrator '%s' from the launcher's one-time bootstrap file")
+    void firstAdminFromBootstrap(String username);
+}

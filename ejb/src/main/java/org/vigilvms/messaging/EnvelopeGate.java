@@ -1,0 +1,72 @@
+package org.vigilvms.messaging;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.envelope.Envelope;
+import org.vigilvms.jms.envelope.EnvelopeVerifier;
+import org.vigilvms.jms.envelope.JmsEnvelopes;
+import org.vigilvms.jms.envelope.MalformedEnvelopeException;
+import org.vigilvms.jms.envelope.Rejection;
+import org.vigilvms.jms.envelope.Verdict;
+import org.vigilvms.logging.VigilLog;
+
+/**
+ * The one door every consumer's messages pass: a message is handed on only when its envelope
+ * verifies. Anything else is logged with the producer it claimed, audited, and dropped (never
+ * redelivered, never processed).
+ */
+@Stateless
+public class EnvelopeGate {
+
+    /** How old a message may be when it arrives; also how long the replay guard must remember. */
+    public static final Duration FRESHNESS = Duration.ofMinutes(5);
+    /** How far ahead of our clock a producer's clock may be. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(30);
+
+    @Inject
+    private ProducerKeyRegistry keys;
+
+    @Inject
+    private JpaReplayGuard replayGuard;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    /** The envelope of {@code message} when it verifies and carries {@code expectedType}; empty otherwise. */
+    public Optional<Envelope> admit(Message message, String destination, String expectedType) {
+        Envelope envelope;
+        try {
+            envelope = JmsEnvelopes.fromMessage(message);
+        } catch (MalformedEnvelopeException e) {
+            reject(destination, JmsEnvelopes.claimedProducer(message), Verdict.rejected(Rejection.MALFORMED, e.getMessage()));
+            return Optional.empty();
+        }
+        Verdict verdict = new EnvelopeVerifier(keys, replayGuard, clock, FRESHNESS, MAX_CLOCK_SKEW)
+                .verify(envelope, destination);
+        if (!verdict.isAccepted()) {
+            reject(destination, envelope.producer(), verdict);
+            return Optional.empty();
+        }
+        if (!envelope.type().equals(expectedType)) {
+            reject(destination, envelope.producer(), Verdict.rejected(Rejection.UNEXPECTED_TYPE,
+                    envelope.type() + " where " + expectedType + " was expected"));
+            return Optional.empty();
+        }
+        return Optional.of(envelope);
+    }
+
+    private void reject(String destination, String claimedProducer, Verdict verdict) {
+        VigilLog.LOG.messageRejected(destination, claimedProducer, verdict.rejection().name(), verdict.detail());
+        audit.record(claimedProducer, "jms.rejected", destination, AuditEvent.Outcome.REJECTED,
+                verdict.rejection().name() + ": " + verdict.detail());
+    }
+}

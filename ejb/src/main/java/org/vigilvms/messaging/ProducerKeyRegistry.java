@@ -1,0 +1,65 @@
+package org.vigilvms.messaging;
+
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.envelope.EnvelopeSigner;
+import org.vigilvms.jms.envelope.EnvelopeVerifier;
+
+/**
+ * Registry of message producers and their public keys. In-server services register themselves at
+ * start; producers on other hosts are registered by an administrator (enrolment arrives with
+ * device certificates, issue #5). A revoked key verifies nothing.
+ */
+@Stateless
+@LocalBean
+public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    public void register(String producer, PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        ServiceKey existing = em.find(ServiceKey.class, producer);
+        if (existing == null) {
+            em.persist(new ServiceKey(producer, EnvelopeSigner.ALGORITHM, encoded, clock.instant()));
+            audit.record("system", "producer.key.registered", producer, AuditEvent.Outcome.SUCCESS,
+                    ServiceKeyring.fingerprint(key));
+        } else if (!Arrays.equals(existing.getPublicKey(), encoded) || existing.getRevokedTs() != null) {
+            existing.replace(encoded, clock.instant());
+            audit.record("system", "producer.key.replaced", producer, AuditEvent.Outcome.SUCCESS,
+                    ServiceKeyring.fingerprint(key));
+        }
+    }
+
+    @Override
+    public Optional<PublicKey> publicKeyOf(String producer) {
+        ServiceKey key = em.find(ServiceKey.class, producer);
+        if (key == null || key.getRevokedTs() != null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeyFactory.getInstance(key.getAlgorithm())
+                    .generatePublic(new X509EncodedKeySpec(key.getPublicKey())));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+}

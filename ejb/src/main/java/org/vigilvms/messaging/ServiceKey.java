@@ -1,0 +1,66 @@
+package org.vigilvms.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A producer's registered public key: what its envelopes must verify with. */
+@Entity
+@Table(name = "service_key")
+public class ServiceKey {
+
+    @Id
+    @Column(length = 128)
+    private String producer;
+
+    @Column(nullable = false, length = 32)
+    private String algorithm;
+
+    @Column(name = "public_key", nullable = false)
+    private byte[] publicKey;
+
+    @Column(name = "registered_ts", nullable = false)
+    private Instant registeredTs;
+
+    @Column(name = "revoked_ts")
+    private Instant revokedTs;
+
+    protected ServiceKey() {
+    }
+
+    public ServiceKey(String producer, String algorithm, byte[] publicKey, Instant registeredTs) {
+        this.producer = producer;
+        this.algorithm = algorithm;
+        this.publicKey = publicKey.clone();
+        this.registeredTs = registeredTs;
+    }
+
+    public String getProducer() {
+        return producer;
+    }
+
+    public String getAlgorithm() {
+        return algorithm;
+    }
+
+    public byte[] getPublicKey() {
+        return publicKey.clone();
+    }
+
+    public Instant getRegisteredTs() {
+        return registeredTs;
+    }
+
+    public Instant getRevokedTs() {
+        return revokedTs;
+    }
+
+    /** Replaces the key, e.g. after the server's data folder was restored or rebuilt. */
+    void replace(byte[] newKey, Instant now) {
+        this.publicKey = newKey.clone();
+        this.registeredTs = now;
+        this.revokedTs = null;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Persistence plumbing shared by every feature: the schema migration that runs before the
+ * persistence unit validates the entities. Entities themselves live in their feature packages.
+ */
+package org.vigilvms.persistence;

@@ -1,0 +1,31 @@
+package org.vigilvms.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Producers of the few things services need from their surroundings: the time (injected, so
+ * tests can set it) and the installation folder layout from the {@code vigil.*} system properties.
+ */
+@ApplicationScoped
+public class Platform {
+
+    /** Software version reported in heartbeats and health. */
+    public static final String VERSION = "0.1.0";
+
+    @Produces
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    public InstallationPaths installationPaths() {
+        String home = System.getProperty("vigil.home");
+        Path root = home != null ? Path.of(home) : Path.of(System.getProperty("jboss.server.data.dir"), "vigil");
+        Path data = Path.of(System.getProperty("jboss.server.data.dir", root.toString()), "vigil");
+        String storage = System.getProperty("vigil.storage.dir");
+        return new InstallationPaths(root, data, storage != null ? Path.of(storage) : root.resolve("storage"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting producers every feature uses: the clock, the installation paths. */
+package org.vigilvms.platform;

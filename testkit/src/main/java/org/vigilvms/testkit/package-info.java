@@ -1,0 +1,4 @@
+/**
+ * Test and demo support around the Vigil server. Nothing here is deployed in the EAR.
+ */
+package org.vigilvms.testkit;

@@ -1,0 +1,227 @@
+package org.vigilvms.testkit.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.vigilvms.setup.Passwords;
+import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.net.ClientTls;
+
+/**
+ * Starts the whole VMS on this machine: the installation folder (secrets generated at first
+ * start), the embedded PostgreSQL (or VIGIL_DB_URL), and the provisioned WildFly with the EAR.
+ * Prints the console URL and, at first start only, the one-time administrator password.
+ * Ctrl-C stops what it started; the next run keeps the data.
+ */
+public final class VigilRun {
+
+    static final int DEFAULT_DB_PORT = 54329;
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+    private VigilRun() {
+    }
+
+    public static void main(String[] args) {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path jbossHome = repo.resolve("wildfly-config/target/server");
+        Path ear = repo.resolve("ear/target/vigil.ear");
+        if (!Files.isRegularFile(ear) || !Files.isDirectory(jbossHome)) {
+            fail("no build found under " + repo + " (expected " + ear + " and " + jbossHome + "); run ./mvnw package -DskipTests");
+        }
+        VigilHome home = VigilHome.defaultForUser();
+        int dbPort = Integer.parseInt(System.getenv().getOrDefault("VIGIL_DB_PORT", String.valueOf(DEFAULT_DB_PORT)));
+
+        say("Vigil VMS: installation folder " + home.root());
+        LocalInstallation installation;
+        try {
+            installation = LocalInstallation.open(home, LocalInstallation.ExternalDatabase.fromEnvironment(), dbPort);
+        } catch (RuntimeException e) {
+            fail(e.getMessage());
+            return;
+        }
+        ServerHolder server = new ServerHolder();
+        // one hook, in order: the server first, then the database it uses
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(server.process);
+            installation.close();
+        }, "vigil-stop"));
+        say("Database: " + installation.databaseUrl());
+
+        String adminPassword = null;
+        try {
+            LocalInstallation.prepareServerBaseDir(jbossHome, home.serverBaseDir());
+            Path deployments = home.serverBaseDir().resolve("deployments");
+            Files.createDirectories(deployments);
+            Files.deleteIfExists(deployments.resolve("vigil.ear.failed"));
+            Files.copy(ear, deployments.resolve("vigil.ear"), StandardCopyOption.REPLACE_EXISTING);
+            if (installation.firstRun()) {
+                adminPassword = Passwords.generateTypeable();
+                writeAdminBootstrap(home, adminPassword);
+            }
+        } catch (IOException | RuntimeException e) {
+            fail("cannot prepare the server: " + e.getMessage());
+        }
+
+        server.process = startServer(jbossHome, home);
+        awaitHealthy(home, server.process);
+
+        X509Certificate ca = ClientTls.caCertificate(home);
+        say("");
+        say("Vigil VMS is running.");
+        say("  Console:   https://localhost:8443/");
+        say("  Health:    https://localhost:8443/api/v1/health");
+        say("  TLS:       certificates are issued by this installation's own CA; import it into your browser:");
+        say("             " + home.caCertificatePem() + "  (SHA-256 " + fingerprint(ca) + ")");
+        if (adminPassword != null) {
+            say("  Log in as: admin / " + adminPassword);
+            say("             shown this once: it is not stored anywhere in clear. Change it at first login.");
+        } else {
+            say("  Log in as: admin, with the password printed at the first start (or another account).");
+        }
+        say("  Server log: " + home.serverBaseDir().resolve("log/server.log"));
+        say("Press Ctrl-C to stop the server and the database.");
+        try {
+            int exit = server.process.waitFor();
+            say("WildFly exited with status " + exit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void writeAdminBootstrap(VigilHome home, String password) throws IOException {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        String hash = OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, 12);
+        Files.createDirectories(home.bootstrapDir());
+        Path file = home.bootstrapDir().resolve("admin.bcrypt");
+        Files.writeString(file, hash);
+    }
+
+    private static Process startServer(Path jbossHome, VigilHome home) {
+        Path log = home.serverBaseDir().resolve("log");
+        try {
+            Files.createDirectories(log);
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", jbossHome.resolve("bin/standalone.sh").toString(),
+                    "-c", "standalone-full.xml",
+                    "-Djboss.server.base.dir=" + home.serverBaseDir(),
+                    "--properties=" + home.serverProperties()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.resolve("console.log").toFile());
+            builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            say("Starting WildFly (console output: " + log.resolve("console.log") + ") ...");
+            return builder.start();
+        } catch (IOException e) {
+            fail("cannot start WildFly from " + jbossHome + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void awaitHealthy(VigilHome home, Process server) {
+        HttpClient client = ClientTls.httpClient(home);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:8443/api/v1/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Path failed = home.serverBaseDir().resolve("deployments/vigil.ear.failed");
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                fail("WildFly stopped during start-up (exit " + server.exitValue() + "); see "
+                        + home.serverBaseDir().resolve("log/server.log"));
+            }
+            if (Files.exists(failed)) {
+                fail("the EAR failed to deploy: " + readQuietly(failed) + "\nsee " + home.serverBaseDir().resolve("log/server.log"));
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+            sleep(1000);
+        }
+        fail("the server did not become healthy within " + STARTUP_TIMEOUT.toMinutes() + " min (last: " + last + ")");
+    }
+
+    /** The WildFly process, once started; read by the shutdown hook. */
+    private static final class ServerHolder {
+        private volatile Process process;
+    }
+
+    /** Graceful stop: SIGTERM to the JVM (WildFly shuts down cleanly), then to the start script. */
+    private static void stop(Process server) {
+        if (server == null || !server.isAlive()) {
+            return;
+        }
+        say("Stopping WildFly ...");
+        List<ProcessHandle> tree = server.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        server.destroy();
+        try {
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly();
+            }
+            for (ProcessHandle p : tree) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+
+    private static void fail(String message) {
+        System.err.println("vigil: " + message);
+        System.exit(1);
+    }
+}
