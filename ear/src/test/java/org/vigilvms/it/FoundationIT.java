@@ -1,0 +1,229 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.net.ClientTls;
+
+/**
+ * The foundation as a client sees it: the EAR deployed on the configured server, the schema
+ * migrated by Flyway, health UP over HTTPS, plain HTTP only redirecting, weak TLS refused, and
+ * no default password.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FoundationIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void healthIsUpOverHttpsWithDatabaseBrokerAndStorage() throws Exception {
+        HttpResponse<String> response = VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject report = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("UP", report.getString("status"));
+        Set<String> upChecks = new TreeSet<>();
+        for (JsonValue check : report.getJsonArray("checks")) {
+            JsonObject c = check.asJsonObject();
+            assertEquals("UP", c.getString("status"), c.toString());
+            upChecks.add(c.getString("name"));
+        }
+        assertEquals(Set.of("broker", "database", "storage"), upChecks);
+        assertTrue(report.toString().contains("signed heartbeat round trip"), report.toString());
+    }
+
+    @Test
+    void plainHttpOnlyRedirectsToHttps() throws Exception {
+        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : List.of("/api/v1/health", "/index.xhtml?camera=1", "/")) {
+            HttpResponse<String> response = plain.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:8080" + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, response.statusCode(), path);
+            assertEquals("https://localhost:8443" + path, response.headers().firstValue("Location").orElse(""), path);
+            assertTrue(response.body().isEmpty(), "no content over plain HTTP for " + path);
+        }
+        HttpResponse<String> post = plain.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, post.statusCode(), "credentials over plain HTTP are never processed");
+    }
+
+    @Test
+    void httpsSendsSecurityHeaders() throws Exception {
+        HttpResponse<String> response = VigilDeployment.https().send(
+                HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    void flywayHistoryHoldsEveryMigrationOfTheBuild() throws Exception {
+        Set<String> shipped = shippedMigrationVersions();
+        assertFalse(shipped.isEmpty());
+        Set<String> applied = new TreeSet<>();
+        try (Connection c = VigilDeployment.database(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            while (rs.next()) {
+                assertTrue(rs.getBoolean("success"), "migration " + rs.getString("version") + " failed");
+                applied.add(rs.getString("version"));
+            }
+        }
+        assertEquals(shipped, applied);
+    }
+
+    @Test
+    void tlsRefusesLegacyCipherSuitesAndAcceptsModernOnes() throws Exception {
+        SSLContext context = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", 8443)) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_128_GCM_SHA256"});
+            assertThrows(SSLHandshakeException.class, socket::startHandshake);
+        }
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", 8443)) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"});
+            socket.startHandshake();
+            assertEquals("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", socket.getSession().getCipherSuite());
+        }
+    }
+
+    @Test
+    void consoleNeedsLoginAndThereIsNoDefaultPassword() throws Exception {
+        HttpClient client = VigilDeployment.https();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/index.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("j_security_check"), "login form instead of the console");
+        assertFalse(page.body().contains("System health"));
+
+        for (String guess : List.of("admin", "password", "changeme", "vigil")) {
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/j_security_check"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + guess)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(login.body().contains("login-failed") || login.statusCode() == 302 && login.headers()
+                    .firstValue("Location").orElse("").contains("login-error"), "guess " + guess + " was accepted");
+        }
+        try (Connection c = VigilDeployment.database(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT password_hash, must_change_password FROM app_user WHERE username = 'admin'")) {
+            assertTrue(rs.next(), "first administrator created at first start");
+            assertTrue(rs.getString(1).startsWith("$2a$12$"), "bcrypt, cost 12");
+            assertTrue(rs.getBoolean(2), "generated password must be changed");
+        }
+    }
+
+    @Test
+    void generatedAdminPasswordLogsInOnce() throws Exception {
+        String password = generatedAdminPassword();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/index.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, console.statusCode());
+        assertTrue(console.body().contains("Signed in as"), console.body());
+        assertTrue(console.body().contains("svc-management"), "services view lists the in-server services");
+    }
+
+    @Test
+    void deploymentLogsNoWarningOrErrorFromVigil() throws IOException {
+        Path log = Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
+        List<String> problems = Files.readAllLines(log).stream()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                .filter(l -> l.toLowerCase().contains("vigil"))
+                .filter(l -> !l.contains("VIGIL00300") && !l.contains("VIGIL00201"))
+                .filter(l -> !l.contains("Injecting Elytron SSLContext vigil-services-ssc"))
+                .toList();
+        assertEquals(List.of(), problems);
+    }
+
+    /** The one-time password the server generated (no launcher bootstrap file in tests) and logged once. */
+    private static String generatedAdminPassword() throws IOException {
+        Path log = Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
+        Matcher m = Pattern.compile("VIGIL00300: .*one-time password: (\\S+)").matcher(Files.readString(log));
+        assertTrue(m.find(), "first-start password line in the server log");
+        String password = m.group(1);
+        assertFalse(m.find(), "the password is logged once only");
+        return password;
+    }
+
+    private static Set<String> shippedMigrationVersions() throws Exception {
+        URL marker = FoundationIT.class.getClassLoader().getResource("db/migration/V1__foundation.sql");
+        assertTrue(marker != null, "migrations on the test class path");
+        Pattern name = Pattern.compile("V([0-9_.]+)__.+\\.sql");
+        Set<String> versions = new TreeSet<>();
+        List<String> files = new ArrayList<>();
+        if (marker.getProtocol().equals("jar")) {
+            String jarPath = marker.getPath().substring("file:".length(), marker.getPath().indexOf('!'));
+            try (JarFile jar = new JarFile(jarPath)) {
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                    String entry = e.nextElement().getName();
+                    if (entry.startsWith("db/migration/")) {
+                        files.add(entry.substring("db/migration/".length()));
+                    }
+                }
+            }
+        } else {
+            try (var listing = Files.list(Path.of(marker.toURI()).getParent())) {
+                listing.forEach(f -> files.add(f.getFileName().toString()));
+            }
+        }
+        for (String file : files) {
+            Matcher m = name.matcher(file);
+            if (m.matches()) {
+                versions.add(m.group(1).replace('_', '.'));
+            }
+        }
+        return versions;
+    }
+}

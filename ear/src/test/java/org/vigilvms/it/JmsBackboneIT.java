@@ -1,0 +1,267 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityRuntimeException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.MessageCodec;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.envelope.Envelope;
+import org.vigilvms.jms.envelope.EnvelopeSigner;
+import org.vigilvms.jms.envelope.JmsEnvelopes;
+import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
+import org.vigilvms.setup.ServerSetup;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.net.ClientTls;
+import org.vigilvms.testkit.run.LocalInstallation;
+
+/**
+ * The secured backbone from a service on another host: it connects to the mutual-TLS acceptor
+ * with a certificate from the installation's CA and its own broker credentials, and sends signed
+ * envelopes. Genuine messages are processed; forged, altered, replayed, unauthenticated and
+ * unauthorized ones are refused by the broker or rejected and audited by the consumer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JmsBackboneIT {
+
+    private static final String ANALYTICS = ServiceIdentity.ANALYTICS.principal();
+    private static String clientKeyStore;
+    private static String trustStoreUrlPart;
+    private static String analyticsPassword;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @BeforeAll
+    static void remoteNode() {
+        LocalInstallation installation = VigilTestEnvironment.installation();
+        char[] password = "client-pass".toCharArray();
+        Path file = Path.of(System.getProperty("vigil.it.dir"), "analytics-node.p12");
+        ClientTls.write(ClientTls.issueClientCertificate(installation.home(), installation.secrets(), "analytics-node-1",
+                password), file, password);
+        clientKeyStore = "&keyStorePath=" + file + "&keyStorePassword=client-pass&keyStoreType=PKCS12";
+        trustStoreUrlPart = "&trustStorePath=" + installation.home().trustStore() + "&trustStorePassword="
+                + installation.secrets().require(ServerSetup.TLS_TRUSTSTORE) + "&trustStoreType=PKCS12";
+        analyticsPassword = installation.secrets().require(ServiceIdentity.ANALYTICS.credentialAlias());
+    }
+
+    @Test
+    void genuineMessageRoundTripsAndItsReplayIsRejected() throws Exception {
+        Producer node = Producer.registered("svc-analytics@node-genuine");
+        Envelope heartbeat = node.heartbeat(Destinations.HEARTBEAT);
+        send(heartbeat);
+        assertEquals(Optional.of(1L), awaitHeartbeatCount(node.name));
+
+        send(heartbeat);
+        assertTrue(awaitRejection(node.name).startsWith("REPLAYED"));
+        assertEquals(Optional.of(1L), heartbeatCount(node.name), "the replay was not processed");
+    }
+
+    @Test
+    void alteredMessageIsRejected() throws Exception {
+        Producer node = Producer.registered("svc-analytics@node-altered");
+        Envelope genuine = node.heartbeat(Destinations.HEARTBEAT);
+        byte[] payload = genuine.payload();
+        payload[payload.length - 3] ^= 1;
+        send(new Envelope(genuine.destination(), genuine.type(), genuine.producer(), genuine.epoch(),
+                genuine.sequence(), genuine.sentAtMs(), payload, genuine.signature()));
+        assertTrue(awaitRejection(node.name).startsWith("BAD_SIGNATURE"));
+        assertEquals(Optional.empty(), heartbeatCount(node.name));
+    }
+
+    @Test
+    void forgedMessageIsRejectedEvenInAnInServerServicesName() throws Exception {
+        KeyPair intruder = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String victim = ServiceIdentity.STORAGE.principal();
+        long before = rejections(victim);
+        send(new EnvelopeSigner(victim, intruder.getPrivate(), Clock.systemUTC()).seal(Destinations.HEARTBEAT,
+                ServiceHeartbeat.TYPE, MessageCodec.encode(new ServiceHeartbeat("evil", "6.6.6", 0))));
+        assertTrue(awaitRejectionCount(victim, before + 1), "forgery audited under the producer it claimed");
+        assertTrue(latestRejection(victim).orElseThrow().startsWith("BAD_SIGNATURE"));
+
+        Producer unknown = Producer.unregistered("svc-analytics@node-unknown");
+        send(unknown.heartbeat(Destinations.HEARTBEAT));
+        assertTrue(awaitRejection(unknown.name).startsWith("UNKNOWN_PRODUCER"));
+    }
+
+    @Test
+    void messageReRoutedToAnotherDestinationIsRejected() throws Exception {
+        Producer node = Producer.registered("svc-analytics@node-rerouted");
+        Envelope forEvents = node.heartbeat(Destinations.ANALYTICS_EVENTS);
+        send(forEvents, Destinations.HEARTBEAT);
+        assertTrue(awaitRejection(node.name).startsWith("WRONG_DESTINATION"));
+    }
+
+    @Test
+    void unauthenticatedAndWrongPasswordConnectionsAreRefused() {
+        ActiveMQConnectionFactory factory = factory(clientKeyStore);
+        assertThrows(JMSSecurityRuntimeException.class, () -> {
+            try (JMSContext ignored = factory.createContext()) {
+                // anonymous
+            }
+        });
+        assertThrows(JMSSecurityRuntimeException.class, () -> {
+            try (JMSContext ignored = factory.createContext(ANALYTICS, analyticsPassword + "x")) {
+                // wrong password
+            }
+        });
+    }
+
+    @Test
+    void aServiceCannotSendOnAnotherServicesDestination() throws Exception {
+        Producer node = Producer.registered("svc-analytics@node-trespass");
+        Envelope command = node.heartbeat(Destinations.CAMERA_COMMANDS);
+        assertThrows(JMSSecurityRuntimeException.class, () -> send(command, Destinations.CAMERA_COMMANDS));
+    }
+
+    @Test
+    void withoutAClientCertificateTheTlsAcceptorRefusesTheConnection() {
+        ActiveMQConnectionFactory factory = factory("");
+        assertThrows(JMSRuntimeException.class, () -> {
+            try (JMSContext context = factory.createContext(ANALYTICS, analyticsPassword)) {
+                context.createProducer();
+            }
+        });
+    }
+
+    @Test
+    void somethingThatIsNotAnEnvelopeIsRejectedAsMalformed() throws Exception {
+        long before = rejections("?");
+        try (JMSContext context = factory(clientKeyStore).createContext(ANALYTICS, analyticsPassword)) {
+            context.createProducer().send(context.createQueue(Destinations.HEARTBEAT), "hello");
+        }
+        assertTrue(awaitRejectionCount("?", before + 1));
+        assertTrue(latestRejection("?").orElseThrow().startsWith("MALFORMED"));
+    }
+
+    // ----------------------------------------------------------------------------------------
+
+    /** A producer on the remote node with its own Ed25519 key. */
+    private record Producer(String name, EnvelopeSigner signer) {
+
+        /**
+         * Registered the way an administrator enrols a remote service: its public key becomes a row
+         * of the producer key registry (the console/REST enrolment arrives with issue #5).
+         */
+        static Producer registered(String name) throws Exception {
+            KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO service_key (producer, algorithm, public_key) VALUES (?, 'Ed25519', ?)")) {
+                s.setString(1, name);
+                s.setBytes(2, keys.getPublic().getEncoded());
+                s.executeUpdate();
+            }
+            return new Producer(name, new EnvelopeSigner(name, keys.getPrivate(), Clock.systemUTC()));
+        }
+
+        static Producer unregistered(String name) throws Exception {
+            KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            return new Producer(name, new EnvelopeSigner(name, keys.getPrivate(), Clock.systemUTC()));
+        }
+
+        Envelope heartbeat(String destination) {
+            return signer.seal(destination, ServiceHeartbeat.TYPE,
+                    MessageCodec.encode(new ServiceHeartbeat("analytics-node-1", "0.1.0", Instant.now().toEpochMilli())));
+        }
+    }
+
+    private static ActiveMQConnectionFactory factory(String keyStorePart) {
+        return new ActiveMQConnectionFactory("tcp://localhost:5445?sslEnabled=true&verifyHost=true&enable1xPrefixes=true"
+                + keyStorePart + trustStoreUrlPart);
+    }
+
+    private static void send(Envelope envelope) {
+        send(envelope, envelope.destination());
+    }
+
+    private static void send(Envelope envelope, String destination) {
+        try (JMSContext context = factory(clientKeyStore).createContext(ANALYTICS, analyticsPassword)) {
+            context.createProducer().send(context.createQueue(destination), JmsEnvelopes.toMessage(context, envelope));
+        }
+    }
+
+    private static Optional<Long> heartbeatCount(String producer) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT received_count FROM service_heartbeat WHERE producer = ?")) {
+            s.setString(1, producer);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Long> awaitHeartbeatCount(String producer) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Optional<Long> count;
+        do {
+            count = heartbeatCount(producer);
+            if (count.isPresent()) {
+                return count;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        return count;
+    }
+
+    private static long rejections(String actor) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' AND outcome = 'REJECTED' AND actor = ?")) {
+            s.setString(1, actor);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Optional<String> latestRejection(String actor) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT detail FROM audit_event WHERE action = 'jms.rejected' AND actor = ? ORDER BY id DESC LIMIT 1")) {
+            s.setString(1, actor);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static boolean awaitRejectionCount(String actor, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (rejections(actor) >= expected) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static String awaitRejection(String actor) throws Exception {
+        assertTrue(awaitRejectionCount(actor, 1), "a rejection of " + actor + " is audited");
+        return latestRejection(actor).orElseThrow();
+    }
+}

@@ -1,0 +1,53 @@
+package org.vigilvms.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.net.ClientTls;
+
+/** What every integration test shares: the real EAR as built, and ways to reach the running server. */
+final class VigilDeployment {
+
+    static final String BASE = "https://localhost:8443";
+
+    private VigilDeployment() {
+    }
+
+    /** The EAR exactly as the build packaged it. */
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vigil.it.ear")));
+    }
+
+    static HttpClient https() {
+        return ClientTls.httpClient(VigilTestEnvironment.installation().home());
+    }
+
+    static Connection database() throws SQLException {
+        return VigilTestEnvironment.installation().connect();
+    }
+
+    /** Waits until health reports UP (the first heartbeats need a few seconds after deployment). */
+    static HttpResponse<String> awaitHealthy(Duration timeout) throws Exception {
+        HttpClient client = https();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/health")).build();
+        Instant deadline = Instant.now().plus(timeout);
+        HttpResponse<String> response;
+        do {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return response;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        return response;
+    }
+}
