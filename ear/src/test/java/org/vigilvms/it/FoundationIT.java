@@ -68,7 +68,7 @@ class FoundationIT {
             assertEquals("UP", c.getString("status"), c.toString());
             upChecks.add(c.getString("name"));
         }
-        assertEquals(Set.of("broker", "database", "storage"), upChecks);
+        assertEquals(Set.of("broker", "database", "storage", "video"), upChecks);
         assertTrue(report.toString().contains("signed heartbeat round trip"), report.toString());
     }
 

@@ -16,10 +16,12 @@ import org.vigilvms.health.HealthReport.Check;
 import org.vigilvms.health.HealthReport.Status;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.video.VideoRuntime;
 
 /**
  * Checks what the server needs to do its job: the database answers, the broker carries the
- * management service's own signed heartbeats, and the storage volume is writable with space left.
+ * management service's own signed heartbeats, the storage volume is writable with space left,
+ * and the video libraries load.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,11 +44,14 @@ public class HealthService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private VideoRuntime video;
+
     public HealthReport check() {
         Check database = database();
         Check broker = database.status() == Status.UP
                 ? broker() : new Check("broker", Status.DOWN, "unknown while the database is down");
-        return HealthReport.of(List.of(database, broker, storage()));
+        return HealthReport.of(List.of(database, broker, storage(), video()));
     }
 
     private Check database() {
@@ -67,6 +72,14 @@ public class HealthService {
                             : new Check("broker", Status.DOWN, "no heartbeat for " + age.toSeconds() + " s");
                 })
                 .orElseGet(() -> new Check("broker", Status.DOWN, "no heartbeat received yet"));
+    }
+
+    private Check video() {
+        try {
+            return new Check("video", Status.UP, video.describe());
+        } catch (LinkageError | RuntimeException e) {
+            return new Check("video", Status.DOWN, "video libraries unavailable");
+        }
     }
 
     private Check storage() {
