@@ -1,0 +1,36 @@
+package org.vigilvms.testkit.camera;
+
+/**
+ * Faults a test switches on and off at run time, per camera, to see how the VMS copes. Fields
+ * are read by the streaming and RTSP threads on every frame or request.
+ */
+public final class Faults {
+
+    /** Close every streaming connection this many ms after PLAY (0: never). */
+    public volatile long dropAfterMs;
+    /** Stop sending frames (connections stay open). */
+    public volatile boolean stall;
+    /** Flip bytes inside slice NAL units before sending. */
+    public volatile boolean corruptNalUnits;
+    /** Answer every request with 401, whatever the credentials. */
+    public volatile boolean refuseCredentials;
+    /** Present the alternative certificate on RTSPS (an impostor or a replaced camera). */
+    public volatile boolean presentOtherCertificate;
+    /** Offset of the camera's clock from real time, ms (burned-in capture time, ONVIF time). */
+    public volatile long clockSkewMs;
+    /** Send frames this many times faster than real time (1: normal). */
+    public volatile int floodFactor = 1;
+    /** Show a covered lens (uniform dark picture) instead of the scene. */
+    public volatile boolean covered;
+
+    public void clear() {
+        dropAfterMs = 0;
+        stall = false;
+        corruptNalUnits = false;
+        refuseCredentials = false;
+        presentOtherCertificate = false;
+        clockSkewMs = 0;
+        floodFactor = 1;
+        covered = false;
+    }
+}

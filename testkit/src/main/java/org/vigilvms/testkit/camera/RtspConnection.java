@@ -1,0 +1,325 @@
+package org.vigilvms.testkit.camera;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One client connection to a virtual camera: the RTSP methods real cameras answer (OPTIONS,
+ * DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER), Digest/Basic authentication, and the
+ * video as RTP interleaved on the same TCP (or TLS) connection. A session that is not playing
+ * expires after {@value #SESSION_TIMEOUT_S} s without a request.
+ */
+final class RtspConnection implements Runnable {
+
+    static final int SESSION_TIMEOUT_S = 60;
+    private static final int RTP_PAYLOAD = 1400;
+    private static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final VirtualCamera camera;
+    private final Socket socket;
+    private final boolean tls;
+    private final RtspAuthenticator authenticator;
+    private OutputStream out;
+    private String sessionId;
+    private int rtpChannel = 0;
+    private volatile boolean playing;
+    private volatile boolean closed;
+    private Thread streamer;
+
+    RtspConnection(VirtualCamera camera, Socket socket, boolean tls) {
+        this.camera = camera;
+        this.socket = socket;
+        this.tls = tls;
+        this.authenticator = new RtspAuthenticator(camera.config().user(), camera.config().password());
+    }
+
+    /** A parsed request. */
+    private record Request(String method, String uri, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(SESSION_TIMEOUT_S * 1000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+            while (!closed) {
+                Request request;
+                try {
+                    request = read(in);
+                } catch (SocketTimeoutException e) {
+                    if (playing) {
+                        continue; // TCP-interleaved playback keeps the session alive
+                    }
+                    return; // session timeout
+                }
+                if (request == null) {
+                    return;
+                }
+                handle(request);
+            }
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            stopStreaming();
+        }
+    }
+
+    private Request read(InputStream in) throws IOException {
+        int first;
+        while ((first = in.read()) == '$') {
+            // interleaved data from the client (RTCP receiver reports): skip it
+            in.read();
+            int length = (in.read() << 8) | in.read();
+            in.skipNBytes(length);
+        }
+        if (first < 0) {
+            return null;
+        }
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(first);
+        int c;
+        while ((c = in.read()) >= 0) {
+            head.write(c);
+            byte[] b = head.toByteArray();
+            int n = b.length;
+            if (n >= 4 && b[n - 4] == '\r' && b[n - 3] == '\n' && b[n - 2] == '\r' && b[n - 1] == '\n') {
+                break;
+            }
+            if (n > 16 * 1024) {
+                throw new IOException("request head too large");
+            }
+        }
+        if (c < 0) {
+            return null;
+        }
+        String[] lines = head.toString(StandardCharsets.UTF_8).split("\r\n");
+        String[] requestLine = lines[0].split(" ");
+        if (requestLine.length != 3 || !requestLine[2].startsWith("RTSP/1.0")) {
+            throw new IOException("not an RTSP request: " + lines[0]);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+        }
+        String length = headers.get("content-length");
+        if (length != null) {
+            in.skipNBytes(Integer.parseInt(length));
+        }
+        return new Request(requestLine[0], requestLine[1], headers);
+    }
+
+    private void handle(Request request) throws IOException {
+        String cseq = request.header("CSeq");
+        if (request.method().equals("OPTIONS")) {
+            respond(200, "OK", cseq, Map.of("Public", PUBLIC), null);
+            return;
+        }
+        if (camera.faults().refuseCredentials
+                || !authenticator.accepts(request.method(), request.header("Authorization"))) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            String[] challenges = authenticator.challenges();
+            headers.put("WWW-Authenticate", challenges[0]);
+            headers.put("WWW-Authenticate ", challenges[1]); // second header of the same name
+            respond(401, "Unauthorized", cseq, headers, null);
+            return;
+        }
+        switch (request.method()) {
+            case "DESCRIBE" -> describe(request, cseq);
+            case "SETUP" -> setup(request, cseq);
+            case "PLAY" -> play(request, cseq);
+            case "PAUSE" -> {
+                if (!sessionMatches(request, cseq)) {
+                    return;
+                }
+                stopStreaming();
+                respond(200, "OK", cseq, Map.of("Session", sessionId), null);
+            }
+            case "TEARDOWN" -> {
+                stopStreaming();
+                respond(200, "OK", cseq, Map.of(), null);
+                closed = true;
+            }
+            case "GET_PARAMETER", "SET_PARAMETER" -> respond(200, "OK", cseq,
+                    sessionId == null ? Map.of() : Map.of("Session", sessionId), null);
+            default -> respond(405, "Method Not Allowed", cseq, Map.of("Allow", PUBLIC), null);
+        }
+    }
+
+    private void describe(Request request, String cseq) throws IOException {
+        if (!request.uri().endsWith("/stream1") && !request.uri().endsWith("/stream1/")) {
+            respond(404, "Not Found", cseq, Map.of(), null);
+            return;
+        }
+        byte[] sps = camera.sps();
+        byte[] pps = camera.pps();
+        String profile = String.format("%02X%02X%02X", sps[1], sps[2], sps[3]);
+        CameraConfig c = camera.config();
+        String sdp = "v=0\r\n"
+                + "o=- " + (RANDOM.nextInt() & 0x7fffffff) + " 1 IN IP4 127.0.0.1\r\n"
+                + "s=Vigil virtual camera " + c.id() + "\r\n"
+                + "t=0 0\r\n"
+                + "a=control:*\r\n"
+                + "a=range:npt=now-\r\n"
+                + "m=video 0 RTP/AVP " + RtpPacketizer.PAYLOAD_TYPE + "\r\n"
+                + "c=IN IP4 0.0.0.0\r\n"
+                + "b=AS:" + (c.bitrate() / 1000) + "\r\n"
+                + "a=rtpmap:" + RtpPacketizer.PAYLOAD_TYPE + " H264/90000\r\n"
+                + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " packetization-mode=1;profile-level-id=" + profile
+                + ";sprop-parameter-sets=" + Base64.getEncoder().encodeToString(sps) + ","
+                + Base64.getEncoder().encodeToString(pps) + "\r\n"
+                + "a=framerate:" + c.fps() + "\r\n"
+                + "a=control:trackID=0\r\n";
+        String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
+        respond(200, "OK", cseq, Map.of("Content-Base", base, "Content-Type", "application/sdp"), sdp);
+    }
+
+    private void setup(Request request, String cseq) throws IOException {
+        String transport = request.header("Transport");
+        if (transport == null || !transport.contains("RTP/AVP/TCP")) {
+            respond(461, "Unsupported Transport", cseq, Map.of(), null); // RTP over TCP only
+            return;
+        }
+        int idx = transport.indexOf("interleaved=");
+        if (idx >= 0) {
+            String range = transport.substring(idx + "interleaved=".length()).split("[;,]")[0];
+            rtpChannel = Integer.parseInt(range.split("-")[0].trim());
+        }
+        if (sessionId == null) {
+            sessionId = Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+        }
+        respond(200, "OK", cseq, Map.of("Transport", "RTP/AVP/TCP;unicast;interleaved=" + rtpChannel + "-" + (rtpChannel + 1),
+                "Session", sessionId + ";timeout=" + SESSION_TIMEOUT_S), null);
+    }
+
+    private void play(Request request, String cseq) throws IOException {
+        if (!sessionMatches(request, cseq)) {
+            return;
+        }
+        RtpPacketizer packetizer = new RtpPacketizer(RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
+        VirtualCamera.Subscriber subscriber = camera.subscribe();
+        String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
+        respond(200, "OK", cseq, Map.of("Session", sessionId, "Range", "npt=0.000-",
+                "RTP-Info", "url=" + base + "trackID=0;seq=" + packetizer.nextSequence()), null);
+        playing = true;
+        streamer = new Thread(() -> stream(subscriber, packetizer), Thread.currentThread().getName() + "-rtp");
+        streamer.setDaemon(true);
+        streamer.start();
+    }
+
+    private boolean sessionMatches(Request request, String cseq) throws IOException {
+        String session = request.header("Session");
+        if (sessionId == null || session == null || !session.split(";")[0].trim().equals(sessionId)) {
+            respond(454, "Session Not Found", cseq, Map.of(), null);
+            return false;
+        }
+        return true;
+    }
+
+    private void stream(VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer) {
+        long started = System.currentTimeMillis();
+        try {
+            while (playing && !closed) {
+                long dropAfter = camera.faults().dropAfterMs;
+                if (dropAfter > 0 && System.currentTimeMillis() - started >= dropAfter) {
+                    socket.close(); // injected connection loss
+                    return;
+                }
+                if (subscriber.overflowed()) {
+                    socket.close(); // the viewer fell too far behind
+                    return;
+                }
+                EncodedFrame frame = subscriber.take(200);
+                if (frame == null) {
+                    continue;
+                }
+                List<byte[]> nals = camera.faults().corruptNalUnits ? corrupt(frame.nalUnits()) : frame.nalUnits();
+                long rtpTime = (frame.captureTimeMs() * 90) & 0xffffffffL;
+                List<byte[]> packets = packetizer.packetize(nals, rtpTime);
+                synchronized (this) {
+                    for (byte[] packet : packets) {
+                        out.write('$');
+                        out.write(rtpChannel);
+                        out.write(packet.length >> 8);
+                        out.write(packet.length & 0xff);
+                        out.write(packet);
+                    }
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            closed = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            camera.unsubscribe(subscriber);
+        }
+    }
+
+    /** Damages slice data (not SPS/PPS) the way a faulty encoder or link would. */
+    private static List<byte[]> corrupt(List<byte[]> nals) {
+        List<byte[]> damaged = new ArrayList<>(nals.size());
+        for (byte[] nal : nals) {
+            int type = NalUnits.type(nal);
+            if ((type == 1 || type == NalUnits.TYPE_IDR) && nal.length > 32) {
+                byte[] copy = nal.clone();
+                for (int i = copy.length / 2; i < Math.min(copy.length, copy.length / 2 + 16); i++) {
+                    copy[i] ^= (byte) 0xa5;
+                }
+                damaged.add(copy);
+            } else {
+                damaged.add(nal);
+            }
+        }
+        return damaged;
+    }
+
+    private void stopStreaming() {
+        playing = false;
+        Thread t = streamer;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private synchronized void respond(int status, String reason, String cseq, Map<String, String> headers, String body)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("RTSP/1.0 ").append(status).append(' ').append(reason).append("\r\n");
+        if (cseq != null) {
+            sb.append("CSeq: ").append(cseq).append("\r\n");
+        }
+        sb.append("Server: Vigil virtual camera ").append(camera.config().id()).append(tls ? " (TLS)" : "").append("\r\n");
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            sb.append(h.getKey().trim()).append(": ").append(h.getValue()).append("\r\n");
+        }
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            sb.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        sb.append("\r\n");
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(content);
+        out.flush();
+    }
+}

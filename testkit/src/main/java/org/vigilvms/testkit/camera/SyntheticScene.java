@@ -1,0 +1,68 @@
+package org.vigilvms.testkit.camera;
+
+import java.util.Arrays;
+
+/**
+ * Renders the picture of a virtual camera into an I420 (YUV 4:2:0 planar) buffer: a textured
+ * landscape that shifts with pan and tilt and scales with zoom, a moving bar so motion is
+ * visible, and the {@link FrameStamp} on top. Pure arithmetic on byte arrays, cheap enough for
+ * dozens of cameras.
+ */
+public final class SyntheticScene {
+
+    private final int width;
+    private final int height;
+    private final byte[] frame;
+    private final int stripe;
+
+    public SyntheticScene(int width, int height) {
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("width and height must be even: " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.frame = new byte[width * height * 3 / 2];
+        this.stripe = FrameStamp.stripeHeight(width);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Renders one frame and returns the I420 buffer (reused between calls). */
+    public byte[] render(FrameStamp stamp, boolean covered) {
+        if (covered) {
+            Arrays.fill(frame, 0, width * height, (byte) 20);
+        } else {
+            drawLandscape(stamp);
+        }
+        Arrays.fill(frame, width * height, frame.length, (byte) 128);
+        stamp.draw(frame, width, width);
+        return frame;
+    }
+
+    private void drawLandscape(FrameStamp stamp) {
+        // PTZ: pan/tilt shift the scene by up to a frame, zoom (0..1000) magnifies up to 4x
+        double scale = 1.0 + 3.0 * Math.max(0, Math.min(1000, stamp.zoom())) / 1000.0;
+        int shiftX = stamp.pan() * width / 1000;
+        int shiftY = stamp.tilt() * height / 1000;
+        int bar = (int) ((stamp.frameCounter() * 4) % width);
+        for (int row = stripe; row < height; row++) {
+            int sy = (int) ((row - height / 2) / scale) + shiftY + 4096;
+            int offset = row * width;
+            for (int col = 0; col < width; col++) {
+                int sx = (int) ((col - width / 2) / scale) + shiftX + 4096;
+                int checker = (((sx >> 5) ^ (sy >> 5)) & 1) == 0 ? 70 : 150;
+                int shade = checker + ((sx + sy) & 31);
+                if (Math.abs(col - bar) < 6) {
+                    shade = 230;
+                }
+                frame[offset + col] = (byte) shade;
+            }
+        }
+    }
+}

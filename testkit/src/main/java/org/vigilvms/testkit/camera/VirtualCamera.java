@@ -1,0 +1,217 @@
+package org.vigilvms.testkit.camera;
+
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.vigilvms.setup.InternalCa;
+
+/**
+ * One virtual IP camera: renders and encodes its picture once per frame interval, whatever the
+ * number of viewers, and hands every encoded frame to each subscribed RTSP session. Listens on
+ * RTSP and RTSPS ports of its own, like a camera at its own address, and presents its own
+ * certificate (issued by the simulator's "manufacturer" CA) on RTSPS.
+ */
+public final class VirtualCamera implements AutoCloseable {
+
+    /** Frames a slow viewer may fall behind before the camera drops it (5 s at 25 fps). */
+    static final int SUBSCRIBER_BACKLOG = 125;
+    static final char[] KEY_PASSWORD = "camera".toCharArray();
+
+    private final CameraConfig config;
+    private final Faults faults = new Faults();
+    private final PtzState ptz = new PtzState();
+    private final SyntheticScene scene;
+    private final H264Encoder encoder;
+    private final ScheduledExecutorService ticker;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final KeyStore keys;
+    private final X509Certificate certificate;
+    private final X509Certificate otherCertificate;
+    private volatile boolean keyframeRequested = true;
+    private long frameCounter;
+    private RtspListener rtsp;
+    private RtspListener rtsps;
+
+    /** A viewer's queue of frames; the RTSP session drains it. */
+    public static final class Subscriber {
+        private final BlockingQueue<EncodedFrame> frames = new ArrayBlockingQueue<>(SUBSCRIBER_BACKLOG);
+        private volatile boolean overflowed;
+
+        public EncodedFrame take(long timeoutMs) throws InterruptedException {
+            return frames.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        }
+
+        public boolean overflowed() {
+            return overflowed;
+        }
+
+        void offer(EncodedFrame frame) {
+            if (!frames.offer(frame)) {
+                overflowed = true;
+            }
+        }
+    }
+
+    private VirtualCamera(CameraConfig config, InternalCa manufacturer, InternalCa impostor) {
+        this.config = config;
+        this.scene = new SyntheticScene(config.width(), config.height());
+        this.encoder = new H264Encoder(config.width(), config.height(), config.fps(), config.bitrate(), config.gop());
+        String name = "camera-" + config.id();
+        KeyStore own = manufacturer.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
+        KeyStore other = impostor.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
+        try {
+            keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry(CameraKeyManager.OWN, own.getKey("server", KEY_PASSWORD), KEY_PASSWORD,
+                    own.getCertificateChain("server"));
+            keys.setKeyEntry(CameraKeyManager.OTHER, other.getKey("server", KEY_PASSWORD), KEY_PASSWORD,
+                    other.getCertificateChain("server"));
+            certificate = (X509Certificate) own.getCertificate("server");
+            otherCertificate = (X509Certificate) other.getCertificate("server");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the key store of " + name, e);
+        }
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "camera-" + config.id() + "-encoder");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts a camera. {@code manufacturer} issues its certificate; {@code impostor} issues the
+     * other certificate it presents under {@link Faults#presentOtherCertificate}.
+     */
+    public static VirtualCamera start(CameraConfig config, InternalCa manufacturer, InternalCa impostor) {
+        VirtualCamera camera = new VirtualCamera(config, manufacturer, impostor);
+        try {
+            camera.tick(); // the first keyframe gives SPS/PPS for DESCRIBE
+            long period = 1_000_000L / config.fps();
+            camera.ticker.scheduleAtFixedRate(camera::tickSafely, period, period, TimeUnit.MICROSECONDS);
+            if (config.rtspPort() >= 0) {
+                camera.rtsp = RtspListener.plain(camera, config.rtspPort());
+            }
+            if (config.rtspsPort() >= 0) {
+                camera.rtsps = RtspListener.tls(camera, config.rtspsPort(), new CameraKeyManager(camera.keys, camera.faults));
+            }
+            return camera;
+        } catch (RuntimeException e) {
+            camera.close();
+            throw e;
+        }
+    }
+
+    public CameraConfig config() {
+        return config;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public PtzState ptz() {
+        return ptz;
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public X509Certificate otherCertificate() {
+        return otherCertificate;
+    }
+
+    public int rtspPort() {
+        return rtsp == null ? -1 : rtsp.port();
+    }
+
+    public int rtspsPort() {
+        return rtsps == null ? -1 : rtsps.port();
+    }
+
+    /** Stream URL without credentials, e.g. rtsp://127.0.0.1:8554/stream1. */
+    public String rtspUrl() {
+        return "rtsp://127.0.0.1:" + rtspPort() + "/stream1";
+    }
+
+    public String rtspsUrl() {
+        return "rtsps://127.0.0.1:" + rtspsPort() + "/stream1";
+    }
+
+    /** Frames produced so far. */
+    public synchronized long frameCounter() {
+        return frameCounter;
+    }
+
+    synchronized byte[] sps() {
+        return encoder.sps();
+    }
+
+    synchronized byte[] pps() {
+        return encoder.pps();
+    }
+
+    Subscriber subscribe() {
+        Subscriber subscriber = new Subscriber();
+        subscribers.add(subscriber);
+        keyframeRequested = true; // a joining viewer starts at an IDR, at once
+        return subscriber;
+    }
+
+    void unsubscribe(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    private void tickSafely() {
+        try {
+            for (int i = 0; i < Math.max(1, faults.floodFactor); i++) {
+                tick();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("camera " + config.id() + ": encoding failed: " + e.getMessage());
+        }
+    }
+
+    private synchronized void tick() {
+        ptz.advance(1.0 / config.fps());
+        long now = System.currentTimeMillis() + faults.clockSkewMs;
+        FrameStamp stamp = new FrameStamp(config.id(), frameCounter, now, ptz.pan(), ptz.tilt(), ptz.zoom());
+        boolean key = keyframeRequested;
+        keyframeRequested = false;
+        List<byte[]> nals = encoder.encode(scene.render(stamp, faults.covered), key);
+        EncodedFrame frame = new EncodedFrame(frameCounter, now, nals, nals.stream()
+                .anyMatch(n -> NalUnits.type(n) == NalUnits.TYPE_IDR));
+        frameCounter++;
+        if (faults.stall || nals.isEmpty()) {
+            return;
+        }
+        for (Subscriber subscriber : subscribers) {
+            subscriber.offer(frame);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        if (rtsp != null) {
+            rtsp.close();
+        }
+        if (rtsps != null) {
+            rtsps.close();
+        }
+        try {
+            ticker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            encoder.close();
+        }
+    }
+}

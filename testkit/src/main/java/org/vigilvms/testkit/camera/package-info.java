@@ -1,0 +1,6 @@
+/**
+ * Virtual IP cameras for tests, benchmarks and the demo: synthetic video whose frames carry a
+ * machine-readable stamp (camera, frame counter, capture time, PTZ position), encoded to H.264
+ * in-process and served over RTSP and RTSPS like a real camera, with faults to inject.
+ */
+package org.vigilvms.testkit.camera;

@@ -1,0 +1,151 @@
+package org.vigilvms.testkit.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigilvms.setup.InternalCa;
+
+/** A virtual camera seen by real clients: FFmpeg's RTSP client and decoder, raw RTSP, a pinning TLS client. */
+class VirtualCameraTest {
+
+    private static final String PASSWORD = "s3cret-Pa55";
+    private static VirtualCamera camera;
+
+    @BeforeAll
+    static void start() {
+        camera = VirtualCamera.start(CameraConfig.forTests(7, PASSWORD), InternalCa.create("manufacturer"),
+                InternalCa.create("impostor"));
+    }
+
+    @AfterAll
+    static void stop() {
+        camera.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        camera.faults().clear();
+    }
+
+    @Test
+    void ffmpegDecodesTenSecondsOverRtspWithEveryFrameInOrder() {
+        assertCompleteSequence(decode("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
+                Duration.ofSeconds(10)), 10);
+    }
+
+    @Test
+    void ffmpegDecodesTenSecondsOverRtspsWithEveryFrameInOrder() {
+        assertCompleteSequence(decode("rtsps://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspsPort() + "/stream1",
+                Duration.ofSeconds(10)), 10);
+    }
+
+    @Test
+    void wrongOrMissingCredentialsGet401() throws Exception {
+        assertEquals(401, describe(null));
+        assertEquals(401, describe("Basic " + Base64.getEncoder().encodeToString("admin:wrong".getBytes())));
+        assertEquals(401, describe("Digest username=\"admin\", realm=\"VigilVirtualCamera\", nonce=\"x\", uri=\"/stream1\", response=\"00\""));
+        assertEquals(200, describe("Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes())));
+        assertThrows(IllegalStateException.class, () -> decode("rtsp://admin:wrong@127.0.0.1:" + camera.rtspPort()
+                + "/stream1", Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aClientPinningTheCamerasCertificateRefusesAnotherOne() throws Exception {
+        handshakePinned(camera.certificate());
+        camera.faults().presentOtherCertificate = true;
+        assertThrows(SSLHandshakeException.class, () -> handshakePinned(camera.certificate()));
+        handshakePinned(camera.otherCertificate()); // it really is the other certificate
+    }
+
+    @Test
+    void ptzMovesTheSceneAndTheBurnedInPosition() {
+        camera.ptz().absoluteMove(0.5, -0.25, 0.1);
+        List<FrameStamp> stamps = decode("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
+                Duration.ofSeconds(2));
+        FrameStamp last = stamps.get(stamps.size() - 1);
+        assertEquals(500, last.pan());
+        assertEquals(-250, last.tilt());
+        assertEquals(100, last.zoom());
+        camera.ptz().absoluteMove(0, 0, 0);
+    }
+
+    private static List<FrameStamp> decode(String url, Duration duration) {
+        List<FrameStamp> stamps = new ArrayList<>();
+        DecodingClient.decode(url, duration, picture -> {
+            FrameStamp stamp = picture.stamp();
+            assertNotNull(stamp, "every decoded picture carries a readable stamp");
+            stamps.add(stamp);
+        });
+        return stamps;
+    }
+
+    private static void assertCompleteSequence(List<FrameStamp> stamps, int seconds) {
+        int fps = camera.config().fps();
+        assertTrue(stamps.size() >= (seconds - 1) * fps, "decoded " + stamps.size() + " frames in " + seconds + " s");
+        for (int i = 1; i < stamps.size(); i++) {
+            assertEquals(stamps.get(i - 1).frameCounter() + 1, stamps.get(i).frameCounter(),
+                    "frame " + i + " follows its predecessor without a gap");
+            assertTrue(stamps.get(i).captureTimeMs() > stamps.get(i - 1).captureTimeMs());
+            assertEquals(7, stamps.get(i).cameraId());
+        }
+    }
+
+    private static int describe(String authorization) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", camera.rtspPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("DESCRIBE rtsp://127.0.0.1:" + camera.rtspPort() + "/stream1 RTSP/1.0\r\nCSeq: 2\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    private static void handshakePinned(X509Certificate pinned) throws Exception {
+        TrustManager pinning = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                throw new UnsupportedOperationException("client side only");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType)
+                    throws java.security.cert.CertificateException {
+                if (!chain[0].equals(pinned)) {
+                    throw new java.security.cert.CertificateException("camera presented another certificate");
+                }
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {pinning}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", camera.rtspsPort())) {
+            socket.startHandshake();
+        }
+    }
+}
