@@ -1,11 +1,11 @@
 package org.vigilvms.testkit.camera;
 
 /**
- * How one virtual camera looks and where it listens. Ports of 0 pick free ones; a port of -1
- * disables that listener.
+ * How one virtual camera looks and where it listens (RTSP, RTSPS, ONVIF over HTTP and HTTPS).
+ * Ports of 0 pick free ones; a port of -1 disables that listener.
  */
 public record CameraConfig(int id, int width, int height, int fps, int bitrate, int gop,
-                           String user, String password, int rtspPort, int rtspsPort) {
+                           String user, String password, int rtspPort, int rtspsPort, int onvifPort, int onvifsPort) {
 
     public CameraConfig {
         if (fps < 1 || fps > 60) {
@@ -19,8 +19,8 @@ public record CameraConfig(int id, int width, int height, int fps, int bitrate, 
         }
     }
 
-    /** A small camera for tests: 640x360, 25 fps, 1 Mbit/s, GOP 1 s, both listeners on free ports. */
+    /** A small camera for tests: 640x360, 25 fps, 1 Mbit/s, GOP 1 s, every listener on a free port. */
     public static CameraConfig forTests(int id, String password) {
-        return new CameraConfig(id, 640, 360, 25, 1_000_000, 25, "admin", password, 0, 0);
+        return new CameraConfig(id, 640, 360, 25, 1_000_000, 25, "admin", password, 0, 0, 0, 0);
     }
 }

@@ -35,8 +35,11 @@ public final class VirtualCamera implements AutoCloseable {
     private final X509Certificate otherCertificate;
     private volatile boolean keyframeRequested = true;
     private long frameCounter;
+    private final java.util.UUID uuid = java.util.UUID.randomUUID();
+    private final SyntheticScene snapshotScene;
     private RtspListener rtsp;
     private RtspListener rtsps;
+    private OnvifServer onvif;
 
     /** A viewer's queue of frames; the RTSP session drains it. */
     public static final class Subscriber {
@@ -61,6 +64,7 @@ public final class VirtualCamera implements AutoCloseable {
     private VirtualCamera(CameraConfig config, InternalCa manufacturer, InternalCa impostor) {
         this.config = config;
         this.scene = new SyntheticScene(config.width(), config.height());
+        this.snapshotScene = new SyntheticScene(config.width(), config.height());
         this.encoder = new H264Encoder(config.width(), config.height(), config.fps(), config.bitrate(), config.gop());
         String name = "camera-" + config.id();
         KeyStore own = manufacturer.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
@@ -97,8 +101,12 @@ public final class VirtualCamera implements AutoCloseable {
             if (config.rtspPort() >= 0) {
                 camera.rtsp = RtspListener.plain(camera, config.rtspPort());
             }
+            CameraKeyManager keyManager = new CameraKeyManager(camera.keys, camera.faults);
             if (config.rtspsPort() >= 0) {
-                camera.rtsps = RtspListener.tls(camera, config.rtspsPort(), new CameraKeyManager(camera.keys, camera.faults));
+                camera.rtsps = RtspListener.tls(camera, config.rtspsPort(), keyManager);
+            }
+            if (config.onvifPort() >= 0 || config.onvifsPort() >= 0) {
+                camera.onvif = new OnvifServer(camera, config.onvifPort(), config.onvifsPort(), keyManager);
             }
             return camera;
         } catch (RuntimeException e) {
@@ -142,6 +150,37 @@ public final class VirtualCamera implements AutoCloseable {
 
     public String rtspsUrl() {
         return "rtsps://127.0.0.1:" + rtspsPort() + "/stream1";
+    }
+
+    public int onvifPort() {
+        return onvif == null ? -1 : onvif.httpPort();
+    }
+
+    public int onvifsPort() {
+        return onvif == null ? -1 : onvif.httpsPort();
+    }
+
+    /** ONVIF device service address over HTTP, as announced by WS-Discovery. */
+    public String onvifDeviceUrl() {
+        return "http://127.0.0.1:" + onvifPort() + OnvifServer.DEVICE_PATH;
+    }
+
+    public String onvifsDeviceUrl() {
+        return "https://127.0.0.1:" + onvifsPort() + OnvifServer.DEVICE_PATH;
+    }
+
+    /** Stable id of this camera for WS-Discovery (urn:uuid:...). */
+    public java.util.UUID uuid() {
+        return uuid;
+    }
+
+    /** A fresh picture's luma plane (what the JPEG snapshot shows). */
+    byte[] renderSnapshot() {
+        FrameStamp stamp = new FrameStamp(config.id(), frameCounter(), System.currentTimeMillis() + faults.clockSkewMs,
+                ptz.pan(), ptz.tilt(), ptz.zoom());
+        synchronized (snapshotScene) {
+            return java.util.Arrays.copyOf(snapshotScene.render(stamp, faults.covered), config.width() * config.height());
+        }
     }
 
     /** Frames produced so far. */
@@ -199,6 +238,9 @@ public final class VirtualCamera implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        if (onvif != null) {
+            onvif.close();
+        }
         if (rtsp != null) {
             rtsp.close();
         }

@@ -1,0 +1,76 @@
+package org.vigilvms.testkit.camera;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vigilvms.setup.InternalCa;
+
+/**
+ * N virtual cameras in one process, each on ports of its own (base port + index, like cameras at
+ * separate addresses), sharing one "manufacturer" CA and one WS-Discovery responder.
+ */
+public final class VirtualCameraFleet implements AutoCloseable {
+
+    private final List<VirtualCamera> cameras;
+    private final WsDiscoveryResponder discovery;
+    private final InternalCa manufacturer;
+
+    private VirtualCameraFleet(List<VirtualCamera> cameras, WsDiscoveryResponder discovery, InternalCa manufacturer) {
+        this.cameras = cameras;
+        this.discovery = discovery;
+        this.manufacturer = manufacturer;
+    }
+
+    /**
+     * Starts cameras 1..count from {@code template} (its id and ports are bases: camera i gets
+     * base + i - 1; 0 keeps "any free port", -1 "disabled"). {@code discoveryPort} -1 disables
+     * WS-Discovery.
+     */
+    public static VirtualCameraFleet start(int count, CameraConfig template, int discoveryPort) {
+        InternalCa manufacturer = InternalCa.create("Vigil virtual camera manufacturer");
+        InternalCa impostor = InternalCa.create("impostor");
+        List<VirtualCamera> cameras = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                CameraConfig c = new CameraConfig(template.id() + i, template.width(), template.height(), template.fps(),
+                        template.bitrate(), template.gop(), template.user(), template.password(),
+                        offset(template.rtspPort(), i), offset(template.rtspsPort(), i),
+                        offset(template.onvifPort(), i), offset(template.onvifsPort(), i));
+                cameras.add(VirtualCamera.start(c, manufacturer, impostor));
+            }
+            WsDiscoveryResponder discovery = discoveryPort < 0 ? null : new WsDiscoveryResponder(discoveryPort, cameras);
+            return new VirtualCameraFleet(List.copyOf(cameras), discovery, manufacturer);
+        } catch (RuntimeException e) {
+            cameras.forEach(VirtualCamera::close);
+            throw e;
+        }
+    }
+
+    private static int offset(int base, int index) {
+        return base <= 0 ? base : base + index;
+    }
+
+    public List<VirtualCamera> cameras() {
+        return cameras;
+    }
+
+    public VirtualCamera camera(int index) {
+        return cameras.get(index);
+    }
+
+    /** The CA that issued every camera's own certificate (what an admin would choose to trust). */
+    public InternalCa manufacturer() {
+        return manufacturer;
+    }
+
+    public WsDiscoveryResponder discovery() {
+        return discovery;
+    }
+
+    @Override
+    public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
+        cameras.forEach(VirtualCamera::close);
+    }
+}
