@@ -90,6 +90,38 @@ class VirtualCameraTest {
         camera.ptz().absoluteMove(0, 0, 0);
     }
 
+    @Test
+    void faultsAreSwitchedAtRunTime() throws Exception {
+        String url = "rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1";
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
+        camera.faults().refuseCredentials = true;
+        assertEquals(401, describe(basic), "refuses even the right credentials");
+        camera.faults().refuseCredentials = false;
+
+        camera.faults().dropAfterMs = 1500;
+        long started = System.nanoTime();
+        List<FrameStamp> beforeDrop = decode(url, Duration.ofSeconds(8));
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(elapsedMs < 6000, "the camera dropped the connection (" + elapsedMs + " ms)");
+        assertTrue(beforeDrop.size() > 10 && beforeDrop.size() < 3 * camera.config().fps(), beforeDrop.size() + " frames");
+        camera.faults().dropAfterMs = 0;
+
+        camera.faults().clockSkewMs = -3_600_000;
+        FrameStamp skewed = decode(url, Duration.ofSeconds(1)).get(0);
+        long skew = System.currentTimeMillis() - skewed.captureTimeMs();
+        assertTrue(skew > 3_500_000 && skew < 3_700_000, "burned-in time follows the camera's skewed clock: " + skew);
+    }
+
+    @Test
+    void aPortInUseIsNamedInTheError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CameraConfig config = new CameraConfig(9, 640, 360, 25, 500_000, 25, "admin", "pw", taken.getLocalPort(), -1, -1, -1);
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> VirtualCamera.start(config, InternalCa.create("m"), InternalCa.create("i")));
+            assertTrue(e.getMessage().contains("RTSP port " + taken.getLocalPort()), e.getMessage());
+        }
+    }
+
     private static List<FrameStamp> decode(String url, Duration duration) {
         List<FrameStamp> stamps = new ArrayList<>();
         DecodingClient.decode(url, duration, picture -> {
