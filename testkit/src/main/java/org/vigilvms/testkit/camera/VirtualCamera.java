@@ -28,6 +28,7 @@ public final class VirtualCamera implements AutoCloseable {
     private final PtzState ptz = new PtzState();
     private final SyntheticScene scene;
     private final H264Encoder encoder;
+    private final EncodedLoop loop;
     private final ScheduledExecutorService ticker;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final KeyStore keys;
@@ -45,6 +46,7 @@ public final class VirtualCamera implements AutoCloseable {
     public static final class Subscriber {
         private final BlockingQueue<EncodedFrame> frames = new ArrayBlockingQueue<>(SUBSCRIBER_BACKLOG);
         private volatile boolean overflowed;
+        private boolean started;
 
         public EncodedFrame take(long timeoutMs) throws InterruptedException {
             return frames.poll(timeoutMs, TimeUnit.MILLISECONDS);
@@ -55,17 +57,23 @@ public final class VirtualCamera implements AutoCloseable {
         }
 
         void offer(EncodedFrame frame) {
+            if (!started && !frame.keyframe()) {
+                return; // a viewer starts at a keyframe
+            }
+            started = true;
             if (!frames.offer(frame)) {
                 overflowed = true;
             }
         }
     }
 
-    private VirtualCamera(CameraConfig config, InternalCa manufacturer, InternalCa impostor) {
+    private VirtualCamera(CameraConfig config, InternalCa manufacturer, InternalCa impostor, EncodedLoop loop) {
         this.config = config;
-        this.scene = new SyntheticScene(config.width(), config.height());
+        this.loop = loop;
+        this.scene = loop == null ? new SyntheticScene(config.width(), config.height()) : null;
         this.snapshotScene = new SyntheticScene(config.width(), config.height());
-        this.encoder = new H264Encoder(config.width(), config.height(), config.fps(), config.bitrate(), config.gop());
+        this.encoder = loop == null
+                ? new H264Encoder(config.width(), config.height(), config.fps(), config.bitrate(), config.gop()) : null;
         String name = "camera-" + config.id();
         KeyStore own = manufacturer.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
         KeyStore other = impostor.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
@@ -93,7 +101,12 @@ public final class VirtualCamera implements AutoCloseable {
      * other certificate it presents under {@link Faults#presentOtherCertificate}.
      */
     public static VirtualCamera start(CameraConfig config, InternalCa manufacturer, InternalCa impostor) {
-        VirtualCamera camera = new VirtualCamera(config, manufacturer, impostor);
+        return start(config, manufacturer, impostor, null);
+    }
+
+    /** As {@link #start(CameraConfig, InternalCa, InternalCa)}, replaying {@code loop} when not null (benchmark mode). */
+    public static VirtualCamera start(CameraConfig config, InternalCa manufacturer, InternalCa impostor, EncodedLoop loop) {
+        VirtualCamera camera = new VirtualCamera(config, manufacturer, impostor, loop);
         try {
             camera.tick(); // the first keyframe gives SPS/PPS for DESCRIBE
             long period = 1_000_000L / config.fps();
@@ -189,11 +202,11 @@ public final class VirtualCamera implements AutoCloseable {
     }
 
     synchronized byte[] sps() {
-        return encoder.sps();
+        return loop != null ? loop.sps() : encoder.sps();
     }
 
     synchronized byte[] pps() {
-        return encoder.pps();
+        return loop != null ? loop.pps() : encoder.pps();
     }
 
     Subscriber subscribe() {
@@ -223,9 +236,17 @@ public final class VirtualCamera implements AutoCloseable {
         FrameStamp stamp = new FrameStamp(config.id(), frameCounter, now, ptz.pan(), ptz.tilt(), ptz.zoom());
         boolean key = keyframeRequested;
         keyframeRequested = false;
-        List<byte[]> nals = encoder.encode(scene.render(stamp, faults.covered), key);
-        EncodedFrame frame = new EncodedFrame(frameCounter, now, nals, nals.stream()
-                .anyMatch(n -> NalUnits.type(n) == NalUnits.TYPE_IDR));
+        List<byte[]> nals;
+        boolean idr;
+        if (loop != null) {
+            EncodedLoop.Entry entry = loop.frame(frameCounter);
+            nals = entry.nalUnits();
+            idr = entry.keyframe();
+        } else {
+            nals = encoder.encode(scene.render(stamp, faults.covered), key);
+            idr = nals.stream().anyMatch(n -> NalUnits.type(n) == NalUnits.TYPE_IDR);
+        }
+        EncodedFrame frame = new EncodedFrame(frameCounter, now, nals, idr);
         frameCounter++;
         if (faults.stall || nals.isEmpty()) {
             return;
@@ -253,7 +274,9 @@ public final class VirtualCamera implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            encoder.close();
+            if (encoder != null) {
+                encoder.close();
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ public final class VirtualCameraMain {
         int onvif = 18080;
         int onvifs = 18443;
         int discovery = WsDiscoveryResponder.DEFAULT_PORT;
+        int loopSeconds = 0;
         String user = "admin";
         String password = null;
         for (int i = 0; i < args.length; i++) {
@@ -53,6 +54,7 @@ public final class VirtualCameraMain {
                     case "--onvif-port" -> onvif = Integer.parseInt(value);
                     case "--onvifs-port" -> onvifs = Integer.parseInt(value);
                     case "--discovery-port" -> discovery = Integer.parseInt(value);
+                    case "--loop-seconds" -> loopSeconds = Integer.parseInt(value);
                     case "--user" -> user = value;
                     case "--password" -> password = value;
                     default -> fail(2, "unknown flag " + flag + " (see --help)");
@@ -77,13 +79,13 @@ public final class VirtualCameraMain {
         }
         VirtualCameraFleet fleet;
         try {
-            fleet = VirtualCameraFleet.start(count, template, discovery);
+            fleet = VirtualCameraFleet.start(count, template, discovery, loopSeconds);
         } catch (RuntimeException e) {
             fail(1, e.getMessage());
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "cameras-stop"));
-        System.out.println(count + " virtual camera(s), " + width + "x" + height + " " + fps + " fps, user '" + user + "'"
+        System.out.println("READY " + count + " virtual camera(s), " + width + "x" + height + " " + fps + " fps, user '" + user + "'"
                 + (generated ? ", generated password: " + password : ""));
         for (VirtualCamera camera : fleet.cameras()) {
             System.out.println("camera " + camera.config().id() + ": " + camera.rtspUrl() + "  " + camera.rtspsUrl()
@@ -104,8 +106,9 @@ public final class VirtualCameraMain {
     private static void usage() {
         System.out.println("usage: VirtualCameraMain [--cameras N] [--width W --height H --fps F --bitrate BPS --gop N]\n"
                 + "       [--rtsp-port BASE] [--rtsps-port BASE] [--onvif-port BASE] [--onvifs-port BASE]\n"
-                + "       [--discovery-port P|-1] [--user U] [--password P]\n"
-                + "Camera i listens on BASE+i-1 of each kind; 0 picks free ports, -1 disables a listener.");
+                + "       [--discovery-port P|-1] [--user U] [--password P] [--loop-seconds S]\n"
+                + "Camera i listens on BASE+i-1 of each kind; 0 picks free ports, -1 disables a listener.\n"
+                + "--loop-seconds S: benchmark mode, S seconds encoded once and replayed by every camera.");
     }
 
     private static void fail(int status, String message) {
