@@ -29,15 +29,15 @@ measure_cameras() { # $1 = cameras, $2 = mode flags
   rm -f "$log"
   awk -v n="$n" -v d=$((t1 - t0)) -v hz="$TICKS" -v s="$SECONDS_PER_RUN" -v c="$client" 'BEGIN {
     cpu = d / hz / s * 100; split(c, f, " ");
-    printf "| %d | %.1f %% | %.2f %% | %s | %s | %s |\n", n, cpu, cpu / n, f[4], f[5], f[8] }'
+    for (i in f) { split(f[i], kv, "="); v[kv[1]] = kv[2] }; printf "| %d | %.1f %% | %.2f %% | %s of %s | %s | %s |\n", n, cpu, cpu / n, v["frames"], v["expected"], v["lost_packets"], v["mbit_per_s"] }'
 }
 
-echo "| cameras | simulator CPU (of one core) | CPU per camera | frames received | frames expected | Mbit/s |"
+echo "| cameras | simulator CPU (of one core) | CPU per camera | frames received | RTP packets lost | Mbit/s |"
 echo "|---|---|---|---|---|---|"
 for n in 16 64; do measure_cameras "$n" "--loop-seconds 4"; done
 echo
 echo "Live encoding (libopenh264 in the simulator), 1 camera 1080p25:"
-echo "| cameras | simulator CPU (of one core) | CPU per camera | frames received | frames expected | Mbit/s |"
+echo "| cameras | simulator CPU (of one core) | CPU per camera | frames received | RTP packets lost | Mbit/s |"
 echo "|---|---|---|---|---|---|"
 measure_cameras 1 ""
 echo

@@ -257,14 +257,23 @@ final class RtspConnection implements Runnable {
                 List<byte[]> nals = camera.faults().corruptNalUnits ? corrupt(frame.nalUnits()) : frame.nalUnits();
                 long rtpTime = (frame.captureTimeMs() * 90) & 0xffffffffL;
                 List<byte[]> packets = packetizer.packetize(nals, rtpTime);
+                int size = 0;
+                for (byte[] packet : packets) {
+                    size += 4 + packet.length;
+                }
+                // one write per frame: the interleaved packets assembled in one buffer
+                byte[] buffer = new byte[size];
+                int offset = 0;
+                for (byte[] packet : packets) {
+                    buffer[offset] = '$';
+                    buffer[offset + 1] = (byte) rtpChannel;
+                    buffer[offset + 2] = (byte) (packet.length >> 8);
+                    buffer[offset + 3] = (byte) packet.length;
+                    System.arraycopy(packet, 0, buffer, offset + 4, packet.length);
+                    offset += 4 + packet.length;
+                }
                 synchronized (this) {
-                    for (byte[] packet : packets) {
-                        out.write('$');
-                        out.write(rtpChannel);
-                        out.write(packet.length >> 8);
-                        out.write(packet.length & 0xff);
-                        out.write(packet);
-                    }
+                    out.write(buffer);
                     out.flush();
                 }
             }

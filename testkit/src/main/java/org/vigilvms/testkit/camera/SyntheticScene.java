@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Renders the picture of a virtual camera into an I420 (YUV 4:2:0 planar) buffer: a textured
  * landscape that shifts with pan and tilt and scales with zoom, a moving bar so motion is
- * visible, and the {@link FrameStamp} on top. Pure arithmetic on byte arrays, cheap enough for
+ * visible, light sensor noise, and the {@link FrameStamp} on top. Pure arithmetic on byte arrays, cheap enough for
  * dozens of cameras.
  */
 public final class SyntheticScene {
@@ -51,6 +51,8 @@ public final class SyntheticScene {
         int shiftX = stamp.pan() * width / 1000;
         int shiftY = stamp.tilt() * height / 1000;
         int bar = (int) ((stamp.frameCounter() * 4) % width);
+        // sensor-like noise, different every frame, so the encoder has real work at its bitrate
+        int noise = (int) (stamp.frameCounter() * 0x9E3779B9L);
         for (int row = stripe; row < height; row++) {
             int sy = (int) ((row - height / 2) / scale) + shiftY + 4096;
             int offset = row * width;
@@ -61,6 +63,8 @@ public final class SyntheticScene {
                 if (Math.abs(col - bar) < 6) {
                     shade = 230;
                 }
+                noise = noise * 1103515245 + 12345;
+                shade += (noise >>> 28) - 8;
                 frame[offset + col] = (byte) shade;
             }
         }

@@ -19,11 +19,16 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCamera;
+import org.vigilvms.testkit.camera.VirtualCameraFleet;
+import org.vigilvms.testkit.camera.WsDiscoveryResponder;
 import org.vigilvms.testkit.net.ClientTls;
 
 /**
  * Starts the whole VMS on this machine: the installation folder (secrets generated at first
- * start), the embedded PostgreSQL (or VIGIL_DB_URL), and the provisioned WildFly with the EAR.
+ * start), the embedded PostgreSQL (or VIGIL_DB_URL), the provisioned WildFly with the EAR, and
+ * four demo virtual cameras.
  * Prints the console URL and, at first start only, the one-time administrator password.
  * Ctrl-C stops what it started; the next run keeps the data.
  */
@@ -54,10 +59,13 @@ public final class VigilRun {
             return;
         }
         ServerHolder server = new ServerHolder();
-        // one hook, in order: the server first, then the database it uses
+        // one hook, in order: the server first, then the database it uses, then the demo cameras
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(server.process);
             installation.close();
+            if (server.cameras != null) {
+                server.cameras.close();
+            }
         }, "vigil-stop"));
         say("Database: " + installation.databaseUrl());
 
@@ -77,6 +85,7 @@ public final class VigilRun {
         }
 
         server.process = startServer(jbossHome, home);
+        server.cameras = startDemoCameras();
         awaitHealthy(home, server.process);
 
         X509Certificate ca = ClientTls.caCertificate(home);
@@ -93,6 +102,13 @@ public final class VigilRun {
             say("  Log in as: admin, with the password printed at the first start (or another account).");
         }
         say("  Server log: " + home.serverBaseDir().resolve("log/server.log"));
+        if (server.cameras != null) {
+            say("  Demo cameras (user admin, password " + server.cameras.camera(0).config().password()
+                    + "; registration in the VMS arrives with camera management):");
+            for (VirtualCamera camera : server.cameras.cameras()) {
+                say("             " + camera.rtspUrl() + "   " + camera.rtspsUrl() + "   " + camera.onvifDeviceUrl());
+            }
+        }
         say("Press Ctrl-C to stop the server and the database.");
         try {
             int exit = server.process.waitFor();
@@ -162,9 +178,25 @@ public final class VigilRun {
         fail("the server did not become healthy within " + STARTUP_TIMEOUT.toMinutes() + " min (last: " + last + ")");
     }
 
-    /** The WildFly process, once started; read by the shutdown hook. */
+    /** What the run started; read by the shutdown hook. */
     private static final class ServerHolder {
         private volatile Process process;
+        private volatile VirtualCameraFleet cameras;
+    }
+
+    /** Four live virtual cameras (VIGIL_DEMO_CAMERAS sets how many; 0 for none). */
+    private static VirtualCameraFleet startDemoCameras() {
+        int count = Integer.parseInt(System.getenv().getOrDefault("VIGIL_DEMO_CAMERAS", "4"));
+        if (count <= 0) {
+            return null;
+        }
+        try {
+            return VirtualCameraFleet.start(count, new CameraConfig(1, 640, 360, 15, 1_000_000, 30, "admin",
+                    Passwords.generateTypeable(), 8554, 8654, 18080, 18443), WsDiscoveryResponder.DEFAULT_PORT);
+        } catch (RuntimeException e) {
+            say("Demo cameras not started: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Graceful stop: SIGTERM to the JVM (WildFly shuts down cleanly), then to the start script. */
