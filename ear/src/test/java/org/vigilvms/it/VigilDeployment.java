@@ -35,6 +35,34 @@ final class VigilDeployment {
         return VigilTestEnvironment.installation().connect();
     }
 
+    /** The first administrator's one-time password, which the server wrote once to its log. */
+    static String generatedAdminPassword() throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("VIGIL00300: .*one-time password: (\\S+)")
+                .matcher(java.nio.file.Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("no first-start password in " + log);
+        }
+        return m.group(1);
+    }
+
+    /** An HTTPS client with a session signed in through the console's form login. */
+    static HttpClient signedIn(String user, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        client.send(HttpRequest.newBuilder(URI.create(BASE + "/index.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(BASE + "/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (!console.body().contains("Signed in as")) {
+            throw new IllegalStateException("login of " + user + " failed");
+        }
+        return client;
+    }
+
     /** Waits until health reports UP (the first heartbeats need a few seconds after deployment). */
     static HttpResponse<String> awaitHealthy(Duration timeout) throws Exception {
         HttpClient client = https();

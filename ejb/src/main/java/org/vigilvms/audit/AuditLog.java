@@ -1,5 +1,6 @@
 package org.vigilvms.audit;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 
 /** Records audited actions in the caller's transaction, so an action and its audit row commit together. */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 public class AuditLog {
 

@@ -1,5 +1,6 @@
 package org.vigilvms.health;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,6 +24,7 @@ import org.vigilvms.video.VideoRuntime;
  * management service's own signed heartbeats, the storage volume is writable with space left,
  * and the video libraries load.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HealthService {

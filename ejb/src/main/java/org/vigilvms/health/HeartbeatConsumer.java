@@ -1,5 +1,6 @@
 package org.vigilvms.health;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.vigilvms.messaging.EnvelopeGate;
  * The management service receiving heartbeats. Connects as svc-management (resource adapter
  * binding in jboss-ejb3.xml); only turns an admitted message into a service call.
  */
+@PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/" + Destinations.HEARTBEAT),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),

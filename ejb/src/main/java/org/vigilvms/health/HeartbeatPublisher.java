@@ -1,5 +1,6 @@
 package org.vigilvms.health;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -23,6 +24,7 @@ import org.vigilvms.platform.Platform;
  * The management service's heartbeat coming back is what health calls "broker UP": it proves
  * authentication, authorization, signing and delivery all work end to end.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
 @Startup
 public class HeartbeatPublisher {

@@ -1,5 +1,6 @@
 package org.vigilvms.health;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 
 /** Keeps the latest heartbeat of every producer. */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 public class HeartbeatService {
 

@@ -1,5 +1,6 @@
 package org.vigilvms.messaging;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
@@ -21,6 +22,7 @@ import org.vigilvms.logging.VigilLog;
  * verifies. Anything else is logged with the producer it claimed, audited, and dropped (never
  * redelivered, never processed).
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 public class EnvelopeGate {
 

@@ -1,5 +1,6 @@
 package org.vigilvms.messaging;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import org.vigilvms.jms.envelope.EnvelopeVerifier;
  * insert of the same triple changes no row, which marks a replay. Runs in the consumer's
  * transaction, so a message whose processing rolls back can be delivered again.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 @LocalBean
 public class JpaReplayGuard implements EnvelopeVerifier.ReplayGuard {

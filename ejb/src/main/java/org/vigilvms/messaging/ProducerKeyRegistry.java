@@ -1,5 +1,6 @@
 package org.vigilvms.messaging;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import org.vigilvms.jms.envelope.EnvelopeVerifier;
  * start; producers on other hosts are registered by an administrator (enrolment arrives with
  * device certificates, issue #5). A revoked key verifies nothing.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 @LocalBean
 public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {

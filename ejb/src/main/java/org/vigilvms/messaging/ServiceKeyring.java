@@ -1,5 +1,6 @@
 package org.vigilvms.messaging;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -32,6 +33,7 @@ import org.vigilvms.platform.InstallationPaths;
  * {@link ServiceIdentity}. A key is created at first start in the server's data folder (owner-only
  * file) and its public half registered in the producer key registry, where consumers look it up.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
 @Startup
 public class ServiceKeyring {

@@ -1,5 +1,6 @@
 package org.vigilvms.messaging;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -18,6 +19,7 @@ import org.vigilvms.jms.envelope.JmsEnvelopes;
  * service's own connection factory, so the broker checks its rights to the destination too.
  * Joins the caller's transaction: the message leaves only if the caller commits.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
 public class SignedSender {
 

@@ -1,5 +1,6 @@
 package org.vigilvms.security;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -24,6 +25,7 @@ import org.vigilvms.platform.InstallationPaths;
  * launcher generated one and left its bcrypt hash in {@code bootstrap/admin.bcrypt} (it prints the
  * password to whoever started it), or this bean generates one and writes it once to the server log.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
 @Startup
 public class AdminBootstrap {

@@ -1,5 +1,6 @@
 package org.vigilvms.video;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -11,6 +12,7 @@ import org.bytedeco.ffmpeg.global.avformat;
  * the video runtime DOWN when the natives cannot be loaded (wrong platform, module missing), since
  * nothing can be recorded then.
  */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
 @Lock(LockType.READ)
 public class VideoRuntime {

@@ -60,6 +60,7 @@ public final class ServerSetup {
             secrets.getOrGenerate(DB_PASSWORD);
         }
         ensureTls(home, secrets);
+        ensureMasterKey(home);
         writeBrokerIdentities(home, secrets);
 
         props.setProperty(P_HOME, home.root().toString());
@@ -98,6 +99,20 @@ public final class ServerSetup {
         if (!Files.isRegularFile(home.trustStore())) {
             InternalCa.write(ca.trustStore(), home.trustStore(), secrets.getOrGenerate(TLS_TRUSTSTORE).toCharArray());
         }
+    }
+
+    private static void ensureMasterKey(VigilHome home) {
+        if (Files.isRegularFile(home.masterKey())) {
+            return;
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        try {
+            Files.write(home.masterKey(), key);
+        } catch (IOException e) {
+            throw new SetupException("cannot write " + home.masterKey() + ": " + e.getMessage(), e);
+        }
+        FilePermissions.ownerOnly(home.masterKey());
     }
 
     /** The broker's users file holds only digests; the clear passwords stay in the credential store. */

@@ -34,6 +34,11 @@ public record VigilHome(Path root) {
         return secretsDir().resolve("vigil.cs");
     }
 
+    /** AES-256 master key: wraps camera secrets and segment keys; outside the database. */
+    public Path masterKey() {
+        return secretsDir().resolve("master.key");
+    }
+
     public Path jmsUsers() {
         return secretsDir().resolve("jms-users.properties");
     }

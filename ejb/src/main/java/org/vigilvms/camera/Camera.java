@@ -1,0 +1,132 @@
+package org.vigilvms.camera;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A camera under management. Its password and segment key are stored sealed, never in clear. */
+@Entity
+@Table(name = "camera")
+public class Camera {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 128)
+    private String name;
+
+    @Column(nullable = false, length = 128)
+    private String site;
+
+    @Column(name = "stream_url", nullable = false, length = 1024)
+    private String streamUrl;
+
+    @Column(length = 128)
+    private String username;
+
+    @Column(name = "password_ciphertext")
+    private byte[] passwordCiphertext;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private CameraStatus status = CameraStatus.NEW;
+
+    @Column(name = "status_reason", length = 1024)
+    private String statusReason;
+
+    @Column(name = "status_since_ts", nullable = false)
+    private Instant statusSinceTs;
+
+    @Column(name = "data_key_wrapped", nullable = false)
+    private byte[] dataKeyWrapped;
+
+    @Column(name = "created_ts", nullable = false)
+    private Instant createdTs;
+
+    protected Camera() {
+    }
+
+    Camera(String name, String site, String streamUrl, String username, Instant now) {
+        this.name = name;
+        this.site = site;
+        this.streamUrl = streamUrl;
+        this.username = username;
+        this.createdTs = now;
+        this.statusSinceTs = now;
+        this.dataKeyWrapped = new byte[0];
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSite() {
+        return site;
+    }
+
+    public String getStreamUrl() {
+        return streamUrl;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public CameraStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public Instant getStatusSinceTs() {
+        return statusSinceTs;
+    }
+
+    byte[] passwordCiphertext() {
+        return passwordCiphertext;
+    }
+
+    public byte[] dataKeyWrapped() {
+        return dataKeyWrapped.clone();
+    }
+
+    void sealSecrets(byte[] passwordCiphertext, byte[] dataKeyWrapped) {
+        this.passwordCiphertext = passwordCiphertext;
+        this.dataKeyWrapped = dataKeyWrapped;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Records a new status; returns false when nothing changed. */
+    boolean changeStatus(CameraStatus newStatus, String reason, Instant now) {
+        if (newStatus == status && java.util.Objects.equals(reason, statusReason)) {
+            return false;
+        }
+        this.status = newStatus;
+        this.statusReason = reason;
+        this.statusSinceTs = now;
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+package org.vigilvms.camera;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.storage.KeyVault;
+import org.vigilvms.storage.SegmentCrypto;
+
+/**
+ * The recorder's view of the cameras: which to pull and with which credentials (opened from the
+ * master key only here, in memory), and where it reports their status. Internal to the server:
+ * no web component calls it.
+ */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
+@Stateless
+public class CameraDirectory {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    public List<StreamSource> enabledCameras() {
+        KeyVault vault = KeyVault.fromSystemProperty();
+        return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.id", Camera.class)
+                .getResultList().stream()
+                .map(c -> new StreamSource(c.getId(), c.getName(), withCredentials(c, vault)))
+                .toList();
+    }
+
+    /** Records a status change of a camera (and audits it); repeated reports of the same state are ignored. */
+    public void reportStatus(long cameraId, CameraStatus status, String reason) {
+        Camera camera = em.find(Camera.class, cameraId);
+        if (camera != null && camera.isEnabled() && camera.changeStatus(status, reason, clock.instant())) {
+            audit.record("svc-recorder", "camera.status", "camera:" + cameraId,
+                    status == CameraStatus.ONLINE ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                    status + (reason == null ? "" : ": " + reason));
+        }
+    }
+
+    private static String withCredentials(Camera camera, KeyVault vault) {
+        byte[] sealed = camera.passwordCiphertext();
+        if (camera.getUsername() == null || sealed == null) {
+            return camera.getStreamUrl();
+        }
+        String password = new String(vault.openWithMaster(sealed, SegmentCrypto.passwordAad(camera.getId())),
+                StandardCharsets.UTF_8);
+        URI uri = URI.create(camera.getStreamUrl());
+        String userInfo = URLEncoder.encode(camera.getUsername(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return uri.getScheme() + "://" + userInfo + "@" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+}

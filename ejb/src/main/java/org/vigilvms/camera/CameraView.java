@@ -1,0 +1,13 @@
+package org.vigilvms.camera;
+
+import java.time.Instant;
+
+/** What clients may see of a camera: never its credentials or keys. */
+public record CameraView(long id, String name, String site, String streamUrl, String username, boolean enabled,
+                         CameraStatus status, String statusReason, Instant statusSince) {
+
+    static CameraView of(Camera c) {
+        return new CameraView(c.getId(), c.getName(), c.getSite(), c.getStreamUrl(), c.getUsername(), c.isEnabled(),
+                c.getStatus(), c.getStatusReason(), c.getStatusSinceTs());
+    }
+}

@@ -1,0 +1,289 @@
+package org.vigilvms.recording;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.PointerPointer;
+import org.vigilvms.camera.CameraStatus;
+import org.vigilvms.camera.StreamSource;
+
+/**
+ * Records one camera: pulls RTSP(S) over TCP with FFmpeg (through JavaCPP, without libavdevice),
+ * remuxes the video packets untouched into fragmented-MP4 segments cut at the first keyframe after
+ * {@link #SEGMENT_MS}, and hands each finished segment on. Wall-clock times come from the stream:
+ * the session's first frame is stamped with the server clock and every later frame is placed by
+ * its media timestamp, so 1 s of video is 1 s in the index. On loss it reconnects with
+ * exponential backoff; the outage is a gap, never filler video.
+ */
+final class CameraIngest implements Runnable {
+
+    /** Target segment length; a segment ends at the first keyframe after it. */
+    static final long SEGMENT_MS = 2000;
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    /** Where finished segments and status changes go. */
+    interface Listener {
+        void status(long cameraId, CameraStatus status, String reason);
+
+        void segment(long cameraId, Path file, long startMs, long durationMs, int frames);
+    }
+
+    private final StreamSource source;
+    private final Path spool;
+    private final Listener listener;
+    private volatile boolean running = true;
+
+    CameraIngest(StreamSource source, Path spool, Listener listener) {
+        this.source = source;
+        this.spool = spool;
+        this.listener = listener;
+    }
+
+    StreamSource source() {
+        return source;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        long backoff = 1000;
+        while (running) {
+            try {
+                if (record()) {
+                    backoff = 1000; // it was streaming: reconnect quickly
+                }
+            } catch (RuntimeException e) {
+                listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
+            }
+            if (!running) {
+                return;
+            }
+            sleep(backoff);
+            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        }
+    }
+
+    /** One connection; true when video was recorded before it ended. */
+    private boolean record() {
+        avformat_network_init();
+        AVFormatContext input = new AVFormatContext(null);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "rtsp_transport", "tcp", 0);
+        av_dict_set(options, "timeout", "5000000", 0);
+        int rc = avformat_open_input(input, source.url(), null, options);
+        av_dict_free(options);
+        if (rc < 0) {
+            String error = error(rc);
+            boolean denied = error.contains("Unauthorized") || error.contains("not permitted")
+                    || error.contains("Permission denied") || error.contains("401");
+            listener.status(source.cameraId(), denied ? CameraStatus.UNAUTHORIZED : CameraStatus.OFFLINE,
+                    "cannot open the stream: " + error);
+            return false;
+        }
+        AVPacket packet = av_packet_alloc();
+        Segment segment = null;
+        AVRational timeBase = null;
+        boolean recorded = false;
+        try {
+            if ((rc = avformat_find_stream_info(input, (PointerPointer<?>) null)) < 0) {
+                listener.status(source.cameraId(), CameraStatus.OFFLINE, "no stream information: " + error(rc));
+                return false;
+            }
+            int video = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
+            if (video < 0) {
+                listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream has no video");
+                return false;
+            }
+            AVStream stream = input.streams(video);
+            timeBase = stream.time_base();
+            AVRational millis = av_make_q(1, 1000);
+            listener.status(source.cameraId(), CameraStatus.ONLINE, null);
+            long sessionFirstPts = AV_NOPTS_VALUE;
+            long sessionWallMs = 0;
+            long lastDts = Long.MIN_VALUE;
+            while (running && av_read_frame(input, packet) >= 0) {
+                try {
+                    if (packet.stream_index() != video) {
+                        continue;
+                    }
+                    long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                    long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : pts;
+                    if (pts == AV_NOPTS_VALUE) {
+                        continue;
+                    }
+                    if (lastDts != Long.MIN_VALUE && dts <= lastDts) {
+                        dts = lastDts + 1; // non-monotonic timestamps (camera or reconnect quirks)
+                        pts = Math.max(pts, dts);
+                    }
+                    lastDts = dts;
+                    boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (segment == null && !key) {
+                        continue; // start at a keyframe
+                    }
+                    if (sessionFirstPts == AV_NOPTS_VALUE) {
+                        sessionFirstPts = pts;
+                        sessionWallMs = System.currentTimeMillis();
+                    }
+                    if (segment != null && key && av_rescale_q(pts - segment.firstPts, timeBase, millis) >= SEGMENT_MS) {
+                        finish(segment, timeBase);
+                        recorded = true;
+                        segment = null;
+                    }
+                    if (segment == null) {
+                        long startMs = sessionWallMs + av_rescale_q(pts - sessionFirstPts, timeBase, millis);
+                        segment = Segment.open(spool.resolve(source.cameraId() + "-" + UUID.randomUUID() + ".mp4"),
+                                stream, pts, dts, startMs);
+                    }
+                    segment.write(packet, pts, dts, timeBase);
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+            if (running) {
+                listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream ended or stalled");
+            }
+        } finally {
+            if (segment != null) {
+                finish(segment, timeBase);
+                recorded = true;
+            }
+            av_packet_free(packet);
+            avformat_close_input(input);
+        }
+        return recorded;
+    }
+
+    private void finish(Segment segment, AVRational timeBase) {
+        long durationMs = segment.close(timeBase);
+        if (segment.frames > 0) {
+            listener.segment(source.cameraId(), segment.file, segment.startMs, durationMs, segment.frames);
+        }
+    }
+
+    /** One fragmented-MP4 file being written. */
+    private static final class Segment {
+        final Path file;
+        final long firstPts;
+        final long firstDts;
+        final long startMs;
+        final AVFormatContext output;
+        final AVStream stream;
+        long lastPts;
+        int frames;
+
+        private Segment(Path file, AVFormatContext output, AVStream stream, long firstPts, long firstDts, long startMs) {
+            this.file = file;
+            this.output = output;
+            this.stream = stream;
+            this.firstPts = firstPts;
+            this.firstDts = firstDts;
+            this.startMs = startMs;
+            this.lastPts = firstPts;
+        }
+
+        static Segment open(Path file, AVStream input, long firstPts, long firstDts, long startMs) {
+            AVFormatContext output = new AVFormatContext(null);
+            int rc = avformat_alloc_output_context2(output, null, "mp4", file.toString());
+            if (rc < 0) {
+                throw new IllegalStateException("cannot create an MP4 muxer: " + error(rc));
+            }
+            AVStream stream = avformat_new_stream(output, null);
+            avcodec_parameters_copy(stream.codecpar(), input.codecpar());
+            stream.codecpar().codec_tag(0);
+            stream.time_base(input.time_base());
+            AVIOContext io = new AVIOContext(null);
+            if ((rc = avio_open(io, file.toString(), AVIO_FLAG_WRITE)) < 0) {
+                avformat_free_context(output);
+                throw new IllegalStateException("cannot write " + file + ": " + error(rc));
+            }
+            output.pb(io);
+            AVDictionary options = new AVDictionary(null);
+            av_dict_set(options, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
+            rc = avformat_write_header(output, options);
+            av_dict_free(options);
+            if (rc < 0) {
+                avio_closep(output.pb());
+                avformat_free_context(output);
+                throw new IllegalStateException("cannot start the MP4 segment: " + error(rc));
+            }
+            return new Segment(file, output, stream, firstPts, firstDts, startMs);
+        }
+
+        void write(AVPacket packet, long pts, long dts, AVRational inputTimeBase) {
+            packet.stream_index(0);
+            packet.pts(pts - firstDts);
+            packet.dts(dts - firstDts);
+            packet.pos(-1);
+            av_packet_rescale_ts(packet, inputTimeBase, stream.time_base());
+            int rc = av_interleaved_write_frame(output, packet);
+            if (rc < 0) {
+                throw new IllegalStateException("cannot write to " + file + ": " + error(rc));
+            }
+            lastPts = Math.max(lastPts, pts);
+            frames++;
+        }
+
+        /** Closes the file; returns its media duration in ms (last frame included). */
+        long close(AVRational inputTimeBase) {
+            av_write_trailer(output);
+            avio_closep(output.pb());
+            avformat_free_context(output);
+            long span = av_rescale_q(lastPts - firstPts, inputTimeBase, av_make_q(1, 1000));
+            return frames > 1 ? span + span / (frames - 1) : span;
+        }
+    }
+
+    private static String error(int code) {
+        byte[] buffer = new byte[256];
+        av_strerror(code, buffer, buffer.length);
+        String text = new String(buffer, java.nio.charset.StandardCharsets.UTF_8);
+        int nul = text.indexOf('\0');
+        return (nul >= 0 ? text.substring(0, nul) : text).trim() + " (" + code + ")";
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

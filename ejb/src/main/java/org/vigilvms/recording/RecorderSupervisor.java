@@ -1,0 +1,109 @@
+package org.vigilvms.recording;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.vigilvms.camera.CameraDirectory;
+import org.vigilvms.camera.CameraStatus;
+import org.vigilvms.camera.StreamSource;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.recording.SegmentRecorded;
+import org.vigilvms.logging.VigilLog;
+import org.vigilvms.messaging.SignedSender;
+import org.vigilvms.platform.InstallationPaths;
+
+/**
+ * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
+ * enabled, stops those of cameras disabled or removed (checked every few seconds), and sends each
+ * finished segment to the storage service as the recorder identity.
+ */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RecorderSupervisor implements CameraIngest.Listener {
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    @Inject
+    private CameraDirectory cameras;
+
+    @Inject
+    private SignedSender sender;
+
+    @Inject
+    private InstallationPaths paths;
+
+    private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "recorder reconcile")
+    synchronized void reconcile() {
+        Map<Long, StreamSource> wanted = cameras.enabledCameras().stream()
+                .collect(Collectors.toMap(StreamSource::cameraId, s -> s));
+        for (Long id : Set.copyOf(ingests.keySet())) {
+            CameraIngest ingest = ingests.get(id);
+            StreamSource source = wanted.get(id);
+            if (source == null || !source.url().equals(ingest.source().url())) {
+                ingest.stop();
+                ingests.remove(id);
+            }
+        }
+        for (StreamSource source : wanted.values()) {
+            ingests.computeIfAbsent(source.cameraId(), id -> {
+                CameraIngest ingest = new CameraIngest(source, spool(), this);
+                Thread thread = threads.newThread(ingest);
+                thread.setName("vigil-ingest-" + id);
+                thread.start();
+                return ingest;
+            });
+        }
+    }
+
+    @PreDestroy
+    void stopAll() {
+        ingests.values().forEach(CameraIngest::stop);
+        ingests.clear();
+    }
+
+    @Override
+    public void status(long cameraId, CameraStatus status, String reason) {
+        cameras.reportStatus(cameraId, status, reason);
+    }
+
+    @Override
+    public void segment(long cameraId, Path file, long startMs, long durationMs, int frames) {
+        try {
+            sender.send(ServiceIdentity.RECORDER, Destinations.SEGMENTS, SegmentRecorded.TYPE,
+                    new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames));
+        } catch (RuntimeException e) {
+            VigilLog.LOG.sendFailed(SegmentRecorded.TYPE, ServiceIdentity.RECORDER.principal(), e);
+        }
+    }
+
+    private Path spool() {
+        Path spool = paths.serverData().resolve("spool");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the recorder spool " + spool, e);
+        }
+        return spool;
+    }
+}

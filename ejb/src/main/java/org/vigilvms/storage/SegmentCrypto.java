@@ -1,0 +1,51 @@
+package org.vigilvms.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+
+/**
+ * How a segment is protected at rest and chained: the associated data that binds its ciphertext
+ * to its slot, and the chain hash that binds it to its predecessor. Static, so offline tools
+ * (integrity checks, tests, the export verifier) compute exactly what the server computes.
+ */
+public final class SegmentCrypto {
+
+    private SegmentCrypto() {
+    }
+
+    public static byte[] dataKeyAad(long cameraId) {
+        return ("vigil-camera-data-key:" + cameraId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] passwordAad(long cameraId) {
+        return ("vigil-camera-password:" + cameraId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] segmentAad(long cameraId, long chainSeq) {
+        return ("vigil-segment:" + cameraId + ":" + chainSeq).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256(previous chain hash, camera, position, start, end, segment hash); the first link uses 32 zero bytes. */
+    public static byte[] chainHash(byte[] previous, long cameraId, long chainSeq, Instant start, Instant end, byte[] segmentSha256) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(previous == null ? new byte[32] : previous);
+            digest.update((cameraId + "|" + chainSeq + "|" + start.toEpochMilli() + "|" + end.toEpochMilli() + "|")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(segmentSha256);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

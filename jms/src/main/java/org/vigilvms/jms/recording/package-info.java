@@ -1,0 +1,2 @@
+/** Messages between the recorder and the storage service. */
+package org.vigilvms.jms.recording;

@@ -1,0 +1,52 @@
+package org.vigilvms.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.vigilvms.camera.CameraService;
+import org.vigilvms.camera.CameraView;
+import org.vigilvms.camera.NewCamera;
+
+/** {@code /api/v1/cameras}: camera management; rights are checked by {@link CameraService}. */
+@Path("/cameras")
+@Produces(MediaType.APPLICATION_JSON)
+public class CameraResource {
+
+    @Inject
+    private CameraService cameras;
+
+    @GET
+    public List<CameraView> list() {
+        return cameras.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(NewCamera request) {
+        if (request == null) {
+            return ApiErrors.badRequest("a JSON body with name and streamUrl is required");
+        }
+        CameraView added = cameras.add(request);
+        return Response.created(URI.create("/api/v1/cameras/" + added.id())).entity(added).build();
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    public CameraView disable(@PathParam("id") long id) {
+        return cameras.setEnabled(id, false);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    public CameraView enable(@PathParam("id") long id) {
+        return cameras.setEnabled(id, true);
+    }
+}
