@@ -38,7 +38,8 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
 /**
  * Cameras added over the REST API are recorded: the stored segments, decrypted with the
  * installation's keys and decoded by FFmpeg, hold every burned-in frame of the cameras in order,
- * and the per-camera hash chain verifies; a camera with wrong credentials is reported as such.
+ * and the per-camera hash chain verifies; a camera with wrong credentials is reported as such;
+ * the integrity check names exactly the segment that was altered, deleted or edited in the index.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -97,6 +98,40 @@ class RecordingIT {
             }
         }
         assertEquals("UNAUTHORIZED", statusHistoryContains(wrongId, "UNAUTHORIZED") ? "UNAUTHORIZED" : "not reported");
+
+        // integrity: intact, then each kind of tampering is named exactly where it is
+        for (long id : ids) {
+            assertEquals("[]", findings(admin, id), "camera " + id + " intact");
+        }
+        Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
+        Path third = storage.resolve(ids.get(0) + "/3.vseg");
+        byte[] bytes = Files.readAllBytes(third);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(third, bytes);
+        assertEquals("[3:TAMPERED]", findings(admin, ids.get(0)));
+
+        Files.delete(storage.resolve(ids.get(1) + "/4.vseg"));
+        assertEquals("[4:MISSING_FILE]", findings(admin, ids.get(1)));
+
+        try (Connection c = VigilDeployment.database()) {
+            c.createStatement().executeUpdate("UPDATE segment SET start_ts = start_ts + interval '1 second' "
+                    + "WHERE camera_id = " + ids.get(2) + " AND chain_seq = 5");
+            c.createStatement().executeUpdate("DELETE FROM segment WHERE camera_id = " + ids.get(2) + " AND chain_seq = 7");
+        }
+        assertEquals("[5:INDEX_EDITED, 7:MISSING_FROM_INDEX]", findings(admin, ids.get(2)));
+    }
+
+    /** The integrity check's findings as "seq:PROBLEM" in chain order. */
+    private static String findings(HttpClient admin, long cameraId) throws Exception {
+        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
+                + "/api/v1/cameras/" + cameraId + "/integrity")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        jakarta.json.JsonObject report = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+        List<String> found = new ArrayList<>();
+        for (jakarta.json.JsonValue f : report.getJsonArray("findings")) {
+            found.add(f.asJsonObject().getJsonNumber("chainSeq").longValue() + ":" + f.asJsonObject().getString("problem"));
+        }
+        return found.toString();
     }
 
     private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {

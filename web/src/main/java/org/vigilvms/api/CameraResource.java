@@ -14,6 +14,8 @@ import java.util.List;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
 import org.vigilvms.camera.NewCamera;
+import org.vigilvms.storage.IntegrityReport;
+import org.vigilvms.storage.IntegrityService;
 
 /** {@code /api/v1/cameras}: camera management; rights are checked by {@link CameraService}. */
 @Path("/cameras")
@@ -22,6 +24,9 @@ public class CameraResource {
 
     @Inject
     private CameraService cameras;
+
+    @Inject
+    private IntegrityService integrity;
 
     @GET
     public List<CameraView> list() {
@@ -36,6 +41,13 @@ public class CameraResource {
         }
         CameraView added = cameras.add(request);
         return Response.created(URI.create("/api/v1/cameras/" + added.id())).entity(added).build();
+    }
+
+    /** Walks the camera's hash chain over all its stored segments and names every problem. */
+    @GET
+    @Path("/{id}/integrity")
+    public IntegrityReport integrity(@PathParam("id") long id) {
+        return integrity.check(id);
     }
 
     @POST

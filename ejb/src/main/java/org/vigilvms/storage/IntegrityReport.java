@@ -1,0 +1,27 @@
+package org.vigilvms.storage;
+
+import java.util.List;
+
+/** The result of walking one camera's hash chain: how much was checked and each problem found. */
+public record IntegrityReport(long cameraId, int segmentsChecked, List<Finding> findings) {
+
+    /** What can be wrong with a link of the chain. */
+    public enum Problem {
+        /** The stored file does not decrypt, or its content does not match the indexed hash. */
+        TAMPERED,
+        /** The index names the segment but its file is gone. */
+        MISSING_FILE,
+        /** A position of the chain has no index row (a row was deleted). */
+        MISSING_FROM_INDEX,
+        /** The index row does not match its chain link (times, hash or order were edited). */
+        INDEX_EDITED
+    }
+
+    /** One problem at one position of the chain. */
+    public record Finding(long chainSeq, Problem problem, String detail) {
+    }
+
+    public boolean intact() {
+        return findings.isEmpty();
+    }
+}

@@ -1,0 +1,90 @@
+package org.vigilvms.storage;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.vigilvms.camera.Camera;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.storage.IntegrityReport.Finding;
+import org.vigilvms.storage.IntegrityReport.Problem;
+
+/**
+ * Walks a camera's hash chain and names each segment that was tampered with, lost, dropped from
+ * the index or edited in it (X.1453 I-2). Each link is checked against the stored hash of its
+ * predecessor, so an edit is reported where it is, not at every later link.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IntegrityService {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private InstallationPaths paths;
+
+    @RolesAllowed("admin")
+    public IntegrityReport check(long cameraId) {
+        Camera camera = em.find(Camera.class, cameraId);
+        if (camera == null) {
+            throw new InvalidCameraException("no camera " + cameraId);
+        }
+        KeyVault vault = KeyVault.fromSystemProperty();
+        byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(cameraId));
+        List<Segment> chain = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq",
+                Segment.class).setParameter("c", cameraId).getResultList();
+        List<Finding> findings = new ArrayList<>();
+        Segment previous = null;
+        for (Segment segment : chain) {
+            long expectedSeq = previous == null ? 1 : previous.getChainSeq() + 1;
+            boolean linkCheckable = true;
+            for (long missing = expectedSeq; missing < segment.getChainSeq(); missing++) {
+                findings.add(new Finding(missing, Problem.MISSING_FROM_INDEX, "no index row at this position"));
+                linkCheckable = false; // the predecessor's hash is gone with it
+            }
+            if (linkCheckable) {
+                byte[] link = SegmentCrypto.chainHash(previous == null ? null : previous.getChainHash(), cameraId,
+                        segment.getChainSeq(), segment.getStartTs(), segment.getEndTs(), segment.getSha256());
+                if (!Arrays.equals(link, segment.getChainHash())) {
+                    findings.add(new Finding(segment.getChainSeq(), Problem.INDEX_EDITED,
+                            "index row does not match its chain link"));
+                }
+            }
+            checkContent(segment, dataKey, findings);
+            previous = segment;
+        }
+        return new IntegrityReport(cameraId, chain.size(), List.copyOf(findings));
+    }
+
+    private void checkContent(Segment segment, byte[] dataKey, List<Finding> findings) {
+        byte[] stored;
+        try {
+            stored = Files.readAllBytes(paths.storage().resolve(segment.getPath()));
+        } catch (NoSuchFileException e) {
+            findings.add(new Finding(segment.getChainSeq(), Problem.MISSING_FILE, segment.getPath() + " is gone"));
+            return;
+        } catch (IOException e) {
+            findings.add(new Finding(segment.getChainSeq(), Problem.MISSING_FILE, "unreadable: " + e.getMessage()));
+            return;
+        }
+        try {
+            byte[] clear = KeyVault.open(dataKey, stored, SegmentCrypto.segmentAad(segment.getCameraId(), segment.getChainSeq()));
+            if (!Arrays.equals(SegmentCrypto.sha256(clear), segment.getSha256())) {
+                findings.add(new Finding(segment.getChainSeq(), Problem.TAMPERED, "content does not match the indexed hash"));
+            }
+        } catch (KeyVault.TamperedException e) {
+            findings.add(new Finding(segment.getChainSeq(), Problem.TAMPERED, "file altered or moved: " + e.getMessage()));
+        }
+    }
+}
