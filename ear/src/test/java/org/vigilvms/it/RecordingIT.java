@@ -121,6 +121,89 @@ class RecordingIT {
         assertEquals("[5:INDEX_EDITED, 7:MISSING_FROM_INDEX]", findings(admin, ids.get(2)));
     }
 
+    @Test
+    void anRtspsCameraIsRecordedOnlyWithItsApprovedCertificate() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        VirtualCamera camera = fleet.camera(1);
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"tls gate\",\"streamUrl\":\""
+                + camera.rtspsUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
+        try {
+            jakarta.json.JsonObject unapproved = awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
+            assertEquals(own, unapproved.getString("presentedCertificateSha256"));
+            assertEquals(0, segments(id), "nothing recorded before approval");
+
+            assertEquals(400, post(admin, "/api/v1/cameras/" + id + "/approve-certificate",
+                    "{\"sha256\":\"" + "00".repeat(32) + "\"}").statusCode(), "only what the camera presents can be approved");
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/approve-certificate",
+                    "{\"sha256\":\"" + own + "\"}").statusCode());
+            awaitStatus(admin, id, "ONLINE");
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (segments(id) < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            assertTrue(segments(id) >= 2, "recorded after approval");
+
+            camera.faults().presentOtherCertificate = true;
+            camera.faults().dropAfterMs = 300; // the live connection drops; the recorder reconnects
+            jakarta.json.JsonObject mismatch = awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
+            assertTrue(!own.equals(mismatch.getString("presentedCertificateSha256")));
+            assertTrue(auditCount("camera.certificate.mismatch", "camera:" + id) == 1, "one alert raised");
+            Thread.sleep(3000);
+            long stored = segments(id);
+            Thread.sleep(6000);
+            assertEquals(stored, segments(id), "an impostor is not recorded");
+        } finally {
+            camera.faults().clear();
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        }
+    }
+
+    private static jakarta.json.JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(40);
+        jakarta.json.JsonObject camera = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> list = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            for (jakarta.json.JsonValue v : jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray()) {
+                if (v.asJsonObject().getJsonNumber("id").longValue() == id) {
+                    camera = v.asJsonObject();
+                }
+            }
+            if (camera != null && status.equals(camera.getString("status"))) {
+                return camera;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("camera " + id + " never reached " + status + ": " + camera);
+    }
+
+    private static long segments(long cameraId) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM segment WHERE camera_id = ?")) {
+            s.setLong(1, cameraId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long auditCount(String action, String target) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM audit_event WHERE action = ? AND target = ?")) {
+            s.setString(1, action);
+            s.setString(2, target);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The integrity check's findings as "seq:PROBLEM" in chain order. */
     private static String findings(HttpClient admin, long cameraId) throws Exception {
         HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE

@@ -53,6 +53,12 @@ public class Camera {
     @Column(name = "created_ts", nullable = false)
     private Instant createdTs;
 
+    @Column(name = "tls_pinned_sha256")
+    private byte[] tlsPinnedSha256;
+
+    @Column(name = "tls_presented_sha256")
+    private byte[] tlsPresentedSha256;
+
     protected Camera() {
     }
 
@@ -100,6 +106,22 @@ public class Camera {
 
     public Instant getStatusSinceTs() {
         return statusSinceTs;
+    }
+
+    public byte[] tlsPinnedSha256() {
+        return tlsPinnedSha256 == null ? null : tlsPinnedSha256.clone();
+    }
+
+    public byte[] tlsPresentedSha256() {
+        return tlsPresentedSha256 == null ? null : tlsPresentedSha256.clone();
+    }
+
+    void presented(byte[] fingerprint) {
+        this.tlsPresentedSha256 = fingerprint.clone();
+    }
+
+    void pin(byte[] fingerprint) {
+        this.tlsPinnedSha256 = fingerprint.clone();
     }
 
     byte[] passwordCiphertext() {

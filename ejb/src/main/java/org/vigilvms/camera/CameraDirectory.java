@@ -37,7 +37,7 @@ public class CameraDirectory {
         KeyVault vault = KeyVault.fromSystemProperty();
         return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.id", Camera.class)
                 .getResultList().stream()
-                .map(c -> new StreamSource(c.getId(), c.getName(), withCredentials(c, vault)))
+                .map(c -> new StreamSource(c.getId(), c.getName(), withCredentials(c, vault), c.tlsPinnedSha256()))
                 .toList();
     }
 
@@ -49,6 +49,36 @@ public class CameraDirectory {
                     status == CameraStatus.ONLINE ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
                     status + (reason == null ? "" : ": " + reason));
         }
+    }
+
+    /**
+     * Records the certificate an RTSPS camera presented and judges it against the pin: unapproved
+     * or mismatching certificates stop the recording; a mismatch is audited as an alert.
+     */
+    public boolean acceptCertificate(long cameraId, byte[] presented) {
+        Camera camera = em.find(Camera.class, cameraId);
+        if (camera == null) {
+            return false;
+        }
+        camera.presented(presented);
+        String fingerprint = java.util.HexFormat.of().formatHex(presented);
+        byte[] pinned = camera.tlsPinnedSha256();
+        if (pinned == null) {
+            reportStatus(cameraId, CameraStatus.CERTIFICATE_UNAPPROVED, "certificate SHA-256 " + fingerprint
+                    + " awaits an administrator's approval");
+            return false;
+        }
+        if (!java.security.MessageDigest.isEqual(pinned, presented)) {
+            if (camera.getStatus() != CameraStatus.CERTIFICATE_MISMATCH) {
+                audit.record("svc-recorder", "camera.certificate.mismatch", "camera:" + cameraId, AuditEvent.Outcome.FAILURE,
+                        "ALERT: presented " + fingerprint + ", approved " + java.util.HexFormat.of().formatHex(pinned));
+                org.vigilvms.logging.VigilLog.LOG.certificateMismatch(camera.getName(), fingerprint);
+            }
+            reportStatus(cameraId, CameraStatus.CERTIFICATE_MISMATCH, "presented certificate SHA-256 " + fingerprint
+                    + " is not the approved one; not recording");
+            return false;
+        }
+        return true;
     }
 
     private static String withCredentials(Camera camera, KeyVault vault) {

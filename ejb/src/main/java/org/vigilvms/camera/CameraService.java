@@ -87,6 +87,32 @@ public class CameraService {
         return CameraView.of(camera);
     }
 
+    /**
+     * Approves the certificate an RTSPS camera presented (the administrator compares the
+     * fingerprint with the camera's own) and pins it; recording starts at the next attempt.
+     */
+    @RolesAllowed("admin")
+    public CameraView approveCertificate(long id, String sha256Hex) {
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidCameraException("no camera " + id);
+        }
+        byte[] presented = camera.tlsPresentedSha256();
+        byte[] approved;
+        try {
+            approved = java.util.HexFormat.of().parseHex(sha256Hex == null ? "" : sha256Hex.trim().toLowerCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCameraException("sha256 must be 64 hexadecimal digits");
+        }
+        if (presented == null || !java.util.Arrays.equals(presented, approved)) {
+            throw new InvalidCameraException("that is not the certificate the camera presents");
+        }
+        camera.pin(approved);
+        camera.changeStatus(CameraStatus.NEW, "certificate approved", clock.instant());
+        audit.record(caller(), "camera.certificate.approved", "camera:" + id, AuditEvent.Outcome.SUCCESS, sha256Hex);
+        return CameraView.of(camera);
+    }
+
     private String caller() {
         return session.getCallerPrincipal().getName();
     }

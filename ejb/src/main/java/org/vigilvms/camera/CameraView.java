@@ -4,10 +4,16 @@ import java.time.Instant;
 
 /** What clients may see of a camera: never its credentials or keys. */
 public record CameraView(long id, String name, String site, String streamUrl, String username, boolean enabled,
-                         CameraStatus status, String statusReason, Instant statusSince) {
+                         CameraStatus status, String statusReason, Instant statusSince,
+                         String pinnedCertificateSha256, String presentedCertificateSha256) {
 
     static CameraView of(Camera c) {
         return new CameraView(c.getId(), c.getName(), c.getSite(), c.getStreamUrl(), c.getUsername(), c.isEnabled(),
-                c.getStatus(), c.getStatusReason(), c.getStatusSinceTs());
+                c.getStatus(), c.getStatusReason(), c.getStatusSinceTs(), hex(c.tlsPinnedSha256()),
+                hex(c.tlsPresentedSha256()));
+    }
+
+    private static String hex(byte[] fingerprint) {
+        return fingerprint == null ? null : java.util.HexFormat.of().formatHex(fingerprint);
     }
 }

@@ -9,7 +9,7 @@ import org.jboss.logging.annotations.MessageLogger;
 
 /**
  * Vigil's server log messages, each with a stable id (VIGIL#####) that operators and a SIEM can
- * match on. Ranges: 1xx platform, 2xx messaging, 3xx security.
+ * match on. Ranges: 1xx platform, 2xx messaging, 3xx security, 4xx cameras and recording.
  */
 @MessageLogger(projectCode = "VIGIL", length = 5)
 public interface VigilLog extends BasicLogger {
@@ -31,6 +31,10 @@ public interface VigilLog extends BasicLogger {
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 202, value = "Cannot send %s as %s")
     void sendFailed(String type, String producer, @Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 400, value = "Camera '%s' presents another certificate (SHA-256 %s) than the approved one: not recording")
+    void certificateMismatch(String camera, String fingerprint);
 
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 300, value = "First start: created administrator '%s' with a generated one-time password: %s "

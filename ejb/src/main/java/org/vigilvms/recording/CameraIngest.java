@@ -61,6 +61,9 @@ final class CameraIngest implements Runnable {
         void status(long cameraId, CameraStatus status, String reason);
 
         void segment(long cameraId, Path file, long startMs, long durationMs, int frames);
+
+        /** Judges the certificate an RTSPS camera presented; false: do not record. */
+        boolean certificate(long cameraId, byte[] sha256);
     }
 
     private final StreamSource source;
@@ -103,6 +106,18 @@ final class CameraIngest implements Runnable {
 
     /** One connection; true when video was recorded before it ended. */
     private boolean record() {
+        if (source.tls()) {
+            byte[] presented;
+            try {
+                presented = CertificateProbe.fingerprint(source.url());
+            } catch (java.io.IOException e) {
+                listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
+                return false;
+            }
+            if (!listener.certificate(source.cameraId(), presented)) {
+                return false;
+            }
+        }
         avformat_network_init();
         AVFormatContext input = new AVFormatContext(null);
         AVDictionary options = new AVDictionary(null);

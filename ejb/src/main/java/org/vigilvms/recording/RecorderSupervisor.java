@@ -60,7 +60,8 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         for (Long id : Set.copyOf(ingests.keySet())) {
             CameraIngest ingest = ingests.get(id);
             StreamSource source = wanted.get(id);
-            if (source == null || !source.url().equals(ingest.source().url())) {
+            if (source == null || !source.url().equals(ingest.source().url())
+                    || !java.util.Arrays.equals(source.pinnedSha256(), ingest.source().pinnedSha256())) {
                 ingest.stop();
                 ingests.remove(id);
             }
@@ -85,6 +86,11 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     @Override
     public void status(long cameraId, CameraStatus status, String reason) {
         cameras.reportStatus(cameraId, status, reason);
+    }
+
+    @Override
+    public boolean certificate(long cameraId, byte[] sha256) {
+        return cameras.acceptCertificate(cameraId, sha256);
     }
 
     @Override

@@ -50,6 +50,18 @@ public class CameraResource {
         return integrity.check(id);
     }
 
+    /** Body: {"sha256": "<fingerprint the camera presents>"}; pins it after the admin compared it. */
+    @POST
+    @Path("/{id}/approve-certificate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CameraView approveCertificate(@PathParam("id") long id, CertificateApproval approval) {
+        return cameras.approveCertificate(id, approval == null ? null : approval.sha256());
+    }
+
+    /** An administrator's approval of a camera certificate. */
+    public record CertificateApproval(String sha256) {
+    }
+
     @POST
     @Path("/{id}/disable")
     public CameraView disable(@PathParam("id") long id) {
