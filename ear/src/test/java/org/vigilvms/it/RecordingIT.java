@@ -99,6 +99,8 @@ class RecordingIT {
         }
         assertEquals("UNAUTHORIZED", statusHistoryContains(wrongId, "UNAUTHORIZED") ? "UNAUTHORIZED" : "not reported");
 
+        assertNoSecretInDatabase(CAMERA_PASSWORD);
+
         // integrity: intact, then each kind of tampering is named exactly where it is
         for (long id : ids) {
             assertEquals("[]", findings(admin, id), "camera " + id + " intact");
@@ -159,6 +161,85 @@ class RecordingIT {
         } finally {
             camera.faults().clear();
             post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        }
+    }
+
+    @Test
+    void aCameraDroppedAndRestoredLeavesAGapOfTheOutageAndTwoStatusEvents() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        VirtualCamera camera = fleet.camera(2);
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"flaky gate\",\"streamUrl\":\""
+                + camera.rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        try {
+            awaitStatus(admin, id, "ONLINE");
+            Thread.sleep(6000);
+            camera.faults().stall = true;
+            awaitStatus(admin, id, "OFFLINE");
+            Thread.sleep(4000);
+            camera.faults().stall = false;
+            awaitStatus(admin, id, "ONLINE");
+            Thread.sleep(6000);
+        } finally {
+            camera.faults().clear();
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        }
+        Thread.sleep(3000);
+        List<long[]> spans = new ArrayList<>();
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT start_ts, end_ts FROM segment WHERE camera_id = ? ORDER BY start_ts")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    spans.add(new long[] {rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()});
+                }
+            }
+        }
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < spans.size(); i++) {
+            gaps.add(spans.get(i)[0] - spans.get(i - 1)[1]);
+        }
+        long outage = gaps.stream().mapToLong(Long::longValue).max().orElse(0);
+        assertTrue(outage >= 5000 && outage <= 30_000, "one gap the length of the outage: " + gaps);
+        assertEquals(1, gaps.stream().filter(g -> g > 500).count(), "otherwise continuous: " + gaps);
+        assertTrue(gaps.stream().allMatch(g -> g > -100), "segments never overlap: " + gaps);
+        List<String> statuses = new ArrayList<>();
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT split_part(detail, ':', 1) FROM audit_event WHERE action = 'camera.status' AND target = ? ORDER BY id")) {
+            s.setString(1, "camera:" + id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    statuses.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(List.of("ONLINE", "OFFLINE", "ONLINE"), statuses);
+    }
+
+    /** Every value of every table, as text (what a data dump holds), must not contain the secret. */
+    private static void assertNoSecretInDatabase(String secret) throws Exception {
+        List<String> variants = List.of(secret, java.util.Base64.getEncoder().encodeToString(secret.getBytes()),
+                java.util.HexFormat.of().formatHex(secret.getBytes()));
+        try (Connection c = VigilDeployment.database()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertTrue(tables.contains("camera"));
+            for (String table : tables) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+                    while (rs.next()) {
+                        String row = rs.getString(1);
+                        for (String v : variants) {
+                            assertTrue(!row.contains(v), "camera password found in table " + table);
+                        }
+                    }
+                }
+            }
         }
     }
 
