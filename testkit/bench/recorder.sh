@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Benchmark of the recorder: N virtual cameras (1920x1080, 25 fps, 4 Mbit/s, benchmark mode) recorded
+# by the whole VMS (WildFly + PostgreSQL, segments encrypted and hash-chained) for S seconds, then the
+# same streams recorded by Debian's `ffmpeg -c copy -f segment` (one process per stream) for S
+# seconds, in the same run. Reports CPU per stream, resident memory per stream, JVM heap per stream
+# and frames lost. Prints a Markdown table.
+# Usage: testkit/bench/recorder.sh [cameras] [seconds]   (after ./mvnw package -DskipTests; needs ffmpeg, curl)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-16}
+S=${2:-60}
+CP="testkit/target/vigil-testkit.jar:testkit/target/lib/*"
+HZ=$(getconf CLK_TCK)
+WORK=$(mktemp -d /tmp/vigil-bench.XXXXXX)
+export VIGIL_HOME=$WORK/home VIGIL_DB_PORT=54391 VIGIL_DEMO_CAMERAS=0
+CAMPASS=bench$RANDOM$RANDOM
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+ticks() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
+rss_kb() { local r=0; for p in "$@"; do [ -r "/proc/$p/status" ] && r=$((r + $(awk '/VmRSS/ {print $2}' "/proc/$p/status"))); done; echo $r; }
+
+# cameras
+java -Xmx1g -cp "$CP" org.vigilvms.testkit.camera.VirtualCameraMain --cameras "$N" --width 1920 --height 1080 --fps 25 \
+    --bitrate 4000000 --gop 50 --loop-seconds 4 --rtsp-port 21000 --rtsps-port -1 --onvif-port -1 --onvifs-port -1 \
+    --discovery-port -1 --password "$CAMPASS" > "$WORK/cameras.log" 2>&1 &
+pids+=($!)
+# the VMS
+java -cp "$CP" org.vigilvms.testkit.run.VigilRun > "$WORK/vms.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 600); do grep -q "Vigil VMS is running" "$WORK/vms.log" && break; sleep 0.5; done
+grep -q "Vigil VMS is running" "$WORK/vms.log" || { cat "$WORK/vms.log"; exit 1; }
+ADMIN=$(sed -n 's/.*Log in as: admin \/ \([^ ]*\).*/\1/p' "$WORK/vms.log")
+WF=$(pgrep -f "^[^ ]*java .*jboss.server.base.dir=$VIGIL_HOME/server" | head -1)
+PGMAIN=$(pgrep -f "postgres -D $VIGIL_HOME/pgdata" | head -1 || true)
+[ -n "$PGMAIN" ] || PGMAIN=$(pgrep -f "$VIGIL_HOME/pgdata" | head -1)
+heap_used_kb() { (jcmd "$1" GC.run >/dev/null 2>&1; jcmd "$1" GC.heap_info 2>/dev/null || true) |
+    awk '/garbage-first heap|def new generation|PSYoungGen|total/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K","",$(i+1)); print $(i+1); exit}}'; }
+# idle server: the fixed cost the per-stream figures are measured against
+sleep 10
+PG0="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
+i0=$(ticks $WF $PG0); sleep 15; i1=$(ticks $WF $PG0)
+idle_rss=$(rss_kb $WF $PG0)
+idle_heap=$(heap_used_kb "$WF")
+CURL=(curl -s --cacert "$VIGIL_HOME/tls/ca.pem" -b "$WORK/jar" -c "$WORK/jar")
+"${CURL[@]}" -o /dev/null https://localhost:8443/index.xhtml
+"${CURL[@]}" -o /dev/null -L --data-urlencode j_username=admin --data-urlencode "j_password=$ADMIN" https://localhost:8443/j_security_check
+for i in $(seq 0 $((N - 1))); do
+  "${CURL[@]}" -o /dev/null -f -H 'Content-Type: application/json' -d "{\"name\":\"bench $i\",\"streamUrl\":\"rtsp://127.0.0.1:$((21000 + i))/stream1\",\"username\":\"admin\",\"password\":\"$CAMPASS\"}" https://localhost:8443/api/v1/cameras
+done
+sleep 15 # connect, first keyframes, JIT warm-up
+psql_q() { PGPASSWORD= psql -h 127.0.0.1 -p "$VIGIL_DB_PORT" -U postgres -d vigil -Atc "$1" 2>/dev/null; }
+PG="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
+t_start=$(date +%s%3N)
+c0=$(ticks $WF $PG)
+sleep "$S"
+c1=$(ticks $WF $PG)
+t_end=$(date +%s%3N)
+vms_rss=$(rss_kb $WF $PG)
+heap_kb=$(heap_used_kb "$WF")
+sleep 6 # last segments sealed
+# frames whose segments lie inside the window, vs. frames the cameras sent in that time
+vms_frames=$(psql_q "SELECT coalesce(sum(frames),0) FROM segment WHERE start_ts >= to_timestamp($t_start/1000.0) AND end_ts <= to_timestamp($t_end/1000.0)")
+vms_span=$(psql_q "SELECT coalesce(sum(duration_ms),0) FROM segment WHERE start_ts >= to_timestamp($t_start/1000.0) AND end_ts <= to_timestamp($t_end/1000.0)")
+for i in $(seq 1 "$N"); do "${CURL[@]}" -o /dev/null -X POST "https://localhost:8443/api/v1/cameras/$i/disable"; done
+sleep 5
+
+# baseline: ffmpeg -c copy -f segment, one process per stream
+mkdir -p "$WORK/ffmpeg"
+ff=()
+for i in $(seq 0 $((N - 1))); do
+  ffmpeg -loglevel error -rtsp_transport tcp -i "rtsp://admin:$CAMPASS@127.0.0.1:$((21000 + i))/stream1" -c copy -an \
+      -f segment -segment_time 2 -reset_timestamps 1 "$WORK/ffmpeg/cam$i-%05d.mp4" &
+  ff+=($!); pids+=($!)
+done
+sleep 15
+f0=$(ticks "${ff[@]}")
+sleep "$S"
+f1=$(ticks "${ff[@]}")
+ff_rss=$(rss_kb "${ff[@]}")
+for p in "${ff[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+sleep 3
+ff_frames=0
+for f in "$WORK"/ffmpeg/*.mp4; do
+  n=$(ffprobe -v error -count_packets -select_streams v -show_entries stream=nb_read_packets -of csv=p=0 "$f" 2>/dev/null || echo 0)
+  ff_frames=$((ff_frames + ${n:-0}))
+done
+ff_seconds=$((S + 15 + 3))
+
+awk -v n="$N" -v s="$S" -v hz="$HZ" -v vc=$((c1 - c0)) -v ic=$((i1 - i0)) -v fc=$((f1 - f0)) -v vr="$vms_rss" \
+    -v ir="$idle_rss" -v fr="$ff_rss" -v heap="${heap_kb:-0}" -v iheap="${idle_heap:-0}" -v vf="$vms_frames" \
+    -v vspan="$vms_span" -v ff="$ff_frames" -v ffs="$ff_seconds" 'BEGIN {
+  vcpu = vc / hz / s * 100; icpu = ic / hz / 15 * 100; fcpu = fc / hz / s * 100;
+  printf "| recorder | streams | CPU per stream (of one core) | resident memory per stream | JVM heap per stream | frames |\n";
+  printf "|---|---|---|---|---|---|\n";
+  printf "| Vigil, all costs / streams (WildFly + PostgreSQL; encrypted, hash-chained) | %d | %.2f %% | %.1f MB | %.2f MB | %d stored of %d sent in the window (%.2f %% lost) |\n",
+    n, vcpu / n, vr / 1024 / n, heap / 1024 / n, vf, vspan / 1000 * 25, (1 - vf / (vspan / 1000 * 25)) * 100;
+  printf "| Vigil, marginal (minus the idle server: %.1f %% CPU, %.0f MB, heap %.0f MB) | %d | %.2f %% | %.1f MB | %.2f MB | |\n",
+    icpu, ir / 1024, iheap / 1024, n, (vcpu - icpu) / n, (vr - ir) / 1024 / n, (heap - iheap) / 1024 / n;
+  printf "| ffmpeg -c copy -f segment, one process per stream | %d | %.2f %% | %.1f MB | - | %d written in ~%d s (%.1f fps per stream, start-up included) |\n",
+    n, fcpu / n, fr / 1024 / n, ff, ffs, ff / n / ffs;
+  printf "\nCPU per stream, Vigil marginal / ffmpeg: %.2f; all costs / ffmpeg: %.2f\n", ((vcpu - icpu) / n) / (fcpu / n), (vcpu / n) / (fcpu / n) }'
