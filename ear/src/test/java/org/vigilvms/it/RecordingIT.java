@@ -217,6 +217,80 @@ class RecordingIT {
         assertEquals(List.of("ONLINE", "OFFLINE", "ONLINE"), statuses);
     }
 
+    @Test
+    void retentionRemovesOldRecordingsButNeverAnEvidenceLockedRange() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"retention gate\",\"streamUrl\":\""
+                + fleet.camera(0).rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
+        try {
+            awaitStatus(admin, id, "ONLINE");
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (segments(id) < 7 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            Instant lockFrom;
+            Instant lockTo;
+            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                    "SELECT min(start_ts), max(end_ts) FROM segment WHERE camera_id = ? AND chain_seq IN (3, 4)")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    lockFrom = rs.getTimestamp(1).toInstant();
+                    lockTo = rs.getTimestamp(2).toInstant();
+                }
+            }
+            HttpResponse<String> lock = post(admin, "/api/v1/evidence-locks", "{\"cameraId\":" + id + ",\"from\":\""
+                    + lockFrom.plusMillis(1) + "\",\"to\":\"" + lockTo.minusMillis(1) + "\",\"reason\":\"case 42\"}");
+            assertEquals(201, lock.statusCode(), lock.body());
+            long lockId = Long.parseLong(lock.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/retention", "{\"maxAgeSeconds\":3}").statusCode());
+            assertEquals(200, post(admin, "/api/v1/storage/retention/run", "").statusCode());
+
+            Instant horizon = Instant.now().minusSeconds(3);
+            long latestRetiredEnd = 0;
+            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                    "SELECT chain_seq, end_ts, retired_ts IS NOT NULL, path FROM segment WHERE camera_id = ? ORDER BY chain_seq")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        boolean retired = rs.getBoolean(3);
+                        boolean fileThere = Files.exists(storage.resolve(rs.getString(4)));
+                        assertEquals(!retired, fileThere, "segment " + seq + ": the disk is freed exactly for retired segments");
+                        if (seq == 3 || seq == 4) {
+                            assertTrue(!retired, "segment " + seq + " is under the evidence lock");
+                        } else if (seq <= 2) {
+                            assertTrue(retired, "old segment " + seq + " removed");
+                        }
+                        if (retired) {
+                            latestRetiredEnd = Math.max(latestRetiredEnd, rs.getTimestamp(2).getTime());
+                        }
+                    }
+                }
+            }
+            assertTrue(latestRetiredEnd <= horizon.toEpochMilli() + 1000, "nothing newer than the maximum age was removed");
+            assertEquals("[]", findings(admin, id), "the chain still verifies over the tombstones");
+            assertEquals(1, auditCount("evidence.locked", "camera:" + id));
+            assertTrue(auditCount("segment.deleted", "camera:" + id) >= 1);
+
+            assertEquals(204, post(admin, "/api/v1/evidence-locks/" + lockId + "/release", "").statusCode());
+            post(admin, "/api/v1/storage/retention/run", "");
+            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*) FROM segment WHERE camera_id = ? AND chain_seq IN (3, 4) AND retired_ts IS NOT NULL")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertEquals(2, rs.getLong(1), "released: the held segments go too");
+                }
+            }
+        } finally {
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        }
+    }
+
     /** Every value of every table, as text (what a data dump holds), must not contain the secret. */
     private static void assertNoSecretInDatabase(String secret) throws Exception {
         List<String> variants = List.of(secret, java.util.Base64.getEncoder().encodeToString(secret.getBytes()),

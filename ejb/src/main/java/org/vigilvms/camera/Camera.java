@@ -53,6 +53,9 @@ public class Camera {
     @Column(name = "created_ts", nullable = false)
     private Instant createdTs;
 
+    @Column(name = "retention_max_age_s", nullable = false)
+    private long retentionMaxAgeSeconds = 2_592_000;
+
     @Column(name = "tls_pinned_sha256")
     private byte[] tlsPinnedSha256;
 
@@ -106,6 +109,14 @@ public class Camera {
 
     public Instant getStatusSinceTs() {
         return statusSinceTs;
+    }
+
+    public long getRetentionMaxAgeSeconds() {
+        return retentionMaxAgeSeconds;
+    }
+
+    void setRetentionMaxAgeSeconds(long seconds) {
+        this.retentionMaxAgeSeconds = seconds;
     }
 
     public byte[] tlsPinnedSha256() {

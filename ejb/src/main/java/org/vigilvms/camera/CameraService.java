@@ -113,6 +113,21 @@ public class CameraService {
         return CameraView.of(camera);
     }
 
+    /** Sets how long the camera's recordings are kept (seconds; evidence locks override it). */
+    @RolesAllowed("admin")
+    public CameraView setRetention(long id, long maxAgeSeconds) {
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidCameraException("no camera " + id);
+        }
+        if (maxAgeSeconds < 1 || maxAgeSeconds > 3650L * 86400) {
+            throw new InvalidCameraException("maxAgeSeconds must be between 1 and 3650 days");
+        }
+        camera.setRetentionMaxAgeSeconds(maxAgeSeconds);
+        audit.record(caller(), "camera.retention", "camera:" + id, AuditEvent.Outcome.SUCCESS, maxAgeSeconds + " s");
+        return CameraView.of(camera);
+    }
+
     private String caller() {
         return session.getCallerPrincipal().getName();
     }

@@ -50,6 +50,12 @@ public class Segment {
     @Column(nullable = false, length = 512)
     private String path;
 
+    @Column(name = "retired_ts")
+    private Instant retiredTs;
+
+    @Column(name = "retired_reason", length = 255)
+    private String retiredReason;
+
     protected Segment() {
     }
 
@@ -114,5 +120,14 @@ public class Segment {
 
     public String getPath() {
         return path;
+    }
+
+    public Instant getRetiredTs() {
+        return retiredTs;
+    }
+
+    void retire(Instant now, String reason) {
+        this.retiredTs = now;
+        this.retiredReason = reason;
     }
 }

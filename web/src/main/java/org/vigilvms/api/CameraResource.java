@@ -62,6 +62,21 @@ public class CameraResource {
     public record CertificateApproval(String sha256) {
     }
 
+    /** Body: {"maxAgeSeconds": n}: how long the camera's recordings are kept. */
+    @POST
+    @Path("/{id}/retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CameraView setRetention(@PathParam("id") long id, Retention body) {
+        if (body == null) {
+            throw new jakarta.ws.rs.BadRequestException("{\"maxAgeSeconds\": n} is required");
+        }
+        return cameras.setRetention(id, body.maxAgeSeconds());
+    }
+
+    /** A retention change. */
+    public record Retention(long maxAgeSeconds) {
+    }
+
     @POST
     @Path("/{id}/disable")
     public CameraView disable(@PathParam("id") long id) {

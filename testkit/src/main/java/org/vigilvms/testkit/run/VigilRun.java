@@ -85,9 +85,12 @@ public final class VigilRun {
         }
 
         server.process = startServer(jbossHome, home);
-        server.cameras = startDemoCameras();
+        server.cameras = startDemoCameras(installation.secrets());
         awaitHealthy(home, server.process);
 
+        if (adminPassword != null && server.cameras != null) {
+            registerDemoCameras(home, adminPassword, server.cameras);
+        }
         X509Certificate ca = ClientTls.caCertificate(home);
         say("");
         say("Vigil VMS is running.");
@@ -104,7 +107,7 @@ public final class VigilRun {
         say("  Server log: " + home.serverBaseDir().resolve("log/server.log"));
         if (server.cameras != null) {
             say("  Demo cameras (user admin, password " + server.cameras.camera(0).config().password()
-                    + "; registration in the VMS arrives with camera management):");
+                    + "; registered in the VMS at the first start, recorded from then on):");
             for (VirtualCamera camera : server.cameras.cameras()) {
                 say("             " + camera.rtspUrl() + "   " + camera.rtspsUrl() + "   " + camera.onvifDeviceUrl());
             }
@@ -184,15 +187,50 @@ public final class VigilRun {
         private volatile VirtualCameraFleet cameras;
     }
 
-    /** Four live virtual cameras (VIGIL_DEMO_CAMERAS sets how many; 0 for none). */
-    private static VirtualCameraFleet startDemoCameras() {
+    /**
+     * At the first start, registers the demo cameras through the REST API as the new
+     * administrator would, so a newcomer sees them recorded at once.
+     */
+    private static void registerDemoCameras(VigilHome home, String adminPassword, VirtualCameraFleet cameras) {
+        try {
+            HttpClient client = HttpClient.newBuilder().sslContext(ClientTls.trustingInstallation(home))
+                    .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+            String base = "https://localhost:8443";
+            client.send(HttpRequest.newBuilder(URI.create(base + "/index.xhtml")).build(), HttpResponse.BodyHandlers.discarding());
+            client.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + adminPassword)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            for (VirtualCamera camera : cameras.cameras()) {
+                String json = "{\"name\":\"Demo camera " + camera.config().id() + "\",\"site\":\"demo\",\"streamUrl\":\""
+                        + camera.rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + camera.config().password() + "\"}";
+                HttpResponse<String> added = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cameras"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (added.statusCode() != 201) {
+                    say("Demo camera " + camera.config().id() + " not registered: HTTP " + added.statusCode() + " " + added.body());
+                }
+            }
+        } catch (IOException e) {
+            say("Demo cameras not registered: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Four live virtual cameras (VIGIL_DEMO_CAMERAS sets how many; 0 for none). Their password is
+     * generated once per installation and kept in its credential store, so the registered
+     * cameras keep working across runs.
+     */
+    private static VirtualCameraFleet startDemoCameras(org.vigilvms.setup.SecretStore secrets) {
         int count = Integer.parseInt(System.getenv().getOrDefault("VIGIL_DEMO_CAMERAS", "4"));
         if (count <= 0) {
             return null;
         }
         try {
             return VirtualCameraFleet.start(count, new CameraConfig(1, 640, 360, 15, 1_000_000, 30, "admin",
-                    Passwords.generateTypeable(), 8554, 8654, 18080, 18443), WsDiscoveryResponder.DEFAULT_PORT);
+                    secrets.getOrGenerate("demo-cameras"), 8554, 8654, 18080, 18443), WsDiscoveryResponder.DEFAULT_PORT);
         } catch (RuntimeException e) {
             say("Demo cameras not started: " + e.getMessage());
             return null;

@@ -1,0 +1,121 @@
+package org.vigilvms.storage;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.Camera;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InstallationPaths;
+
+/**
+ * Deletes recordings older than each camera's maximum age, oldest first, never one that overlaps
+ * an active evidence lock; deletions free the disk (the file goes) and are audited, the index row
+ * stays as a tombstone so the hash chain still verifies. Locks are set and released by
+ * administrators (the EVIDENCE_LOCK right arrives with #5), both audited.
+ */
+@Stateless
+public class RetentionService {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private InstallationPaths paths;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    @Resource
+    private SessionContext session;
+
+    @RolesAllowed("admin")
+    public EvidenceLock lock(long cameraId, Instant from, Instant to, String reason) {
+        if (em.find(Camera.class, cameraId) == null) {
+            throw new InvalidCameraException("no camera " + cameraId);
+        }
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new InvalidCameraException("an evidence lock needs from < to");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 512) {
+            throw new InvalidCameraException("an evidence lock needs a reason (case number), at most 512 characters");
+        }
+        EvidenceLock lock = new EvidenceLock(cameraId, from, to, reason.trim(), caller(), clock.instant());
+        em.persist(lock);
+        audit.record(caller(), "evidence.locked", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
+                from + " .. " + to + ": " + reason.trim());
+        return lock;
+    }
+
+    @RolesAllowed("admin")
+    public void release(long lockId) {
+        EvidenceLock lock = em.find(EvidenceLock.class, lockId);
+        if (lock == null || !lock.isActive()) {
+            throw new InvalidCameraException("no active evidence lock " + lockId);
+        }
+        lock.release(caller(), clock.instant());
+        audit.record(caller(), "evidence.released", "camera:" + lock.getCameraId(), AuditEvent.Outcome.SUCCESS,
+                "lock " + lockId + " (" + lock.getReason() + ")");
+    }
+
+    /** Runs retention now (administrators, e.g. after changing a camera's maximum age). */
+    @RolesAllowed("admin")
+    public int runNow() {
+        return enforce();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "15", persistent = false, info = "retention")
+    @PermitAll // the timer runs as the server
+    void scheduled() {
+        enforce();
+    }
+
+    private int enforce() {
+        Instant now = clock.instant();
+        int retired = 0;
+        for (Camera camera : em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList()) {
+            Instant horizon = now.minusSeconds(camera.getRetentionMaxAgeSeconds());
+            List<Segment> expired = em.createQuery("""
+                    SELECT s FROM Segment s WHERE s.cameraId = :c AND s.retiredTs IS NULL AND s.endTs <= :h
+                      AND NOT EXISTS (SELECT l FROM EvidenceLock l WHERE l.cameraId = s.cameraId AND l.releasedTs IS NULL
+                                      AND l.fromTs < s.endTs AND l.toTs > s.startTs)
+                    ORDER BY s.startTs""", Segment.class)
+                    .setParameter("c", camera.getId()).setParameter("h", horizon).setMaxResults(5000).getResultList();
+            if (expired.isEmpty()) {
+                continue;
+            }
+            for (Segment segment : expired) {
+                try {
+                    Files.deleteIfExists(paths.storage().resolve(segment.getPath()));
+                } catch (IOException e) {
+                    continue; // retried at the next run
+                }
+                segment.retire(now, "older than " + camera.getRetentionMaxAgeSeconds() + " s");
+                retired++;
+            }
+            audit.record("system", "segment.deleted", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
+                    expired.size() + " segment(s) from " + expired.get(0).getStartTs() + " to "
+                            + expired.get(expired.size() - 1).getEndTs() + " (retention)");
+        }
+        return retired;
+    }
+
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,52 @@
+package org.vigilvms.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import org.vigilvms.storage.EvidenceLock;
+import org.vigilvms.storage.RetentionService;
+
+/** Evidence locks and running retention; rights are checked by {@link RetentionService}. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StorageResource {
+
+    /** Body of a new evidence lock. */
+    public record NewLock(long cameraId, Instant from, Instant to, String reason) {
+    }
+
+    @Inject
+    private RetentionService retention;
+
+    @POST
+    @Path("evidence-locks")
+    public Response lock(NewLock body) {
+        if (body == null) {
+            return ApiErrors.badRequest("cameraId, from, to and reason are required");
+        }
+        EvidenceLock lock = retention.lock(body.cameraId(), body.from(), body.to(), body.reason());
+        return Response.created(URI.create("/api/v1/evidence-locks/" + lock.getId())).entity(Map.of("id", lock.getId())).build();
+    }
+
+    @POST
+    @Path("evidence-locks/{id}/release")
+    public Response release(@PathParam("id") long id) {
+        retention.release(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("storage/retention/run")
+    public Map<String, Integer> runRetention() {
+        return Map.of("retired", retention.runNow());
+    }
+}
