@@ -44,6 +44,11 @@ public final class H264Encoder implements AutoCloseable {
     private byte[] sps;
     private byte[] pps;
 
+    static {
+        // libopenh264 reports its rate-control choices as warnings; only errors matter here
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    }
+
     public H264Encoder(int width, int height, int fps, int bitrate, int gop) {
         this.width = width;
         this.height = height;

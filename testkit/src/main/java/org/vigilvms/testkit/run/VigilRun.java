@@ -247,17 +247,20 @@ public final class VigilRun {
         tree.forEach(ProcessHandle::destroy);
         server.destroy();
         try {
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-                server.destroyForcibly();
-            }
             for (ProcessHandle p : tree) {
-                p.onExit().get(30, TimeUnit.SECONDS);
+                p.onExit().get(30, TimeUnit.SECONDS); // WildFly's graceful shutdown
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        try {
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly(); // the start script has nothing left to wait for
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
