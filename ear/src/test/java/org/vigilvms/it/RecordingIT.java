@@ -69,16 +69,9 @@ class RecordingIT {
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
         List<Long> ids = new ArrayList<>();
         for (VirtualCamera camera : fleet.cameras()) {
-            HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"gate " + camera.config().id()
-                    + "\",\"streamUrl\":\"" + camera.rtspUrl() + "\",\"username\":\"admin\",\"password\":\""
-                    + CAMERA_PASSWORD + "\"}");
-            assertEquals(201, added.statusCode(), added.body());
-            ids.add(Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1")));
+            ids.add(addCamera(admin, "gate " + camera.config().id(), camera.rtspUrl(), CAMERA_PASSWORD));
         }
-        HttpResponse<String> wrong = post(admin, "/api/v1/cameras", "{\"name\":\"wrong password\",\"streamUrl\":\""
-                + fleet.camera(0).rtspUrl() + "\",\"username\":\"admin\",\"password\":\"nope\"}");
-        assertEquals(201, wrong.statusCode(), wrong.body());
-        long wrongId = Long.parseLong(wrong.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long wrongId = addCamera(admin, "wrong password", fleet.camera(0).rtspUrl(), "nope");
 
         Thread.sleep(36_000);
         for (long id : ids) {
@@ -128,10 +121,7 @@ class RecordingIT {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
         VirtualCamera camera = fleet.camera(1);
-        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"tls gate\",\"streamUrl\":\""
-                + camera.rtspsUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
-        assertEquals(201, added.statusCode(), added.body());
-        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long id = addCamera(admin, "tls gate", camera.rtspsUrl(), CAMERA_PASSWORD);
         String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
         try {
             jakarta.json.JsonObject unapproved = awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
@@ -169,9 +159,7 @@ class RecordingIT {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
         VirtualCamera camera = fleet.camera(2);
-        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"flaky gate\",\"streamUrl\":\""
-                + camera.rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
-        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long id = addCamera(admin, "flaky gate", camera.rtspUrl(), CAMERA_PASSWORD);
         try {
             awaitStatus(admin, id, "ONLINE");
             Thread.sleep(6000);
@@ -221,9 +209,7 @@ class RecordingIT {
     void retentionRemovesOldRecordingsButNeverAnEvidenceLockedRange() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
-        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"retention gate\",\"streamUrl\":\""
-                + fleet.camera(0).rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
-        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        long id = addCamera(admin, "retention gate", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
         Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
         try {
             awaitStatus(admin, id, "ONLINE");
@@ -370,6 +356,14 @@ class RecordingIT {
             found.add(f.asJsonObject().getJsonNumber("chainSeq").longValue() + ":" + f.asJsonObject().getString("problem"));
         }
         return found.toString();
+    }
+
+    /** Adds a camera over the REST API; returns its id. */
+    private static long addCamera(HttpClient admin, String name, String streamUrl, String password) throws Exception {
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\""
+                + streamUrl + "\",\"username\":\"admin\",\"password\":\"" + password + "\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
     }
 
     private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {

@@ -10,11 +10,12 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
 
-/** Presents the camera's own key, or the other one while that fault is switched on. */
+/** Presents the camera's own key, or the other or the expired one while that fault is switched on. */
 final class CameraKeyManager extends X509ExtendedKeyManager {
 
     static final String OWN = "own";
     static final String OTHER = "other";
+    static final String EXPIRED = "expired";
 
     private final X509KeyManager delegate;
     private final Faults faults;
@@ -31,6 +32,9 @@ final class CameraKeyManager extends X509ExtendedKeyManager {
     }
 
     private String alias() {
+        if (faults.presentExpiredCertificate) {
+            return EXPIRED;
+        }
         return faults.presentOtherCertificate ? OTHER : OWN;
     }
 

@@ -16,6 +16,8 @@ public final class Faults {
     public volatile boolean refuseCredentials;
     /** Present the alternative certificate on RTSPS (an impostor or a replaced camera). */
     public volatile boolean presentOtherCertificate;
+    /** Present an expired (self-signed) certificate on RTSPS and HTTPS. */
+    public volatile boolean presentExpiredCertificate;
     /** Offset of the camera's clock from real time, ms (burned-in capture time, ONVIF time). */
     public volatile long clockSkewMs;
     /** Send frames this many times faster than real time (1: normal). */
@@ -29,6 +31,7 @@ public final class Faults {
         corruptNalUnits = false;
         refuseCredentials = false;
         presentOtherCertificate = false;
+        presentExpiredCertificate = false;
         clockSkewMs = 0;
         floodFactor = 1;
         covered = false;

@@ -84,6 +84,7 @@ public final class VirtualCamera implements AutoCloseable {
                     own.getCertificateChain("server"));
             keys.setKeyEntry(CameraKeyManager.OTHER, other.getKey("server", KEY_PASSWORD), KEY_PASSWORD,
                     other.getCertificateChain("server"));
+            ExpiredCertificate.add(keys, CameraKeyManager.EXPIRED, name, KEY_PASSWORD);
             certificate = (X509Certificate) own.getCertificate("server");
             otherCertificate = (X509Certificate) other.getCertificate("server");
         } catch (Exception e) {

@@ -79,6 +79,34 @@ class VirtualCameraTest {
     }
 
     @Test
+    void theExpiredCertificateFaultPresentsAnExpiredCertificate() throws Exception {
+        camera.faults().presentExpiredCertificate = true;
+        X509Certificate[] presented = new X509Certificate[1];
+        TrustManager lookOnly = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                throw new UnsupportedOperationException("client side only");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                presented[0] = chain[0];
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {lookOnly}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", camera.rtspsPort())) {
+            socket.startHandshake();
+        }
+        assertThrows(java.security.cert.CertificateExpiredException.class, () -> presented[0].checkValidity());
+    }
+
+    @Test
     void ptzMovesTheSceneAndTheBurnedInPosition() {
         camera.ptz().absoluteMove(0.5, -0.25, 0.1);
         List<FrameStamp> stamps = decode("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
