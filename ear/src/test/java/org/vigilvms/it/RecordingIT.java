@@ -228,8 +228,9 @@ class RecordingIT {
                     lockTo = rs.getTimestamp(2).toInstant();
                 }
             }
+            // inside segments 3..4 by a margin: neighbouring segments abut within a millisecond or two
             HttpResponse<String> lock = post(admin, "/api/v1/evidence-locks", "{\"cameraId\":" + id + ",\"from\":\""
-                    + lockFrom.plusMillis(1) + "\",\"to\":\"" + lockTo.minusMillis(1) + "\",\"reason\":\"case 42\"}");
+                    + lockFrom.plusMillis(100) + "\",\"to\":\"" + lockTo.minusMillis(100) + "\",\"reason\":\"case 42\"}");
             assertEquals(201, lock.statusCode(), lock.body());
             long lockId = Long.parseLong(lock.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/retention", "{\"maxAgeSeconds\":3}").statusCode());
@@ -273,6 +274,40 @@ class RecordingIT {
                 }
             }
         } finally {
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        }
+    }
+
+    @Test
+    void aCameraAddedThroughOnvifIsRecordedAndSteeredThroughTheVms() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        VirtualCamera camera = fleet.camera(2);
+        HttpResponse<String> refused = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"onvif wrong\",\"deviceUrl\":\""
+                + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"wrong\"}");
+        assertEquals(502, refused.statusCode(), "wrong ONVIF credentials are refused by the camera: " + refused.body());
+        HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"onvif dome\",\"deviceUrl\":\""
+                + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        assertTrue(added.body().contains(camera.rtspUrl()), "stream URI read from the camera's profile: " + added.body());
+        try {
+            awaitStatus(admin, id, "ONLINE");
+            assertEquals(204, post(admin, "/api/v1/cameras/" + id + "/ptz",
+                    "{\"action\":\"absolute\",\"pan\":0.4,\"tilt\":-0.2,\"zoom\":0.3}").statusCode());
+            assertEquals(400, camera.ptz().pan());
+            assertEquals(-200, camera.ptz().tilt());
+            assertEquals(300, camera.ptz().zoom());
+            assertEquals(204, post(admin, "/api/v1/cameras/" + id + "/ptz",
+                    "{\"action\":\"continuous\",\"pan\":0.5}").statusCode());
+            Thread.sleep(600);
+            assertEquals(204, post(admin, "/api/v1/cameras/" + id + "/ptz", "{\"action\":\"stop\"}").statusCode());
+            assertTrue(camera.ptz().pan() > 400 && !camera.ptz().moving(), "moved right, then stopped: " + camera.ptz().pan());
+            assertEquals(400, post(admin, "/api/v1/cameras/" + id + "/ptz",
+                    "{\"action\":\"absolute\",\"pan\":7}").statusCode(), "out-of-range input is refused");
+            assertEquals(3, auditCount("camera.ptz", "camera:" + id));
+        } finally {
+            camera.ptz().absoluteMove(0, 0, 0);
             post(admin, "/api/v1/cameras/" + id + "/disable", "");
         }
     }

@@ -56,6 +56,12 @@ public class Camera {
     @Column(name = "retention_max_age_s", nullable = false)
     private long retentionMaxAgeSeconds = 2_592_000;
 
+    @Column(name = "onvif_device_url", length = 1024)
+    private String onvifDeviceUrl;
+
+    @Column(name = "onvif_profile", length = 64)
+    private String onvifProfile;
+
     @Column(name = "tls_pinned_sha256")
     private byte[] tlsPinnedSha256;
 
@@ -109,6 +115,19 @@ public class Camera {
 
     public Instant getStatusSinceTs() {
         return statusSinceTs;
+    }
+
+    public String getOnvifDeviceUrl() {
+        return onvifDeviceUrl;
+    }
+
+    public String getOnvifProfile() {
+        return onvifProfile;
+    }
+
+    void onvif(String deviceUrl, String profile) {
+        this.onvifDeviceUrl = deviceUrl;
+        this.onvifProfile = profile;
     }
 
     public long getRetentionMaxAgeSeconds() {

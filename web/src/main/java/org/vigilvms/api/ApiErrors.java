@@ -27,6 +27,15 @@ public final class ApiErrors {
         }
     }
 
+    /** The camera did not answer as ONVIF should: 502 with the reason. */
+    @Provider
+    public static class OnvifFailed implements ExceptionMapper<org.vigilvms.camera.onvif.OnvifException> {
+        @Override
+        public Response toResponse(org.vigilvms.camera.onvif.OnvifException e) {
+            return Response.status(502).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
     /** The EJB layer refused the caller: 403. */
     @Provider
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {

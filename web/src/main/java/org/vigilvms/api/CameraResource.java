@@ -14,6 +14,8 @@ import java.util.List;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
 import org.vigilvms.camera.NewCamera;
+import org.vigilvms.camera.NewOnvifCamera;
+import org.vigilvms.camera.PtzCommand;
 import org.vigilvms.storage.IntegrityReport;
 import org.vigilvms.storage.IntegrityService;
 
@@ -41,6 +43,27 @@ public class CameraResource {
         }
         CameraView added = cameras.add(request);
         return Response.created(URI.create("/api/v1/cameras/" + added.id())).entity(added).build();
+    }
+
+    /** Adds a camera by its ONVIF device address: {name, deviceUrl, username, password}. */
+    @POST
+    @Path("/onvif")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addFromOnvif(NewOnvifCamera request) {
+        if (request == null) {
+            return ApiErrors.badRequest("a JSON body with name, deviceUrl, username and password is required");
+        }
+        CameraView added = cameras.addFromOnvif(request);
+        return Response.created(URI.create("/api/v1/cameras/" + added.id())).entity(added).build();
+    }
+
+    /** PTZ through ONVIF: {action: continuous|stop|absolute|preset, pan, tilt, zoom, preset}. */
+    @POST
+    @Path("/{id}/ptz")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response ptz(@PathParam("id") long id, PtzCommand command) {
+        cameras.ptz(id, command);
+        return Response.noContent().build();
     }
 
     /** Walks the camera's hash chain over all its stored segments and names every problem. */

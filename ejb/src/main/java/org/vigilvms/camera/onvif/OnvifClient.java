@@ -1,0 +1,200 @@
+package org.vigilvms.camera.onvif;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Talks ONVIF to one camera. Every call except the clock carries a WS-UsernameToken digest
+ * stamped with the camera's time (offset learnt from GetSystemDateAndTime), so cameras with a
+ * wrong clock still accept us. Responses are parsed without DTDs or external entities.
+ */
+public final class OnvifClient {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String NS = " xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\""
+            + " xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\" xmlns:tptz=\"http://www.onvif.org/ver20/ptz/wsdl\""
+            + " xmlns:tt=\"http://www.onvif.org/ver10/schema\"";
+
+    private final URI deviceUrl;
+    private final String user;
+    private final String password;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private long clockOffsetMs;
+    private String mediaUrl;
+    private String ptzUrl;
+
+    public OnvifClient(String deviceUrl, String user, String password) {
+        this.deviceUrl = URI.create(deviceUrl);
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Learns the camera's clock and its service addresses. */
+    public OnvifClient connect() {
+        Document time = call(deviceUrl.toString(), "<tds:GetSystemDateAndTime/>", false);
+        Element utc = first(time, "UTCDateTime");
+        Instant camera = Instant.parse(String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+                number(utc, "Year"), number(utc, "Month"), number(utc, "Day"),
+                number(utc, "Hour"), number(utc, "Minute"), number(utc, "Second")));
+        clockOffsetMs = camera.toEpochMilli() - Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+        Document capabilities = call(deviceUrl.toString(), "<tds:GetCapabilities><tds:Category>All</tds:Category>"
+                + "</tds:GetCapabilities>", true);
+        mediaUrl = xaddr(capabilities, "Media");
+        ptzUrl = xaddr(capabilities, "PTZ");
+        if (mediaUrl == null) {
+            throw new OnvifException("the camera offers no media service");
+        }
+        return this;
+    }
+
+    /** Token of the first media profile. */
+    public String firstProfile() {
+        Document profiles = call(mediaUrl, "<trt:GetProfiles/>", true);
+        Element profile = first(profiles, "Profiles");
+        if (profile == null || profile.getAttribute("token").isEmpty()) {
+            throw new OnvifException("the camera has no media profile");
+        }
+        return profile.getAttribute("token");
+    }
+
+    /** RTSP URI of a profile's stream (RTP over RTSP over TCP). */
+    public String streamUri(String profile) {
+        Document uri = call(mediaUrl, "<trt:GetStreamUri><trt:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream>"
+                + "<tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport></trt:StreamSetup><trt:ProfileToken>"
+                + escape(profile) + "</trt:ProfileToken></trt:GetStreamUri>", true);
+        Element element = first(uri, "Uri");
+        if (element == null) {
+            throw new OnvifException("no stream URI for profile " + profile);
+        }
+        return element.getTextContent().trim();
+    }
+
+    public void continuousMove(String profile, double pan, double tilt, double zoom) {
+        ptz("<tptz:ContinuousMove><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken><tptz:Velocity>"
+                + "<tt:PanTilt x=\"" + pan + "\" y=\"" + tilt + "\"/><tt:Zoom x=\"" + zoom + "\"/></tptz:Velocity>"
+                + "</tptz:ContinuousMove>");
+    }
+
+    public void stop(String profile) {
+        ptz("<tptz:Stop><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken><tptz:PanTilt>true</tptz:PanTilt>"
+                + "<tptz:Zoom>true</tptz:Zoom></tptz:Stop>");
+    }
+
+    public void absoluteMove(String profile, double pan, double tilt, double zoom) {
+        ptz("<tptz:AbsoluteMove><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken><tptz:Position>"
+                + "<tt:PanTilt x=\"" + pan + "\" y=\"" + tilt + "\"/><tt:Zoom x=\"" + zoom + "\"/></tptz:Position>"
+                + "</tptz:AbsoluteMove>");
+    }
+
+    public void gotoPreset(String profile, String preset) {
+        ptz("<tptz:GotoPreset><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken><tptz:PresetToken>"
+                + escape(preset) + "</tptz:PresetToken></tptz:GotoPreset>");
+    }
+
+    private void ptz(String body) {
+        if (ptzUrl == null) {
+            throw new OnvifException("the camera has no PTZ service");
+        }
+        call(ptzUrl, body, true);
+    }
+
+    private Document call(String url, String body, boolean authenticate) {
+        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+                + NS + "><s:Header>" + (authenticate ? securityHeader() : "") + "</s:Header><s:Body>" + body
+                + "</s:Body></s:Envelope>";
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/soap+xml; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            Document document = parse(response.body());
+            if (response.statusCode() != 200) {
+                Element text = first(document, "Text");
+                throw new OnvifException("camera refused (HTTP " + response.statusCode() + "): "
+                        + (text == null ? "no reason" : text.getTextContent().trim()));
+            }
+            return document;
+        } catch (IOException e) {
+            throw new OnvifException("camera unreachable at " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OnvifException("interrupted");
+        }
+    }
+
+    private String securityHeader() {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        String created = Instant.now().plusMillis(clockOffsetMs).truncatedTo(ChronoUnit.SECONDS).toString();
+        String digest;
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(nonce);
+            sha1.update(created.getBytes(StandardCharsets.UTF_8));
+            sha1.update(password.getBytes(StandardCharsets.UTF_8));
+            digest = Base64.getEncoder().encodeToString(sha1.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return "<wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\""
+                + " xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd\">"
+                + "<wsse:UsernameToken><wsse:Username>" + escape(user) + "</wsse:Username>"
+                + "<wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest\">"
+                + digest + "</wsse:Password><wsse:Nonce EncodingType=\"http://docs.oasis-open.org/wss/2004/01/"
+                + "oasis-200401-wss-soap-message-security-1.0#Base64Binary\">" + Base64.getEncoder().encodeToString(nonce)
+                + "</wsse:Nonce><wsu:Created>" + created + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
+    }
+
+    private static Document parse(byte[] body) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+        } catch (Exception e) {
+            throw new OnvifException("the camera's answer is not SOAP: " + e.getMessage());
+        }
+    }
+
+    private static String xaddr(Document capabilities, String service) {
+        Element element = first(capabilities, service);
+        if (element == null) {
+            return null;
+        }
+        NodeList addresses = element.getElementsByTagNameNS("*", "XAddr");
+        return addresses.getLength() == 0 ? null : addresses.item(0).getTextContent().trim();
+    }
+
+    private static Element first(Document document, String localName) {
+        NodeList nodes = document.getElementsByTagNameNS("*", localName);
+        return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
+    }
+
+    private static int number(Element parent, String localName) {
+        NodeList nodes = parent.getElementsByTagNameNS("*", localName);
+        return Integer.parseInt(nodes.item(0).getTextContent().trim());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
