@@ -55,7 +55,7 @@ class RecordingIT {
 
     @BeforeAll
     static void cameras() {
-        fleet = VirtualCameraFleet.start(3, CameraConfig.forTests(101, CAMERA_PASSWORD), -1);
+        fleet = VirtualCameraFleet.start(3, CameraConfig.forTests(101, CAMERA_PASSWORD), 0);
     }
 
     @AfterAll
@@ -279,10 +279,17 @@ class RecordingIT {
     }
 
     @Test
-    void aCameraAddedThroughOnvifIsRecordedAndSteeredThroughTheVms() throws Exception {
+    void aCameraDiscoveredAndAddedThroughOnvifIsRecordedAndSteeredThroughTheVms() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
         VirtualCamera camera = fleet.camera(2);
+        HttpResponse<String> discovered = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
+                + "/api/v1/cameras/discovery?target=127.0.0.1:" + fleet.discovery().port())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, discovered.statusCode(), discovered.body());
+        for (VirtualCamera c : fleet.cameras()) {
+            assertTrue(discovered.body().contains(c.onvifDeviceUrl()), "discovered " + c.onvifDeviceUrl() + ": " + discovered.body());
+        }
         HttpResponse<String> refused = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"onvif wrong\",\"deviceUrl\":\""
                 + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"wrong\"}");
         assertEquals(502, refused.statusCode(), "wrong ONVIF credentials are refused by the camera: " + refused.body());

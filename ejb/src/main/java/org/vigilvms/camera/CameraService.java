@@ -87,6 +87,27 @@ public class CameraService {
         return view;
     }
 
+    /**
+     * Lists ONVIF cameras that answer a WS-Discovery probe, for an administrator to add:
+     * multicast on the server's network by default, or unicast to {@code hostPort}.
+     */
+    @RolesAllowed("admin")
+    public List<org.vigilvms.camera.onvif.WsDiscovery.Device> discover(String hostPort) {
+        java.net.InetSocketAddress target = org.vigilvms.camera.onvif.WsDiscovery.MULTICAST;
+        if (hostPort != null && !hostPort.isBlank()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9.:-]{1,253}):(\\d{1,5})").matcher(hostPort.trim());
+            if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
+                throw new InvalidCameraException("target must be host:port");
+            }
+            target = new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        List<org.vigilvms.camera.onvif.WsDiscovery.Device> devices =
+                org.vigilvms.camera.onvif.WsDiscovery.probe(target, java.time.Duration.ofSeconds(2));
+        audit.record(caller(), "camera.discovery", String.valueOf(target), AuditEvent.Outcome.SUCCESS,
+                devices.size() + " device(s) answered");
+        return devices;
+    }
+
     /** A PTZ command for a camera added through ONVIF; audited. */
     @RolesAllowed({"admin", "operator"})
     public void ptz(long id, PtzCommand command) {

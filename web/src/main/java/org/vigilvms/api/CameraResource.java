@@ -45,6 +45,13 @@ public class CameraResource {
         return Response.created(URI.create("/api/v1/cameras/" + added.id())).entity(added).build();
     }
 
+    /** ONVIF cameras answering a WS-Discovery probe (multicast, or unicast to ?target=host:port). */
+    @GET
+    @Path("/discovery")
+    public List<org.vigilvms.camera.onvif.WsDiscovery.Device> discover(@jakarta.ws.rs.QueryParam("target") String target) {
+        return cameras.discover(target);
+    }
+
     /** Adds a camera by its ONVIF device address: {name, deviceUrl, username, password}. */
     @POST
     @Path("/onvif")
