@@ -365,21 +365,18 @@ class RecordingIT {
     }
 
     private static long segments(long cameraId) throws Exception {
-        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM segment WHERE camera_id = ?")) {
-            s.setLong(1, cameraId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return count("SELECT count(*) FROM segment WHERE camera_id = ?", cameraId);
     }
 
     private static long auditCount(String action, String target) throws Exception {
-        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE action = ? AND target = ?")) {
-            s.setString(1, action);
-            s.setString(2, target);
+        return count("SELECT count(*) FROM audit_event WHERE action = ? AND target = ?", action, target);
+    }
+
+    private static long count(String sql, Object... parameters) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -462,14 +459,7 @@ class RecordingIT {
     }
 
     private static boolean statusHistoryContains(long cameraId, String status) throws Exception {
-        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE action = 'camera.status' AND target = ? AND detail LIKE ?")) {
-            s.setString(1, "camera:" + cameraId);
-            s.setString(2, status + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
+        return count("SELECT count(*) FROM audit_event WHERE action = 'camera.status' AND target = ? AND detail LIKE ?",
+                "camera:" + cameraId, status + "%") > 0;
     }
 }

@@ -9,13 +9,10 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Instant;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 import org.vigilvms.logging.VigilLog;
-import org.vigilvms.messaging.EnvelopeGate;
-import org.vigilvms.messaging.JpaReplayGuard;
 import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.platform.Platform;
 
@@ -33,9 +30,6 @@ public class HeartbeatPublisher {
 
     @Inject
     private SignedSender sender;
-
-    @Inject
-    private JpaReplayGuard replayGuard;
 
     @Inject
     private Clock clock;
@@ -63,11 +57,5 @@ public class HeartbeatPublisher {
                 VigilLog.LOG.sendFailed(ServiceHeartbeat.TYPE, identity.principal(), e);
             }
         }
-    }
-
-    @Schedule(hour = "*", minute = "*", second = "30", persistent = false, info = "replay guard purge")
-    void purgeReplayGuard() {
-        Instant horizon = clock.instant().minus(EnvelopeGate.FRESHNESS).minus(EnvelopeGate.MAX_CLOCK_SKEW);
-        replayGuard.purgeOlderThan(horizon);
     }
 }

@@ -2,10 +2,13 @@ package org.vigilvms.messaging;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.Schedule;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import org.vigilvms.jms.envelope.EnvelopeVerifier;
 
@@ -22,6 +25,9 @@ public class JpaReplayGuard implements EnvelopeVerifier.ReplayGuard {
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     @Override
     public boolean firstDelivery(String producer, String epoch, long sequence, long sentAtMs) {
         int inserted = em.createNativeQuery("INSERT INTO jms_delivery (producer, epoch, sequence_no, sent_ts) "
@@ -32,6 +38,11 @@ public class JpaReplayGuard implements EnvelopeVerifier.ReplayGuard {
                 .setParameter(4, Timestamp.from(Instant.ofEpochMilli(sentAtMs)))
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "30", persistent = false, info = "replay guard purge")
+    void purge() {
+        purgeOlderThan(clock.instant().minus(EnvelopeGate.FRESHNESS).minus(EnvelopeGate.MAX_CLOCK_SKEW));
     }
 
     /** Forgets deliveries older than {@code horizon}; they are rejected as stale anyway. */

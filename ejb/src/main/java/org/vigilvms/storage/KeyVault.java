@@ -31,17 +31,24 @@ public final class KeyVault {
         this.masterKey = masterKey.clone();
     }
 
-    /** The installation's vault, from {@code vigil.master.key.file}. */
+    private static volatile KeyVault installation;
+
+    /** The installation's vault, from {@code vigil.master.key.file}; the file is read once. */
     public static KeyVault fromSystemProperty() {
-        String file = System.getProperty("vigil.master.key.file");
-        if (file == null) {
-            throw new IllegalStateException("system property vigil.master.key.file is not set (05-system.cli)");
+        KeyVault vault = installation;
+        if (vault == null) {
+            String file = System.getProperty("vigil.master.key.file");
+            if (file == null) {
+                throw new IllegalStateException("system property vigil.master.key.file is not set (05-system.cli)");
+            }
+            try {
+                vault = new KeyVault(Files.readAllBytes(Path.of(file)));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the master key " + file + ": " + e.getMessage(), e);
+            }
+            installation = vault;
         }
-        try {
-            return new KeyVault(Files.readAllBytes(Path.of(file)));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the master key " + file + ": " + e.getMessage(), e);
-        }
+        return vault;
     }
 
     public byte[] sealWithMaster(byte[] plain, byte[] associatedData) {
