@@ -13,6 +13,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.testkit.net.ClientTls;
+import org.vigilvms.testkit.net.ConsoleLogin;
 
 /** What every integration test shares: the real EAR as built, and ways to reach the running server. */
 final class VigilDeployment {
@@ -48,19 +49,7 @@ final class VigilDeployment {
 
     /** An HTTPS client with a session signed in through the console's form login. */
     static HttpClient signedIn(String user, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
-                .cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        client.send(HttpRequest.newBuilder(URI.create(BASE + "/index.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(BASE + "/j_security_check"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (!console.body().contains("Signed in as")) {
-            throw new IllegalStateException("login of " + user + " failed");
-        }
-        return client;
+        return ConsoleLogin.signIn(VigilTestEnvironment.installation().home(), BASE, user, password);
     }
 
     /** Waits until health reports UP (the first heartbeats need a few seconds after deployment). */

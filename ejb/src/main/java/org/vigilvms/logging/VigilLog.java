@@ -44,4 +44,29 @@ public interface VigilLog extends BasicLogger {
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 301, value = "First start: created administrator '%s' from the launcher's one-time bootstrap file")
     void firstAdminFromBootstrap(String username);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 410, value = "Recovery: unfinished segment %s of camera %d kept up to its last complete fragment "
+            + "(%d frames, %d ms) and sent for sealing")
+    void partialSegmentRecovered(String file, long cameraId, int frames, long durationMs);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 411, value = "Recovery: unfinished segment %s of camera %d held no complete fragment: discarded")
+    void partialSegmentDiscarded(String file, long cameraId);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 412, value = "Recovery: finished segment %s of camera %d sent for sealing again")
+    void completeSegmentResent(String file, long cameraId);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 413, value = "Segment %s of camera %d starting at %s was already sealed: spool copy removed")
+    void segmentAlreadySealed(String file, long cameraId, String start);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 414, value = "Recovery: %s in the recorder spool is not a segment of this recorder: left alone")
+    void foreignSpoolFile(String file);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 415, value = "Recorder spool recovered: %d finished, %d partial kept, %d partial discarded")
+    void spoolRecovered(int complete, int recovered, int discarded);
 }

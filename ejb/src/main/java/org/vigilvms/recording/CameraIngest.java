@@ -30,7 +30,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Path;
-import java.util.UUID;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -184,7 +183,7 @@ final class CameraIngest implements Runnable {
                     }
                     if (segment == null) {
                         long startMs = sessionWallMs + av_rescale_q(pts - sessionFirstPts, timeBase, millis);
-                        segment = Segment.open(spool.resolve(source.cameraId() + "-" + UUID.randomUUID() + ".mp4"),
+                        segment = Segment.open(SpoolFile.inProgress(spool, source.cameraId(), startMs),
                                 stream, pts, dts, startMs);
                     }
                     segment.write(packet, pts, dts, timeBase);
@@ -209,7 +208,10 @@ final class CameraIngest implements Runnable {
     private void finish(Segment segment, AVRational timeBase) {
         long durationMs = segment.close(timeBase);
         if (segment.frames > 0) {
-            listener.segment(source.cameraId(), segment.file, segment.startMs, durationMs, segment.frames);
+            // renamed only once complete: after a crash, a ".part" file is known to be unfinished
+            listener.segment(source.cameraId(), SpoolFile.complete(segment.file), segment.startMs, durationMs, segment.frames);
+        } else {
+            SpoolFile.discard(segment.file);
         }
     }
 
@@ -252,6 +254,10 @@ final class CameraIngest implements Runnable {
             output.pb(io);
             AVDictionary options = new AVDictionary(null);
             av_dict_set(options, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
+            // fragments of at most 0.5 s, each written out as it closes (FFmpeg would otherwise hold
+            // a seekable file's output in its buffer): a crash loses at most the last half second
+            av_dict_set(options, "frag_duration", String.valueOf(SpoolFile.FRAGMENT_US), 0);
+            av_dict_set(options, "flush_packets", "1", 0);
             rc = avformat_write_header(output, options);
             av_dict_free(options);
             if (rc < 0) {

@@ -1,6 +1,7 @@
 package org.vigilvms.recording;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -14,10 +15,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.vigilvms.camera.CameraDirectory;
 import org.vigilvms.camera.CameraStatus;
 import org.vigilvms.camera.StreamSource;
@@ -31,7 +36,7 @@ import org.vigilvms.platform.InstallationPaths;
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
  * enabled, stops those of cameras disabled or removed (checked every few seconds), and sends each
- * finished segment to the storage service as the recorder identity.
+ * finished segment to the storage service as the recorder identity. Recovers the spool at start.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
@@ -52,6 +57,65 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     private InstallationPaths paths;
 
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
+
+    /**
+     * At deployment (also after a crash): first hands every segment left in the spool to the
+     * storage service — finished ones as they are, unfinished ones cut after their last complete
+     * fragment or discarded — then starts recording at once rather than at the first timer.
+     */
+    @PostConstruct
+    void start() {
+        recoverSpool();
+        reconcile();
+    }
+
+    private void recoverSpool() {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(spool())) {
+            files = listing.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the recorder spool", e);
+        }
+        record Leftover(Path file, SpoolFile.Name name) {
+        }
+        List<Leftover> leftovers = new ArrayList<>();
+        for (Path file : files) {
+            SpoolFile.parse(file).ifPresentOrElse(name -> leftovers.add(new Leftover(file, name)),
+                    () -> VigilLog.LOG.foreignSpoolFile(file.toString()));
+        }
+        // in each camera's recording order, so the hash chain keeps time order
+        leftovers.sort(Comparator.comparingLong((Leftover l) -> l.name().cameraId()).thenComparingLong(l -> l.name().startMs()));
+        int complete = 0;
+        int recovered = 0;
+        int discarded = 0;
+        for (Leftover leftover : leftovers) {
+            Path file = leftover.file();
+            long cameraId = leftover.name().cameraId();
+            if (!leftover.name().complete() && SpoolFile.truncateToCompleteFragments(file) == 0) {
+                SpoolFile.discard(file);
+                VigilLog.LOG.partialSegmentDiscarded(file.toString(), cameraId);
+                discarded++;
+                continue;
+            }
+            SegmentProbe.Result probe = SegmentProbe.probe(file);
+            if (probe.frames() == 0) {
+                SpoolFile.discard(file);
+                VigilLog.LOG.partialSegmentDiscarded(file.toString(), cameraId);
+                discarded++;
+                continue;
+            }
+            if (leftover.name().complete()) {
+                VigilLog.LOG.completeSegmentResent(file.toString(), cameraId);
+                complete++;
+            } else {
+                file = SpoolFile.complete(file);
+                VigilLog.LOG.partialSegmentRecovered(file.toString(), cameraId, probe.frames(), probe.durationMs());
+                recovered++;
+            }
+            segment(cameraId, file, leftover.name().startMs(), probe.durationMs(), probe.frames());
+        }
+        VigilLog.LOG.spoolRecovered(complete, recovered, discarded);
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "recorder reconcile")
     synchronized void reconcile() {

@@ -1,5 +1,6 @@
 package org.vigilvms.storage;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -9,10 +10,16 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.vigilvms.logging.VigilLog;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.platform.InstallationPaths;
@@ -34,7 +41,11 @@ public class SegmentStore {
     @Inject
     private InstallationPaths paths;
 
-    public Segment seal(SegmentRecorded recorded) {
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** Seals one recorded segment; empty when it was sealed before (a message re-sent at recovery). */
+    public Optional<Segment> seal(SegmentRecorded recorded) {
         Path spoolFile = Path.of(recorded.spoolFile());
         Path spoolDir = paths.serverData().resolve("spool").toAbsolutePath().normalize();
         if (!spoolFile.toAbsolutePath().normalize().startsWith(spoolDir)) {
@@ -44,9 +55,20 @@ public class SegmentStore {
         if (camera == null) {
             throw new IllegalArgumentException("segment of unknown camera " + recorded.cameraId());
         }
+        Instant start = Instant.ofEpochMilli(recorded.startMs());
+        if (alreadySealed(camera.getId(), start)) {
+            // the recorder re-sent it after a crash that came between sealing and cleaning the spool
+            VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), camera.getId(), start.toString());
+            deleteAfterCommit(spoolFile);
+            return Optional.empty();
+        }
         byte[] clear;
         try {
             clear = Files.readAllBytes(spoolFile);
+        } catch (NoSuchFileException e) {
+            // sealed and cleaned already: this is a second message for it (re-sent at recovery)
+            VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), camera.getId(), start.toString());
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled segment " + spoolFile, e);
         }
@@ -54,7 +76,6 @@ public class SegmentStore {
                 Segment.class).setParameter("c", camera.getId()).setMaxResults(1).getResultList();
         long seq = last.isEmpty() ? 1 : last.get(0).getChainSeq() + 1;
         byte[] previous = last.isEmpty() ? null : last.get(0).getChainHash();
-        Instant start = Instant.ofEpochMilli(recorded.startMs());
         Instant end = start.plusMillis(recorded.durationMs());
         byte[] sha256 = SegmentCrypto.sha256(clear);
         byte[] chain = SegmentCrypto.chainHash(previous, camera.getId(), seq, start, end, sha256);
@@ -68,12 +89,33 @@ public class SegmentStore {
         Segment segment = new Segment(camera.getId(), seq, start, end, (int) recorded.durationMs(), recorded.frames(),
                 sealed.length, sha256, chain, VOLUME, relative);
         em.persist(segment);
-        try {
-            Files.deleteIfExists(spoolFile);
-        } catch (IOException e) {
-            // a leftover spool file is cleaned at the next start; the segment is stored
-        }
-        return segment;
+        deleteAfterCommit(spoolFile);
+        return Optional.of(segment);
+    }
+
+    private boolean alreadySealed(long cameraId, Instant start) {
+        return !em.createQuery("SELECT s.id FROM Segment s WHERE s.cameraId = :c AND s.startTs = :t", Long.class)
+                .setParameter("c", cameraId).setParameter("t", start).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The spool copy goes only once the index row is committed; on rollback it stays for the retry. */
+    private void deleteAfterCommit(Path spoolFile) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        Files.deleteIfExists(spoolFile);
+                    } catch (IOException e) {
+                        // a leftover is re-sent at the next start and recognised as sealed
+                    }
+                }
+            }
+        });
     }
 
     /** Reads a stored segment back in clear; throws {@link KeyVault.TamperedException} when it was altered or moved. */

@@ -1,0 +1,202 @@
+package org.vigilvms.testkit.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.net.ClientTls;
+
+/**
+ * The provisioned WildFly started as its own process on an installation folder, with the EAR
+ * in its deployments: how the run command starts the VMS and how the crash test starts, kills
+ * and restarts it. A port offset lets a second server run beside the test container.
+ */
+public final class LocalServer {
+
+    public static final int HTTPS_PORT = 8443;
+
+    private final Path jbossHome;
+    private final VigilHome home;
+    private final int portOffset;
+    private Process process;
+
+    private LocalServer(Path jbossHome, VigilHome home, int portOffset) {
+        this.jbossHome = jbossHome;
+        this.home = home;
+        this.portOffset = portOffset;
+    }
+
+    /** Refreshes the server base directory of {@code home} from {@code jbossHome} and deploys {@code ear}. */
+    public static LocalServer prepare(Path jbossHome, VigilHome home, Path ear, int portOffset) {
+        LocalInstallation.prepareServerBaseDir(jbossHome, home.serverBaseDir());
+        Path deployments = home.serverBaseDir().resolve("deployments");
+        try {
+            Files.deleteIfExists(deployments.resolve("vigil.ear.failed"));
+            Files.copy(ear, deployments.resolve("vigil.ear"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot deploy " + ear + " to " + deployments, e);
+        }
+        return new LocalServer(jbossHome, home, portOffset);
+    }
+
+    /**
+     * Leaves the first administrator's password, bcrypt-hashed, for the server to take at its
+     * first start (so the launcher can show it once and the server never logs it).
+     */
+    public static void bootstrapAdmin(VigilHome home, String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        try {
+            Files.createDirectories(home.bootstrapDir());
+            Files.writeString(home.bootstrapDir().resolve("admin.bcrypt"),
+                    OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, 12));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the administrator bootstrap file", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "https://localhost:" + (HTTPS_PORT + portOffset);
+    }
+
+    public Path serverLog() {
+        return home.serverBaseDir().resolve("log/server.log");
+    }
+
+    public Path consoleLog() {
+        return home.serverBaseDir().resolve("log/console.log");
+    }
+
+    /** Blocks until the server process ends; its exit status. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public void start() {
+        try {
+            Files.createDirectories(consoleLog().getParent());
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", jbossHome.resolve("bin/standalone.sh").toString(),
+                    "-c", "standalone-full.xml",
+                    "-Djboss.server.base.dir=" + home.serverBaseDir(),
+                    "-Djboss.socket.binding.port-offset=" + portOffset,
+                    "--properties=" + home.serverProperties()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
+            builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start WildFly from " + jbossHome + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the EAR is deployed and reports healthy; fails early when the server or the deployment dies. */
+    public void awaitHealthy(Duration timeout) {
+        HttpClient client = ClientTls.httpClient(home);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Path failed = home.serverBaseDir().resolve("deployments/vigil.ear.failed");
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!isAlive()) {
+                throw new IllegalStateException("WildFly stopped during start-up; see " + serverLog());
+            }
+            if (Files.exists(failed)) {
+                throw new IllegalStateException("the EAR failed to deploy: " + read(failed) + "\nsee " + serverLog());
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the server");
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("the server did not become healthy within " + timeout.toSeconds() + " s (last: " + last + ")");
+    }
+
+    /** SIGKILL to the server JVM, as a power cut or an OOM killer would: no shutdown hooks, no flush. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle p : process.descendants().toList()) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the server survived SIGKILL", e);
+        }
+    }
+
+    /** Graceful stop: SIGTERM to the JVM (WildFly shuts down cleanly), then to the start script. */
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            for (ProcessHandle p : tree) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly(); // the start script has nothing left to wait for
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
