@@ -40,7 +40,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
-import org.vigilvms.testkit.net.ClientTls;
+import org.vigilvms.tools.ClientTls;
 
 /**
  * The foundation as a client sees it: the EAR deployed on the configured server, the schema
@@ -83,11 +83,21 @@ class FoundationIT {
             assertEquals("https://localhost:8443" + path, response.headers().firstValue("Location").orElse(""), path);
             assertTrue(response.body().isEmpty(), "no content over plain HTTP for " + path);
         }
-        HttpResponse<String> post = plain.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/j_security_check"))
+        HttpResponse<String> post = plain.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=x")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=x")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, post.statusCode(), "credentials over plain HTTP are never processed");
+    }
+
+    @Test
+    void theContainerLoginEndpointIsClosedSoEveryAttemptPassesTheGuard() throws Exception {
+        HttpResponse<String> direct = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
+                        + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + generatedAdminPassword())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, direct.statusCode());
+        assertFalse(direct.headers().firstValue("Set-Cookie").orElse("").contains("JSESSIONID"), "no session handed out");
     }
 
     @Test
@@ -138,13 +148,13 @@ class FoundationIT {
         HttpClient client = VigilDeployment.https();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/index.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertTrue(page.body().contains("j_security_check"), "login form instead of the console");
+        assertTrue(page.body().contains("action=\"login\""), "login form instead of the console");
         assertFalse(page.body().contains("System health"));
 
         for (String guess : List.of("admin", "password", "changeme", "vigil")) {
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/j_security_check"))
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + guess)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + guess)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(login.body().contains("login-failed") || login.statusCode() == 302 && login.headers()
                     .firstValue("Location").orElse("").contains("login-error"), "guess " + guess + " was accepted");
@@ -166,9 +176,9 @@ class FoundationIT {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/index.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/j_security_check"))
+        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + password)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, console.statusCode());
         assertTrue(console.body().contains("Signed in as"), console.body());

@@ -34,7 +34,7 @@ import org.vigilvms.jms.envelope.JmsEnvelopes;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
-import org.vigilvms.testkit.net.ClientTls;
+import org.vigilvms.tools.ClientTls;
 import org.vigilvms.testkit.run.LocalInstallation;
 
 /**

@@ -114,6 +114,73 @@ class RecordingIT {
             c.createStatement().executeUpdate("DELETE FROM segment WHERE camera_id = " + ids.get(2) + " AND chain_seq = 7");
         }
         assertEquals("[5:INDEX_EDITED, 7:MISSING_FROM_INDEX]", findings(admin, ids.get(2)));
+
+        // signed chain heads: what the chain alone cannot show
+        for (long id : ids) {
+            awaitSignedHead(id);
+        }
+        long newest = count("SELECT max(chain_seq) FROM segment WHERE camera_id = ?", ids.get(1));
+        try (Connection c = VigilDeployment.database()) { // the two newest links removed, rows and files
+            c.createStatement().executeUpdate("DELETE FROM segment WHERE camera_id = " + ids.get(1) + " AND chain_seq >= " + (newest - 1));
+        }
+        assertEquals("[4:MISSING_FILE, " + (newest - 1) + ":TRUNCATED]", findings(admin, ids.get(1)));
+        // the same through the command-line tool an auditor runs
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
+                        VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1))},
+                VigilDeployment.generatedAdminPassword(), new java.io.PrintStream(printed, true), System.err);
+        assertEquals(1, status, printed.toString());
+        assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED"), printed.toString());
+
+        rewriteChainFrom(ids.get(0), 2); // a consistent chain recomputed after editing link 2
+        long firstHeadAfter = count("SELECT min(chain_seq) FROM chain_head WHERE camera_id = ? AND chain_seq >= 2", ids.get(0));
+        assertEquals(firstHeadAfter == 3 ? "[3:TAMPERED, 3:CHAIN_REWRITTEN]"
+                : firstHeadAfter < 3 ? "[" + firstHeadAfter + ":CHAIN_REWRITTEN, 3:TAMPERED]"
+                : "[3:TAMPERED, " + firstHeadAfter + ":CHAIN_REWRITTEN]", findings(admin, ids.get(0)));
+
+        long forgedHead = count("SELECT max(chain_seq) FROM chain_head WHERE camera_id = ?", ids.get(2));
+        try (Connection c = VigilDeployment.database()) {
+            c.createStatement().executeUpdate("UPDATE chain_head SET signed_ts = signed_ts - interval '1 hour' "
+                    + "WHERE camera_id = " + ids.get(2) + " AND chain_seq = " + forgedHead);
+        }
+        assertTrue(findings(admin, ids.get(2)).contains(forgedHead + ":HEAD_SIGNATURE_INVALID"));
+    }
+
+    /** Waits until the server has signed a head over the camera's newest link. */
+    private static void awaitSignedHead(long cameraId) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String newest = "SELECT max(chain_seq) FROM segment WHERE camera_id = ?";
+        String signed = "SELECT coalesce(max(chain_seq), 0) FROM chain_head WHERE camera_id = ?";
+        while (count(signed, cameraId) < count(newest, cameraId)) {
+            assertTrue(Instant.now().isBefore(deadline), "no signed head over camera " + cameraId + "'s newest link");
+            Thread.sleep(500);
+        }
+    }
+
+    /** What an intruder with database access but without the signing key can do: edit a link and recompute the rest. */
+    private static void rewriteChainFrom(long cameraId, long fromSeq) throws Exception {
+        try (Connection c = VigilDeployment.database()) {
+            c.createStatement().executeUpdate("UPDATE segment SET start_ts = start_ts - interval '1 second' "
+                    + "WHERE camera_id = " + cameraId + " AND chain_seq = " + fromSeq);
+            byte[] previous = null;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT chain_seq, start_ts, end_ts, sha256, chain_hash "
+                    + "FROM segment WHERE camera_id = " + cameraId + " ORDER BY chain_seq")) {
+                PreparedStatement update = c.prepareStatement("UPDATE segment SET chain_hash = ? WHERE camera_id = ? AND chain_seq = ?");
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    byte[] link = rs.getBytes(5);
+                    if (seq >= fromSeq) {
+                        link = SegmentCrypto.chainHash(previous, cameraId, seq, rs.getTimestamp(2).toInstant(),
+                                rs.getTimestamp(3).toInstant(), rs.getBytes(4));
+                        update.setBytes(1, link);
+                        update.setLong(2, cameraId);
+                        update.setLong(3, seq);
+                        update.executeUpdate();
+                    }
+                    previous = link;
+                }
+            }
+        }
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.time.Instant;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
-import org.vigilvms.testkit.net.ClientTls;
-import org.vigilvms.testkit.net.ConsoleLogin;
+import org.vigilvms.tools.ClientTls;
+import org.vigilvms.tools.ConsoleLogin;
 
 /** What every integration test shares: the real EAR as built, and ways to reach the running server. */
 final class VigilDeployment {

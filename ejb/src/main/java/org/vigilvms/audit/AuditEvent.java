@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One row of the audit trail. Never updated or deleted by the application. */
+/** One row of the audit trail. Never updated (except once, when sealed into the chain) or deleted by the application. */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -40,6 +40,12 @@ public class AuditEvent {
 
     @Column(columnDefinition = "text")
     private String detail;
+
+    @Column(name = "chain_seq")
+    private Long chainSeq;
+
+    @Column(name = "chain_hash")
+    private byte[] chainHash;
 
     protected AuditEvent() {
     }
@@ -83,5 +89,19 @@ public class AuditEvent {
 
     public String getDetail() {
         return detail;
+    }
+
+    public Long getChainSeq() {
+        return chainSeq;
+    }
+
+    public byte[] getChainHash() {
+        return chainHash;
+    }
+
+    /** Sealing into the audit chain: the only change ever made to a row after it is written. */
+    void seal(long seq, byte[] hash) {
+        this.chainSeq = seq;
+        this.chainHash = hash;
     }
 }

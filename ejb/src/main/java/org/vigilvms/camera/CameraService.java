@@ -1,7 +1,7 @@
 package org.vigilvms.camera;
 
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,13 +15,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.KeyVault;
 import org.vigilvms.storage.SegmentCrypto;
 
 /**
- * Adds, lists, disables and enables cameras. Changes are for administrators only and audited;
- * the camera password is sealed under the master key before it reaches the database.
+ * Adds, lists, disables and enables cameras. Changes need MANAGE_CAMERAS and are audited; the
+ * list shows only cameras the caller has a right on; PTZ needs PTZ on the camera and is
+ * arbitrated by priority. The camera password is sealed under the master key before it reaches
+ * the database.
  */
+@PermitAll // authorization per call through AccessControl (rights per camera), not by role
 @Stateless
 public class CameraService {
 
@@ -39,8 +44,14 @@ public class CameraService {
     @Resource
     private SessionContext session;
 
-    @RolesAllowed("admin")
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private PtzArbiter ptzArbiter;
+
     public CameraView add(NewCamera request) {
+        access.require(AccessRight.MANAGE_CAMERAS);
         String name = required(request.name(), "name").trim();
         if (!NAME.matcher(name).matches()) {
             throw new InvalidCameraException("name: 1-128 letters, digits, spaces or ._()- only");
@@ -72,8 +83,8 @@ public class CameraService {
      * Adds a camera from its ONVIF device address: the stream of its first media profile is
      * recorded and its PTZ node can be steered through the VMS.
      */
-    @RolesAllowed("admin")
     public CameraView addFromOnvif(NewOnvifCamera request) {
+        access.require(AccessRight.MANAGE_CAMERAS);
         String deviceUrl = required(request.deviceUrl(), "deviceUrl").trim();
         if (!deviceUrl.matches("https?://[^\\s@]+") || deviceUrl.length() > 1024) {
             throw new InvalidCameraException("deviceUrl must be an http(s) address without credentials");
@@ -91,8 +102,8 @@ public class CameraService {
      * Lists ONVIF cameras that answer a WS-Discovery probe, for an administrator to add:
      * multicast on the server's network by default, or unicast to {@code hostPort}.
      */
-    @RolesAllowed("admin")
     public List<org.vigilvms.camera.onvif.WsDiscovery.Device> discover(String hostPort) {
+        access.require(AccessRight.MANAGE_CAMERAS);
         java.net.InetSocketAddress target = org.vigilvms.camera.onvif.WsDiscovery.MULTICAST;
         if (hostPort != null && !hostPort.isBlank()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9.:-]{1,253}):(\\d{1,5})").matcher(hostPort.trim());
@@ -109,8 +120,8 @@ public class CameraService {
     }
 
     /** A PTZ command for a camera added through ONVIF; audited. */
-    @RolesAllowed({"admin", "operator"})
     public void ptz(long id, PtzCommand command) {
+        access.require(AccessRight.PTZ, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null || camera.getOnvifDeviceUrl() == null) {
             throw new InvalidCameraException("camera " + id + " has no ONVIF PTZ");
@@ -118,6 +129,7 @@ public class CameraService {
         if (command == null || command.action() == null) {
             throw new InvalidCameraException("action is required: continuous, stop, absolute or preset");
         }
+        ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
         String password = new String(KeyVault.fromSystemProperty().openWithMaster(camera.passwordCiphertext(),
                 SegmentCrypto.passwordAad(id)), StandardCharsets.UTF_8);
         org.vigilvms.camera.onvif.OnvifClient onvif = new org.vigilvms.camera.onvif.OnvifClient(
@@ -141,14 +153,22 @@ public class CameraService {
         return v;
     }
 
-    @RolesAllowed({"admin", "operator"})
-    public List<CameraView> list() {
-        return em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList().stream()
-                .map(CameraView::of).toList();
+    /** The cameras the caller may watch live (the live grid shows these and no others). */
+    public List<CameraView> liveCameras() {
+        java.util.Set<Long> visible = access.camerasWithAny(java.util.EnumSet.of(AccessRight.VIEW_LIVE));
+        return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.name", Camera.class).getResultList()
+                .stream().filter(c -> visible.contains(c.getId())).map(CameraView::of).toList();
     }
 
-    @RolesAllowed("admin")
+    /** The cameras the caller holds any right on; others are not even named. */
+    public List<CameraView> list() {
+        java.util.Set<Long> visible = access.camerasWithAny(java.util.EnumSet.allOf(AccessRight.class));
+        return em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList().stream()
+                .filter(c -> visible.contains(c.getId())).map(CameraView::of).toList();
+    }
+
     public CameraView setEnabled(long id, boolean enabled) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
             throw new InvalidCameraException("no camera " + id);
@@ -164,8 +184,8 @@ public class CameraService {
      * Approves the certificate an RTSPS camera presented (the administrator compares the
      * fingerprint with the camera's own) and pins it; recording starts at the next attempt.
      */
-    @RolesAllowed("admin")
     public CameraView approveCertificate(long id, String sha256Hex) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
             throw new InvalidCameraException("no camera " + id);
@@ -187,8 +207,8 @@ public class CameraService {
     }
 
     /** Sets how long the camera's recordings are kept (seconds; evidence locks override it). */
-    @RolesAllowed("admin")
     public CameraView setRetention(long id, long maxAgeSeconds) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
             throw new InvalidCameraException("no camera " + id);

@@ -68,12 +68,14 @@ final class CameraIngest implements Runnable {
     private final StreamSource source;
     private final Path spool;
     private final Listener listener;
+    private final org.vigilvms.live.LiveHub live;
     private volatile boolean running = true;
 
-    CameraIngest(StreamSource source, Path spool, Listener listener) {
+    CameraIngest(StreamSource source, Path spool, Listener listener, org.vigilvms.live.LiveHub live) {
         this.source = source;
         this.spool = spool;
         this.listener = listener;
+        this.live = live;
     }
 
     StreamSource source() {
@@ -134,6 +136,7 @@ final class CameraIngest implements Runnable {
         }
         AVPacket packet = av_packet_alloc();
         Segment segment = null;
+        org.vigilvms.live.LiveMuxer liveMuxer = null;
         AVRational timeBase = null;
         boolean recorded = false;
         try {
@@ -150,7 +153,13 @@ final class CameraIngest implements Runnable {
             timeBase = stream.time_base();
             AVRational millis = av_make_q(1, 1000);
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
+            try {
+                liveMuxer = org.vigilvms.live.LiveMuxer.open(source.cameraId(), stream, live);
+            } catch (RuntimeException e) {
+                liveMuxer = null; // recording goes on without live view
+            }
             long sessionFirstPts = AV_NOPTS_VALUE;
+            long sessionFirstDts = 0;
             long sessionWallMs = 0;
             long lastDts = Long.MIN_VALUE;
             while (running && av_read_frame(input, packet) >= 0) {
@@ -174,7 +183,16 @@ final class CameraIngest implements Runnable {
                     }
                     if (sessionFirstPts == AV_NOPTS_VALUE) {
                         sessionFirstPts = pts;
+                        sessionFirstDts = dts;
                         sessionWallMs = System.currentTimeMillis();
+                    }
+                    if (liveMuxer != null) {
+                        try {
+                            liveMuxer.write(packet, pts - sessionFirstDts, dts - sessionFirstDts, key, timeBase);
+                        } catch (RuntimeException e) {
+                            liveMuxer.close(); // live view of this session ends; recording goes on
+                            liveMuxer = null;
+                        }
                     }
                     if (segment != null && key && av_rescale_q(pts - segment.firstPts, timeBase, millis) >= SEGMENT_MS) {
                         finish(segment, timeBase);
@@ -198,6 +216,9 @@ final class CameraIngest implements Runnable {
             if (segment != null) {
                 finish(segment, timeBase);
                 recorded = true;
+            }
+            if (liveMuxer != null) {
+                liveMuxer.close();
             }
             av_packet_free(packet);
             avformat_close_input(input);

@@ -56,6 +56,9 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     @Inject
     private InstallationPaths paths;
 
+    @Inject
+    private org.vigilvms.live.LiveHub live;
+
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
 
     /**
@@ -132,7 +135,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
         for (StreamSource source : wanted.values()) {
             ingests.computeIfAbsent(source.cameraId(), id -> {
-                CameraIngest ingest = new CameraIngest(source, spool(), this);
+                CameraIngest ingest = new CameraIngest(source, spool(), this, live);
                 Thread thread = threads.newThread(ingest);
                 thread.setName("vigil-ingest-" + id);
                 thread.start();

@@ -14,7 +14,13 @@ public record IntegrityReport(long cameraId, int segmentsChecked, List<Finding> 
         /** A position of the chain has no index row (a row was deleted). */
         MISSING_FROM_INDEX,
         /** The index row does not match its chain link (times, hash or order were edited). */
-        INDEX_EDITED
+        INDEX_EDITED,
+        /** The newest links were removed: a signed head names a position the index no longer has. */
+        TRUNCATED,
+        /** The chain was recomputed: it no longer matches a head the server signed. */
+        CHAIN_REWRITTEN,
+        /** A signed head was altered or forged: its signature does not verify. */
+        HEAD_SIGNATURE_INVALID
     }
 
     /** One problem at one position of the chain. */

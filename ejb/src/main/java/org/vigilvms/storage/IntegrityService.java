@@ -1,6 +1,6 @@
 package org.vigilvms.storage;
 
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,6 +16,9 @@ import java.util.List;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.storage.IntegrityReport.Finding;
 import org.vigilvms.storage.IntegrityReport.Problem;
 
@@ -24,6 +27,7 @@ import org.vigilvms.storage.IntegrityReport.Problem;
  * the index or edited in it (X.1453 I-2). Each link is checked against the stored hash of its
  * predecessor, so an edit is reported where it is, not at every later link.
  */
+@PermitAll // authorization per call through AccessControl
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IntegrityService {
@@ -34,8 +38,12 @@ public class IntegrityService {
     @Inject
     private InstallationPaths paths;
 
-    @RolesAllowed("admin")
+    @Inject
+    private AccessControl access;
+
+    /** Needs READ_AUDIT: checking integrity is an auditor's task, apart from managing cameras. */
     public IntegrityReport check(long cameraId) {
+        access.require(AccessRight.READ_AUDIT);
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null) {
             throw new InvalidCameraException("no camera " + cameraId);
@@ -66,7 +74,50 @@ public class IntegrityService {
             }
             previous = segment;
         }
+        checkSignedHeads(cameraId, chain, findings);
+        findings.sort(java.util.Comparator.comparingLong(Finding::chainSeq));
         return new IntegrityReport(cameraId, chain.size(), List.copyOf(findings));
+    }
+
+    /**
+     * The signed heads pin the chain: a head whose signature fails was forged or altered; a head
+     * beyond the newest link shows the chain was cut short; a head whose link now hashes
+     * differently shows the chain was recomputed (reported once, at the first such head).
+     */
+    private void checkSignedHeads(long cameraId, List<Segment> chain, List<Finding> findings) {
+        List<ChainHead> heads = em.createQuery("SELECT h FROM ChainHead h WHERE h.cameraId = :c ORDER BY h.chainSeq",
+                ChainHead.class).setParameter("c", cameraId).getResultList();
+        if (heads.isEmpty()) {
+            return;
+        }
+        ServerSigningKey key = ServerSigningKey.installation();
+        byte[] signer = ChainHeadSigner.signerFingerprint(key);
+        java.util.Map<Long, Segment> bySeq = new java.util.HashMap<>();
+        chain.forEach(s -> bySeq.put(s.getChainSeq(), s));
+        long newest = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).getChainSeq();
+        long signedBeyond = 0;
+        boolean rewriteReported = false;
+        for (ChainHead head : heads) {
+            if (!Arrays.equals(head.getSignerSha256(), signer) || !key.verify(head.statement(), head.getSignature())) {
+                findings.add(new Finding(head.getChainSeq(), Problem.HEAD_SIGNATURE_INVALID,
+                        "the head signed at " + head.getSignedTs() + " does not verify with the server signing key"));
+                continue;
+            }
+            if (head.getChainSeq() > newest) {
+                signedBeyond = Math.max(signedBeyond, head.getChainSeq());
+                continue;
+            }
+            Segment link = bySeq.get(head.getChainSeq());
+            if (link != null && !rewriteReported && !Arrays.equals(link.getChainHash(), head.getChainHash())) {
+                findings.add(new Finding(head.getChainSeq(), Problem.CHAIN_REWRITTEN,
+                        "the chain up to here differs from the head signed at " + head.getSignedTs()));
+                rewriteReported = true;
+            }
+        }
+        if (signedBeyond > 0) {
+            findings.add(new Finding(newest + 1, Problem.TRUNCATED,
+                    "positions " + (newest + 1) + " to " + signedBeyond + " were signed and are gone from the index"));
+        }
     }
 
     private void checkContent(Segment segment, byte[] dataKey, List<Finding> findings) {

@@ -2,7 +2,6 @@ package org.vigilvms.storage;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -19,13 +18,16 @@ import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
 
 /**
  * Deletes recordings older than each camera's maximum age, oldest first, never one that overlaps
  * an active evidence lock; deletions free the disk (the file goes) and are audited, the index row
  * stays as a tombstone so the hash chain still verifies. Locks are set and released by
- * administrators (the EVIDENCE_LOCK right arrives with #5), both audited.
+ * holders of EVIDENCE_LOCK on the camera, both audited.
  */
+@PermitAll // authorization per call through AccessControl; the timer runs as the server
 @Stateless
 public class RetentionService {
 
@@ -44,8 +46,11 @@ public class RetentionService {
     @Resource
     private SessionContext session;
 
-    @RolesAllowed("admin")
+    @Inject
+    private AccessControl access;
+
     public EvidenceLock lock(long cameraId, Instant from, Instant to, String reason) {
+        access.require(AccessRight.EVIDENCE_LOCK, cameraId);
         if (em.find(Camera.class, cameraId) == null) {
             throw new InvalidCameraException("no camera " + cameraId);
         }
@@ -62,25 +67,24 @@ public class RetentionService {
         return lock;
     }
 
-    @RolesAllowed("admin")
     public void release(long lockId) {
         EvidenceLock lock = em.find(EvidenceLock.class, lockId);
         if (lock == null || !lock.isActive()) {
             throw new InvalidCameraException("no active evidence lock " + lockId);
         }
+        access.require(AccessRight.EVIDENCE_LOCK, lock.getCameraId());
         lock.release(caller(), clock.instant());
         audit.record(caller(), "evidence.released", "camera:" + lock.getCameraId(), AuditEvent.Outcome.SUCCESS,
                 "lock " + lockId + " (" + lock.getReason() + ")");
     }
 
     /** Runs retention now (administrators, e.g. after changing a camera's maximum age). */
-    @RolesAllowed("admin")
     public int runNow() {
+        access.require(AccessRight.MANAGE_CAMERAS);
         return enforce();
     }
 
     @Schedule(hour = "*", minute = "*", second = "15", persistent = false, info = "retention")
-    @PermitAll // the timer runs as the server
     void scheduled() {
         enforce();
     }

@@ -48,4 +48,13 @@ public final class SegmentCrypto {
             throw new IllegalStateException(e);
         }
     }
+
+    /** What a chain head signature covers: camera, position, chain hash and signing time. */
+    public static byte[] chainHeadStatement(long cameraId, long chainSeq, byte[] chainHash, Instant signedAt) {
+        byte[] prefix = ("vigil-chain-head-v1|" + cameraId + "|" + chainSeq + "|" + signedAt.toEpochMilli() + "|")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] statement = java.util.Arrays.copyOf(prefix, prefix.length + chainHash.length);
+        System.arraycopy(chainHash, 0, statement, prefix.length, chainHash.length);
+        return statement;
+    }
 }

@@ -18,11 +18,18 @@ public final class ApiErrors {
         return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 
-    /** Invalid input: 400 with the reason. */
+    /** Invalid input: 400 with the reason; audited (nothing was stored: the EJB rolled back). */
     @Provider
     public static class InvalidCamera implements ExceptionMapper<InvalidCameraException> {
+        @jakarta.ws.rs.core.Context
+        private jakarta.servlet.http.HttpServletRequest request;
+
         @Override
         public Response toResponse(InvalidCameraException e) {
+            String user = request.getRemoteUser() == null ? request.getRemoteAddr() : request.getRemoteUser();
+            jakarta.enterprise.inject.spi.CDI.current().select(org.vigilvms.audit.AuditLog.class).get().record(user,
+                    "request.rejected", request.getMethod() + " " + request.getRequestURI(),
+                    org.vigilvms.audit.AuditEvent.Outcome.REJECTED, e.getMessage());
             return badRequest(e.getMessage());
         }
     }
@@ -42,6 +49,46 @@ public final class ApiErrors {
         @Override
         public Response toResponse(EJBAccessException e) {
             return Response.status(403).type(MediaType.APPLICATION_JSON).entity(Map.of("error", "not allowed")).build();
+        }
+    }
+
+    /** A right is missing (checked in the EJB layer, already audited): 403 with what was refused. */
+    @Provider
+    public static class RightMissing implements ExceptionMapper<org.vigilvms.security.AccessDeniedException> {
+        @Override
+        public Response toResponse(org.vigilvms.security.AccessDeniedException e) {
+            return Response.status(403).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
+    /** Another operator with a higher or equal priority steers the camera: 409. */
+    @Provider
+    public static class PtzBusy implements ExceptionMapper<org.vigilvms.camera.PtzArbiter.PtzBusyException> {
+        @Override
+        public Response toResponse(org.vigilvms.camera.PtzArbiter.PtzBusyException e) {
+            return Response.status(409).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
+    /**
+     * Anything else: 500 with an incident id and nothing about the inside (no SQL, no stack
+     * trace); the details go to the server log under that id.
+     */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Exception> {
+        private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiErrors.class);
+
+        @Override
+        public Response toResponse(Exception e) {
+            if (e instanceof jakarta.ws.rs.WebApplicationException web) {
+                Response r = web.getResponse();
+                return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("error", r.getStatusInfo().getReasonPhrase())).build();
+            }
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.errorf(e, "REST request failed, incident %s", incident);
+            return Response.status(500).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "internal error", "incident", incident)).build();
         }
     }
 }

@@ -35,6 +35,20 @@ public class CameraResource {
         return cameras.list();
     }
 
+    @Inject
+    private org.vigilvms.live.LiveService live;
+
+    /**
+     * A ticket to watch the camera live: a wss path with a token valid for 30 s, in this session
+     * only. 403 without VIEW_LIVE on the camera.
+     */
+    @GET
+    @Path("/{id}/live")
+    public org.vigilvms.live.LiveService.LiveTicket live(@PathParam("id") long id,
+                                                         @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        return live.ticket(id, request.getSession().getId());
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(NewCamera request) {

@@ -112,13 +112,23 @@ public final class InternalCa {
         dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
         ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
         return issue("server", "CN=" + commonName + ",O=Vigil VMS", names,
-                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}, password);
+                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
+                KeyUsage.digitalSignature | KeyUsage.keyAgreement, password);
     }
 
     /** A key store holding a new client key (service or device) and its chain, alias {@code client}. */
     public KeyStore issueClient(String commonName, char[] password) {
         return issue("client", "CN=" + commonName + ",OU=services,O=Vigil VMS", List.of(),
-                new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, password);
+                new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, KeyUsage.digitalSignature | KeyUsage.keyAgreement, password);
+    }
+
+    /**
+     * A key store holding the server's signing key and chain, alias {@code signing}: signs hash
+     * chain heads, the audit chain and evidence manifests (non-repudiation), never TLS.
+     */
+    public KeyStore issueSigner(String commonName, char[] password) {
+        return issue("signing", "CN=" + commonName + ",OU=signing,O=Vigil VMS", List.of(),
+                new KeyPurposeId[0], KeyUsage.digitalSignature | KeyUsage.nonRepudiation, password);
     }
 
     /** A key store holding only the CA certificate, as a trust anchor. */
@@ -133,7 +143,7 @@ public final class InternalCa {
     }
 
     private KeyStore issue(String alias, String subject, List<GeneralName> altNames, KeyPurposeId[] purposes,
-                           char[] password) {
+                           int keyUsage, char[] password) {
         try {
             KeyPair pair = newKeyPair();
             Instant now = Instant.now();
@@ -142,11 +152,12 @@ public final class InternalCa {
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_VALIDITY)),
                     new X500Name(subject), pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+            if (purposes.length > 0) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            }
             if (!altNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(altNames.toArray(GeneralName[]::new)));

@@ -27,6 +27,9 @@ public final class ServerSetup {
     public static final String TLS_KEYSTORE = "tls-keystore";
     public static final String TLS_TRUSTSTORE = "tls-truststore";
     public static final String CA_KEYSTORE = "ca-keystore";
+    public static final String SIGNING_KEYSTORE = "signing-keystore";
+    /** Password Vigil binds to the directory with (random and unused until LDAP is configured). */
+    public static final String LDAP_BIND = "ldap-bind";
 
     static final String P_HOME = "vigil.home";
     static final String P_CREDSTORE_PASSWORD = "vigil.credstore.password";
@@ -59,6 +62,7 @@ public final class ServerSetup {
         } else {
             secrets.getOrGenerate(DB_PASSWORD);
         }
+        secrets.getOrGenerate(LDAP_BIND);
         ensureTls(home, secrets);
         ensureMasterKey(home);
         writeBrokerIdentities(home, secrets);
@@ -70,6 +74,33 @@ public final class ServerSetup {
         writeProperties(home.serverProperties(), props,
                 "System properties for WildFly (--properties). Secret: readable by the owner only.");
         return new Result(home, firstRun, secrets);
+    }
+
+    /** Where and how the directory (LDAP, Active Directory) is reached; see wildfly-config 45-ldap.cli. */
+    public record LdapSettings(String url, String bindDn, String bindPassword, String usersDn, String groupsDn,
+                               String userAttribute) {
+    }
+
+    /** Points the installation at a directory; the bind password goes to the credential store only. */
+    public static void configureLdap(VigilHome home, LdapSettings ldap) {
+        SecretStore secrets = openSecrets(home);
+        secrets.put(LDAP_BIND, ldap.bindPassword());
+        Properties props = readProperties(home.serverProperties());
+        props.setProperty("vigil.ldap.url", ldap.url());
+        props.setProperty("vigil.ldap.bind.dn", ldap.bindDn());
+        props.setProperty("vigil.ldap.users.dn", ldap.usersDn());
+        props.setProperty("vigil.ldap.groups.dn", ldap.groupsDn());
+        props.setProperty("vigil.ldap.user.attribute", ldap.userAttribute());
+        writeProperties(home.serverProperties(), props,
+                "System properties for WildFly (--properties). Secret: readable by the owner only.");
+    }
+
+    /** Sets one system property for the server (e.g. {@code vigil.syslog.target}); kept across setup runs. */
+    public static void setServerProperty(VigilHome home, String name, String value) {
+        Properties props = readProperties(home.serverProperties());
+        props.setProperty(name, value);
+        writeProperties(home.serverProperties(), props,
+                "System properties for WildFly (--properties). Secret: readable by the owner only.");
     }
 
     /** Opens the secrets of an installation that was set up before. */
@@ -95,6 +126,11 @@ public final class ServerSetup {
             char[] password = secrets.getOrGenerate(TLS_KEYSTORE).toCharArray();
             InternalCa.write(ca.issueServer("localhost", InternalCa.localHostNames(), List.of("127.0.0.1", "::1"),
                     password), home.serverKeyStore(), password);
+        }
+        if (!Files.isRegularFile(home.signingKeyStore())) {
+            char[] password = secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray();
+            InternalCa.write(ca.issueSigner("Vigil signing " + home.root().getFileName(), password),
+                    home.signingKeyStore(), password);
         }
         if (!Files.isRegularFile(home.trustStore())) {
             InternalCa.write(ca.trustStore(), home.trustStore(), secrets.getOrGenerate(TLS_TRUSTSTORE).toCharArray());

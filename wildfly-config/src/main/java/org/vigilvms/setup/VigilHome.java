@@ -64,6 +64,11 @@ public record VigilHome(Path root) {
         return tlsDir().resolve("server.p12");
     }
 
+    /** The server's signing key and certificate (chain heads, exports, audit), alias {@code signing}. */
+    public Path signingKeyStore() {
+        return tlsDir().resolve("signing.p12");
+    }
+
     public Path trustStore() {
         return tlsDir().resolve("truststore.p12");
     }

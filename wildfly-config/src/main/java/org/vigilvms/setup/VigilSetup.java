@@ -6,7 +6,9 @@ import java.nio.file.Path;
  * Command line of the setup, for operators preparing their own WildFly and for the build:
  * {@code java -cp ... org.vigilvms.setup.VigilSetup --home DIR --db-url URL [--db-user USER]}.
  * The database password is read from the environment variable VIGIL_DB_PASSWORD when set,
- * otherwise generated.
+ * otherwise generated. A directory is configured with {@code --ldap-url URL --ldap-bind-dn DN
+ * --ldap-users-dn DN --ldap-groups-dn DN [--ldap-user-attribute uid|sAMAccountName]}; its bind
+ * password comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only.
  */
 public final class VigilSetup {
 
@@ -17,12 +19,22 @@ public final class VigilSetup {
         Path home = null;
         String url = null;
         String user = "vigil";
+        String ldapUrl = null;
+        String bindDn = null;
+        String usersDn = null;
+        String groupsDn = null;
+        String userAttribute = "uid";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--home" -> home = Path.of(required(args[i], value));
                 case "--db-url" -> url = required(args[i], value);
                 case "--db-user" -> user = required(args[i], value);
+                case "--ldap-url" -> ldapUrl = required(args[i], value);
+                case "--ldap-bind-dn" -> bindDn = required(args[i], value);
+                case "--ldap-users-dn" -> usersDn = required(args[i], value);
+                case "--ldap-groups-dn" -> groupsDn = required(args[i], value);
+                case "--ldap-user-attribute" -> userAttribute = required(args[i], value);
                 default -> fail("unknown option " + args[i]
                         + " (usage: --home DIR --db-url jdbc:postgresql://HOST:PORT/DB [--db-user USER])");
             }
@@ -36,6 +48,15 @@ public final class VigilSetup {
                     new DatabaseSettings(url, user, System.getenv("VIGIL_DB_PASSWORD")));
             System.out.println((result.firstRun() ? "Created" : "Checked") + " Vigil installation folder "
                     + result.home().root());
+            if (ldapUrl != null) {
+                String bindPassword = System.getenv("VIGIL_LDAP_BIND_PASSWORD");
+                if (bindDn == null || usersDn == null || groupsDn == null || bindPassword == null) {
+                    fail("--ldap-url needs --ldap-bind-dn, --ldap-users-dn, --ldap-groups-dn and VIGIL_LDAP_BIND_PASSWORD");
+                }
+                ServerSetup.configureLdap(result.home(), new ServerSetup.LdapSettings(ldapUrl, bindDn, bindPassword,
+                        usersDn, groupsDn, userAttribute));
+                System.out.println("Directory users from " + ldapUrl + " (" + usersDn + ")");
+            }
             System.out.println("Start WildFly with --properties=" + result.home().serverProperties());
         } catch (SetupException e) {
             fail(e.getMessage());

@@ -3,18 +3,25 @@ package org.vigilvms.testkit.it;
 import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.ldap.TestDirectory;
+import org.vigilvms.testkit.siem.SyslogCollector;
 import org.vigilvms.testkit.run.LocalInstallation;
 
 /**
  * Prepares, before any test class runs (and so before Arquillian starts the container), a fresh
  * installation in {@code target/it-home}, its embedded PostgreSQL and the server base directory
- * {@code target/it-server}; stops the database when the test run ends. Active only where the
+ * {@code target/it-server}, a test LDAP directory and a syslog collector the installation is
+ * pointed at; stops
+ * them when the test run ends. Active only where the
  * build sets {@code vigil.it=true} (the failsafe run of the ear module).
  */
 public class VigilTestEnvironment implements LauncherSessionListener {
 
     private static LocalInstallation installation;
+    private static TestDirectory directory;
+    private static SyslogCollector syslog;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -28,6 +35,10 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         LocalInstallation.deleteTree(homeDir);
         LocalInstallation.deleteTree(serverDir);
         installation = LocalInstallation.open(new VigilHome(homeDir), null, 0);
+        directory = TestDirectory.start(org.vigilvms.setup.Passwords.generate());
+        ServerSetup.configureLdap(installation.home(), directory.settings());
+        syslog = SyslogCollector.start();
+        ServerSetup.setServerProperty(installation.home(), "vigil.syslog.target", syslog.target());
         LocalInstallation.prepareServerBaseDir(jbossHome, serverDir);
     }
 
@@ -37,6 +48,30 @@ public class VigilTestEnvironment implements LauncherSessionListener {
             installation.close();
             installation = null;
         }
+        if (directory != null) {
+            directory.close();
+            directory = null;
+        }
+        if (syslog != null) {
+            syslog.close();
+            syslog = null;
+        }
+    }
+
+    /** The LDAP directory the server under test uses for directory users. */
+    public static TestDirectory directory() {
+        if (directory == null) {
+            throw new IllegalStateException("no test directory: run through failsafe with -Dvigil.it=true");
+        }
+        return directory;
+    }
+
+    /** The syslog receiver the server under test forwards its audit trail to. */
+    public static SyslogCollector syslog() {
+        if (syslog == null) {
+            throw new IllegalStateException("no syslog collector: run through failsafe with -Dvigil.it=true");
+        }
+        return syslog;
     }
 
     /** The installation the server under test runs on. */

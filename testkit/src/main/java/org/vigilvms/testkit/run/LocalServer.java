@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.vigilvms.setup.VigilHome;
-import org.vigilvms.testkit.net.ClientTls;
+import org.vigilvms.tools.ClientTls;
 
 /**
  * The provisioned WildFly started as its own process on an installation folder, with the EAR

@@ -17,8 +17,8 @@ import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.camera.WsDiscoveryResponder;
-import org.vigilvms.testkit.net.ClientTls;
-import org.vigilvms.testkit.net.ConsoleLogin;
+import org.vigilvms.tools.ClientTls;
+import org.vigilvms.tools.ConsoleLogin;
 
 /**
  * Starts the whole VMS on this machine: the installation folder (secrets generated at first

@@ -1,4 +1,4 @@
-package org.vigilvms.testkit.net;
+package org.vigilvms.tools;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.vigilvms.testkit.net;
+package org.vigilvms.tools;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -24,10 +24,10 @@ public final class ConsoleLogin {
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/index.xhtml")).build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/j_security_check"))
+        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (!console.body().contains("Signed in as")) {
             throw new IllegalStateException("login of " + user + " was refused (HTTP " + console.statusCode() + ")");

@@ -1,0 +1,81 @@
+package org.vigilvms.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver. Where they are missing (a
+ * developer's laptop) browser tests are skipped with a loud warning; where the environment says
+ * VIGIL_BROWSER_REQUIRED=1 (CI, see .ci/run) a missing browser fails the test instead.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static Browser start(int width, int height) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
+            if ("1".equals(System.getenv("VIGIL_BROWSER_REQUIRED"))) {
+                Assertions.fail("browser test cannot run: " + why);
+            }
+            System.err.println("\n**************** BROWSER TEST SKIPPED ****************\n  " + why
+                    + "\n******************************************************\n");
+            Assumptions.abort("browser test skipped: " + why);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--window-size=" + width + "," + height,
+                "--autoplay-policy=no-user-gesture-required");
+        // the installation's own CA is not in this throw-away browser profile's trust store
+        // (an operator imports ca.pem once, as the run command says); TLS is still used
+        options.setAcceptInsecureCerts(true);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver);
+    }
+
+    /** Signs in through the console's login page, as a person would. */
+    void signIn(String user, String password) {
+        driver.get(VigilDeployment.BASE + "/login.xhtml");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("signin")).click();
+    }
+
+    /** Saves a screenshot under target/screenshots (the README shows the ones copied to docs/). */
+    Path screenshot(String name) {
+        Path dir = Path.of(System.getProperty("vigil.it.dir"), "screenshots");
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,246 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.ldap.TestDirectory;
+
+/**
+ * Issue #5: directory users get exactly the rights Vigil grants their LDAP groups, enforced in
+ * the EJB layer (the REST resources hold no checks of their own); accounts lock after six wrong
+ * passwords; the audit chain names an edited or deleted row and reaches the syslog collector.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IdentityIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void anLdapUserGetsExactlyTheRightsOfTheirGroupsAndLosesThemWithTheGroup() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        TestDirectory directory = VigilTestEnvironment.directory();
+        directory.addUser("alice", "Alice-pw-1");
+        directory.addToGroup("alice", "gate-viewers");
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        long x = addDisabledCamera(admin, "rights x");
+        long y = addDisabledCamera(admin, "rights y");
+        assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"GROUP\",\"subject\":\"gate-viewers\","
+                + "\"right\":\"PLAYBACK\",\"cameraId\":" + y + "}").statusCode());
+        assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"GROUP\",\"subject\":\"other-group\","
+                + "\"right\":\"PLAYBACK\",\"cameraId\":" + x + "}").statusCode());
+
+        HttpClient alice = VigilDeployment.signedIn("alice", "Alice-pw-1");
+        JsonArray mine = json(get(alice, "/api/v1/access/me")).asJsonArray();
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals("PLAYBACK", mine.getJsonObject(0).getString("right"));
+        assertEquals("camera " + y, mine.getJsonObject(0).getString("scope"));
+        assertTrue(mine.getJsonObject(0).getString("source").contains("group gate-viewers"));
+        assertEquals(Set.of(y), cameraIds(get(alice, "/api/v1/cameras")), "only the camera with a right is listed");
+
+        String range = "?from=" + Instant.now().minusSeconds(3600) + "&to=" + Instant.now();
+        assertEquals(200, get(alice, "/api/v1/cameras/" + y + "/recordings" + range).statusCode());
+        HttpResponse<String> refused = get(alice, "/api/v1/cameras/" + x + "/recordings" + range);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals(403, get(alice, "/api/v1/cameras/" + x + "/recordings/segments/1").statusCode());
+        assertEquals(403, post(alice, "/api/v1/cameras", "{\"name\":\"sneaky\",\"streamUrl\":\"rtsp://127.0.0.1:1/x\"}").statusCode());
+        assertEquals(403, post(alice, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"alice\","
+                + "\"right\":\"PLAYBACK\"}").statusCode(), "no one grants themselves rights");
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE actor = 'alice' AND action = 'access.denied' AND target = ?",
+                "camera:" + x) >= 2, "refusals audited");
+        assertEquals(0, count("SELECT count(*) FROM camera WHERE name = 'sneaky'"));
+
+        directory.removeFromGroup("alice", "gate-viewers");
+        HttpClient aliceAgain = VigilDeployment.signedIn("alice", "Alice-pw-1");
+        assertEquals(0, json(get(aliceAgain, "/api/v1/access/me")).asJsonArray().size(), "rights gone with the group");
+        assertEquals(403, get(aliceAgain, "/api/v1/cameras/" + y + "/recordings" + range).statusCode());
+        assertEquals(Set.of(), cameraIds(get(aliceAgain, "/api/v1/cameras")));
+    }
+
+    @Test
+    void sixWrongPasswordsLockTheAccountAndTheAuditAndSiemSeeIt() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        TestDirectory directory = VigilTestEnvironment.directory();
+        directory.addUser("carol", "Carol-pw-1");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i < 5 ? "invalid" : "locked", loginOutcome("carol", "wrong-" + i), "attempt " + (i + 1));
+        }
+        assertEquals("locked", loginOutcome("carol", "Carol-pw-1"), "the right password no longer opens a locked account");
+        assertThrows(IllegalStateException.class, () -> VigilDeployment.signedIn("carol", "Carol-pw-1"));
+        assertEquals(6, count("SELECT count(*) FROM audit_event WHERE action = 'login.failed' AND target = 'user:carol'"));
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'account.locked' AND target = 'user:carol'"));
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'login.refused' AND target = 'user:carol'") >= 2);
+        // the SIEM gets the same, as RFC 5424 syslog, within the sealing interval
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (VigilTestEnvironment.syslog().messages().stream().noneMatch(m -> m.contains(" account.locked ")
+                && m.contains("target=\"user:carol\""))) {
+            assertTrue(Instant.now().isBefore(deadline), "account.locked forwarded to syslog");
+            Thread.sleep(250);
+        }
+        String locked = VigilTestEnvironment.syslog().messages().stream().filter(m -> m.contains(" account.locked ")).findFirst().orElseThrow();
+        assertTrue(locked.startsWith("<85>1 "), "authpriv.notice, RFC 5424 version 1: " + locked);
+    }
+
+    @Test
+    void theAuditVerifierNamesAnEditedAndADeletedRow() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        awaitSealed();
+        JsonObject clean = json(get(admin, "/api/v1/audit/verify")).asJsonObject();
+        assertEquals(0, clean.getJsonArray("findings").size(), clean.toString());
+        assertTrue(clean.getJsonNumber("rowsChecked").longValue() > 3);
+
+        long edited;
+        long deleted;
+        try (Connection c = VigilDeployment.database()) {
+            ResultSet rs = c.createStatement().executeQuery("SELECT id FROM audit_event WHERE chain_seq IS NOT NULL "
+                    + "AND action = 'login' ORDER BY chain_seq LIMIT 2");
+            rs.next();
+            edited = rs.getLong(1);
+            rs.next();
+            deleted = rs.getLong(1);
+            c.createStatement().executeUpdate("UPDATE audit_event SET actor = 'someone-else' WHERE id = " + edited);
+            c.createStatement().executeUpdate("DELETE FROM audit_event WHERE id = " + deleted);
+        }
+        JsonArray findings = json(get(admin, "/api/v1/audit/verify")).asJsonObject().getJsonArray("findings");
+        assertEquals(2, findings.size(), findings.toString());
+        JsonObject first = findings.getJsonObject(0);
+        JsonObject second = findings.getJsonObject(1);
+        assertEquals("EDITED", first.getString("problem"));
+        assertEquals(edited, first.getJsonNumber("rowId").longValue());
+        assertEquals("DELETED", second.getString("problem"));
+        assertTrue(second.getString("detail").contains("1 row(s)"), second.toString());
+
+        // the search needs READ_AUDIT: an LDAP user without it is refused
+        VigilTestEnvironment.directory().addUser("dave", "Dave-pw-1");
+        HttpClient dave = VigilDeployment.signedIn("dave", "Dave-pw-1");
+        assertEquals(403, get(dave, "/api/v1/audit?limit=5").statusCode());
+        assertEquals(403, get(dave, "/api/v1/audit/verify").statusCode());
+        assertEquals(200, get(admin, "/api/v1/audit?action=login&limit=5").statusCode());
+    }
+
+    @Test
+    void badInputIsRefusedCleanlyAndChangesNothing() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        long cameras = count("SELECT count(*) FROM camera");
+        String[] names = {"x'; DROP TABLE camera; --", "<script>alert(1)</script>", "../../etc/passwd", "a\r\nSet-Cookie: x=y",
+                "*)(uid=*))(|(uid=*", "n".repeat(5000)};
+        for (String name : names) {
+            HttpResponse<String> r = post(admin, "/api/v1/cameras", Json.createObjectBuilder().add("name", name)
+                    .add("streamUrl", "rtsp://127.0.0.1:1/x").build().toString());
+            assertEquals(400, r.statusCode(), name + ": " + r.body());
+            assertFalse(r.body().contains("Exception") || r.body().contains("at org."), "no stack trace: " + r.body());
+        }
+        assertEquals(400, post(admin, "/api/v1/cameras", "{\"name\":\"ok\",\"streamUrl\":\"file:///etc/passwd\"}").statusCode());
+        assertEquals(400, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"GROUP\",\"subject\":\"*)(cn=*\","
+                + "\"right\":\"PLAYBACK\"}").statusCode(), "LDAP filter characters are not names");
+        assertEquals(404, get(admin, "/api/v1/cameras/..%2F..%2Fetc/recordings").statusCode());
+        HttpResponse<String> huge = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(2 << 20) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, huge.statusCode());
+        assertEquals("invalid", loginOutcome("*)(uid=*))(|(uid=*", "x"), "an LDAP filter as a user name is just a wrong name");
+        assertEquals(cameras, count("SELECT count(*) FROM camera"), "nothing stored");
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= names.length);
+    }
+
+    private static void awaitSealed() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (count("SELECT count(*) FROM audit_event WHERE chain_seq IS NULL") > 0
+                || count("SELECT count(*) FROM audit_chain_head") == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "audit rows sealed");
+            Thread.sleep(250);
+        }
+    }
+
+    /** "ok", "invalid" or "locked": where the login endpoint sent the browser. */
+    private static String loginOutcome(String user, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(org.vigilvms.tools.ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, r.statusCode(), r.body());
+        String location = r.headers().firstValue("Location").orElse("");
+        return location.contains("reason=locked") ? "locked" : location.contains("reason=invalid") ? "invalid" : "ok";
+    }
+
+    private static long addDisabledCamera(HttpClient admin, String name) throws Exception {
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"rtsp://127.0.0.1:1/none\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        long id = json(added).asJsonObject().getJsonNumber("id").longValue();
+        assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+        return id;
+    }
+
+    private static Set<Long> cameraIds(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        Set<Long> ids = new TreeSet<>();
+        for (JsonValue c : json(response).asJsonArray()) {
+            ids.add(c.asJsonObject().getJsonNumber("id").longValue());
+        }
+        return ids;
+    }
+
+    private static JsonValue json(HttpResponse<String> response) {
+        assertEquals(response.statusCode() / 100, 2, response.body());
+        return Json.createReader(new StringReader(response.body())).readValue();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(String sql, Object... parameters) throws Exception {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.vigilvms.audit;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.vigilvms.platform.ServerSigningKey;
+
+/**
+ * Seals new audit rows into the chain every second, in the order they were written, signs the
+ * new head, and forwards each sealed row to the configured syslog collector (RFC 5424), so an
+ * external SIEM holds a copy the database cannot take back. Rows are written by
+ * {@link AuditLog} in their callers' transactions and sealed here, so auditing never serialises
+ * the callers.
+ */
+@PermitAll // timer only
+@Singleton
+public class AuditSealer {
+
+    static final int BATCH = 2000;
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private SyslogForwarder syslog;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "seal audit rows")
+    void seal() {
+        List<AuditEvent> fresh = em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq IS NULL ORDER BY e.id",
+                AuditEvent.class).setMaxResults(BATCH).getResultList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        AuditChainHead head = em.find(AuditChainHead.class, (short) 1, LockModeType.PESSIMISTIC_WRITE);
+        long seq = head == null ? 0 : head.getChainSeq();
+        byte[] hash = head == null ? null : head.getChainHash();
+        for (AuditEvent event : fresh) {
+            seq++;
+            hash = AuditChain.link(hash, seq, event);
+            event.seal(seq, hash);
+        }
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        byte[] signature = ServerSigningKey.installation().sign(AuditChain.headStatement(seq, hash, now));
+        if (head == null) {
+            head = new AuditChainHead();
+            head.advance(seq, hash, now, signature);
+            em.persist(head);
+        } else {
+            head.advance(seq, hash, now, signature);
+        }
+        em.flush();
+        syslog.forward(fresh);
+    }
+}

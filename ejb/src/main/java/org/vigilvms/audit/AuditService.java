@@ -1,0 +1,131 @@
+package org.vigilvms.audit;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.ServerSigningKey;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+
+/** Search and verification of the audit trail, for holders of READ_AUDIT. */
+@PermitAll // authorization per call through AccessControl
+@Stateless
+public class AuditService {
+
+    /** One problem the verifier found. */
+    public record Finding(long chainSeq, Long rowId, String problem, String detail) {
+    }
+
+    /** The verifier's answer: how many sealed rows it walked and what was wrong. */
+    public record Verification(long rowsChecked, long headSeq, List<Finding> findings) {
+    }
+
+    /** One audit row as shown to auditors. */
+    public record Entry(long id, Long chainSeq, Instant eventTs, String actor, String action, String target,
+                        String outcome, String detail) {
+    }
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    public List<Entry> search(String actor, String action, Instant from, Instant to, int limit) {
+        access.require(AccessRight.READ_AUDIT);
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidCameraException("limit must be 1..1000");
+        }
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
+        if (actor != null) {
+            jpql.append(" AND e.actor = :actor");
+        }
+        if (action != null) {
+            jpql.append(" AND e.action = :action");
+        }
+        if (from != null) {
+            jpql.append(" AND e.eventTs >= :from");
+        }
+        if (to != null) {
+            jpql.append(" AND e.eventTs < :to");
+        }
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" ORDER BY e.id DESC").toString(), AuditEvent.class);
+        if (actor != null) {
+            query.setParameter("actor", actor);
+        }
+        if (action != null) {
+            query.setParameter("action", action);
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query.setMaxResults(limit).getResultList().stream().map(e -> new Entry(e.getId(), e.getChainSeq(),
+                e.getEventTs(), e.getActor(), e.getAction(), e.getTarget(), e.getOutcome().name(), e.getDetail())).toList();
+    }
+
+    /**
+     * Walks the sealed audit chain: a row whose content no longer hashes to its link is EDITED
+     * (named by id); a hole in the positions is DELETED (named by position and the ids around
+     * it); a signed head beyond the newest row is TRUNCATED; a head whose signature fails is
+     * HEAD_SIGNATURE_INVALID.
+     */
+    public Verification verify() {
+        access.require(AccessRight.READ_AUDIT);
+        List<Finding> findings = new ArrayList<>();
+        // the head first: rows sealed while we walk are beyond it and left for the next check
+        AuditChainHead head = em.find(AuditChainHead.class, (short) 1);
+        long headSeq = head == null ? 0 : head.getChainSeq();
+        long expected = 1;
+        byte[] previous = null;
+        long checked = 0;
+        Long previousId = null;
+        int page = 5000;
+        List<AuditEvent> rows;
+        long after = 0;
+        do {
+            rows = em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq > :after AND e.chainSeq <= :head "
+                            + "ORDER BY e.chainSeq", AuditEvent.class)
+                    .setParameter("after", after).setParameter("head", headSeq).setMaxResults(page).getResultList();
+            for (AuditEvent row : rows) {
+                long seq = row.getChainSeq();
+                if (seq > expected) {
+                    findings.add(new Finding(expected, null, "DELETED", (seq - expected) + " row(s) at positions " + expected
+                            + ".." + (seq - 1) + " are gone (between row ids " + previousId + " and " + row.getId() + ")"));
+                    previous = null; // the predecessor's hash went with it: check this row against its own stored link
+                }
+                byte[] link = previous == null && seq > 1 ? null : AuditChain.link(previous, seq, row);
+                if (link != null && !Arrays.equals(link, row.getChainHash())) {
+                    findings.add(new Finding(seq, row.getId(), "EDITED", "row " + row.getId() + " (" + row.getAction()
+                            + ") does not match its chain link"));
+                }
+                previous = row.getChainHash();
+                previousId = row.getId();
+                expected = seq + 1;
+                after = seq;
+                checked++;
+            }
+            em.clear();
+        } while (rows.size() == page);
+        if (head != null) {
+            ServerSigningKey key = ServerSigningKey.installation();
+            if (!key.verify(AuditChain.headStatement(head.getChainSeq(), head.getChainHash(), head.getSignedTs()), head.getSignature())) {
+                findings.add(new Finding(head.getChainSeq(), null, "HEAD_SIGNATURE_INVALID", "the signed head was altered"));
+            } else if (head.getChainSeq() >= expected) {
+                findings.add(new Finding(expected, null, "TRUNCATED", "rows " + expected + ".." + head.getChainSeq()
+                        + " were sealed and are gone"));
+            }
+        }
+        return new Verification(checked, headSeq, List.copyOf(findings));
+    }
+}

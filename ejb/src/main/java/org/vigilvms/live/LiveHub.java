@@ -1,0 +1,99 @@
+package org.vigilvms.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * Fans each camera's live fragments out to its viewers. Keeps the initialisation segment and
+ * the fragments since the latest keyframe, so a viewer who joins starts at that keyframe at
+ * once. Viewers must not block: they queue and drop on their own (see the web module).
+ */
+@ApplicationScoped
+public class LiveHub {
+
+    /** A GOP longer than this (fragments) is not cached further: a camera with keyframes far apart. */
+    static final int MAX_CACHED = 750;
+
+    /** Someone watching a camera. Calls come from the recorder's thread: return at once. */
+    public interface Viewer {
+        /** A (new) stream: the codec string and the initialisation segment; reset the player. */
+        void start(String codec, byte[] init);
+
+        void fragment(byte[] fragment, boolean key);
+    }
+
+    private static final class Channel {
+        private String codec;
+        private byte[] init;
+        private final List<byte[]> sinceKey = new ArrayList<>();
+        private final Set<Viewer> viewers = new CopyOnWriteArraySet<>();
+    }
+
+    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+
+    void start(long cameraId, String codec, byte[] init) {
+        Channel channel = channel(cameraId);
+        synchronized (channel) {
+            channel.codec = codec;
+            channel.init = init;
+            channel.sinceKey.clear();
+            channel.viewers.forEach(v -> v.start(codec, init));
+        }
+    }
+
+    void fragment(long cameraId, byte[] fragment, boolean key) {
+        Channel channel = channel(cameraId);
+        synchronized (channel) {
+            if (key) {
+                channel.sinceKey.clear();
+            }
+            if (channel.sinceKey.size() < MAX_CACHED) {
+                channel.sinceKey.add(fragment);
+            }
+            for (Viewer viewer : channel.viewers) {
+                viewer.fragment(fragment, key);
+            }
+        }
+    }
+
+    void stop(long cameraId) {
+        Channel channel = channel(cameraId);
+        synchronized (channel) {
+            channel.init = null;
+            channel.sinceKey.clear();
+        }
+    }
+
+    /** Adds a viewer; when the camera is streaming it gets the init segment and the current GOP at once. */
+    public void join(long cameraId, Viewer viewer) {
+        Channel channel = channel(cameraId);
+        synchronized (channel) {
+            channel.viewers.add(viewer);
+            if (channel.init != null) {
+                viewer.start(channel.codec, channel.init);
+                boolean first = true;
+                for (byte[] fragment : channel.sinceKey) {
+                    viewer.fragment(fragment, first);
+                    first = false;
+                }
+            }
+        }
+    }
+
+    public void leave(long cameraId, Viewer viewer) {
+        channel(cameraId).viewers.remove(viewer);
+    }
+
+    public int viewers(long cameraId) {
+        return channel(cameraId).viewers.size();
+    }
+
+    private Channel channel(long cameraId) {
+        return channels.computeIfAbsent(cameraId, id -> new Channel());
+    }
+}

@@ -1,0 +1,199 @@
+package org.vigilvms.live;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_alloc_context;
+import static org.bytedeco.ffmpeg.global.avformat.avio_context_free;
+import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avformat.Read_packet_Pointer_BytePointer_int;
+import org.bytedeco.ffmpeg.avformat.Seek_Pointer_long_int;
+import org.bytedeco.ffmpeg.avformat.Write_packet_Pointer_BytePointer_int;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * The second, in-memory muxer of one ingest session: the same packets the recorder stores,
+ * written as fragmented MP4 with one fragment per frame (for Media Source Extensions in
+ * browsers), handed to the {@link LiveHub} fragment by fragment. Never decodes.
+ */
+public final class LiveMuxer implements AutoCloseable {
+
+    private static final int IO_BUFFER = 64 * 1024;
+    /** AVFMT_FLAG_CUSTOM_IO of libavformat (not exported by the JavaCPP presets): we own the AVIOContext. */
+    private static final int AVFMT_FLAG_CUSTOM_IO = 0x0080;
+    /** One native callback for all muxers (JavaCPP callbacks are few): the opaque pointer says which. */
+    private static final Map<Long, LiveMuxer> BY_OPAQUE = new ConcurrentHashMap<>();
+    private static final Write_packet_Pointer_BytePointer_int WRITE = new Write_packet_Pointer_BytePointer_int() {
+        @Override
+        public int call(Pointer opaque, BytePointer buffer, int size) {
+            LiveMuxer muxer = BY_OPAQUE.get(opaque.address());
+            if (muxer != null && size > 0) {
+                byte[] bytes = new byte[size];
+                buffer.position(0).get(bytes, 0, size);
+                muxer.pending.write(bytes, 0, size);
+            }
+            return size;
+        }
+    };
+
+    private final long cameraId;
+    private final LiveHub hub;
+    private final LongPointer opaque = new LongPointer(1);
+    private final AVFormatContext output;
+    private final AVStream stream;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final ArrayDeque<Boolean> keyFlags = new ArrayDeque<>();
+    private AVIOContext io;
+
+    private LiveMuxer(long cameraId, LiveHub hub, AVFormatContext output, AVStream stream) {
+        this.cameraId = cameraId;
+        this.hub = hub;
+        this.output = output;
+        this.stream = stream;
+    }
+
+    /** Starts live muxing of one ingest session and publishes its initialisation segment. */
+    public static LiveMuxer open(long cameraId, AVStream input, LiveHub hub) {
+        AVFormatContext output = new AVFormatContext(null);
+        if (avformat_alloc_output_context2(output, null, "mp4", null) < 0) {
+            throw new IllegalStateException("cannot create the live MP4 muxer");
+        }
+        AVStream stream = avformat_new_stream(output, null);
+        avcodec_parameters_copy(stream.codecpar(), input.codecpar());
+        stream.codecpar().codec_tag(0);
+        stream.time_base(input.time_base());
+        LiveMuxer muxer = new LiveMuxer(cameraId, hub, output, stream);
+        BY_OPAQUE.put(muxer.opaque.address(), muxer);
+        BytePointer buffer = new BytePointer(av_malloc(IO_BUFFER)).capacity(IO_BUFFER);
+        muxer.io = avio_alloc_context(buffer, IO_BUFFER, 1, muxer.opaque, (Read_packet_Pointer_BytePointer_int) null,
+                WRITE, (Seek_Pointer_long_int) null);
+        output.pb(muxer.io);
+        output.flags(output.flags() | AVFMT_FLAG_CUSTOM_IO);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "movflags", "frag_every_frame+empty_moov+default_base_moof", 0);
+        av_dict_set(options, "flush_packets", "1", 0);
+        int rc = avformat_write_header(output, options);
+        av_dict_free(options);
+        if (rc < 0) {
+            muxer.close();
+            throw new IllegalStateException("cannot start the live MP4 stream (" + rc + ")");
+        }
+        avio_flush(output.pb());
+        hub.start(cameraId, codecString(input), muxer.take());
+        return muxer;
+    }
+
+    /** Adds one packet (times relative to the session, in the input time base); the packet is not consumed. */
+    public void write(AVPacket packet, long pts, long dts, boolean key, AVRational inputTimeBase) {
+        AVPacket copy = av_packet_clone(packet);
+        try {
+            copy.stream_index(0);
+            copy.pts(pts);
+            copy.dts(dts);
+            copy.pos(-1);
+            av_packet_rescale_ts(copy, inputTimeBase, stream.time_base());
+            keyFlags.add(key);
+            if (av_write_frame(output, copy) < 0) {
+                throw new IllegalStateException("live muxer refused a packet");
+            }
+            avio_flush(output.pb());
+        } finally {
+            av_packet_free(copy);
+        }
+        publishFragments();
+    }
+
+    /** Splits what the muxer wrote into whole moof+mdat fragments, each marked key or not. */
+    private void publishFragments() {
+        byte[] bytes = pending.toByteArray();
+        int position = 0;
+        int fragmentStart = -1;
+        while (position + 8 <= bytes.length) {
+            long size = Integer.toUnsignedLong(ByteBuffer.wrap(bytes, position, 4).getInt());
+            String type = new String(bytes, position + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (size < 8 || position + size > bytes.length) {
+                break; // incomplete: wait for the rest
+            }
+            if (type.equals("moof")) {
+                fragmentStart = position;
+            }
+            position += (int) size;
+            if (type.equals("mdat") && fragmentStart >= 0) {
+                byte[] fragment = java.util.Arrays.copyOfRange(bytes, fragmentStart, position);
+                Boolean key = keyFlags.poll();
+                hub.fragment(cameraId, fragment, key != null && key);
+                fragmentStart = -1;
+            }
+        }
+        int keep = fragmentStart >= 0 ? fragmentStart : position;
+        pending.reset();
+        pending.write(bytes, keep, bytes.length - keep);
+    }
+
+    private byte[] take() {
+        byte[] bytes = pending.toByteArray();
+        pending.reset();
+        return bytes;
+    }
+
+    /** The RFC 6381 codec string browsers need, e.g. avc1.42e01e, read from the SPS. */
+    static String codecString(AVStream input) {
+        int size = input.codecpar().extradata_size();
+        byte[] extra = new byte[Math.max(size, 0)];
+        if (size > 0) {
+            input.codecpar().extradata().get(extra);
+        }
+        return codecString(extra);
+    }
+
+    static String codecString(byte[] extra) {
+        if (extra.length >= 4 && extra[0] == 1) { // avcC
+            return String.format("avc1.%02x%02x%02x", extra[1], extra[2], extra[3]);
+        }
+        for (int i = 0; i + 4 < extra.length; i++) { // Annex B: the SPS follows a start code
+            if (extra[i] == 0 && extra[i + 1] == 0 && extra[i + 2] == 1 && (extra[i + 3] & 0x1f) == 7 && i + 6 < extra.length) {
+                return String.format("avc1.%02x%02x%02x", extra[i + 4], extra[i + 5], extra[i + 6]);
+            }
+        }
+        return "avc1.42e01e"; // baseline 3.0: what most cameras' substreams are
+    }
+
+    @Override
+    public void close() {
+        BY_OPAQUE.remove(opaque.address());
+        if (io != null) {
+            AVIOContext context = io;
+            io = null;
+            output.pb(null);
+            org.bytedeco.ffmpeg.global.avutil.av_free(context.buffer());
+            context.buffer(null);
+            avio_context_free(context);
+        }
+        avformat_free_context(output);
+        opaque.close();
+        hub.stop(cameraId);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Live video without transcoding: the recorder's own packets, remuxed a second time into
+ * fragmented MP4 (one fragment per frame) in memory and fanned out to viewers, who start at the
+ * latest keyframe; access by short-lived tokens bound to the viewer's session.
+ */
+package org.vigilvms.live;

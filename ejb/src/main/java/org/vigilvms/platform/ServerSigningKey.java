@@ -1,0 +1,123 @@
+package org.vigilvms.platform;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.wildfly.security.auth.server.IdentityCredentials;
+import org.wildfly.security.credential.PasswordCredential;
+import org.wildfly.security.credential.store.CredentialStore;
+import org.wildfly.security.credential.store.WildFlyElytronCredentialStoreProvider;
+import org.wildfly.security.credential.store.impl.KeyStoreCredentialStore;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.ClearPassword;
+
+/**
+ * The server's signing key (EC P-256, issued by the internal CA) from the key store that
+ * wildfly-config names ({@code vigil.signing.keystore.file}); its password is read from the
+ * installation's credential store, never from a file in clear. Loaded once.
+ */
+public final class ServerSigningKey {
+
+    public static final String ALGORITHM = "SHA256withECDSA";
+    private static final String ALIAS = "signing";
+    private static final String PASSWORD_ALIAS = "signing-keystore";
+    private static volatile ServerSigningKey installation;
+
+    private final PrivateKey key;
+    private final List<X509Certificate> chain;
+
+    public ServerSigningKey(PrivateKey key, List<X509Certificate> chain) {
+        this.key = key;
+        this.chain = List.copyOf(chain);
+    }
+
+    public static ServerSigningKey installation() {
+        ServerSigningKey loaded = installation;
+        if (loaded == null) {
+            loaded = load(Path.of(require("vigil.signing.keystore.file")), Path.of(require("vigil.credstore.file")),
+                    require("vigil.credstore.password").toCharArray());
+            installation = loaded;
+        }
+        return loaded;
+    }
+
+    static ServerSigningKey load(Path keyStoreFile, Path credentialStoreFile, char[] credentialStorePassword) {
+        try {
+            CredentialStore store = CredentialStore.getInstance(KeyStoreCredentialStore.KEY_STORE_CREDENTIAL_STORE,
+                    WildFlyElytronCredentialStoreProvider.getInstance());
+            store.initialize(Map.of("location", credentialStoreFile.toString(), "create", "false",
+                            "modifiable", "false", "keyStoreType", "PKCS12"),
+                    new CredentialStore.CredentialSourceProtectionParameter(IdentityCredentials.NONE.withCredential(
+                            new PasswordCredential(ClearPassword.createRaw(ClearPassword.ALGORITHM_CLEAR, credentialStorePassword)))),
+                    new Provider[] {WildFlyElytronCredentialStoreProvider.getInstance(), WildFlyElytronPasswordProvider.getInstance()});
+            char[] password = store.retrieve(PASSWORD_ALIAS, PasswordCredential.class)
+                    .getPassword(ClearPassword.class).getPassword();
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStoreFile)) {
+                keyStore.load(in, password);
+            }
+            PrivateKey key = (PrivateKey) keyStore.getKey(ALIAS, password);
+            Certificate[] chain = keyStore.getCertificateChain(ALIAS);
+            if (key == null || chain == null) {
+                throw new IllegalStateException(keyStoreFile + " holds no key '" + ALIAS + "'");
+            }
+            return new ServerSigningKey(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the server signing key " + keyStoreFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return chain.get(0);
+    }
+
+    /** The signing certificate followed by its issuers (the internal CA). */
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+
+    public PrivateKey privateKey() {
+        return key;
+    }
+
+    public byte[] sign(byte[] data) {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code signatureBytes} is this key's signature over {@code data}. */
+    public boolean verify(byte[] data, byte[] signatureBytes) {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initVerify(certificate().getPublicKey());
+            signature.update(data);
+            return signature.verify(signatureBytes);
+        } catch (GeneralSecurityException e) {
+            return false; // malformed signature bytes: not a valid signature
+        }
+    }
+
+    private static String require(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set (wildfly-config 05-system.cli)");
+        }
+        return value;
+    }
+}

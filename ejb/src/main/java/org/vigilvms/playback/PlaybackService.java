@@ -1,0 +1,94 @@
+package org.vigilvms.playback;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.storage.Segment;
+import org.vigilvms.storage.SegmentStore;
+
+/**
+ * Playback of stored video (X.1453 F3): needs PLAYBACK on the camera for every call, checked
+ * here and not only in the console; opening a range is audited.
+ */
+@PermitAll // authorization per call through AccessControl
+@Stateless
+public class PlaybackService {
+
+    /** Segments closer than this are one span on the timeline. */
+    static final Duration JOIN = Duration.ofMillis(500);
+    static final Duration LONGEST_RANGE = Duration.ofDays(7);
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private SegmentStore store;
+
+    @Inject
+    private AuditLog audit;
+
+    public Recordings recordings(long cameraId, Instant from, Instant to) {
+        access.require(AccessRight.PLAYBACK, cameraId);
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new InvalidCameraException("from and to are required, from before to");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw new InvalidCameraException("at most " + LONGEST_RANGE.toDays() + " days at a time");
+        }
+        List<Segment> segments = em.createQuery("""
+                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs < :to AND s.endTs > :from
+                  AND s.retiredTs IS NULL ORDER BY s.startTs""", Segment.class)
+                .setParameter("c", cameraId).setParameter("from", from).setParameter("to", to).getResultList();
+        List<Recordings.Span> spans = new ArrayList<>();
+        List<Recordings.SegmentRef> refs = new ArrayList<>();
+        Instant spanStart = null;
+        Instant spanEnd = null;
+        for (Segment s : segments) {
+            refs.add(new Recordings.SegmentRef(s.getChainSeq(), s.getStartTs(), s.getEndTs(), s.getFrames()));
+            if (spanEnd != null && s.getStartTs().isAfter(spanEnd.plus(JOIN))) {
+                spans.add(new Recordings.Span(spanStart, spanEnd));
+                spanStart = null;
+            }
+            if (spanStart == null) {
+                spanStart = s.getStartTs();
+            }
+            spanEnd = spanEnd == null || s.getEndTs().isAfter(spanEnd) ? s.getEndTs() : spanEnd;
+        }
+        if (spanStart != null) {
+            spans.add(new Recordings.Span(spanStart, spanEnd));
+        }
+        audit.record(access.caller().name(), "playback.opened", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
+                from + " .. " + to);
+        return new Recordings(cameraId, from, to, List.copyOf(spans), List.copyOf(refs));
+    }
+
+    /** One stored segment, decrypted and verified against its indexed hash (fragmented MP4). */
+    public byte[] segment(long cameraId, long chainSeq) {
+        access.require(AccessRight.PLAYBACK, cameraId);
+        List<Segment> found = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c AND s.chainSeq = :q "
+                        + "AND s.retiredTs IS NULL", Segment.class)
+                .setParameter("c", cameraId).setParameter("q", chainSeq).getResultList();
+        if (found.isEmpty()) {
+            throw new InvalidCameraException("camera " + cameraId + " has no stored segment " + chainSeq);
+        }
+        byte[] clear = store.open(found.get(0));
+        if (!java.util.Arrays.equals(org.vigilvms.storage.SegmentCrypto.sha256(clear), found.get(0).getSha256())) {
+            throw new IllegalStateException("segment " + chainSeq + " of camera " + cameraId + " does not match its index");
+        }
+        return clear;
+    }
+}

@@ -1,0 +1,125 @@
+package org.vigilvms.security;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.Camera;
+import org.wildfly.security.auth.server.SecurityDomain;
+import org.wildfly.security.auth.server.SecurityIdentity;
+import org.wildfly.security.authz.Attributes;
+
+/**
+ * Every security decision about rights is made here, in the EJB layer: services call
+ * {@link #require} before acting, so a forged request that skips the console meets the same
+ * refusal. A refusal is audited ({@code access.denied}) and surfaces as HTTP 403.
+ */
+@PermitAll // callers are other services; the checks below are the authorization
+@Stateless
+public class AccessControl {
+
+    /** Identity attribute the LDAP realm fills with the user's group names (wildfly-config 45-ldap.cli). */
+    public static final String LDAP_GROUPS = "ldapGroups";
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    /** The authenticated caller of the current invocation. */
+    public Caller caller() {
+        SecurityDomain domain = SecurityDomain.getCurrent();
+        if (domain == null) {
+            return new Caller("anonymous", Set.of(), Set.of());
+        }
+        SecurityIdentity identity = domain.getCurrentSecurityIdentity();
+        Set<String> roles = new HashSet<>();
+        identity.getRoles().forEach(roles::add);
+        Set<String> groups = new HashSet<>();
+        Attributes.Entry ldap = identity.getAttributes().get(LDAP_GROUPS);
+        if (ldap != null) {
+            groups.addAll(ldap);
+        }
+        return new Caller(identity.getPrincipal().getName(), roles, groups);
+    }
+
+    /** Refuses (and audits) unless the caller holds {@code right} on the camera. */
+    public void require(AccessRight right, long cameraId) {
+        Caller caller = caller();
+        Camera camera = em.find(Camera.class, cameraId);
+        if (camera != null && allowed(caller, right, camera.getId(), camera.getSite())) {
+            return;
+        }
+        deny(caller, right, "camera:" + cameraId);
+    }
+
+    /** Refuses (and audits) unless the caller holds {@code right} for all cameras (rights about the system). */
+    public void require(AccessRight right) {
+        Caller caller = caller();
+        if (caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null)) {
+            return;
+        }
+        deny(caller, right, "system");
+    }
+
+    public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {
+        if (caller.anonymous()) {
+            return false;
+        }
+        return caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.covers(cameraId, site));
+    }
+
+    /** The cameras on which the caller holds at least one of {@code rights}. */
+    public Set<Long> camerasWithAny(Set<AccessRight> rights) {
+        Caller caller = caller();
+        List<Camera> cameras = em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList();
+        Set<Long> visible = new LinkedHashSet<>();
+        if (caller.anonymous()) {
+            return visible;
+        }
+        List<AccessGrant> grants = caller.localAdmin() ? List.of() : grantsOf(caller, null).stream()
+                .filter(g -> rights.contains(g.getRight())).toList();
+        for (Camera camera : cameras) {
+            if (caller.localAdmin() || grants.stream().anyMatch(g -> g.covers(camera.getId(), camera.getSite()))) {
+                visible.add(camera.getId());
+            }
+        }
+        return visible;
+    }
+
+    /** Highest PTZ priority the caller holds on the camera (0 when none). */
+    public int ptzPriority(long cameraId, String site) {
+        Caller caller = caller();
+        if (caller.localAdmin()) {
+            return 100;
+        }
+        return grantsOf(caller, AccessRight.PTZ).stream().filter(g -> g.covers(cameraId, site))
+                .mapToInt(AccessGrant::getPtzPriority).max().orElse(0);
+    }
+
+    /** The grants that reach a caller: to their name, their LDAP groups or their local roles; one right or all. */
+    public List<AccessGrant> grantsOf(Caller caller, AccessRight right) {
+        Set<String> groups = caller.ldapGroups().isEmpty() ? Set.of("") : caller.ldapGroups();
+        Set<String> roles = caller.localRoles().isEmpty() ? Set.of("") : caller.localRoles();
+        return em.createQuery("SELECT g FROM AccessGrant g WHERE ("
+                        + "(g.subjectKind = org.vigilvms.security.AccessGrant.SubjectKind.USER AND lower(g.subject) = lower(:user))"
+                        + " OR (g.subjectKind = org.vigilvms.security.AccessGrant.SubjectKind.GROUP AND g.subject IN :groups)"
+                        + " OR (g.subjectKind = org.vigilvms.security.AccessGrant.SubjectKind.ROLE AND g.subject IN :roles))"
+                        + " ORDER BY g.id", AccessGrant.class)
+                .setParameter("user", caller.name()).setParameter("groups", groups).setParameter("roles", roles)
+                .getResultList().stream().filter(g -> right == null || g.getRight() == right).toList();
+    }
+
+    private void deny(Caller caller, AccessRight right, String target) {
+        audit.record(caller.name(), "access.denied", target, AuditEvent.Outcome.REJECTED, "lacks " + right);
+        throw new AccessDeniedException(caller.name() + " lacks " + right + " on " + target);
+    }
+}

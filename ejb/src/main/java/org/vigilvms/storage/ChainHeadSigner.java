@@ -1,0 +1,63 @@
+package org.vigilvms.storage;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.vigilvms.platform.ServerSigningKey;
+
+/**
+ * Every few seconds, signs the newest link of each camera's hash chain that grew since its last
+ * signed head. Between two heads an attacker with database access could at most rewrite the
+ * links added since the last one; everything older is pinned by a signature they cannot make.
+ */
+@PermitAll // internal service: timer only
+@Singleton
+public class ChainHeadSigner {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "sign chain heads")
+    void signHeads() {
+        List<Long> cameras = em.createQuery("SELECT c.id FROM Camera c", Long.class).getResultList();
+        for (long cameraId : cameras) {
+            List<Segment> newest = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq DESC",
+                    Segment.class).setParameter("c", cameraId).setMaxResults(1).getResultList();
+            if (newest.isEmpty()) {
+                continue;
+            }
+            Segment head = newest.get(0);
+            List<Long> signed = em.createQuery("SELECT max(h.chainSeq) FROM ChainHead h WHERE h.cameraId = :c", Long.class)
+                    .setParameter("c", cameraId).getResultList();
+            if (!signed.isEmpty() && signed.get(0) != null && signed.get(0) >= head.getChainSeq()) {
+                continue;
+            }
+            em.persist(sign(cameraId, head.getChainSeq(), head.getChainHash(), clock.instant()));
+        }
+    }
+
+    static ChainHead sign(long cameraId, long chainSeq, byte[] chainHash, Instant at) {
+        ServerSigningKey key = ServerSigningKey.installation();
+        Instant signedAt = Instant.ofEpochMilli(at.toEpochMilli()); // the statement has ms precision
+        byte[] statement = SegmentCrypto.chainHeadStatement(cameraId, chainSeq, chainHash, signedAt);
+        return new ChainHead(cameraId, chainSeq, chainHash, signedAt, signerFingerprint(key), key.sign(statement));
+    }
+
+    static byte[] signerFingerprint(ServerSigningKey key) {
+        try {
+            return SegmentCrypto.sha256(key.certificate().getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.vigilvms.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.vigilvms.audit.AuditService;
+
+/** {@code /api/v1/audit}: search the audit trail and verify its chain (READ_AUDIT). */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    private AuditService audit;
+
+    @GET
+    public Response search(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                           @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("limit") @DefaultValue("100") int limit) {
+        try {
+            return Response.ok(audit.search(actor, action, from == null ? null : Instant.parse(from),
+                    to == null ? null : Instant.parse(to), limit)).build();
+        } catch (DateTimeParseException e) {
+            return ApiErrors.badRequest("from and to must be ISO-8601 instants");
+        }
+    }
+
+    @GET
+    @Path("/verify")
+    public AuditService.Verification verify() {
+        return audit.verify();
+    }
+}

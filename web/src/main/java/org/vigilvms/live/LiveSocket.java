@@ -1,0 +1,166 @@
+package org.vigilvms.live;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code wss://.../live/{camera}?token=...}: one camera's live fragmented MP4 for a browser's
+ * Media Source Extensions. Opens only with a token from {@code GET /api/v1/cameras/{id}/live}
+ * issued to this HTTP session (a copied URL is useless elsewhere); otherwise closed with 1008.
+ * Messages: a text {"codec":...} then the initialisation segment, then one fragment per frame.
+ * A viewer that falls behind loses queued fragments and resumes at the next keyframe, so a slow
+ * browser never slows the recorder.
+ */
+@ServerEndpoint(value = "/live/{cameraId}", configurator = LiveSocket.SessionBinding.class)
+public class LiveSocket {
+
+    static final String HTTP_SESSION_ID = "vigil.httpSessionId";
+    static final int MAX_QUEUED = 250;
+
+    /** Carries the HTTP session id of the upgrade request to the endpoint. */
+    public static class SessionBinding extends ServerEndpointConfig.Configurator {
+        @Override
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            Object session = request.getHttpSession();
+            if (session instanceof HttpSession http) {
+                config.getUserProperties().put(HTTP_SESSION_ID, http.getId());
+            }
+        }
+    }
+
+    private long cameraId;
+    private String user;
+    private Viewer viewer;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig config, @PathParam("cameraId") String camera) throws IOException {
+        List<String> tokens = session.getRequestParameterMap().get("token");
+        Optional<String> verified;
+        try {
+            cameraId = Long.parseLong(camera);
+            verified = CDI.current().select(LiveTokens.class).get().verify(tokens == null ? null : tokens.get(0), cameraId,
+                    (String) config.getUserProperties().remove(HTTP_SESSION_ID));
+        } catch (NumberFormatException e) {
+            verified = Optional.empty();
+        }
+        if (verified.isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no valid live token"));
+            return;
+        }
+        user = verified.get();
+        session.setMaxIdleTimeout(0);
+        viewer = new Viewer(session);
+        CDI.current().select(LiveService.class).get().viewed(user, cameraId, true);
+        CDI.current().select(LiveHub.class).get().join(cameraId, viewer);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        if (viewer != null) {
+            CDI.current().select(LiveHub.class).get().leave(cameraId, viewer);
+            CDI.current().select(LiveService.class).get().viewed(user, cameraId, false);
+            viewer = null;
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable cause) {
+        close(session);
+    }
+
+    /** Queues messages and sends them one at a time, asynchronously. */
+    static final class Viewer implements LiveHub.Viewer {
+        private final Session session;
+        private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean sending = new AtomicBoolean();
+        private volatile boolean waitForKey = true;
+
+        Viewer(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void start(String codec, byte[] init) {
+            queue.clear();
+            queued.set(0);
+            waitForKey = true;
+            enqueue("{\"codec\":\"" + codec + "\"}");
+            enqueue(ByteBuffer.wrap(init));
+        }
+
+        @Override
+        public void fragment(byte[] fragment, boolean key) {
+            if (key) {
+                waitForKey = false;
+            }
+            if (waitForKey) {
+                return;
+            }
+            if (queued.get() >= MAX_QUEUED) {
+                // behind by seconds: drop what is queued (keeping the stream start) and resume at a keyframe
+                queue.removeIf(m -> m instanceof ByteBuffer b && b.capacity() > 0 && !(b.hasArray() && isInit(b)));
+                queued.set(queue.size());
+                waitForKey = true;
+                return;
+            }
+            enqueue(ByteBuffer.wrap(fragment));
+        }
+
+        private static boolean isInit(ByteBuffer b) {
+            byte[] a = b.array();
+            return a.length > 8 && a[4] == 'f' && a[5] == 't' && a[6] == 'y' && a[7] == 'p';
+        }
+
+        private void enqueue(Object message) {
+            queue.add(message);
+            queued.incrementAndGet();
+            pump();
+        }
+
+        private void pump() {
+            if (!session.isOpen() || !sending.compareAndSet(false, true)) {
+                return;
+            }
+            Object next = queue.poll();
+            if (next == null) {
+                sending.set(false);
+                if (!queue.isEmpty()) {
+                    pump();
+                }
+                return;
+            }
+            queued.decrementAndGet();
+            jakarta.websocket.SendHandler done = result -> {
+                sending.set(false);
+                if (result.isOK()) {
+                    pump();
+                }
+            };
+            if (next instanceof String text) {
+                session.getAsyncRemote().sendText(text, done);
+            } else {
+                session.getAsyncRemote().sendBinary((ByteBuffer) next, done);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.vigilvms.login;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.vigilvms.security.LoginGuard;
+
+/**
+ * {@code POST /login}: the only way to sign in. The login page posts here instead of to
+ * {@code j_security_check} (which the server answers with 404, wildfly-config 65-login.cli), so
+ * every attempt passes {@link LoginGuard}: locked or disabled accounts are refused before the
+ * password is checked, wrong passwords are counted and slow the next answer, success gets a new
+ * session (no fixation) and is audited.
+ */
+@WebServlet("/login")
+public class LoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final int MAX_NAME = 128;
+    static final int MAX_PASSWORD = 256;
+
+    @Inject
+    private LoginGuard guard;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String username = request.getParameter("username");
+        String password = request.getParameter("password");
+        String address = request.getRemoteAddr();
+        if (username == null || password == null || username.isBlank() || username.length() > MAX_NAME
+                || password.length() > MAX_PASSWORD || username.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            fail(response, "invalid");
+            return;
+        }
+        username = username.trim();
+        switch (guard.admit(username, address)) {
+            case LOCKED -> {
+                fail(response, "locked");
+                return;
+            }
+            case DISABLED -> {
+                fail(response, "invalid");
+                return;
+            }
+            default -> {
+            }
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate(); // a fresh session for the new identity: no session fixation
+        }
+        try {
+            request.login(username, password);
+        } catch (ServletException e) {
+            boolean locked = guard.failed(username, address);
+            fail(response, locked ? "locked" : "invalid");
+            return;
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        guard.succeeded(username, address);
+        response.sendRedirect(request.getContextPath() + "/index.xhtml");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/login.xhtml");
+    }
+
+    private static void fail(HttpServletResponse response, String reason) throws IOException {
+        response.sendRedirect("login-error.xhtml?reason=" + reason);
+    }
+}

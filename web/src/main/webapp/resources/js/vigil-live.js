@@ -1,0 +1,83 @@
+/*
+ * Vigil live tiles: for each <video data-camera>, ask the API for a ticket (a token bound to
+ * this session, 30 s), open the WebSocket, and feed the fragmented MP4 into Media Source
+ * Extensions. Keeps latency low by jumping to the live edge when more than ~0.8 s is buffered.
+ */
+(function () {
+  'use strict';
+
+  function play(video) {
+    var camera = video.dataset.camera;
+    var state = document.getElementById('state-' + camera);
+    var source = null, buffer = null, pending = [], codec = null, socket = null;
+
+    function show(text) { if (state) { state.textContent = text; } }
+
+    function reset(newCodec) {
+      codec = newCodec;
+      pending = [];
+      buffer = null;
+      source = new MediaSource();
+      video.src = URL.createObjectURL(source);
+      source.addEventListener('sourceopen', function () {
+        buffer = source.addSourceBuffer('video/mp4; codecs="' + codec + '"');
+        buffer.mode = 'segments';
+        buffer.addEventListener('updateend', drain);
+        drain();
+      });
+    }
+
+    function drain() {
+      if (!buffer || buffer.updating || pending.length === 0) { return; }
+      try {
+        buffer.appendBuffer(pending.shift());
+      } catch (e) {
+        pending = []; // quota or decode trouble: the next keyframe restarts cleanly
+      }
+    }
+
+    function connect() {
+      show('connecting');
+      fetch('api/v1/cameras/' + camera + '/live', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) {
+          if (!r.ok) { throw new Error('HTTP ' + r.status); }
+          return r.json();
+        })
+        .then(function (ticket) {
+          socket = new WebSocket('wss://' + location.host + ticket.path);
+          socket.binaryType = 'arraybuffer';
+          socket.onmessage = function (m) {
+            if (typeof m.data === 'string') {
+              reset(JSON.parse(m.data).codec);
+              show('live');
+            } else {
+              pending.push(m.data);
+              drain();
+            }
+          };
+          socket.onclose = function () { show('reconnecting'); setTimeout(connect, 2000); };
+        })
+        .catch(function (e) { show('refused (' + e.message + ')'); setTimeout(connect, 5000); });
+    }
+
+    setInterval(function () {
+      if (!buffer || video.buffered.length === 0) { return; }
+      var end = video.buffered.end(video.buffered.length - 1);
+      if (end - video.currentTime > 0.8) { video.currentTime = end - 0.1; }
+      if (video.paused) { video.play().catch(function () {}); }
+      var start = video.buffered.start(0);
+      if (!buffer.updating && video.currentTime - start > 20) { buffer.remove(start, video.currentTime - 10); }
+    }, 500);
+
+    connect();
+  }
+
+  document.querySelectorAll('video[data-camera]').forEach(play);
+
+  // keyboard: 1-4 switch the layout
+  document.addEventListener('keydown', function (e) {
+    if (e.key >= '1' && e.key <= '4' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      location.href = 'live.xhtml?layout=' + e.key;
+    }
+  });
+})();
