@@ -46,7 +46,8 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
  * The console in a real browser (Debian's Chromium, headless): sign-in, the 2x2 live grid whose
  * four tiles show the cameras' burned-in frame counters advancing (decoded by the browser from
  * the recorder's own packets, read back from screenshots), and a user who sees only the camera
- * they have a right on while the other camera's media URL answers 403.
+ * they have a right on while the other camera's media URL answers 403, and playback opened at a
+ * chosen time showing the frame captured then (within 1 s).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -136,6 +137,61 @@ class ConsoleBrowserIT {
             String token = ticket.replaceAll(".*token=([^\"]+)\".*", "$1");
             assertEquals(1008, webSocketCloseCode(erin, "/live/" + other + "?token=" + token));
             assertTrue(count("live.start", "erin") >= 1, "viewing audited");
+        }
+    }
+
+    @Test
+    void playbackAtAChosenTimeShowsTheFrameCapturedThen() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+            long id = addCamera(admin, "playback gate", fleet.camera(2).rtspUrl());
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (segmentCount(id) < 5) {
+                assertTrue(Instant.now().isBefore(deadline), "camera recorded");
+                Thread.sleep(500);
+            }
+            Instant at = segmentStart(id, 3).plusMillis(1300);
+
+            browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + id + "&at=" + at + "&paused=1");
+            Instant ready = Instant.now().plusSeconds(30);
+            while (!Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;"))) {
+                assertTrue(Instant.now().isBefore(ready), "playback ready: "
+                        + browser.driver.findElement(By.id("playback-state")).getText());
+                Thread.sleep(200);
+            }
+            Thread.sleep(300); // the seeked frame is painted
+            WebElement video = browser.driver.findElement(By.id("playback"));
+            FrameStamp stamp = readStamp(video.getScreenshotAs(OutputType.BYTES));
+            browser.screenshot("playback");
+            assertNotNull(stamp, "a stamped frame is shown");
+            assertEquals(fleet.camera(2).config().id(), stamp.cameraId());
+            long offset = stamp.captureTimeMs() - at.toEpochMilli();
+            System.out.println("playback: frame shown was captured " + offset + " ms from the requested time");
+            assertTrue(Math.abs(offset) <= 1000, "frame captured " + offset + " ms from the requested time");
+        }
+    }
+
+    private static long segmentCount(long cameraId) throws Exception {
+        try (var c = VigilDeployment.database(); var s = c.prepareStatement("SELECT count(*) FROM segment WHERE camera_id = ?")) {
+            s.setLong(1, cameraId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Instant segmentStart(long cameraId, long chainSeq) throws Exception {
+        try (var c = VigilDeployment.database();
+             var s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
+            s.setLong(1, cameraId);
+            s.setLong(2, chainSeq);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
         }
     }
 

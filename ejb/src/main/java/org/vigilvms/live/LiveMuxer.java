@@ -181,8 +181,14 @@ public final class LiveMuxer implements AutoCloseable {
         return "avc1.42e01e"; // baseline 3.0: what most cameras' substreams are
     }
 
+    private boolean closed;
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         BY_OPAQUE.remove(opaque.address());
         if (io != null) {
             AVIOContext context = io;

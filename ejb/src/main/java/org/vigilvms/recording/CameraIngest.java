@@ -86,8 +86,28 @@ final class CameraIngest implements Runnable {
         running = false;
     }
 
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
+    /** Waits until {@link #run} has returned (its files and muxers closed); false on timeout. */
+    boolean awaitStopped(java.time.Duration timeout) {
+        try {
+            return stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void run() {
+        try {
+            runUntilStopped();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void runUntilStopped() {
         long backoff = 1000;
         while (running) {
             try {
@@ -100,7 +120,9 @@ final class CameraIngest implements Runnable {
             if (!running) {
                 return;
             }
-            sleep(backoff);
+            for (long slept = 0; slept < backoff && running; slept += 100) {
+                sleep(100); // a stop does not wait out the backoff
+            }
             backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }
     }

@@ -146,8 +146,14 @@ public class RecorderSupervisor implements CameraIngest.Listener {
 
     @PreDestroy
     void stopAll() {
-        ingests.values().forEach(CameraIngest::stop);
+        List<CameraIngest> running = List.copyOf(ingests.values());
+        running.forEach(CameraIngest::stop);
         ingests.clear();
+        // wait for each to close its segment and its muxers: a process that exits while FFmpeg
+        // still works on them crashes in native code and leaves the spool unfinished
+        for (CameraIngest ingest : running) {
+            ingest.awaitStopped(java.time.Duration.ofSeconds(8));
+        }
     }
 
     @Override

@@ -1,0 +1,110 @@
+/*
+ * Vigil playback: loads the recordings around the requested time (GET .../recordings), draws the
+ * timeline (recorded spans; what lies between is a gap), feeds the stored segments (fragmented
+ * MP4, decrypted by the server) into Media Source Extensions at their wall-clock offsets and
+ * seeks to the requested instant. Speeds 0.25x-16x, frame step, click on the timeline to seek.
+ */
+(function () {
+  'use strict';
+  var video = document.getElementById('playback');
+  if (!video) { return; }
+  var camera = video.dataset.camera;
+  var at = Date.parse(video.dataset.at);
+  var state = document.getElementById('playback-state');
+  var timeline = document.getElementById('timeline');
+  var from = at - 10 * 60 * 1000, to = at + 10 * 60 * 1000;
+  var base = null, source = null, buffer = null, queue = [], segments = [], next = 0;
+  window.vigilPlayback = { ready: false, at: at };
+
+  function show(text) { state.textContent = text; }
+  function api(path) {
+    return fetch('api/v1/cameras/' + camera + path, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) { throw new Error('HTTP ' + r.status); }
+      return r;
+    });
+  }
+
+  function drawTimeline(spans) {
+    timeline.innerHTML = '';
+    spans.forEach(function (s) {
+      var a = Date.parse(s.start), b = Date.parse(s.end);
+      var span = document.createElement('div');
+      span.className = 'span';
+      span.style.left = (100 * (a - from) / (to - from)) + '%';
+      span.style.width = Math.max(0.2, 100 * (b - a) / (to - from)) + '%';
+      timeline.appendChild(span);
+    });
+    var cursor = document.createElement('div');
+    cursor.className = 'cursor';
+    cursor.id = 'cursor';
+    timeline.appendChild(cursor);
+  }
+
+  function fetchNext() {
+    if (next >= segments.length || queue.length > 2) { return; }
+    var s = segments[next++];
+    api('/recordings/segments/' + s.chainSeq).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
+      queue.push({ offset: (Date.parse(s.start) - base) / 1000, data: data });
+      append();
+    }).catch(function (e) { show('segment ' + s.chainSeq + ': ' + e.message); });
+  }
+
+  function append() {
+    if (!buffer || buffer.updating || queue.length === 0) { return; }
+    var item = queue.shift();
+    buffer.timestampOffset = item.offset;
+    buffer.appendBuffer(item.data);
+  }
+
+  function seekTo(instant) {
+    if (base === null) { return; }
+    video.currentTime = Math.max(0, (instant - base) / 1000);
+  }
+
+  api('/recordings?from=' + new Date(from).toISOString() + '&to=' + new Date(to).toISOString())
+    .then(function (r) { return r.json(); })
+    .then(function (rec) {
+      drawTimeline(rec.spans);
+      segments = rec.segments.filter(function (s) { return Date.parse(s.end) > at; });
+      if (segments.length === 0) { show('nothing recorded at that time'); return; }
+      base = Date.parse(segments[0].start);
+      source = new MediaSource();
+      video.src = URL.createObjectURL(source);
+      source.addEventListener('sourceopen', function () {
+        buffer = source.addSourceBuffer('video/mp4; codecs="avc1.42e01e"');
+        buffer.mode = 'segments';
+        buffer.addEventListener('updateend', function () { append(); fetchNext(); });
+        fetchNext();
+        fetchNext();
+      });
+      var first = true;
+      video.addEventListener('loadeddata', function () {
+        if (first) { first = false; seekTo(Math.max(at, base)); }
+      });
+      video.addEventListener('seeked', function () {
+        window.vigilPlayback.ready = true;
+        show('at ' + new Date(base + video.currentTime * 1000).toISOString());
+        if (!video.dataset.paused) { video.play().catch(function () {}); }
+      });
+    })
+    .catch(function (e) { show('refused (' + e.message + ')'); });
+
+  setInterval(function () {
+    var cursor = document.getElementById('cursor');
+    if (cursor && base !== null) {
+      cursor.style.left = (100 * (base + video.currentTime * 1000 - from) / (to - from)) + '%';
+    }
+    fetchNext();
+  }, 250);
+
+  timeline.addEventListener('click', function (e) {
+    var rect = timeline.getBoundingClientRect();
+    seekTo(from + (to - from) * (e.clientX - rect.left) / rect.width);
+  });
+  document.getElementById('speed').addEventListener('change', function (e) { video.playbackRate = parseFloat(e.target.value); });
+  document.getElementById('step').addEventListener('click', function () { video.pause(); video.currentTime += 1 / 25; });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === ' ') { if (video.paused) { video.play(); } else { video.pause(); } e.preventDefault(); }
+    if (e.key === '.') { video.pause(); video.currentTime += 1 / 25; }
+  });
+})();
