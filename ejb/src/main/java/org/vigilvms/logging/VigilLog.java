@@ -69,4 +69,12 @@ public interface VigilLog extends BasicLogger {
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 415, value = "Recorder spool recovered: %d finished, %d partial kept, %d partial discarded")
     void spoolRecovered(int complete, int recovered, int discarded);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 420, value = "Storage volume %s failed and is taken out of service: %s")
+    void volumeFailed(String volume, String reason);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 421, value = "No storage volume can take a segment of camera %d: it stays in the spool and is retried")
+    void noVolume(long cameraId);
 }

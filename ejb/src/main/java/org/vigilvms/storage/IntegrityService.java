@@ -41,6 +41,9 @@ public class IntegrityService {
     @Inject
     private AccessControl access;
 
+    @Inject
+    private StorageVolumes volumes;
+
     /** Needs READ_AUDIT: checking integrity is an auditor's task, apart from managing cameras. */
     public IntegrityReport check(long cameraId) {
         access.require(AccessRight.READ_AUDIT);
@@ -123,7 +126,7 @@ public class IntegrityService {
     private void checkContent(Segment segment, byte[] dataKey, List<Finding> findings) {
         byte[] stored;
         try {
-            stored = Files.readAllBytes(paths.storage().resolve(segment.getPath()));
+            stored = Files.readAllBytes(volumes.file(segment));
         } catch (NoSuchFileException e) {
             findings.add(new Finding(segment.getChainSeq(), Problem.MISSING_FILE, segment.getPath() + " is gone"));
             return;

@@ -49,6 +49,9 @@ public class RetentionService {
     @Inject
     private AccessControl access;
 
+    @Inject
+    private StorageVolumes volumes;
+
     public EvidenceLock lock(long cameraId, Instant from, Instant to, String reason) {
         access.require(AccessRight.EVIDENCE_LOCK, cameraId);
         if (em.find(Camera.class, cameraId) == null) {
@@ -104,19 +107,65 @@ public class RetentionService {
                 continue;
             }
             for (Segment segment : expired) {
-                try {
-                    Files.deleteIfExists(paths.storage().resolve(segment.getPath()));
-                } catch (IOException e) {
+                if (!retire(segment, now, "older than " + camera.getRetentionMaxAgeSeconds() + " s")) {
                     continue; // retried at the next run
                 }
-                segment.retire(now, "older than " + camera.getRetentionMaxAgeSeconds() + " s");
                 retired++;
             }
             audit.record("system", "segment.deleted", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
                     expired.size() + " segment(s) from " + expired.get(0).getStartTs() + " to "
                             + expired.get(expired.size() - 1).getEndTs() + " (retention)");
         }
+        return retired + enforceQuotas(now);
+    }
+
+    /** Per volume over its quota: oldest unlocked segments first, down to 90 % of the quota. */
+    private int enforceQuotas(Instant now) {
+        int retired = 0;
+        for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v WHERE v.quotaBytes IS NOT NULL",
+                StorageVolume.class).getResultList()) {
+            long target = volume.getQuotaBytes() / 10 * 9;
+            if (volume.getUsedBytes() <= target) {
+                continue;
+            }
+            List<Segment> oldest = em.createQuery("""
+                    SELECT s FROM Segment s WHERE s.volume = :v AND s.retiredTs IS NULL
+                      AND NOT EXISTS (SELECT l FROM EvidenceLock l WHERE l.cameraId = s.cameraId AND l.releasedTs IS NULL
+                                      AND l.fromTs < s.endTs AND l.toTs > s.startTs)
+                    ORDER BY s.startTs""", Segment.class).setParameter("v", volume.getName()).setMaxResults(5000).getResultList();
+            int count = 0;
+            Instant first = null;
+            Instant last = null;
+            for (Segment segment : oldest) {
+                if (volume.getUsedBytes() <= target) {
+                    break;
+                }
+                if (retire(segment, now, "volume " + volume.getName() + " over its quota")) {
+                    first = first == null ? segment.getStartTs() : first;
+                    last = segment.getEndTs();
+                    count++;
+                }
+            }
+            if (count > 0) {
+                audit.record("system", "segment.deleted", "volume:" + volume.getName(), AuditEvent.Outcome.SUCCESS,
+                        count + " segment(s) from " + first + " to " + last + " (quota " + volume.getQuotaBytes() + " bytes)");
+            }
+            retired += count;
+        }
         return retired;
+    }
+
+    /** Deletes the file, keeps the row as a tombstone, gives the bytes back to the volume. */
+    private boolean retire(Segment segment, Instant now, String reason) {
+        try {
+            Files.deleteIfExists(volumes.file(segment));
+        } catch (IOException e) {
+            return false;
+        }
+        segment.retire(now, reason);
+        em.createQuery("SELECT v FROM StorageVolume v WHERE v.name = :n", StorageVolume.class)
+                .setParameter("n", segment.getVolume()).getResultList().forEach(v -> v.addUsed(-segment.getBytes()));
+        return true;
     }
 
     private String caller() {

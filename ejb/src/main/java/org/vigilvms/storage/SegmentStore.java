@@ -33,8 +33,6 @@ import org.vigilvms.platform.InstallationPaths;
 @Stateless
 public class SegmentStore {
 
-    static final String VOLUME = "default";
-
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
@@ -43,6 +41,9 @@ public class SegmentStore {
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    private StorageVolumes volumes;
 
     /** Seals one recorded segment; empty when it was sealed before (a message re-sent at recovery). */
     public Optional<Segment> seal(SegmentRecorded recorded) {
@@ -84,13 +85,38 @@ public class SegmentStore {
         byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(camera.getId()));
         byte[] sealed = KeyVault.seal(dataKey, clear, SegmentCrypto.segmentAad(camera.getId(), seq));
         String relative = camera.getId() + "/" + seq + ".vseg";
-        write(paths.storage().resolve(relative), sealed);
+        StorageVolume volume = writeToSomeVolume(relative, sealed, camera.getId());
 
         Segment segment = new Segment(camera.getId(), seq, start, end, (int) recorded.durationMs(), recorded.frames(),
-                sealed.length, sha256, chain, VOLUME, relative);
+                sealed.length, sha256, chain, volume.getName(), relative);
         em.persist(segment);
         deleteAfterCommit(spoolFile);
         return Optional.of(segment);
+    }
+
+    /**
+     * Writes to the first volume that has room and takes the write; a volume whose write fails is
+     * taken out (FAILED) and the next one is tried. None left: the segment stays in the spool and
+     * the message is redelivered later.
+     */
+    private StorageVolume writeToSomeVolume(String relative, byte[] sealed, long cameraId) {
+        for (StorageVolume volume : volumes.writable()) {
+            if (!volume.quotaAllows(sealed.length)) {
+                continue; // retention makes room; meanwhile the next volume takes it
+            }
+            if (!volumes.hasRoom(volume, sealed.length)) {
+                continue;
+            }
+            try {
+                write(volumes.directory(volume).resolve(relative), sealed);
+                volume.addUsed(sealed.length);
+                return volume;
+            } catch (UncheckedIOException e) {
+                volumes.markFailed(volume.getId(), e.getMessage() + ": " + e.getCause());
+            }
+        }
+        VigilLog.LOG.noVolume(cameraId);
+        throw new IllegalStateException("no storage volume can take a segment of camera " + cameraId);
     }
 
     private boolean alreadySealed(long cameraId, Instant start) {
@@ -124,7 +150,7 @@ public class SegmentStore {
         KeyVault vault = KeyVault.fromSystemProperty();
         byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(camera.getId()));
         try {
-            return KeyVault.open(dataKey, Files.readAllBytes(paths.storage().resolve(segment.getPath())),
+            return KeyVault.open(dataKey, Files.readAllBytes(volumes.file(segment)),
                     SegmentCrypto.segmentAad(segment.getCameraId(), segment.getChainSeq()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + segment.getPath(), e);

@@ -49,4 +49,34 @@ public class StorageResource {
     public Map<String, Integer> runRetention() {
         return Map.of("retired", retention.runNow());
     }
+
+    @Inject
+    private org.vigilvms.storage.StorageVolumes volumes;
+
+    /** A volume to add: {name, path, quotaBytes?}; or a change: {quotaBytes?, state?: ACTIVE|DISABLED}. */
+    public record VolumeRequest(String name, String path, Long quotaBytes, org.vigilvms.storage.StorageVolume.State state) {
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("storage/volumes")
+    public java.util.List<org.vigilvms.storage.StorageVolumes.VolumeView> volumes() {
+        return volumes.list();
+    }
+
+    @POST
+    @Path("storage/volumes")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response addVolume(VolumeRequest body) {
+        if (body == null) {
+            return ApiErrors.badRequest("a JSON body with name and path is required");
+        }
+        return Response.status(201).entity(volumes.add(body.name(), body.path(), body.quotaBytes())).build();
+    }
+
+    @POST
+    @Path("storage/volumes/{id}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public org.vigilvms.storage.StorageVolumes.VolumeView updateVolume(@PathParam("id") long id, VolumeRequest body) {
+        return volumes.update(id, body == null ? null : body.quotaBytes(), body == null ? null : body.state());
+    }
 }

@@ -1,0 +1,187 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCameraFleet;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+
+/**
+ * Issue #4 storage volumes: a volume that fails a write is taken out (FAILED, audited) and the
+ * next one takes the segments; a volume over its quota loses its oldest segments first, never
+ * an evidence-locked one; the hash chain still verifies across volumes.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StorageVolumesIT {
+
+    private static final String CAMERA_PASSWORD = "volume-Pa55word";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void aFailingVolumeIsTakenOutWritingMovesOnAndQuotaRetentionSparesLocks() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        Path second = Path.of(System.getProperty("vigil.it.dir"), "volume-second").toAbsolutePath();
+        assertEquals(201, post(admin, "/api/v1/storage/volumes", "{\"name\":\"second\",\"path\":\"" + second + "\"}").statusCode());
+        assertEquals(400, post(admin, "/api/v1/storage/volumes", "{\"name\":\"bad\",\"path\":\"relative/dir\"}").statusCode());
+        long defaultId = volume(admin, "default").getJsonNumber("id").longValue();
+        long secondId = volume(admin, "second").getJsonNumber("id").longValue();
+
+        Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
+        Path moved = storage.resolveSibling("storage.moved");
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(1, CameraConfig.forTests(501, CAMERA_PASSWORD), 0)) {
+            long camera = addCamera(admin, "volume gate", fleet.camera(0).rtspUrl());
+            await("first segments on the default volume", 60, () -> count("SELECT count(*) FROM segment WHERE camera_id = ? "
+                    + "AND volume = 'default'", camera) >= 2);
+
+            // the default volume breaks: its directory is replaced by a plain file
+            Files.move(storage, moved);
+            Files.writeString(storage, "not a directory");
+            try {
+                await("segments move to the second volume", 30, () -> count("SELECT count(*) FROM segment WHERE camera_id = ? "
+                        + "AND volume = 'second'", camera) >= 4);
+                JsonObject failed = volume(admin, "default");
+                assertEquals("FAILED", failed.getString("state"));
+                assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'volume.failed' AND target = 'volume:default'") >= 1);
+            } finally {
+                Files.delete(storage);
+                Files.move(moved, storage);
+            }
+            assertEquals("ACTIVE", json(post(admin, "/api/v1/storage/volumes/" + defaultId, "{\"state\":\"ACTIVE\"}"))
+                    .asJsonObject().getString("state"));
+            assertEquals(200, post(admin, "/api/v1/cameras/" + camera + "/disable", "").statusCode());
+            Thread.sleep(3000); // the last segment is sealed
+
+            // quota on the second volume: half of what it holds; its oldest segment is under a legal hold
+            List<long[]> onSecond = segmentsOn(camera, "second");
+            long used = volume(admin, "second").getJsonNumber("usedBytes").longValue();
+            long quota = used / 2;
+            long lockedSeq = onSecond.get(0)[0];
+            assertEquals(201, post(admin, "/api/v1/evidence-locks", "{\"cameraId\":" + camera + ",\"from\":\""
+                    + Instant.ofEpochMilli(onSecond.get(0)[1]) + "\",\"to\":\"" + Instant.ofEpochMilli(onSecond.get(0)[2])
+                    + "\",\"reason\":\"case 4711\"}").statusCode());
+            post(admin, "/api/v1/storage/volumes/" + secondId, "{\"quotaBytes\":" + quota + "}");
+            assertEquals(200, post(admin, "/api/v1/storage/retention/run", "").statusCode());
+
+            List<Long> retired = new ArrayList<>();
+            List<Long> kept = new ArrayList<>();
+            for (long[] s : onSecond) {
+                (count("SELECT count(*) FROM segment WHERE camera_id = ? AND chain_seq = ? AND retired_ts IS NOT NULL",
+                        camera, s[0]) == 1 ? retired : kept).add(s[0]);
+            }
+            assertTrue(kept.contains(lockedSeq), "the locked segment is kept");
+            assertTrue(!retired.isEmpty(), "retention made room");
+            long newestRetired = retired.get(retired.size() - 1);
+            assertTrue(kept.stream().filter(s -> s != lockedSeq).allMatch(s -> s > newestRetired), "oldest first: retired "
+                    + retired + ", kept " + kept);
+            assertTrue(volume(admin, "second").getJsonNumber("usedBytes").longValue() <= quota, "under the quota now");
+
+            HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
+            assertEquals(0, json(integrity).asJsonObject().getJsonArray("findings").size(), integrity.body());
+        } finally {
+            if (Files.isRegularFile(storage) && Files.isDirectory(moved)) {
+                Files.delete(storage);
+                Files.move(moved, storage);
+            }
+        }
+    }
+
+    private static List<long[]> segmentsOn(long camera, String volume) throws Exception {
+        List<long[]> result = new ArrayList<>();
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT chain_seq, (extract(epoch FROM start_ts) * 1000)::bigint, (extract(epoch FROM end_ts) * 1000)::bigint "
+                        + "FROM segment WHERE camera_id = ? AND volume = ? ORDER BY start_ts")) {
+            s.setLong(1, camera);
+            s.setString(2, volume);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                }
+            }
+        }
+        return result;
+    }
+
+    private static JsonObject volume(HttpClient admin, String name) throws Exception {
+        for (JsonValue v : json(get(admin, "/api/v1/storage/volumes")).asJsonArray()) {
+            if (v.asJsonObject().getString("name").equals(name)) {
+                return v.asJsonObject();
+            }
+        }
+        throw new AssertionError("no volume " + name);
+    }
+
+    private static long addCamera(HttpClient admin, String name, String url) throws Exception {
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"" + url
+                + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        return json(added).asJsonObject().getJsonNumber("id").longValue();
+    }
+
+    private static void await(String what, int seconds, BooleanSupplier condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(seconds);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "timed out: " + what);
+            Thread.sleep(500);
+        }
+    }
+
+    private static JsonValue json(HttpResponse<String> response) {
+        assertEquals(2, response.statusCode() / 100, response.body());
+        return Json.createReader(new StringReader(response.body())).readValue();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(String sql, Object... parameters) {
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
