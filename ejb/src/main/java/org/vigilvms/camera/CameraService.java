@@ -50,6 +50,9 @@ public class CameraService {
     @Inject
     private PtzArbiter ptzArbiter;
 
+    @Inject
+    private org.vigilvms.messaging.SignedSender sender;
+
     public CameraView add(NewCamera request) {
         access.require(AccessRight.MANAGE_CAMERAS);
         String name = required(request.name(), "name").trim();
@@ -177,6 +180,11 @@ public class CameraService {
         camera.changeStatus(enabled ? CameraStatus.NEW : CameraStatus.DISABLED, enabled ? null : "disabled by " + caller(),
                 clock.instant());
         audit.record(caller(), enabled ? "camera.enabled" : "camera.disabled", "camera:" + id, AuditEvent.Outcome.SUCCESS, null);
+        // delivered when this transaction commits: the recorder acts on the committed state
+        sender.send(org.vigilvms.jms.ServiceIdentity.MANAGEMENT, org.vigilvms.jms.Destinations.CAMERA_COMMANDS,
+                org.vigilvms.jms.camera.CameraCommand.TYPE, new org.vigilvms.jms.camera.CameraCommand(id,
+                        enabled ? org.vigilvms.jms.camera.CameraCommand.START_RECORDING
+                                : org.vigilvms.jms.camera.CameraCommand.STOP_RECORDING, caller()));
         return CameraView.of(camera);
     }
 

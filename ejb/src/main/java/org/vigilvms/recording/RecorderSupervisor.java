@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -28,6 +29,7 @@ import org.vigilvms.camera.CameraStatus;
 import org.vigilvms.camera.StreamSource;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.camera.CameraStatusChanged;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
@@ -40,6 +42,7 @@ import org.vigilvms.platform.InstallationPaths;
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
+@LocalBean // it implements the ingests' listener interface; callers use the bean itself
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RecorderSupervisor implements CameraIngest.Listener {
@@ -144,6 +147,11 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
     }
 
+    /** Reconciles at once (a camera command arrived). */
+    public void applyNow() {
+        reconcile();
+    }
+
     @PreDestroy
     void stopAll() {
         List<CameraIngest> running = List.copyOf(ingests.values());
@@ -156,9 +164,15 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
     }
 
+    /** Status changes go to the management service as signed messages, like segments to storage. */
     @Override
     public void status(long cameraId, CameraStatus status, String reason) {
-        cameras.reportStatus(cameraId, status, reason);
+        try {
+            sender.send(ServiceIdentity.RECORDER, Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE,
+                    new CameraStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            VigilLog.LOG.sendFailed(CameraStatusChanged.TYPE, ServiceIdentity.RECORDER.principal(), e);
+        }
     }
 
     @Override

@@ -1,0 +1,170 @@
+package org.vigilvms.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCameraFleet;
+
+/**
+ * Benchmark, not a test (its name keeps it out of the test run; testkit/bench/live-view.sh runs
+ * it): in headless Chromium, glass-to-glass latency of the live grid (burned-in capture time vs
+ * the browser's clock when the frame is on screen), time to open playback at an instant until
+ * its frame is shown, 16 tiles watched for a while counting stalls, and the server's CPU per
+ * live viewer. Writes target/bench/live-view.txt.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveViewBench {
+
+    private static final String PASSWORD = "bench-Pa55word";
+    private final StringBuilder report = new StringBuilder();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void measure() throws Exception {
+        int seconds = Integer.getInteger("vigil.bench.seconds", 60);
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        String probe = new String(LiveViewBench.class.getResourceAsStream("/bench/stamp-probe.js").readAllBytes(),
+                StandardCharsets.UTF_8);
+        line("Live view benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+
+        // 1. latency: four live cameras (640x360, 25 fps, 1 Mbit/s, GOP 1 s), 2x2 grid
+        List<Long> live = new ArrayList<>();
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(4, CameraConfig.forTests(601, PASSWORD), 0);
+             Browser browser = Browser.start(1280, 800)) {
+            List<Long> ids = new ArrayList<>();
+            for (var camera : fleet.cameras()) {
+                ids.add(addCamera(admin, "bench " + camera.config().id(), camera.rtspUrl()));
+            }
+            browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2");
+            Thread.sleep(8000); // connect, first keyframe, settle
+            browser.driver.executeScript(probe);
+            Thread.sleep(seconds * 1000L);
+            for (Object v : (List<?>) browser.driver.executeScript("return window.vigilProbe.take();")) {
+                live.add(((Number) v).longValue());
+            }
+            line(String.format("glass-to-glass latency, 4 tiles, %d s: %d samples, median %d ms, p95 %d ms, max %d ms",
+                    seconds, live.size(), percentile(live, 50), percentile(live, 95), percentile(live, 100)));
+
+            // 2. playback opened at an instant until its frame is shown
+            List<Long> opens = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Instant at = Instant.now().minusSeconds(20 + 7L * i);
+                browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + ids.get(i % ids.size()) + "&at=" + at
+                        + "&paused=1");
+                Instant deadline = Instant.now().plusSeconds(20);
+                while (!Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;"))
+                        && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(20);
+                }
+                Object ms = browser.driver.executeScript("return performance.now();");
+                opens.add(((Number) ms).longValue());
+            }
+            line(String.format("playback opened at an instant until the frame is shown (page load + API + first segment + seek): "
+                    + "median %d ms, max %d ms (5 opens)", percentile(opens, 50), percentile(opens, 100)));
+            for (long id : ids) {
+                post(admin, "/api/v1/cameras/" + id + "/disable");
+            }
+        }
+
+        // 3. sixteen tiles (cameras replaying an encoded loop, cheap to serve) and server CPU per viewer
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(16, CameraConfig.forTests(651, PASSWORD), 0, 4)) {
+            List<Long> ids = new ArrayList<>();
+            for (var camera : fleet.cameras()) {
+                ids.add(addCamera(admin, "bench16 " + camera.config().id(), camera.rtspUrl()));
+            }
+            Thread.sleep(10000);
+            ProcessHandle server = wildfly();
+            double idle = cpuPercent(server, 20);
+            try (Browser browser = Browser.start(1920, 1080)) {
+                browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+                browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=4");
+                Thread.sleep(8000);
+                browser.driver.executeScript(probe);
+                double watched = cpuPercent(server, seconds);
+                Object stalls = browser.driver.executeScript("return window.vigilProbe.stalls();");
+                int tiles = ((List<?>) browser.driver.executeScript("return Array.from(document.querySelectorAll('video[data-camera]'))"
+                        + ".filter(v => v.readyState >= 2).map(v => v.dataset.camera);")).size();
+                line(String.format("16 tiles for %d s: %d tiles playing, stalls (tile: count of 2 s without progress) %s",
+                        seconds, tiles, stalls));
+                line(String.format("server CPU (WildFly process, %% of one core): recording 16 streams %.1f %%, "
+                        + "recording + 16 live viewers %.1f %%: %.2f %% per live viewer", idle, watched, (watched - idle) / 16));
+            }
+            for (long id : ids) {
+                post(admin, "/api/v1/cameras/" + id + "/disable");
+            }
+        }
+        Path out = Path.of(System.getProperty("vigil.it.dir"), "bench", "live-view.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** The WildFly JVM this run deployed to. */
+    private static ProcessHandle wildfly() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar")
+                && p.info().commandLine().orElse("").contains("it-home")).findFirst().orElseThrow();
+    }
+
+    /** Average CPU of a process over a window, in % of one core (from its accumulated CPU time). */
+    private static double cpuPercent(ProcessHandle process, int seconds) throws InterruptedException {
+        Duration before = process.info().totalCpuDuration().orElseThrow();
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        Duration after = process.info().totalCpuDuration().orElseThrow();
+        return 100.0 * after.minus(before).toNanos() / (System.nanoTime() - start);
+    }
+
+    private static long addCamera(HttpClient admin, String name, String url) throws Exception {
+        HttpResponse<String> added = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name
+                        + "\",\"streamUrl\":\"" + url + "\",\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (added.statusCode() != 201) {
+            throw new IllegalStateException(added.body());
+        }
+        return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
+    private static void post(HttpClient client, String path) throws Exception {
+        client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+    }
+}

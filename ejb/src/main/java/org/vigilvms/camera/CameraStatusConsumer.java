@@ -1,0 +1,44 @@
+package org.vigilvms.camera;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.MessageCodec;
+import org.vigilvms.jms.camera.CameraStatusChanged;
+import org.vigilvms.messaging.EnvelopeGate;
+
+/**
+ * The management service receiving camera state changes from the recorder (as svc-management,
+ * jboss-ejb3.xml); one at a time, so a camera's states are applied in the order they happened.
+ */
+@PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/" + Destinations.CAMERA_STATUS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")})
+public class CameraStatusConsumer implements MessageListener {
+
+    @Inject
+    private EnvelopeGate gate;
+
+    @Inject
+    private CameraDirectory cameras;
+
+    @Override
+    public void onMessage(Message message) {
+        gate.admit(message, Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE).ifPresent(envelope -> {
+            CameraStatusChanged changed = MessageCodec.decode(envelope.payload(), CameraStatusChanged.class);
+            CameraStatus status;
+            try {
+                status = CameraStatus.valueOf(changed.status());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return; // a status this version does not know: nothing to apply
+            }
+            cameras.reportStatus(changed.cameraId(), status, changed.reason());
+        });
+    }
+}

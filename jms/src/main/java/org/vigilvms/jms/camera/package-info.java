@@ -1,0 +1,2 @@
+/** Messages about cameras between the recorder and the management service. */
+package org.vigilvms.jms.camera;
