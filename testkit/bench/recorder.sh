@@ -45,7 +45,11 @@ idle_rss=$(rss_kb $WF $PG0)
 idle_heap=$(heap_used_kb "$WF")
 CURL=(curl -s --cacert "$VIGIL_HOME/tls/ca.pem" -b "$WORK/jar" -c "$WORK/jar")
 "${CURL[@]}" -o /dev/null https://localhost:8443/index.xhtml
-"${CURL[@]}" -o /dev/null -L --data-urlencode j_username=admin --data-urlencode "j_password=$ADMIN" https://localhost:8443/j_security_check
+# first sign-in: the one-time password only serves to choose a new one
+NEWPW="Bench-$RANDOM-$RANDOM-Pw"
+"${CURL[@]}" -o /dev/null -L --data-urlencode username=admin --data-urlencode "password=$ADMIN" https://localhost:8443/login
+"${CURL[@]}" -o /dev/null -L --data-urlencode "current=$ADMIN" --data-urlencode "next=$NEWPW" --data-urlencode "confirm=$NEWPW" \
+    https://localhost:8443/account/password
 for i in $(seq 0 $((N - 1))); do
   "${CURL[@]}" -o /dev/null -f -H 'Content-Type: application/json' -d "{\"name\":\"bench $i\",\"streamUrl\":\"rtsp://127.0.0.1:$((21000 + i))/stream1\",\"username\":\"admin\",\"password\":\"$CAMPASS\"}" https://localhost:8443/api/v1/cameras
 done

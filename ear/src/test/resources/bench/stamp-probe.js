@@ -37,7 +37,7 @@ window.vigilProbe = (function () {
       }
       bits.push(sum / n > (16 + 235) / 2);
     }
-    if (get(bits, 0, 8) !== 0xB2 || get(bits, 136, 8) !== crc8(bits, 136)) { return null; }
+    if (get(bits, 0, 8) !== 0xB2 || get(bits, 152, 8) !== crc8(bits, 152)) { return null; }
     return { camera: get(bits, 8, 16), frame: get(bits, 24, 32), captured: get(bits, 56, 48) };
   }
   var samples = [], stalls = {}, last = {};

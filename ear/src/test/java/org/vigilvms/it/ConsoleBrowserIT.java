@@ -75,7 +75,7 @@ class ConsoleBrowserIT {
     void signInThenTheTwoByTwoGridShowsFourLiveTilesWhoseCountersAdvance() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
             Map<Long, Integer> cameraOf = new HashMap<>();
             for (VirtualCamera camera : fleet.cameras()) {
                 cameraOf.put(addCamera(admin, "live " + camera.config().id(), camera.rtspUrl()), camera.config().id());
@@ -83,7 +83,7 @@ class ConsoleBrowserIT {
 
             browser.signIn("nobody", "wrong");
             assertTrue(browser.driver.getPageSource().contains("Sign-in failed"), "a wrong password is told so");
-            browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+            browser.signIn("admin", VigilDeployment.adminPassword());
             assertTrue(browser.driver.findElement(By.id("user")).getText().contains("admin"));
 
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2");
@@ -110,7 +110,7 @@ class ConsoleBrowserIT {
     void aUserSeesOnlyTheCameraTheyMayWatchAndTheOthersMediaIsRefused() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
             long allowed = addCamera(admin, "erin allowed", fleet.camera(0).rtspUrl());
             long other = addCamera(admin, "erin other", fleet.camera(1).rtspUrl());
             VigilTestEnvironment.directory().addUser("erin", "Erin-pw-1");
@@ -144,7 +144,7 @@ class ConsoleBrowserIT {
     void playbackAtAChosenTimeShowsTheFrameCapturedThen() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
             long id = addCamera(admin, "playback gate", fleet.camera(2).rtspUrl());
             Instant deadline = Instant.now().plusSeconds(60);
             while (segmentCount(id) < 5) {
@@ -153,7 +153,7 @@ class ConsoleBrowserIT {
             }
             Instant at = segmentStart(id, 3).plusMillis(1300);
 
-            browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+            browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + id + "&at=" + at + "&paused=1");
             Instant ready = Instant.now().plusSeconds(30);
             while (!Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;"))) {

@@ -64,7 +64,9 @@ class CrashRecoveryIT {
             try {
                 server.start();
                 server.awaitHealthy(Duration.ofMinutes(3));
-                HttpClient admin = ConsoleLogin.signIn(home, server.baseUrl(), "admin", adminPassword);
+                String chosenPassword = "Chosen-" + java.util.UUID.randomUUID();
+                HttpClient admin = ConsoleLogin.signInChangingPassword(home, server.baseUrl(), "admin", adminPassword,
+                        chosenPassword);
                 HttpResponse<String> added = admin.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/cameras"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"crash gate\",\"streamUrl\":\""
@@ -115,7 +117,7 @@ class CrashRecoveryIT {
                 // the hash chain verifies end to end, checked with the auditors' command-line tool
                 java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
                 int status = IntegrityCheck.run(new String[] {"--url", server.baseUrl(), "--home", home.root().toString(),
-                        "--camera", String.valueOf(cameraId)}, adminPassword, new java.io.PrintStream(printed, true), System.err);
+                        "--camera", String.valueOf(cameraId)}, chosenPassword, new java.io.PrintStream(printed, true), System.err);
                 assertEquals(0, status, printed.toString());
                 assertTrue(printed.toString().contains("camera " + cameraId + ": " + segments(installation, cameraId)
                         + " segments checked, INTACT"), printed.toString());

@@ -52,7 +52,7 @@ class IdentityIT {
         TestDirectory directory = VigilTestEnvironment.directory();
         directory.addUser("alice", "Alice-pw-1");
         directory.addToGroup("alice", "gate-viewers");
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         long x = addDisabledCamera(admin, "rights x");
         long y = addDisabledCamera(admin, "rights y");
         assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"GROUP\",\"subject\":\"gate-viewers\","
@@ -114,7 +114,7 @@ class IdentityIT {
     @Test
     void theAuditVerifierNamesAnEditedAndADeletedRow() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         awaitSealed();
         JsonObject clean = json(get(admin, "/api/v1/audit/verify")).asJsonObject();
         assertEquals(0, clean.getJsonArray("findings").size(), clean.toString());
@@ -152,7 +152,7 @@ class IdentityIT {
     @Test
     void badInputIsRefusedCleanlyAndChangesNothing() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         long cameras = count("SELECT count(*) FROM camera");
         String[] names = {"x'; DROP TABLE camera; --", "<script>alert(1)</script>", "../../etc/passwd", "a\r\nSet-Cookie: x=y",
                 "*)(uid=*))(|(uid=*", "n".repeat(5000)};

@@ -45,7 +45,7 @@ class LiveViewBench {
     void measure() throws Exception {
         int seconds = Integer.getInteger("vigil.bench.seconds", 60);
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         String probe = new String(LiveViewBench.class.getResourceAsStream("/bench/stamp-probe.js").readAllBytes(),
                 StandardCharsets.UTF_8);
         line("Live view benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
@@ -58,7 +58,7 @@ class LiveViewBench {
             for (var camera : fleet.cameras()) {
                 ids.add(addCamera(admin, "bench " + camera.config().id(), camera.rtspUrl()));
             }
-            browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+            browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2");
             Thread.sleep(8000); // connect, first keyframe, settle
             browser.driver.executeScript(probe);
@@ -100,7 +100,7 @@ class LiveViewBench {
             ProcessHandle server = wildfly();
             double idle = cpuPercent(server, 20);
             try (Browser browser = Browser.start(1920, 1080)) {
-                browser.signIn("admin", VigilDeployment.generatedAdminPassword());
+                browser.signIn("admin", VigilDeployment.adminPassword());
                 browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=4");
                 Thread.sleep(8000);
                 browser.driver.executeScript(probe);

@@ -66,7 +66,7 @@ class RecordingIT {
     @Test
     void threeCamerasRecordedForThirtySecondsKeepEveryFrameInOrder() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         List<Long> ids = new ArrayList<>();
         for (VirtualCamera camera : fleet.cameras()) {
             ids.add(addCamera(admin, "gate " + camera.config().id(), camera.rtspUrl(), CAMERA_PASSWORD));
@@ -128,7 +128,7 @@ class RecordingIT {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         int status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1))},
-                VigilDeployment.generatedAdminPassword(), new java.io.PrintStream(printed, true), System.err);
+                VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
         assertEquals(1, status, printed.toString());
         assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED"), printed.toString());
 
@@ -186,7 +186,7 @@ class RecordingIT {
     @Test
     void anRtspsCameraIsRecordedOnlyWithItsApprovedCertificate() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         VirtualCamera camera = fleet.camera(1);
         long id = addCamera(admin, "tls gate", camera.rtspsUrl(), CAMERA_PASSWORD);
         String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
@@ -224,7 +224,7 @@ class RecordingIT {
     @Test
     void aCameraDroppedAndRestoredLeavesAGapOfTheOutageAndTwoStatusEvents() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         VirtualCamera camera = fleet.camera(2);
         long id = addCamera(admin, "flaky gate", camera.rtspUrl(), CAMERA_PASSWORD);
         try {
@@ -275,7 +275,7 @@ class RecordingIT {
     @Test
     void retentionRemovesOldRecordingsButNeverAnEvidenceLockedRange() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         long id = addCamera(admin, "retention gate", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
         Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
         try {
@@ -348,7 +348,7 @@ class RecordingIT {
     @Test
     void aCameraDiscoveredAndAddedThroughOnvifIsRecordedAndSteeredThroughTheVms() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         VirtualCamera camera = fleet.camera(2);
         HttpResponse<String> discovered = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
                 + "/api/v1/cameras/discovery?target=127.0.0.1:" + fleet.discovery().port())).build(),

@@ -50,7 +50,7 @@ class StorageVolumesIT {
     @Test
     void aFailingVolumeIsTakenOutWritingMovesOnAndQuotaRetentionSparesLocks() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.generatedAdminPassword());
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         Path second = Path.of(System.getProperty("vigil.it.dir"), "volume-second").toAbsolutePath();
         assertEquals(201, post(admin, "/api/v1/storage/volumes", "{\"name\":\"second\",\"path\":\"" + second + "\"}").statusCode());
         assertEquals(400, post(admin, "/api/v1/storage/volumes", "{\"name\":\"bad\",\"path\":\"relative/dir\"}").statusCode());

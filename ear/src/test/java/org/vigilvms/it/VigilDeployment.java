@@ -47,6 +47,23 @@ final class VigilDeployment {
         return m.group(1);
     }
 
+    private static String adminPassword;
+
+    /**
+     * The first administrator's password for tests: the generated one-time password can only be
+     * used to choose a new one (the console and the EJB layer allow nothing else), so the first
+     * caller does that, as a person would, and every later one signs in with the new password.
+     */
+    static synchronized String adminPassword() throws Exception {
+        if (adminPassword == null) {
+            String generated = generatedAdminPassword();
+            String chosen = "Chosen-" + java.util.UUID.randomUUID();
+            ConsoleLogin.signInChangingPassword(VigilTestEnvironment.installation().home(), BASE, "admin", generated, chosen);
+            adminPassword = chosen;
+        }
+        return adminPassword;
+    }
+
     /** An HTTPS client with a session signed in through the console's form login. */
     static HttpClient signedIn(String user, String password) throws Exception {
         return ConsoleLogin.signIn(VigilTestEnvironment.installation().home(), BASE, user, password);

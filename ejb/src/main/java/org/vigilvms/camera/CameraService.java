@@ -30,7 +30,6 @@ import org.vigilvms.storage.SegmentCrypto;
 @Stateless
 public class CameraService {
 
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._()-]{1,128}");
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -51,35 +50,14 @@ public class CameraService {
     private PtzArbiter ptzArbiter;
 
     @Inject
+    private CameraRegistry registry;
+
+    @Inject
     private org.vigilvms.messaging.SignedSender sender;
 
     public CameraView add(NewCamera request) {
         access.require(AccessRight.MANAGE_CAMERAS);
-        String name = required(request.name(), "name").trim();
-        if (!NAME.matcher(name).matches()) {
-            throw new InvalidCameraException("name: 1-128 letters, digits, spaces or ._()- only");
-        }
-        String url = validUrl(required(request.streamUrl(), "streamUrl").trim());
-        String site = request.site() == null || request.site().isBlank() ? "default" : request.site().trim();
-        if (!NAME.matcher(site).matches()) {
-            throw new InvalidCameraException("site: 1-128 letters, digits, spaces or ._()- only");
-        }
-        if (request.username() != null && request.username().length() > 128
-                || request.password() != null && request.password().length() > 256) {
-            throw new InvalidCameraException("username or password too long");
-        }
-        if (!em.createQuery("SELECT c.id FROM Camera c WHERE c.name = :n").setParameter("n", name).getResultList().isEmpty()) {
-            throw new InvalidCameraException("a camera named '" + name + "' exists already");
-        }
-        Camera camera = new Camera(name, site, url, request.username(), clock.instant());
-        em.persist(camera);
-        em.flush(); // the id binds the sealed secrets to this camera
-        KeyVault vault = KeyVault.fromSystemProperty();
-        byte[] password = request.password() == null ? null : vault.sealWithMaster(
-                request.password().getBytes(StandardCharsets.UTF_8), SegmentCrypto.passwordAad(camera.getId()));
-        camera.sealSecrets(password, vault.newWrappedDataKey(SegmentCrypto.dataKeyAad(camera.getId())));
-        audit.record(caller(), "camera.added", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS, name + " " + url);
-        return CameraView.of(camera);
+        return registry.register(em, request, caller());
     }
 
     /**

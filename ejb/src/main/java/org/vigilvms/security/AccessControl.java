@@ -64,14 +64,15 @@ public class AccessControl {
     /** Refuses (and audits) unless the caller holds {@code right} for all cameras (rights about the system). */
     public void require(AccessRight right) {
         Caller caller = caller();
-        if (caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null)) {
+        if (!passwordChangePending(caller) && (caller.localAdmin()
+                || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null))) {
             return;
         }
         deny(caller, right, "system");
     }
 
     public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {
-        if (caller.anonymous()) {
+        if (caller.anonymous() || passwordChangePending(caller)) {
             return false;
         }
         return caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.covers(cameraId, site));
@@ -82,7 +83,7 @@ public class AccessControl {
         Caller caller = caller();
         List<Camera> cameras = em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList();
         Set<Long> visible = new LinkedHashSet<>();
-        if (caller.anonymous()) {
+        if (caller.anonymous() || passwordChangePending(caller)) {
             return visible;
         }
         List<AccessGrant> grants = caller.localAdmin() ? List.of() : grantsOf(caller, null).stream()
@@ -116,6 +117,18 @@ public class AccessControl {
                         + " ORDER BY g.id", AccessGrant.class)
                 .setParameter("user", caller.name()).setParameter("groups", groups).setParameter("roles", roles)
                 .getResultList().stream().filter(g -> right == null || g.getRight() == right).toList();
+    }
+
+    /**
+     * A local account whose one-time password was not yet replaced holds no right at all, so
+     * nothing but the password change works for it, whatever the client.
+     */
+    private boolean passwordChangePending(Caller caller) {
+        if (caller.localRoles().isEmpty()) {
+            return false; // directory users have no local account
+        }
+        return !em.createQuery("SELECT u.id FROM AppUser u WHERE u.username = :u AND u.mustChangePassword = true")
+                .setParameter("u", caller.name()).setMaxResults(1).getResultList().isEmpty();
     }
 
     private void deny(Caller caller, AccessRight right, String target) {

@@ -73,4 +73,14 @@ public class AppUser {
     public Set<String> getRoles() {
         return Set.copyOf(roles);
     }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    /** A new password chosen by the user: the one-time one is gone, no change is pending. */
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
+    }
 }

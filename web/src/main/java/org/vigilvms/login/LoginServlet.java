@@ -27,6 +27,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     private LoginGuard guard;
 
+    @Inject
+    private org.vigilvms.security.AccountService accounts;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = request.getParameter("username");
@@ -64,6 +67,11 @@ public class LoginServlet extends HttpServlet {
         request.getSession(true);
         request.changeSessionId();
         guard.succeeded(username, address);
+        if (accounts.passwordChangeRequired()) {
+            request.getSession().setAttribute(PasswordChangeGate.PENDING, Boolean.TRUE);
+            response.sendRedirect(request.getContextPath() + "/account/password.xhtml");
+            return;
+        }
         response.sendRedirect(request.getContextPath() + "/index.xhtml");
     }
 

@@ -1,10 +1,6 @@
 package org.vigilvms.testkit.run;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,7 +14,6 @@ import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.camera.WsDiscoveryResponder;
 import org.vigilvms.tools.ClientTls;
-import org.vigilvms.tools.ConsoleLogin;
 
 /**
  * Starts the whole VMS on this machine: the installation folder (secrets generated at first
@@ -74,17 +69,17 @@ public final class VigilRun {
                 adminPassword = Passwords.generateTypeable();
                 LocalServer.bootstrapAdmin(home, adminPassword);
             }
+            server.cameras = startDemoCameras(installation.secrets());
+            if (adminPassword != null && server.cameras != null) {
+                bootstrapDemoCameras(home, server.cameras);
+            }
             say("Starting WildFly (console output: " + server.local.consoleLog() + ") ...");
             server.local.start();
-            server.cameras = startDemoCameras(installation.secrets());
             server.local.awaitHealthy(STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
             fail(e.getMessage());
         }
 
-        if (adminPassword != null && server.cameras != null) {
-            registerDemoCameras(home, server.local.baseUrl(), adminPassword, server.cameras);
-        }
         X509Certificate ca = ClientTls.caCertificate(home);
         say("");
         say("Vigil VMS is running.");
@@ -94,14 +89,16 @@ public final class VigilRun {
         say("             " + home.caCertificatePem() + "  (SHA-256 " + fingerprint(ca) + ")");
         if (adminPassword != null) {
             say("  Log in as: admin / " + adminPassword);
-            say("             shown this once: it is not stored anywhere in clear. Change it at first login.");
+            say("             shown this once: it is not stored anywhere in clear; the console asks you to choose your own");
+            say("             password at the first sign-in and allows nothing else before.");
         } else {
             say("  Log in as: admin, with the password printed at the first start (or another account).");
         }
         say("  Server log: " + server.local.serverLog());
         if (server.cameras != null) {
             say("  Demo cameras (user admin, password " + server.cameras.camera(0).config().password()
-                    + "; registered in the VMS at the first start, recorded from then on):");
+                    + "; registered in the VMS at the first start, recorded from then on; live: "
+                    + server.local.baseUrl() + "/live.xhtml):");
             for (VirtualCamera camera : server.cameras.cameras()) {
                 say("             " + camera.rtspUrl() + "   " + camera.rtspsUrl() + "   " + camera.onvifDeviceUrl());
             }
@@ -122,26 +119,24 @@ public final class VigilRun {
     }
 
     /**
-     * At the first start, registers the demo cameras through the REST API as the new
-     * administrator would, so a newcomer sees them recorded at once.
+     * At the first start, leaves the demo cameras for the server to import
+     * ({@code bootstrap/cameras.json}, owner-only, deleted by the server once read), so a
+     * newcomer sees them recorded at once, before anyone has signed in.
      */
-    private static void registerDemoCameras(VigilHome home, String base, String adminPassword, VirtualCameraFleet cameras) {
+    private static void bootstrapDemoCameras(VigilHome home, VirtualCameraFleet cameras) {
+        jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        for (VirtualCamera camera : cameras.cameras()) {
+            list.add(jakarta.json.Json.createObjectBuilder().add("name", "Demo camera " + camera.config().id())
+                    .add("site", "demo").add("streamUrl", camera.rtspUrl()).add("username", "admin")
+                    .add("password", camera.config().password()));
+        }
         try {
-            HttpClient client = ConsoleLogin.signIn(home, base, "admin", adminPassword);
-            for (VirtualCamera camera : cameras.cameras()) {
-                String json = "{\"name\":\"Demo camera " + camera.config().id() + "\",\"site\":\"demo\",\"streamUrl\":\""
-                        + camera.rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + camera.config().password() + "\"}";
-                HttpResponse<String> added = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cameras"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (added.statusCode() != 201) {
-                    say("Demo camera " + camera.config().id() + " not registered: HTTP " + added.statusCode() + " " + added.body());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            java.nio.file.Files.createDirectories(home.bootstrapDir());
+            Path file = home.bootstrapDir().resolve("cameras.json");
+            java.nio.file.Files.writeString(file, list.build().toString());
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
             say("Demo cameras not registered: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
