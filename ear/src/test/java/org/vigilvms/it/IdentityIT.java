@@ -176,6 +176,39 @@ class IdentityIT {
         assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= names.length);
     }
 
+    @Test
+    void aSecondFactorOnceEnabledIsRequiredAndEachCodeCountsOnce() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        VigilTestEnvironment.directory().addUser("gina", "Gina-pw-1");
+        HttpClient gina = VigilDeployment.signedIn("gina", "Gina-pw-1");
+        JsonObject enrolment = json(post(gina, "/api/v1/account/totp", "")).asJsonObject();
+        assertTrue(enrolment.getString("otpauthUri").startsWith("otpauth://totp/Vigil:gina?secret="));
+        byte[] secret = org.vigilvms.security.Totp.fromBase32(enrolment.getString("secret"));
+        assertEquals(400, post(gina, "/api/v1/account/totp/confirm", "{\"code\":\"000000\"}").statusCode(), "a wrong first code");
+        String first = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis()));
+        assertEquals(204, post(gina, "/api/v1/account/totp/confirm", "{\"code\":\"" + first + "\"}").statusCode());
+
+        assertEquals("code", loginOutcome("gina", "Gina-pw-1"), "the password alone no longer signs in");
+        assertEquals("code", loginOutcome("gina", "Gina-pw-1", first), "the confirming code was used up");
+        String next = awaitNextCode(secret, first);
+        assertEquals("ok", loginOutcome("gina", "Gina-pw-1", next));
+        assertEquals("code", loginOutcome("gina", "Gina-pw-1", next), "a code counts once");
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'totp.failed' AND actor = 'gina'") >= 3);
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'totp.enabled' AND actor = 'gina'"));
+    }
+
+    /** Waits for the authenticator's next 30 s step, as a user would. */
+    private static String awaitNextCode(byte[] secret, String previous) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(35);
+        String code;
+        while ((code = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis())))
+                .equals(previous)) {
+            assertTrue(Instant.now().isBefore(deadline));
+            Thread.sleep(250);
+        }
+        return code;
+    }
+
     private static void awaitSealed() throws Exception {
         Instant deadline = Instant.now().plusSeconds(15);
         while (count("SELECT count(*) FROM audit_event WHERE chain_seq IS NULL") > 0
@@ -185,19 +218,25 @@ class IdentityIT {
         }
     }
 
-    /** "ok", "invalid" or "locked": where the login endpoint sent the browser. */
+    /** "ok", "invalid", "code" or "locked": where the login endpoint sent the browser. */
     private static String loginOutcome(String user, String password) throws Exception {
+        return loginOutcome(user, password, null);
+    }
+
+    private static String loginOutcome(String user, String password, String code) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(org.vigilvms.tools.ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                        + (code == null ? "" : "&code=" + code))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, r.statusCode(), r.body());
         String location = r.headers().firstValue("Location").orElse("");
-        return location.contains("reason=locked") ? "locked" : location.contains("reason=invalid") ? "invalid" : "ok";
+        return location.contains("reason=locked") ? "locked" : location.contains("reason=invalid") ? "invalid"
+                : location.contains("reason=code") ? "code" : "ok";
     }
 
     private static long addDisabledCamera(HttpClient admin, String name) throws Exception {

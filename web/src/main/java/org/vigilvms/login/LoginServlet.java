@@ -30,6 +30,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     private org.vigilvms.security.AccountService accounts;
 
+    @Inject
+    private org.vigilvms.security.TotpService totp;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = request.getParameter("username");
@@ -62,6 +65,21 @@ public class LoginServlet extends HttpServlet {
         } catch (ServletException e) {
             boolean locked = guard.failed(username, address);
             fail(response, locked ? "locked" : "invalid");
+            return;
+        }
+        if (totp.enabledForCaller() && !totp.check(request.getParameter("code"))) {
+            // the password was right but the second factor was not: no session, counted as a failure
+            try {
+                request.logout();
+            } catch (ServletException e) {
+                // nothing more to undo
+            }
+            HttpSession half = request.getSession(false);
+            if (half != null) {
+                half.invalidate();
+            }
+            boolean locked = guard.failed(username, address);
+            fail(response, locked ? "locked" : "code");
             return;
         }
         request.getSession(true);

@@ -1,0 +1,108 @@
+package org.vigilvms.security;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.storage.KeyVault;
+
+/**
+ * TOTP second factor for any account (local or LDAP): enrol (secret sealed under the master
+ * key), confirm with a first code, and checks at sign-in where each code counts once.
+ */
+@PermitAll // acts only on the caller's own account
+@Stateless
+public class TotpService {
+
+    /** What an authenticator app needs. */
+    public record Enrolment(String secret, String otpauthUri) {
+    }
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    public Enrolment enrol() {
+        String user = caller();
+        byte[] secret = Totp.newSecret();
+        byte[] sealed = KeyVault.fromSystemProperty().sealWithMaster(secret, aad(user));
+        UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
+        if (totp == null) {
+            em.persist(new UserTotp(user, sealed, clock.instant()));
+        } else {
+            totp.reset(sealed, clock.instant());
+        }
+        audit.record(user, "totp.enrolling", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
+        String base32 = Totp.base32(secret);
+        return new Enrolment(base32, "otpauth://totp/Vigil:" + user + "?secret=" + base32 + "&issuer=Vigil&digits=6&period="
+                + Totp.STEP_SECONDS);
+    }
+
+    /** Turns the second factor on once the authenticator produced a valid code. */
+    public void confirm(String code) {
+        String user = caller();
+        UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
+        if (totp == null) {
+            throw new InvalidCameraException("no TOTP enrolment to confirm");
+        }
+        if (!accept(totp, code)) {
+            throw new InvalidCameraException("the code does not match");
+        }
+        audit.record(user, "totp.enabled", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
+    }
+
+    /** Whether the signed-in caller has a second factor to prove at sign-in. */
+    public boolean enabledForCaller() {
+        UserTotp totp = em.find(UserTotp.class, caller());
+        return totp != null && totp.isEnabled();
+    }
+
+    /** The second step of a sign-in: true when the code is valid and unused (it is then used up). */
+    public boolean check(String code) {
+        String user = caller();
+        UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
+        boolean ok = totp != null && totp.isEnabled() && accept(totp, code);
+        if (!ok) {
+            audit.record(user, "totp.failed", "user:" + user, AuditEvent.Outcome.FAILURE, "missing, wrong or reused code");
+        }
+        return ok;
+    }
+
+    private boolean accept(UserTotp totp, String code) {
+        byte[] secret = KeyVault.fromSystemProperty().openWithMaster(totp.getSecretSealed(), aad(totp.getUsername()));
+        long step = Totp.matchingStep(secret, code, clock.millis());
+        if (step < 0 || step <= totp.getLastStep()) {
+            return false; // wrong, or already used: a code counts once
+        }
+        totp.used(step);
+        return true;
+    }
+
+    private String caller() {
+        Caller caller = access.caller();
+        if (caller.anonymous()) {
+            throw new AccessDeniedException("not signed in");
+        }
+        return caller.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] aad(String user) {
+        return ("vigil-totp:" + user).getBytes(StandardCharsets.UTF_8);
+    }
+}
