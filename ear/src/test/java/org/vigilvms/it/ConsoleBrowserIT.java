@@ -1,5 +1,7 @@
 package org.vigilvms.it;
 
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -267,16 +269,6 @@ class ConsoleBrowserIT {
                 + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
         assertEquals(201, added.statusCode(), added.body());
         return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
-    }
-
-    private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(String action, String actor) throws Exception {

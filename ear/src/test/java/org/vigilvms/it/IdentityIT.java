@@ -1,5 +1,8 @@
 package org.vigilvms.it;
 
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -259,27 +262,5 @@ class IdentityIT {
     private static JsonValue json(HttpResponse<String> response) {
         assertEquals(response.statusCode() / 100, 2, response.body());
         return Json.createReader(new StringReader(response.body())).readValue();
-    }
-
-    private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static long count(String sql, Object... parameters) throws Exception {
-        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.vigilvms.it;
 
+import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -439,18 +441,6 @@ class RecordingIT {
         return count("SELECT count(*) FROM audit_event WHERE action = ? AND target = ?", action, target);
     }
 
-    private static long count(String sql, Object... parameters) throws Exception {
-        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** The integrity check's findings as "seq:PROBLEM" in chain order. */
     private static String findings(HttpClient admin, long cameraId) throws Exception {
         HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
@@ -470,12 +460,6 @@ class RecordingIT {
                 + streamUrl + "\",\"username\":\"admin\",\"password\":\"" + password + "\"}");
         assertEquals(201, added.statusCode(), added.body());
         return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
-    }
-
-    private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Decrypts the camera's segments in chain order, checks hashes and links, decodes every frame. */

@@ -84,4 +84,29 @@ final class VigilDeployment {
         } while (Instant.now().isBefore(deadline));
         return response;
     }
+
+    static HttpResponse<String> get(HttpClient client, String path) throws java.io.IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(HttpClient client, String path, String json) throws java.io.IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(BASE + path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A single number from the test installation's database. */
+    static long count(String sql, Object... parameters) {
+        try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
