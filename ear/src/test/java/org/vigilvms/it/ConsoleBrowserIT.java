@@ -127,6 +127,15 @@ class ConsoleBrowserIT {
             assertEquals(String.valueOf(allowed), tiles.get(0).getDomAttribute("data-camera"));
             assertNotNull(awaitStamp(browser, tiles.get(0), null));
 
+            // playback in the console: erin has no PLAYBACK on either camera; the page says so
+            browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + other + "&at=" + Instant.now().minusSeconds(30));
+            Instant shown = Instant.now().plusSeconds(10);
+            while (!browser.driver.findElement(By.id("playback-state")).getText().contains("refused")) {
+                assertTrue(Instant.now().isBefore(shown), "playback refused in the console");
+                Thread.sleep(200);
+            }
+            assertTrue(browser.driver.findElement(By.id("playback-state")).getText().contains("403"));
+
             HttpClient erin = VigilDeployment.signedIn("erin", "Erin-pw-1");
             assertEquals(200, get(erin, "/api/v1/cameras/" + allowed + "/live").statusCode());
             assertEquals(403, get(erin, "/api/v1/cameras/" + other + "/live").statusCode(), "media URL of the other camera");
