@@ -59,6 +59,10 @@ final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.id("signin")).click();
+        // the click returns before the browser has followed the login endpoint's redirect
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/login.xhtml")
+                        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Saves a screenshot under target/screenshots (the README shows the ones copied to docs/). */

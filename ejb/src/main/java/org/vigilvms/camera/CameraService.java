@@ -136,16 +136,14 @@ public class CameraService {
 
     /** The cameras the caller may watch live (the live grid shows these and no others). */
     public List<CameraView> liveCameras() {
-        java.util.Set<Long> visible = access.camerasWithAny(java.util.EnumSet.of(AccessRight.VIEW_LIVE));
-        return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.name", Camera.class).getResultList()
-                .stream().filter(c -> visible.contains(c.getId())).map(CameraView::of).toList();
+        return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.name",
+                Camera.class).getResultList(), java.util.EnumSet.of(AccessRight.VIEW_LIVE)).stream().map(CameraView::of).toList();
     }
 
     /** The cameras the caller holds any right on; others are not even named. */
     public List<CameraView> list() {
-        java.util.Set<Long> visible = access.camerasWithAny(java.util.EnumSet.allOf(AccessRight.class));
-        return em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList().stream()
-                .filter(c -> visible.contains(c.getId())).map(CameraView::of).toList();
+        return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList(),
+                java.util.EnumSet.allOf(AccessRight.class)).stream().map(CameraView::of).toList();
     }
 
     public CameraView setEnabled(long id, boolean enabled) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vigilvms.audit.AuditEvent;
@@ -78,22 +77,17 @@ public class AccessControl {
         return caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.covers(cameraId, site));
     }
 
-    /** The cameras on which the caller holds at least one of {@code rights}. */
-    public Set<Long> camerasWithAny(Set<AccessRight> rights) {
+    /** Those of {@code cameras} on which the caller holds at least one of {@code rights}, in their order. */
+    public List<Camera> camerasWithAny(List<Camera> cameras, Set<AccessRight> rights) {
         Caller caller = caller();
-        List<Camera> cameras = em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList();
-        Set<Long> visible = new LinkedHashSet<>();
         if (caller.anonymous() || passwordChangePending(caller)) {
-            return visible;
+            return List.of();
         }
-        List<AccessGrant> grants = caller.localAdmin() ? List.of() : grantsOf(caller, null).stream()
-                .filter(g -> rights.contains(g.getRight())).toList();
-        for (Camera camera : cameras) {
-            if (caller.localAdmin() || grants.stream().anyMatch(g -> g.covers(camera.getId(), camera.getSite()))) {
-                visible.add(camera.getId());
-            }
+        if (caller.localAdmin()) {
+            return cameras;
         }
-        return visible;
+        List<AccessGrant> grants = grantsOf(caller, null).stream().filter(g -> rights.contains(g.getRight())).toList();
+        return cameras.stream().filter(c -> grants.stream().anyMatch(g -> g.covers(c.getId(), c.getSite()))).toList();
     }
 
     /** Highest PTZ priority the caller holds on the camera (0 when none). */

@@ -56,6 +56,7 @@ public class IntegrityService {
         List<Segment> chain = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq",
                 Segment.class).setParameter("c", cameraId).getResultList();
         List<Finding> findings = new ArrayList<>();
+        VolumeDirectories directories = volumes.directories();
         Segment previous = null;
         for (Segment segment : chain) {
             long expectedSeq = previous == null ? 1 : previous.getChainSeq() + 1;
@@ -73,7 +74,7 @@ public class IntegrityService {
                 }
             }
             if (segment.getRetiredTs() == null) {
-                checkContent(segment, dataKey, findings); // a retired segment's file was deleted on purpose
+                checkContent(segment, dataKey, directories, findings); // a retired segment's file was deleted on purpose
             }
             previous = segment;
         }
@@ -123,10 +124,10 @@ public class IntegrityService {
         }
     }
 
-    private void checkContent(Segment segment, byte[] dataKey, List<Finding> findings) {
+    private void checkContent(Segment segment, byte[] dataKey, VolumeDirectories directories, List<Finding> findings) {
         byte[] stored;
         try {
-            stored = Files.readAllBytes(volumes.file(segment));
+            stored = Files.readAllBytes(directories.file(segment));
         } catch (NoSuchFileException e) {
             findings.add(new Finding(segment.getChainSeq(), Problem.MISSING_FILE, segment.getPath() + " is gone"));
             return;

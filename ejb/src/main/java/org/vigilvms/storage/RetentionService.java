@@ -92,8 +92,16 @@ public class RetentionService {
         enforce();
     }
 
+    /** The volumes as this run sees them: read once, not per deleted segment. */
+    private record RunVolumes(VolumeDirectories directories, java.util.Map<String, StorageVolume> byName) {
+    }
+
     private int enforce() {
         Instant now = clock.instant();
+        java.util.Map<String, StorageVolume> byName = new java.util.HashMap<>();
+        em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()
+                .forEach(v -> byName.put(v.getName(), v));
+        RunVolumes run = new RunVolumes(volumes.directories(), byName);
         int retired = 0;
         for (Camera camera : em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList()) {
             Instant horizon = now.minusSeconds(camera.getRetentionMaxAgeSeconds());
@@ -107,7 +115,7 @@ public class RetentionService {
                 continue;
             }
             for (Segment segment : expired) {
-                if (!retire(segment, now, "older than " + camera.getRetentionMaxAgeSeconds() + " s")) {
+                if (!retire(segment, now, "older than " + camera.getRetentionMaxAgeSeconds() + " s", run)) {
                     continue; // retried at the next run
                 }
                 retired++;
@@ -116,14 +124,14 @@ public class RetentionService {
                     expired.size() + " segment(s) from " + expired.get(0).getStartTs() + " to "
                             + expired.get(expired.size() - 1).getEndTs() + " (retention)");
         }
-        return retired + enforceQuotas(now);
+        return retired + enforceQuotas(now, run);
     }
 
     /** Per volume over its quota: oldest unlocked segments first, down to 90 % of the quota. */
-    private int enforceQuotas(Instant now) {
+    private int enforceQuotas(Instant now, RunVolumes run) {
         int retired = 0;
-        for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v WHERE v.quotaBytes IS NOT NULL",
-                StorageVolume.class).getResultList()) {
+        for (StorageVolume volume : run.byName().values().stream().filter(v -> v.getQuotaBytes() != null)
+                .sorted(java.util.Comparator.comparing(StorageVolume::getId)).toList()) {
             long target = volume.getQuotaBytes() / 10 * 9;
             if (volume.getUsedBytes() <= target) {
                 continue;
@@ -140,7 +148,7 @@ public class RetentionService {
                 if (volume.getUsedBytes() <= target) {
                     break;
                 }
-                if (retire(segment, now, "volume " + volume.getName() + " over its quota")) {
+                if (retire(segment, now, "volume " + volume.getName() + " over its quota", run)) {
                     first = first == null ? segment.getStartTs() : first;
                     last = segment.getEndTs();
                     count++;
@@ -156,15 +164,17 @@ public class RetentionService {
     }
 
     /** Deletes the file, keeps the row as a tombstone, gives the bytes back to the volume. */
-    private boolean retire(Segment segment, Instant now, String reason) {
+    private boolean retire(Segment segment, Instant now, String reason, RunVolumes run) {
         try {
-            Files.deleteIfExists(volumes.file(segment));
+            Files.deleteIfExists(run.directories().file(segment));
         } catch (IOException e) {
             return false;
         }
         segment.retire(now, reason);
-        em.createQuery("SELECT v FROM StorageVolume v WHERE v.name = :n", StorageVolume.class)
-                .setParameter("n", segment.getVolume()).getResultList().forEach(v -> v.addUsed(-segment.getBytes()));
+        StorageVolume volume = run.byName().get(segment.getVolume());
+        if (volume != null) {
+            volume.addUsed(-segment.getBytes());
+        }
         return true;
     }
 

@@ -150,7 +150,7 @@ public class SegmentStore {
         KeyVault vault = KeyVault.fromSystemProperty();
         byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(camera.getId()));
         try {
-            return KeyVault.open(dataKey, Files.readAllBytes(volumes.file(segment)),
+            return KeyVault.open(dataKey, Files.readAllBytes(volumes.directories().file(segment)),
                     SegmentCrypto.segmentAad(segment.getCameraId(), segment.getChainSeq()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + segment.getPath(), e);

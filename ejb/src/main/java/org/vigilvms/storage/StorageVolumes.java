@@ -58,12 +58,13 @@ public class StorageVolumes {
         return volume.getPath().isEmpty() ? paths.storage() : Path.of(volume.getPath());
     }
 
-    /** Where a stored segment's file is. */
-    public Path file(Segment segment) {
-        List<StorageVolume> found = em.createQuery("SELECT v FROM StorageVolume v WHERE v.name = :n", StorageVolume.class)
-                .setParameter("n", segment.getVolume()).getResultList();
-        Path root = found.isEmpty() ? paths.storage() : directory(found.get(0));
-        return root.resolve(segment.getPath());
+    /** Every volume's directory, in one query: callers walking many segments resolve them locally. */
+    public VolumeDirectories directories() {
+        java.util.Map<String, Path> byName = new java.util.HashMap<>();
+        for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()) {
+            byName.put(volume.getName(), directory(volume));
+        }
+        return new VolumeDirectories(byName, paths.storage());
     }
 
     /** Volumes that may take writes, in the order to try them. */
