@@ -97,6 +97,12 @@
     fetchNext();
   }, 250);
 
+  document.getElementById('export-here').addEventListener('click', function (e) {
+    if (base === null) { return; }
+    var position = base + video.currentTime * 1000;
+    e.target.href = 'exports.xhtml?camera=' + camera + '&from=' + new Date(position - 30000).toISOString()
+      + '&to=' + new Date(Math.min(Date.now(), position + 30000)).toISOString();
+  });
   timeline.addEventListener('click', function (e) {
     var rect = timeline.getBoundingClientRect();
     seekTo(from + (to - from) * (e.clientX - rect.left) / rect.width);

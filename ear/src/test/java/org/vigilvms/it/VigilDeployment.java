@@ -95,6 +95,16 @@ final class VigilDeployment {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Adds a camera over the REST API as {@code admin}; its id. */
+    static long addCamera(HttpClient admin, String name, String streamUrl, String password) throws Exception {
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\""
+                + streamUrl + "\",\"username\":\"admin\",\"password\":\"" + password + "\"}");
+        if (added.statusCode() != 201) {
+            throw new IllegalStateException("camera not added: " + added.statusCode() + " " + added.body());
+        }
+        return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
     /** A single number from the test installation's database. */
     static long count(String sql, Object... parameters) {
         try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {

@@ -9,6 +9,11 @@ import java.nio.file.Path;
  */
 public record InstallationPaths(Path home, Path serverData, Path storage) {
 
+    /** Finished evidence export packages, and the work folders of running ones. */
+    public Path exportsDir() {
+        return serverData.resolve("exports");
+    }
+
     public Path bootstrapDir() {
         return home.resolve("bootstrap");
     }

@@ -29,9 +29,9 @@ import org.wildfly.security.password.interfaces.ClearPassword;
 public final class ServerSigningKey {
 
     public static final String ALGORITHM = "SHA256withECDSA";
-    private static final String ALIAS = "signing";
     private static final String PASSWORD_ALIAS = "signing-keystore";
     private static volatile ServerSigningKey installation;
+    private static volatile ServerSigningKey timeStamping;
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -44,14 +44,31 @@ public final class ServerSigningKey {
     public static ServerSigningKey installation() {
         ServerSigningKey loaded = installation;
         if (loaded == null) {
-            loaded = load(Path.of(require("vigil.signing.keystore.file")), Path.of(require("vigil.credstore.file")),
-                    require("vigil.credstore.password").toCharArray());
+            loaded = load("signing");
             installation = loaded;
         }
         return loaded;
     }
 
-    static ServerSigningKey load(Path keyStoreFile, Path credentialStoreFile, char[] credentialStorePassword) {
+    /**
+     * The key of Vigil's own time-stamping authority (alias {@code tsa} in the same key store; its
+     * certificate names time-stamping as its only, critical extended key usage, as RFC 3161 asks).
+     */
+    public static ServerSigningKey timeStamping() {
+        ServerSigningKey loaded = timeStamping;
+        if (loaded == null) {
+            loaded = load("tsa");
+            timeStamping = loaded;
+        }
+        return loaded;
+    }
+
+    private static ServerSigningKey load(String alias) {
+        return load(Path.of(require("vigil.signing.keystore.file")), Path.of(require("vigil.credstore.file")),
+                require("vigil.credstore.password").toCharArray(), alias);
+    }
+
+    static ServerSigningKey load(Path keyStoreFile, Path credentialStoreFile, char[] credentialStorePassword, String alias) {
         try {
             CredentialStore store = CredentialStore.getInstance(KeyStoreCredentialStore.KEY_STORE_CREDENTIAL_STORE,
                     WildFlyElytronCredentialStoreProvider.getInstance());
@@ -66,10 +83,10 @@ public final class ServerSigningKey {
             try (InputStream in = Files.newInputStream(keyStoreFile)) {
                 keyStore.load(in, password);
             }
-            PrivateKey key = (PrivateKey) keyStore.getKey(ALIAS, password);
-            Certificate[] chain = keyStore.getCertificateChain(ALIAS);
+            PrivateKey key = (PrivateKey) keyStore.getKey(alias, password);
+            Certificate[] chain = keyStore.getCertificateChain(alias);
             if (key == null || chain == null) {
-                throw new IllegalStateException(keyStoreFile + " holds no key '" + ALIAS + "'");
+                throw new IllegalStateException(keyStoreFile + " holds no key '" + alias + "' (run the setup again)");
             }
             return new ServerSigningKey(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
         } catch (Exception e) {

@@ -35,18 +35,9 @@ public final class SegmentCrypto {
         }
     }
 
-    /** SHA-256(previous chain hash, camera, position, start, end, segment hash); the first link uses 32 zero bytes. */
+    /** The chain link as the export verifier recomputes it ({@link org.vigilvms.evidence.ChainLink}). */
     public static byte[] chainHash(byte[] previous, long cameraId, long chainSeq, Instant start, Instant end, byte[] segmentSha256) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(previous == null ? new byte[32] : previous);
-            digest.update((cameraId + "|" + chainSeq + "|" + start.toEpochMilli() + "|" + end.toEpochMilli() + "|")
-                    .getBytes(StandardCharsets.UTF_8));
-            digest.update(segmentSha256);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.vigilvms.evidence.ChainLink.hash(previous, cameraId, chainSeq, start, end, segmentSha256);
     }
 
     /** What a chain head signature covers: camera, position, chain hash and signing time. */

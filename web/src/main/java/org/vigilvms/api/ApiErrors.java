@@ -34,6 +34,15 @@ public final class ApiErrors {
         }
     }
 
+    /** An export request that cannot be accepted: 400 with the reason. */
+    @Provider
+    public static class InvalidExport implements ExceptionMapper<org.vigilvms.export.InvalidExportException> {
+        @Override
+        public Response toResponse(org.vigilvms.export.InvalidExportException e) {
+            return badRequest(e.getMessage());
+        }
+    }
+
     /** The camera did not answer as ONVIF should: 502 with the reason. */
     @Provider
     public static class OnvifFailed implements ExceptionMapper<org.vigilvms.camera.onvif.OnvifException> {

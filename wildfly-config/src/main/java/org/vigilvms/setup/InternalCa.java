@@ -131,6 +131,16 @@ public final class InternalCa {
                 new KeyPurposeId[0], KeyUsage.digitalSignature | KeyUsage.nonRepudiation, password);
     }
 
+    /**
+     * A key store holding the time-stamping authority's key, alias {@code tsa}: RFC 3161 requires
+     * its certificate to name time-stamping as its only, critical extended key usage.
+     */
+    public KeyStore issueTimeStamping(String commonName, char[] password) {
+        return issue("tsa", "CN=" + commonName + ",OU=time-stamping,O=Vigil VMS", List.of(),
+                new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping}, true,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation, password);
+    }
+
     /** A key store holding only the CA certificate, as a trust anchor. */
     public KeyStore trustStore() {
         try {
@@ -144,6 +154,11 @@ public final class InternalCa {
 
     private KeyStore issue(String alias, String subject, List<GeneralName> altNames, KeyPurposeId[] purposes,
                            int keyUsage, char[] password) {
+        return issue(alias, subject, altNames, purposes, false, keyUsage, password);
+    }
+
+    private KeyStore issue(String alias, String subject, List<GeneralName> altNames, KeyPurposeId[] purposes,
+                           boolean purposesCritical, int keyUsage, char[] password) {
         try {
             KeyPair pair = newKeyPair();
             Instant now = Instant.now();
@@ -156,7 +171,7 @@ public final class InternalCa {
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
             if (purposes.length > 0) {
-                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+                builder.addExtension(Extension.extendedKeyUsage, purposesCritical, new ExtendedKeyUsage(purposes));
             }
             if (!altNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,

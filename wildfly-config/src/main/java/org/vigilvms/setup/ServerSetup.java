@@ -132,8 +132,31 @@ public final class ServerSetup {
             InternalCa.write(ca.issueSigner("Vigil signing " + home.root().getFileName(), password),
                     home.signingKeyStore(), password);
         }
+        addTimeStampingKey(home, secrets, ca);
         if (!Files.isRegularFile(home.trustStore())) {
             InternalCa.write(ca.trustStore(), home.trustStore(), secrets.getOrGenerate(TLS_TRUSTSTORE).toCharArray());
+        }
+    }
+
+    /**
+     * Vigil's own time-stamping authority (RFC 3161 tokens on evidence exports) keeps its key
+     * beside the signing key, alias {@code tsa}; added to installations made before it existed.
+     */
+    private static void addTimeStampingKey(VigilHome home, SecretStore secrets, InternalCa ca) {
+        char[] password = secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray();
+        try {
+            java.security.KeyStore signing = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(home.signingKeyStore())) {
+                signing.load(in, password);
+            }
+            if (signing.containsAlias("tsa")) {
+                return;
+            }
+            java.security.KeyStore issued = ca.issueTimeStamping("Vigil time-stamping " + home.root().getFileName(), password);
+            signing.setKeyEntry("tsa", issued.getKey("tsa", password), password, issued.getCertificateChain("tsa"));
+            InternalCa.write(signing, home.signingKeyStore(), password);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new SetupException("cannot add the time-stamping key to " + home.signingKeyStore() + ": " + e.getMessage(), e);
         }
     }
 
