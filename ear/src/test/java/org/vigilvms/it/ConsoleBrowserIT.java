@@ -184,6 +184,58 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void anExportAskedInTheConsoleShowsItsProgressUntilTheDownloadAndIsRefusedWithoutTheRight() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long id = addCamera(admin, "export desk", fleet.camera(3).rtspUrl());
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (segmentCount(id) < 4) {
+                assertTrue(Instant.now().isBefore(deadline), "camera recorded");
+                Thread.sleep(500);
+            }
+            Instant from = segmentStart(id, 1).plusSeconds(1);
+            String page = VigilDeployment.BASE + "/exports.xhtml?camera=" + id + "&from=" + from + "&to=" + from.plusSeconds(4);
+
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(page);
+            WebElement result = askForExport(browser, id, "console export test");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> result.getText().startsWith("export ") || result.getText().startsWith("refused"));
+            assertTrue(result.getText().startsWith("export "), result.getText());
+            String prefix = result.getText().split(" ")[1];
+            // the list follows the job without a reload until its package can be downloaded
+            WebElement link = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                    .until(d -> d.findElements(By.cssSelector("tr[id^='job-" + prefix + "'] a.download")).stream()
+                            .findFirst().orElse(null));
+            assertTrue(link.getDomAttribute("href").endsWith("/file"), link.getDomAttribute("href"));
+            browser.screenshot("exports");
+
+            VigilTestEnvironment.directory().addUser("ida", "Ida-pw-1");
+            assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"ida\","
+                    + "\"right\":\"PLAYBACK\",\"cameraId\":" + id + "}").statusCode());
+            browser.driver.manage().deleteAllCookies();
+            browser.signIn("ida", "Ida-pw-1");
+            browser.driver.get(page);
+            WebElement refused = askForExport(browser, id, "curious");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> refused.getText().startsWith("refused"));
+            assertTrue(refused.getText().contains("ida lacks EXPORT on camera:" + id), refused.getText());
+        }
+    }
+
+    /** Ticks the camera (the page ticks it when named in the address), gives a reason and submits. */
+    private static WebElement askForExport(Browser browser, long cameraId, String reason) {
+        WebElement box = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("input[name=camera][value='" + cameraId + "']")).stream()
+                        .findFirst().orElse(null));
+        assertTrue(box.isSelected(), "the camera named in the address is ticked");
+        browser.driver.findElement(By.id("export-reason")).sendKeys(reason);
+        browser.driver.findElement(By.id("export-submit")).click();
+        return browser.driver.findElement(By.id("export-result"));
+    }
+
     private static long segmentCount(long cameraId) throws Exception {
         try (var c = VigilDeployment.database(); var s = c.prepareStatement("SELECT count(*) FROM segment WHERE camera_id = ?")) {
             s.setLong(1, cameraId);
