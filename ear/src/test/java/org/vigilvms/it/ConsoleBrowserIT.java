@@ -82,6 +82,15 @@ class ConsoleBrowserIT {
             for (VirtualCamera camera : fleet.cameras()) {
                 cameraOf.put(addCamera(admin, "live " + camera.config().id(), camera.rtspUrl()), camera.config().id());
             }
+            // cameras other test classes left behind (their virtual cameras are gone) would take the first tiles
+            String listed = get(admin, "/api/v1/cameras").body();
+            java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(listed);
+            while (ids.find()) {
+                long other = Long.parseLong(ids.group(1));
+                if (!cameraOf.containsKey(other)) {
+                    post(admin, "/api/v1/cameras/" + other + "/disable", "");
+                }
+            }
 
             browser.signIn("nobody", "wrong");
             assertTrue(browser.driver.getPageSource().contains("Sign-in failed"), "a wrong password is told so");

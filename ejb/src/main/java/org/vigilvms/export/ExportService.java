@@ -75,7 +75,7 @@ public class ExportService {
     private TransactionSynchronizationRegistry transactions;
 
     /** Whether exports wait for a second person's approval (system property {@code vigil.export.approval}). */
-    public static boolean approvalRequired() {
+    private boolean approvalRequired() {
         return "required".equalsIgnoreCase(System.getProperty("vigil.export.approval", "none"));
     }
 

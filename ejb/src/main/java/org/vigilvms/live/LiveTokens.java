@@ -21,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class LiveTokens {
 
     public static final Duration LIFETIME = Duration.ofSeconds(30);
+    /** The "camera" of tickets for the console's alarm socket (no camera has this id). */
+    public static final long ALARM_CHANNEL = -1;
 
     private final byte[] key = new byte[32];
     private final Clock clock = Clock.systemUTC();

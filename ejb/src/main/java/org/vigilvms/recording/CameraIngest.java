@@ -69,9 +69,12 @@ final class CameraIngest implements Runnable {
     private final Path spool;
     private final Listener listener;
     private final org.vigilvms.live.LiveHub live;
+    private final org.vigilvms.analytics.FrameFeed analytics;
     private volatile boolean running = true;
 
-    CameraIngest(StreamSource source, Path spool, Listener listener, org.vigilvms.live.LiveHub live) {
+    CameraIngest(StreamSource source, Path spool, Listener listener, org.vigilvms.live.LiveHub live,
+                 org.vigilvms.analytics.FrameFeed analytics) {
+        this.analytics = analytics;
         this.source = source;
         this.spool = spool;
         this.listener = listener;
@@ -159,6 +162,7 @@ final class CameraIngest implements Runnable {
         AVPacket packet = av_packet_alloc();
         Segment segment = null;
         org.vigilvms.live.LiveMuxer liveMuxer = null;
+        org.vigilvms.analytics.FrameFeed.CameraFeed analysed = null;
         AVRational timeBase = null;
         boolean recorded = false;
         try {
@@ -180,6 +184,7 @@ final class CameraIngest implements Runnable {
             } catch (RuntimeException e) {
                 liveMuxer = null; // recording goes on without live view
             }
+            analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
             long sessionFirstDts = 0;
             long sessionWallMs = 0;
@@ -216,6 +221,12 @@ final class CameraIngest implements Runnable {
                             liveMuxer = null;
                         }
                     }
+                    try {
+                        // capture time as the segments count it: the wall clock at the session's first packet + media time
+                        analysed.offer(packet, key, sessionWallMs + av_rescale_q(pts - sessionFirstPts, timeBase, millis));
+                    } catch (RuntimeException e) {
+                        analysed.close(); // analytics of this session ends; recording goes on
+                    }
                     if (segment != null && key && av_rescale_q(pts - segment.firstPts, timeBase, millis) >= SEGMENT_MS) {
                         finish(segment, timeBase);
                         recorded = true;
@@ -241,6 +252,9 @@ final class CameraIngest implements Runnable {
             }
             if (liveMuxer != null) {
                 liveMuxer.close();
+            }
+            if (analysed != null) {
+                analysed.close();
             }
             av_packet_free(packet);
             avformat_close_input(input);

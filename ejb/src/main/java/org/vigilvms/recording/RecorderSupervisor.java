@@ -60,6 +60,9 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     private InstallationPaths paths;
 
     @Inject
+    private org.vigilvms.analytics.FrameFeed analytics;
+
+    @Inject
     private org.vigilvms.live.LiveHub live;
 
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
@@ -138,7 +141,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
         for (StreamSource source : wanted.values()) {
             ingests.computeIfAbsent(source.cameraId(), id -> {
-                CameraIngest ingest = new CameraIngest(source, spool(), this, live);
+                CameraIngest ingest = new CameraIngest(source, spool(), this, live, analytics);
                 Thread thread = threads.newThread(ingest);
                 thread.setName("vigil-ingest-" + id);
                 thread.start();

@@ -70,6 +70,11 @@ public class AccessControl {
         deny(caller, right, "system");
     }
 
+    /** The camera, for deciding on it (null when there is none). */
+    public Camera camera(long cameraId) {
+        return em.find(Camera.class, cameraId);
+    }
+
     public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {
         if (caller.anonymous() || passwordChangePending(caller)) {
             return false;

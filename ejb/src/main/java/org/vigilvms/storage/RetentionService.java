@@ -70,6 +70,15 @@ public class RetentionService {
         return lock;
     }
 
+    /**
+     * An evidence lock an alarm rule asks for (its LOCK_RECORDING action): no user is calling, the
+     * rule's author was checked when the rule was made. Never exposed to a client.
+     */
+    public void lockForAlarm(long cameraId, Instant from, Instant to, String reason) {
+        em.persist(new EvidenceLock(cameraId, from, to, reason, "alarm", clock.instant()));
+        audit.record("alarm", "evidence.locked", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS, from + " .. " + to + ": " + reason);
+    }
+
     public void release(long lockId) {
         EvidenceLock lock = em.find(EvidenceLock.class, lockId);
         if (lock == null || !lock.isActive()) {

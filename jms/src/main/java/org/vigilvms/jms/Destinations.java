@@ -19,9 +19,11 @@ public final class Destinations {
     public static final String CAMERA_COMMANDS = "vigil.camera.commands";
     /** Analytics to management: event and alert metadata (X.1453 section 6). */
     public static final String ANALYTICS_EVENTS = "vigil.analytics.events";
+    /** Management to analytics: signed, versioned zones, masks and sensitivity per camera (T-INJ). */
+    public static final String ANALYTICS_CONFIG = "vigil.analytics.config";
 
     public static final List<String> ALL =
-            List.of(HEARTBEAT, SEGMENTS, CAMERA_STATUS, CAMERA_COMMANDS, ANALYTICS_EVENTS);
+            List.of(HEARTBEAT, SEGMENTS, CAMERA_STATUS, CAMERA_COMMANDS, ANALYTICS_EVENTS, ANALYTICS_CONFIG);
 
     private Destinations() {
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 public enum ServiceIdentity {
 
     MANAGEMENT("svc-management",
-            Set.of(Destinations.HEARTBEAT, Destinations.CAMERA_COMMANDS),
+            Set.of(Destinations.HEARTBEAT, Destinations.CAMERA_COMMANDS, Destinations.ANALYTICS_CONFIG),
             Set.of(Destinations.HEARTBEAT, Destinations.CAMERA_STATUS, Destinations.ANALYTICS_EVENTS)),
     RECORDER("svc-recorder",
             Set.of(Destinations.HEARTBEAT, Destinations.SEGMENTS, Destinations.CAMERA_STATUS),
@@ -21,7 +21,7 @@ public enum ServiceIdentity {
             Set.of(Destinations.SEGMENTS)),
     ANALYTICS("svc-analytics",
             Set.of(Destinations.HEARTBEAT, Destinations.ANALYTICS_EVENTS),
-            Set.of());
+            Set.of(Destinations.ANALYTICS_CONFIG));
 
     private final String principal;
     private final Set<String> sendsTo;

@@ -53,6 +53,19 @@ public final class JmsEnvelopes {
         }
     }
 
+    /**
+     * The type a message claims, to pick the record a consumer of several types expects; the
+     * envelope's verification still decides ("?" when absent).
+     */
+    public static String claimedType(Message message) {
+        try {
+            String type = message.getStringProperty(TYPE);
+            return type == null ? "?" : type;
+        } catch (JMSException e) {
+            return "?";
+        }
+    }
+
     public static Envelope fromMessage(Message message) throws MalformedEnvelopeException {
         if (!(message instanceof BytesMessage bytesMessage)) {
             throw new MalformedEnvelopeException("not a BytesMessage: " + message.getClass().getSimpleName());

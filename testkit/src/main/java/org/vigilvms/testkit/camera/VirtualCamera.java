@@ -25,6 +25,7 @@ public final class VirtualCamera implements AutoCloseable {
 
     private final CameraConfig config;
     private final Faults faults = new Faults();
+    private final SceneControl sceneControl = new SceneControl();
     private final PtzState ptz = new PtzState();
     private final SyntheticScene scene;
     private final H264Encoder encoder;
@@ -137,6 +138,11 @@ public final class VirtualCamera implements AutoCloseable {
         return faults;
     }
 
+    /** What is in front of the camera (still scene, intruder), for analytics tests. */
+    public SceneControl scene() {
+        return sceneControl;
+    }
+
     public PtzState ptz() {
         return ptz;
     }
@@ -193,7 +199,7 @@ public final class VirtualCamera implements AutoCloseable {
         FrameStamp stamp = new FrameStamp(config.id(), frameCounter(), System.currentTimeMillis() + faults.clockSkewMs,
                 ptz.pan(), ptz.tilt(), ptz.zoom());
         synchronized (snapshotScene) {
-            return java.util.Arrays.copyOf(snapshotScene.render(stamp, faults.covered), config.width() * config.height());
+            return java.util.Arrays.copyOf(snapshotScene.render(stamp, faults.covered, sceneControl), config.width() * config.height());
         }
     }
 
@@ -244,7 +250,7 @@ public final class VirtualCamera implements AutoCloseable {
             nals = entry.nalUnits();
             idr = entry.keyframe();
         } else {
-            nals = encoder.encode(scene.render(stamp, faults.covered), key);
+            nals = encoder.encode(scene.render(stamp, faults.covered, sceneControl), key);
             idr = nals.stream().anyMatch(n -> NalUnits.type(n) == NalUnits.TYPE_IDR);
         }
         EncodedFrame frame = new EncodedFrame(frameCounter, now, nals, idr);

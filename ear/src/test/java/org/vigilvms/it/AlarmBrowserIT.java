@@ -1,0 +1,99 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+
+/**
+ * The console's alarm list in a real browser: an alarm appears without a reload, with a jump to
+ * playback at the event; an operator never sees, in the console or the API, the alarms of a
+ * camera they have no right on, and cannot handle them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AlarmBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void anAlarmAppearsWithoutReloadAndOnlyForCamerasTheOperatorMayWatch() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long watched = VigilDeployment.addCamera(admin, "alarm front", "rtsp://127.0.0.1:9/none", "unused-password");
+            long secret = VigilDeployment.addCamera(admin, "alarm vault", "rtsp://127.0.0.1:9/none", "unused-password");
+            assertEquals(201, post(admin, "/api/v1/alarms/rules", "{\"name\":\"any motion\",\"eventType\":\"MOTION\","
+                    + "\"cameras\":[" + watched + "," + secret + "],\"priority\":3,\"actions\":[\"NOTIFY\"]}").statusCode());
+            VigilTestEnvironment.directory().addUser("paula", "Paula-pw-1");
+            assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"paula\","
+                    + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + watched + "}").statusCode());
+            RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("analytics-host-browser");
+
+            browser.signIn("paula", "Paula-pw-1");
+            browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                    Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilAlarms && window.vigilAlarms.connected;")));
+
+            // the vault's alarm first, then the front's: had the vault's been pushed, it would be there before
+            AnalyticsEvent vault = RemoteAnalyticsNode.motion(secret, "door");
+            node.report(vault);
+            AnalyticsIT.await("vault alarm raised", Duration.ofSeconds(15), () ->
+                    count("SELECT count(*) FROM alarm WHERE event_id = ?", vault.eventId()) == 1);
+            AnalyticsEvent front = RemoteAnalyticsNode.motion(watched, "door");
+            node.report(front);
+            WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d ->
+                    d.findElements(By.cssSelector("tr[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
+            assertTrue(row.getText().contains("alarm front") && row.getText().contains("MOTION"), row.getText());
+            assertEquals(List.of(), browser.driver.findElements(By.cssSelector("tr[data-camera='" + secret + "']")),
+                    "the vault's alarm never reaches this console");
+            assertTrue(row.findElement(By.cssSelector("a.jump")).getDomAttribute("href")
+                    .startsWith("playback.xhtml?camera=" + watched + "&at="));
+            browser.screenshot("alarms");
+
+            // acknowledged in the console
+            row.findElement(By.cssSelector("input.comment")).sendKeys("on my way");
+            row.findElement(By.cssSelector("button.acknowledge")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
+                    "tr[data-camera='" + watched + "']")).getText().contains("acknowledged by paula"));
+
+            // and the API says the same
+            HttpClient paula = VigilDeployment.signedIn("paula", "Paula-pw-1");
+            String listed = get(paula, "/api/v1/alarms?all=true").body();
+            assertTrue(listed.contains("\"cameraId\":" + watched), listed);
+            assertTrue(!listed.contains("\"cameraId\":" + secret), listed);
+            long vaultAlarm = count("SELECT id FROM alarm WHERE event_id = ?", vault.eventId());
+            assertEquals(403, post(paula, "/api/v1/alarms/" + vaultAlarm + "/acknowledge", "{}").statusCode());
+            assertEquals("NEW", stateOf(vaultAlarm));
+        }
+    }
+
+    private static String stateOf(long alarm) throws Exception {
+        try (var c = VigilDeployment.database(); var s = c.prepareStatement("SELECT state FROM alarm WHERE id = ?")) {
+            s.setLong(1, alarm);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.envelope.Envelope;
+import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCamera;
+import org.vigilvms.testkit.camera.VirtualCameraFleet;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+
+/**
+ * Analytics over the secured backbone: a virtual camera's still scene with an intruder shown in a
+ * zone gives one motion event with the right time and zone, outside the zones or under a privacy
+ * mask none, and covering the camera a tamper event and alert; a configuration edited in the
+ * database is refused by analytics; forged, unknown-camera and flooding events are refused and
+ * audited while a valid one from an enrolled remote node (JMS over mutual TLS) raises an alarm an
+ * operator acknowledges and closes.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AnalyticsIT {
+
+    private static final String CAMERA_PASSWORD = "analytics-Pa55word";
+    private static VirtualCameraFleet fleet;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @BeforeAll
+    static void cameras() {
+        fleet = VirtualCameraFleet.start(1, CameraConfig.forTests(501, CAMERA_PASSWORD), -1);
+        fleet.camera(0).scene().still = true;
+    }
+
+    @AfterAll
+    static void stopCameras() {
+        fleet.close();
+    }
+
+    @Test
+    void motionInAZoneIsOneEventOutsideOrMaskedNoneAndCoveringTheCameraIsATamperAlert() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = admin();
+        VirtualCamera camera = fleet.camera(0);
+        long id = VigilDeployment.addCamera(admin, "analytics yard", camera.rtspUrl(), CAMERA_PASSWORD);
+        HttpResponse<String> configured = put(admin, "/api/v1/cameras/" + id + "/analytics", """
+                {"enabled": true, "sensitivity": 60, "tamper": true,
+                 "zones": [{"name": "door", "x": 0.55, "y": 0.2, "width": 0.4, "height": 0.6},
+                           {"name": "yard", "x": 0.05, "y": 0.2, "width": 0.4, "height": 0.6}],
+                 "masks": [{"name": "neighbour", "x": 0.05, "y": 0.55, "width": 0.2, "height": 0.25}]}""");
+        assertEquals(200, configured.statusCode(), configured.body());
+        await("analytics applied the signed configuration", Duration.ofSeconds(20), () ->
+                count("SELECT count(*) FROM audit_event WHERE action = 'analytics.config.applied' AND target = ?", "camera:" + id) == 1);
+        await("recording (and so analysis) running", Duration.ofSeconds(30), () ->
+                count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
+        Thread.sleep(4000); // the background model learns the still scene
+        assertEquals(0, events(id).size(), "a still scene moves nowhere: " + events(id));
+
+        // an intruder in the door zone for two seconds: one event, in that zone, starting then
+        long onset = System.currentTimeMillis();
+        camera.scene().intruder(0.65, 0.3, 0.2, 0.35);
+        Thread.sleep(2000);
+        camera.scene().noIntruder();
+        await("the motion event stored", Duration.ofSeconds(15), () -> !events(id).isEmpty());
+        Thread.sleep(3000);
+        List<String[]> events = events(id);
+        assertEquals(1, events.size(), "one event for one motion: " + describe(events));
+        assertEquals("MOTION", events.get(0)[0]);
+        assertEquals("door", events.get(0)[1]);
+        long start = Long.parseLong(events.get(0)[2]);
+        assertTrue(Math.abs(start - onset) <= 1000, "event starts " + (start - onset) + " ms from the intruder's first frame");
+
+        // between the zones, and inside the yard but under the privacy mask: nothing
+        camera.scene().intruder(0.46, 0.3, 0.08, 0.35);
+        Thread.sleep(2500);
+        camera.scene().intruder(0.07, 0.6, 0.15, 0.15);
+        Thread.sleep(2500);
+        camera.scene().noIntruder();
+        Thread.sleep(3000);
+        assertEquals(1, events(id).size(), "no event outside the zones or under the mask: " + describe(events(id)));
+
+        // motion search: the door event is found in a region drawn over the door, not elsewhere
+        String range = "from=" + Instant.ofEpochMilli(onset - 60_000) + "&to=" + Instant.now();
+        assertTrue(get(admin, "/api/v1/cameras/" + id + "/events/motion?" + range + "&x=0.6&y=0.25&w=0.3&h=0.5").body()
+                .contains("\"zone\":\"door\""));
+        assertEquals("[]", get(admin, "/api/v1/cameras/" + id + "/events/motion?" + range + "&x=0.0&y=0.8&w=0.2&h=0.2").body());
+
+        // covering the camera: a tamper event and an alert made of it
+        camera.faults().covered = true;
+        await("tamper alert", Duration.ofSeconds(15), () ->
+                count("SELECT count(*) FROM analytics_alert WHERE camera_id = ? AND kind = 'TAMPER_COVERED'", id) == 1);
+        camera.faults().covered = false;
+        assertEquals(1, count("SELECT count(*) FROM analytics_event WHERE camera_id = ? AND type = 'TAMPER_COVERED'", id));
+        assertTrue(count("SELECT count(*) FROM analytics_alert a JOIN analytics_event e ON position(e.event_id in a.event_ids) > 0 "
+                + "WHERE a.camera_id = ? AND e.type = 'TAMPER_COVERED'", id) == 1, "the alert names the tamper event");
+
+        // reference data edited in the database (T-INJ): analytics refuses it and keeps the signed version
+        try (Connection c = VigilDeployment.database()) {
+            c.createStatement().executeUpdate("UPDATE analytics_config SET config_json = replace(config_json, '\"sensitivity\":60', "
+                    + "'\"sensitivity\":1') WHERE camera_id = " + id);
+        }
+        assertEquals(200, post(admin, "/api/v1/analytics/republish", "").statusCode());
+        await("the edited configuration refused", Duration.ofSeconds(15), () ->
+                count("SELECT count(*) FROM audit_event WHERE action = 'analytics.config.rejected' AND target = ?", "camera:" + id) == 1);
+    }
+
+    @Test
+    void forgedUnknownAndFloodingEventsAreRefusedAndAuditedWhileAValidOneRaisesAnAlarmAnOperatorHandles() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = admin();
+        long lobby = VigilDeployment.addCamera(admin, "analytics lobby", "rtsp://127.0.0.1:9/none", "unused-password");
+        long hall = VigilDeployment.addCamera(admin, "analytics hall", "rtsp://127.0.0.1:9/none", "unused-password");
+        HttpResponse<String> rule = post(admin, "/api/v1/alarms/rules", "{\"name\":\"lobby motion\",\"eventType\":\"MOTION\","
+                + "\"cameras\":[" + lobby + "],\"priority\":4,\"escalateAfterS\":5,\"actions\":[\"NOTIFY\",\"LOCK_RECORDING\"]}");
+        assertEquals(201, rule.statusCode(), rule.body());
+        RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("analytics-host-2");
+
+        // a forger claiming to be the analytics service: refused, audited, nothing stored
+        AnalyticsEvent forged = RemoteAnalyticsNode.motion(lobby, "entrance");
+        RemoteAnalyticsNode.forger().report(forged);
+        await("forgery audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' "
+                + "AND actor = 'svc-analytics' AND detail LIKE 'BAD_SIGNATURE%'") >= 1);
+        assertEquals(0, count("SELECT count(*) FROM analytics_event WHERE event_id = ?", forged.eventId()));
+        // a replay of a genuine message is refused too
+        Envelope genuine = node.seal(RemoteAnalyticsNode.motion(hall, "desk"));
+        node.send(genuine, genuine);
+        await("replay audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' "
+                + "AND actor = ? AND detail LIKE 'REPLAYED%'", node.producer()) == 1);
+        // an event for a camera that does not exist: refused and audited
+        node.report(RemoteAnalyticsNode.motion(987_654, "nowhere"));
+        await("unknown camera audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = "
+                + "'analytics.rejected' AND target = 'camera:987654'") == 1);
+
+        // a valid event: an alarm, with the rule's evidence lock
+        AnalyticsEvent valid = RemoteAnalyticsNode.motion(lobby, "entrance");
+        node.report(valid);
+        await("alarm raised", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM alarm WHERE event_id = ?", valid.eventId()) == 1);
+        long alarm = count("SELECT id FROM alarm WHERE event_id = ?", valid.eventId());
+        assertEquals(1, count("SELECT count(*) FROM evidence_lock WHERE camera_id = ? AND reason LIKE ?", lobby,
+                "alarm " + alarm + " %"));
+
+        // an operator who may watch the lobby handles it: acknowledge, then close with a comment
+        VigilTestEnvironment.directory().addUser("otto", "Otto-pw-1");
+        assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"otto\","
+                + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + lobby + "}").statusCode());
+        HttpClient otto = VigilDeployment.signedIn("otto", "Otto-pw-1");
+        assertTrue(get(otto, "/api/v1/alarms").body().contains("\"id\":" + alarm + ","));
+        assertEquals(200, post(otto, "/api/v1/alarms/" + alarm + "/acknowledge", "{\"comment\":\"looking\"}").statusCode());
+        assertEquals(400, post(otto, "/api/v1/alarms/" + alarm + "/close", "{\"comment\":\"\"}").statusCode(), "a close needs a comment");
+        HttpResponse<String> closed = post(otto, "/api/v1/alarms/" + alarm + "/close", "{\"comment\":\"delivery driver\"}");
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertTrue(closed.body().contains("\"closedBy\":\"otto\""), closed.body());
+        for (String action : List.of("alarm.raised", "alarm.acknowledged", "alarm.closed")) {
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = ? AND target = ?", action, "alarm:" + alarm), action);
+        }
+
+        // one not acknowledged in time is escalated
+        AnalyticsEvent ignored = RemoteAnalyticsNode.motion(lobby, "entrance");
+        node.report(ignored);
+        await("escalated", Duration.ofSeconds(30), () -> count("SELECT count(*) FROM alarm WHERE event_id = ? AND escalated_ts IS NOT NULL "
+                + "AND priority = 5", ignored.eventId()) == 1);
+
+        // a flood from one camera is cut off and audited; another camera's events keep flowing
+        List<Envelope> flood = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            flood.add(node.seal(RemoteAnalyticsNode.motion(hall, "desk")));
+        }
+        node.send(flood.toArray(Envelope[]::new));
+        AnalyticsEvent other = RemoteAnalyticsNode.motion(lobby, "entrance");
+        node.report(other);
+        await("the other camera's event stored", Duration.ofSeconds(20), () ->
+                count("SELECT count(*) FROM analytics_event WHERE event_id = ?", other.eventId()) == 1);
+        await("flood audited", Duration.ofSeconds(20), () -> count("SELECT count(*) FROM audit_event WHERE action = "
+                + "'analytics.rate_limited' AND target = ?", "camera:" + hall) >= 1);
+        assertTrue(count("SELECT count(*) FROM analytics_event WHERE camera_id = ?", hall) < 150, "the flood was cut");
+    }
+
+    // --- helpers ---
+
+    private static HttpClient admin() throws Exception {
+        return VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+    }
+
+    private static HttpResponse<String> put(HttpClient client, String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Motion events of a camera: type, zone, start ms, end ms. */
+    private static List<String[]> events(long cameraId) {
+        List<String[]> found = new ArrayList<>();
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "SELECT type, zone, (extract(epoch FROM start_ts) * 1000)::bigint, (extract(epoch FROM end_ts) * 1000)::bigint "
+                        + "FROM analytics_event WHERE camera_id = ? AND type = 'MOTION' ORDER BY start_ts")) {
+            s.setLong(1, cameraId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    private static String describe(List<String[]> events) {
+        return events.stream().map(e -> e[1] + " " + Instant.ofEpochMilli(Long.parseLong(e[2])) + ".." + Instant.ofEpochMilli(Long.parseLong(e[3])))
+                .toList().toString();
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "timed out waiting: " + what);
+            Thread.sleep(250);
+        }
+    }
+}

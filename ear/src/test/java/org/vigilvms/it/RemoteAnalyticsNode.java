@@ -1,0 +1,103 @@
+package org.vigilvms.it;
+
+import jakarta.jms.JMSContext;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.MessageCodec;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.jms.envelope.Envelope;
+import org.vigilvms.jms.envelope.EnvelopeSigner;
+import org.vigilvms.jms.envelope.JmsEnvelopes;
+import org.vigilvms.setup.ServerSetup;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.run.LocalInstallation;
+import org.vigilvms.tools.ClientTls;
+
+/**
+ * An analytics service on another host, as the tests play it: it reaches the broker only over the
+ * mutual-TLS acceptor with a client certificate from the installation's CA and the analytics
+ * broker account, and signs with an Ed25519 key enrolled in the producer registry.
+ */
+final class RemoteAnalyticsNode {
+
+    private final String producer;
+    private final EnvelopeSigner signer;
+    private final String url;
+    private final String password;
+
+    private RemoteAnalyticsNode(String producer, EnvelopeSigner signer, String url, String password) {
+        this.producer = producer;
+        this.signer = signer;
+        this.url = url;
+        this.password = password;
+    }
+
+    /** A node whose key is enrolled under {@code svc-analytics@<host>}. */
+    static RemoteAnalyticsNode enrolled(String host) throws Exception {
+        String producer = ServiceIdentity.ANALYTICS.principal() + "@" + host;
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO service_key (producer, algorithm, public_key) VALUES (?, 'Ed25519', ?)")) {
+            s.setString(1, producer);
+            s.setBytes(2, keys.getPublic().getEncoded());
+            s.executeUpdate();
+        }
+        return connect(producer, keys);
+    }
+
+    /** A node that claims to be the in-server analytics service but holds a key of its own (a forger). */
+    static RemoteAnalyticsNode forger() throws Exception {
+        return connect(ServiceIdentity.ANALYTICS.principal(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+    }
+
+    private static RemoteAnalyticsNode connect(String producer, KeyPair keys) {
+        LocalInstallation installation = VigilTestEnvironment.installation();
+        char[] storePassword = "client-pass".toCharArray();
+        Path file = Path.of(System.getProperty("vigil.it.dir"), "analytics-" + UUID.randomUUID() + ".p12");
+        ClientTls.write(ClientTls.issueClientCertificate(installation.home(), installation.secrets(), "analytics-node",
+                storePassword), file, storePassword);
+        String url = "tcp://localhost:5445?sslEnabled=true&verifyHost=true&enable1xPrefixes=true"
+                + "&keyStorePath=" + file + "&keyStorePassword=client-pass&keyStoreType=PKCS12"
+                + "&trustStorePath=" + installation.home().trustStore() + "&trustStorePassword="
+                + installation.secrets().require(ServerSetup.TLS_TRUSTSTORE) + "&trustStoreType=PKCS12";
+        return new RemoteAnalyticsNode(producer, new EnvelopeSigner(producer, keys.getPrivate(), Clock.systemUTC()), url,
+                installation.secrets().require(ServiceIdentity.ANALYTICS.credentialAlias()));
+    }
+
+    String producer() {
+        return producer;
+    }
+
+    /** A motion event as a node reports it: a fresh id, this moment, one box. */
+    static AnalyticsEvent motion(long cameraId, String zone) {
+        long now = System.currentTimeMillis();
+        return new AnalyticsEvent(UUID.randomUUID().toString(), cameraId, "MOTION", zone, now - 1500, now - 200, 0.2,
+                List.of(new Region(null, 0.6, 0.3, 0.1, 0.2)), 1);
+    }
+
+    Envelope seal(AnalyticsEvent event) {
+        return signer.seal(Destinations.ANALYTICS_EVENTS, AnalyticsEvent.TYPE, MessageCodec.encode(event));
+    }
+
+    void send(Envelope... envelopes) {
+        try (JMSContext context = new ActiveMQConnectionFactory(url).createContext(ServiceIdentity.ANALYTICS.principal(), password)) {
+            for (Envelope envelope : envelopes) {
+                context.createProducer().send(context.createQueue(envelope.destination()), JmsEnvelopes.toMessage(context, envelope));
+            }
+        }
+    }
+
+    void report(AnalyticsEvent event) {
+        send(seal(event));
+    }
+}

@@ -1,0 +1,230 @@
+package org.vigilvms.alarm;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.Camera;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.event.StoredEvent;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessDeniedException;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.Caller;
+import org.vigilvms.storage.RetentionService;
+
+/**
+ * Rules, alarms and their lifecycle. Rules need MANAGE_CAMERAS (on each camera they name, or for
+ * all cameras); an alarm is seen and handled by whoever may watch or play back its camera;
+ * acknowledging and closing name the operator, the time and a comment, and are audited.
+ */
+@PermitAll // authorization per call through AccessControl
+@Stateless
+public class AlarmService {
+
+    static final Duration LOCK_BEFORE = Duration.ofSeconds(30);
+    static final Duration LOCK_AFTER = Duration.ofSeconds(60);
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private RetentionService retention;
+
+    @Inject
+    private Event<AlarmNotice> notices;
+
+    public AlarmRule.RuleView createRule(AlarmRule.RuleView request) {
+        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 128) {
+            throw new InvalidCameraException("a rule needs a name of at most 128 characters");
+        }
+        if (request.cameras() == null || request.cameras().isEmpty()) {
+            access.require(AccessRight.MANAGE_CAMERAS);
+        } else {
+            request.cameras().forEach(c -> access.require(AccessRight.MANAGE_CAMERAS, c));
+        }
+        if (!AnalyticsEvent.TYPES.contains(request.eventType())) {
+            throw new InvalidCameraException("eventType is one of " + AnalyticsEvent.TYPES);
+        }
+        String days = request.days() == null ? "1234567" : request.days();
+        if (!days.matches("[1-7]{1,7}")) {
+            throw new InvalidCameraException("days are ISO days of week 1 (Monday) .. 7, e.g. \"12345\"");
+        }
+        int from = request.fromMinute() == null ? 0 : request.fromMinute();
+        int to = request.toMinute() == null ? 1440 : request.toMinute();
+        if (from < 0 || from > 1440 || to < 0 || to > 1440 || from == to) {
+            throw new InvalidCameraException("fromMinute and toMinute are minutes of the day 0..1440, not equal");
+        }
+        String zone = request.timeZone() == null ? "UTC" : request.timeZone();
+        try {
+            ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new InvalidCameraException("unknown time zone " + zone);
+        }
+        int priority = request.priority() == null ? 3 : request.priority();
+        if (priority < 1 || priority > 5) {
+            throw new InvalidCameraException("priority is 1 (low) .. 5 (critical)");
+        }
+        if (request.escalateAfterS() != null && (request.escalateAfterS() < 5 || request.escalateAfterS() > 86_400)) {
+            throw new InvalidCameraException("escalateAfterS is 5 .. 86400 seconds");
+        }
+        AlarmRule rule = new AlarmRule(request.name().strip(), request.eventType(), request.cameras(), days, from, to, zone,
+                priority, request.escalateAfterS(), request.actions() == null ? List.of(AlarmRule.Action.NOTIFY) : request.actions(),
+                access.caller().name(), clock.instant());
+        em.persist(rule);
+        audit.record(access.caller().name(), "alarm.rule.created", "rule:" + rule.getId(), AuditEvent.Outcome.SUCCESS,
+                rule.getName() + ": " + request.eventType() + " on " + (request.cameras() == null ? "all cameras" : request.cameras()));
+        return rule.view();
+    }
+
+    public List<AlarmRule.RuleView> rules() {
+        access.require(AccessRight.MANAGE_CAMERAS);
+        return em.createQuery("SELECT r FROM AlarmRule r ORDER BY r.id", AlarmRule.class).getResultList().stream()
+                .map(AlarmRule::view).toList();
+    }
+
+    public void disableRule(long ruleId) {
+        AlarmRule rule = em.find(AlarmRule.class, ruleId);
+        if (rule == null) {
+            throw new InvalidCameraException("no alarm rule " + ruleId);
+        }
+        if (rule.cameras() == null) {
+            access.require(AccessRight.MANAGE_CAMERAS);
+        } else {
+            rule.cameras().forEach(c -> access.require(AccessRight.MANAGE_CAMERAS, c));
+        }
+        rule.disable();
+        audit.record(access.caller().name(), "alarm.rule.disabled", "rule:" + ruleId, AuditEvent.Outcome.SUCCESS, rule.getName());
+    }
+
+    /** Called for every stored event (in its transaction): raises the alarms of the rules it matches. */
+    public void raiseFor(StoredEvent event) {
+        List<AlarmRule> rules = em.createQuery("SELECT r FROM AlarmRule r WHERE r.enabled = true AND r.eventType = :t",
+                AlarmRule.class).setParameter("t", event.getType()).getResultList();
+        for (AlarmRule rule : rules) {
+            if (!rule.matches(event.getType(), event.getCameraId(), event.getStartTs())) {
+                continue;
+            }
+            Alarm alarm = new Alarm(rule, event.getCameraId(), event.getEventId(), event.getType(), event.getStartTs(), clock.instant());
+            em.persist(alarm);
+            em.flush(); // the id, for the audit row and the consoles
+            audit.record("alarm", "alarm.raised", "alarm:" + alarm.getId(), AuditEvent.Outcome.SUCCESS,
+                    rule.getName() + ": " + event.getType() + " on camera " + event.getCameraId() + " at " + event.getStartTs());
+            if (rule.actions().contains(AlarmRule.Action.LOCK_RECORDING)) {
+                retention.lockForAlarm(event.getCameraId(), event.getStartTs().minus(LOCK_BEFORE), event.getEndTs().plus(LOCK_AFTER),
+                        "alarm " + alarm.getId() + " (" + rule.getName() + ")");
+            }
+            notices.fire(new AlarmNotice(alarm.view(cameraName(event.getCameraId())), rule.actions().contains(AlarmRule.Action.NOTIFY)));
+        }
+    }
+
+    /** Alarms the caller may see (VIEW_LIVE or PLAYBACK on their camera), newest first; open ones only unless {@code all}. */
+    public List<AlarmView> list(boolean all) {
+        Caller caller = access.caller();
+        List<Alarm> alarms = em.createQuery("SELECT a FROM Alarm a WHERE (:all = true OR a.state <> :closed) "
+                        + "ORDER BY a.raisedTs DESC", Alarm.class)
+                .setParameter("all", all).setParameter("closed", Alarm.State.CLOSED)
+                .setMaxResults(500).getResultList();
+        Map<Long, Boolean> visible = new HashMap<>();
+        return alarms.stream().filter(a -> visible.computeIfAbsent(a.getCameraId(), c -> maySee(caller, c)))
+                .map(a -> a.view(cameraName(a.getCameraId()))).toList();
+    }
+
+    public AlarmView acknowledge(long alarmId, String comment) {
+        Alarm alarm = handled(alarmId);
+        if (alarm.getState() != Alarm.State.NEW) {
+            throw new InvalidCameraException("alarm " + alarmId + " is " + alarm.getState() + ", not NEW");
+        }
+        alarm.acknowledge(access.caller().name(), clock.instant(), comment(comment, false));
+        audit.record(access.caller().name(), "alarm.acknowledged", "alarm:" + alarmId, AuditEvent.Outcome.SUCCESS,
+                comment(comment, false));
+        return changed(alarm);
+    }
+
+    public AlarmView close(long alarmId, String comment) {
+        Alarm alarm = handled(alarmId);
+        if (alarm.getState() == Alarm.State.CLOSED) {
+            throw new InvalidCameraException("alarm " + alarmId + " is closed already");
+        }
+        alarm.close(access.caller().name(), clock.instant(), comment(comment, true));
+        audit.record(access.caller().name(), "alarm.closed", "alarm:" + alarmId, AuditEvent.Outcome.SUCCESS, comment(comment, true));
+        return changed(alarm);
+    }
+
+    /** Every 10 s: NEW alarms older than their rule allows are escalated once (priority up, consoles told again). */
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    void escalate() {
+        Instant now = clock.instant();
+        List<Alarm> waiting = em.createQuery("SELECT a FROM Alarm a WHERE a.state = :s AND a.escalatedTs IS NULL", Alarm.class)
+                .setParameter("s", Alarm.State.NEW).setMaxResults(1000).getResultList();
+        for (Alarm alarm : waiting) {
+            AlarmRule rule = em.find(AlarmRule.class, alarm.getRuleId());
+            if (rule == null || rule.getEscalateAfterS() == null
+                    || alarm.getRaisedTs().plusSeconds(rule.getEscalateAfterS()).isAfter(now)) {
+                continue;
+            }
+            alarm.escalate(now);
+            audit.record("alarm", "alarm.escalated", "alarm:" + alarm.getId(), AuditEvent.Outcome.SUCCESS,
+                    "not acknowledged within " + rule.getEscalateAfterS() + " s");
+            notices.fire(new AlarmNotice(alarm.view(cameraName(alarm.getCameraId())), true));
+        }
+    }
+
+    private Alarm handled(long alarmId) {
+        Caller caller = access.caller();
+        Alarm alarm = em.find(Alarm.class, alarmId);
+        if (alarm == null || !maySee(caller, alarm.getCameraId())) {
+            audit.record(caller.name(), "access.denied", "alarm:" + alarmId, AuditEvent.Outcome.REJECTED,
+                    "lacks VIEW_LIVE and PLAYBACK on the alarm's camera");
+            throw new AccessDeniedException(caller.name() + " may not handle alarm " + alarmId);
+        }
+        return alarm;
+    }
+
+    private AlarmView changed(Alarm alarm) {
+        AlarmView view = alarm.view(cameraName(alarm.getCameraId()));
+        notices.fire(new AlarmNotice(view, false));
+        return view;
+    }
+
+    private boolean maySee(Caller caller, long cameraId) {
+        Camera camera = em.find(Camera.class, cameraId);
+        return camera != null && (access.allowed(caller, AccessRight.VIEW_LIVE, cameraId, camera.getSite())
+                || access.allowed(caller, AccessRight.PLAYBACK, cameraId, camera.getSite()));
+    }
+
+    private String cameraName(long cameraId) {
+        Camera camera = em.find(Camera.class, cameraId);
+        return camera == null ? "camera " + cameraId : camera.getName();
+    }
+
+    private static String comment(String comment, boolean required) {
+        String text = comment == null ? "" : comment.strip();
+        if (required && text.isEmpty()) {
+            throw new InvalidCameraException("closing an alarm needs a comment (what was found, what was done)");
+        }
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

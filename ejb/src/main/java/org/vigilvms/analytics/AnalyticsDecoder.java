@@ -1,0 +1,174 @@
+package org.vigilvms.analytics;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.jboss.logging.Logger;
+
+/**
+ * Decodes one camera's packets on a thread of its own (the recorder's thread only copies them
+ * into a short queue) and hands a 160x90 grey picture to the analyzer every {@code intervalMs}.
+ * When analysis falls behind, packets are dropped up to the next keyframe: recording is never
+ * slowed by analysis.
+ */
+final class AnalyticsDecoder implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AnalyticsDecoder.class);
+    private static final int QUEUE = 64;
+
+    private record Item(AVPacket packet, boolean key, long captureMs) {
+    }
+
+    private final long cameraId;
+    private final MotionAnalyzer analyzer;
+    private final long intervalMs;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Thread thread;
+    private final AVCodecContext codec;
+    private volatile boolean running = true;
+    private boolean waitForKey = true;
+    private long dropped;
+
+    AnalyticsDecoder(long cameraId, AVCodecParameters parameters, MotionAnalyzer analyzer, long intervalMs, ThreadFactory threads) {
+        this.cameraId = cameraId;
+        this.analyzer = analyzer;
+        this.intervalMs = intervalMs;
+        AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
+        if (decoder == null) {
+            throw new IllegalStateException("no decoder for codec " + parameters.codec_id());
+        }
+        codec = avcodec_alloc_context3(decoder);
+        avcodec_parameters_to_context(codec, parameters);
+        codec.thread_count(1);
+        codec.skip_loop_filter(48); // AVDISCARD_ALL: the deblocking filter does not matter at 160x90
+        if (avcodec_open2(codec, decoder, (AVDictionary) null) < 0) {
+            avcodec_free_context(codec);
+            throw new IllegalStateException("cannot open the decoder");
+        }
+        thread = threads.newThread(this::run);
+        thread.setName("vigil-analytics-" + cameraId);
+        thread.start();
+    }
+
+    /** Called on the recorder's thread: copies the packet, or drops it when analysis is behind. */
+    void offer(AVPacket packet, boolean key, long captureMs) {
+        AVPacket copy = av_packet_clone(packet);
+        if (copy == null) {
+            return;
+        }
+        if (!queue.offer(new Item(copy, key, captureMs))) {
+            av_packet_free(copy);
+            dropped++;
+        }
+    }
+
+    private void run() {
+        AVFrame frame = av_frame_alloc();
+        BytePointer grey = new BytePointer((long) MotionAnalyzer.WIDTH * MotionAnalyzer.HEIGHT);
+        byte[] picture = new byte[MotionAnalyzer.WIDTH * MotionAnalyzer.HEIGHT];
+        // swscale reads four plane pointers and four strides whatever the format: give it four of each
+        PointerPointer<BytePointer> planes = new PointerPointer<>(grey, null, null, null);
+        IntPointer strides = new IntPointer(MotionAnalyzer.WIDTH, 0, 0, 0);
+        SwsContext scaler = null;
+        long lastAnalysedMs = Long.MIN_VALUE;
+        long droppedSeen = 0;
+        try {
+            while (running) {
+                Item item = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    continue;
+                }
+                try {
+                    if (dropped != droppedSeen) { // a gap in the packets: the next picture needs a keyframe
+                        droppedSeen = dropped;
+                        waitForKey = true;
+                    }
+                    if (waitForKey && !item.key()) {
+                        continue;
+                    }
+                    waitForKey = false;
+                    if (avcodec_send_packet(codec, item.packet()) < 0) {
+                        waitForKey = true;
+                        continue;
+                    }
+                    while (avcodec_receive_frame(codec, frame) >= 0) {
+                        if (lastAnalysedMs != Long.MIN_VALUE && item.captureMs() - lastAnalysedMs < intervalMs) {
+                            continue;
+                        }
+                        lastAnalysedMs = item.captureMs();
+                        scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(),
+                                MotionAnalyzer.WIDTH, MotionAnalyzer.HEIGHT, AV_PIX_FMT_GRAY8, SWS_AREA, null, null,
+                                (DoublePointer) null);
+                        sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
+                        grey.get(picture);
+                        analyzer.analyze(picture, item.captureMs());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "analytics of camera %d skipped a picture", cameraId);
+                } finally {
+                    av_packet_free(item.packet());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                analyzer.close();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "analytics of camera %d did not close cleanly", cameraId);
+            }
+            Item left;
+            while ((left = queue.poll()) != null) {
+                av_packet_free(left.packet());
+            }
+            if (scaler != null) {
+                sws_freeContext(scaler);
+            }
+            av_frame_free(frame);
+            planes.close();
+            strides.close();
+            grey.close();
+            avcodec_free_context(codec);
+        }
+    }
+
+    /** Stops the thread and waits for it (the analyzer reports a motion still going on). */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.vigilvms.event;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.vigilvms.alarm.AlarmService;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.Camera;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.analytics.AnalyticsAlert;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+
+/**
+ * Stores what analytics reports and answers searches. Admission: the producer must be an
+ * analytics service (in this server or enrolled on another host), the camera known, the event
+ * well-formed and within the camera's rate; anything else is refused and audited, and other
+ * cameras' events keep flowing. Searching needs PLAYBACK on the camera.
+ */
+@PermitAll // ingestion is called by the analytics consumer; searches check rights through AccessControl
+@Stateless
+public class EventService {
+
+    static final Duration LONGEST_SEARCH = Duration.ofDays(31);
+    static final int MOST_RESULTS = 1000;
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private EventRateLimiter limiter;
+
+    @Inject
+    private AlarmService alarms;
+
+    @Inject
+    private AccessControl access;
+
+    /** Whether a producer name is an analytics service: the in-server one or an enrolled node ("svc-analytics@host"). */
+    static boolean isAnalytics(String producer) {
+        String own = ServiceIdentity.ANALYTICS.principal();
+        return own.equals(producer) || (producer != null && producer.startsWith(own + "@"));
+    }
+
+    public void ingest(String producer, AnalyticsEvent event) {
+        if (!admissible(producer, event.cameraId(), "event " + event.type())) {
+            return;
+        }
+        if (event.eventId() == null || event.eventId().length() > 64 || !AnalyticsEvent.TYPES.contains(event.type())
+                || event.endMs() < event.startMs() || event.score() < 0 || event.score() > 1
+                || (event.zone() != null && event.zone().length() > 64)) {
+            refuse(producer, event.cameraId(), "malformed event " + event.eventId() + " (" + event.type() + ")");
+            return;
+        }
+        if (!em.createQuery("SELECT e.id FROM StoredEvent e WHERE e.eventId = :id", Long.class)
+                .setParameter("id", event.eventId()).setMaxResults(1).getResultList().isEmpty()) {
+            return; // the same event again: stored once
+        }
+        String boxes = event.boxes() == null ? null : event.boxes().stream().limit(8)
+                .map(b -> String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", b.x(), b.y(), b.width(), b.height()))
+                .collect(Collectors.joining(";"));
+        StoredEvent stored = new StoredEvent(event.eventId(), event.cameraId(), event.type(), event.zone(),
+                Instant.ofEpochMilli(event.startMs()), Instant.ofEpochMilli(event.endMs()), event.score(), boxes, producer,
+                clock.instant());
+        em.persist(stored);
+        alarms.raiseFor(stored);
+    }
+
+    public void ingest(String producer, AnalyticsAlert alert) {
+        if (!admissible(producer, alert.cameraId(), "alert " + alert.kind())) {
+            return;
+        }
+        if (alert.alertId() == null || alert.alertId().length() > 64 || alert.kind() == null || alert.kind().length() > 32
+                || alert.eventIds() == null || alert.eventIds().size() > 16) {
+            refuse(producer, alert.cameraId(), "malformed alert " + alert.alertId());
+            return;
+        }
+        String detail = alert.detail() == null ? null : alert.detail().substring(0, Math.min(1000, alert.detail().length()));
+        em.persist(new StoredAlert(alert.alertId(), alert.cameraId(), alert.kind(), Instant.ofEpochMilli(alert.atMs()),
+                String.join(",", alert.eventIds()), detail, producer, clock.instant()));
+        audit.record(producer, "analytics.alert", "camera:" + alert.cameraId(), AuditEvent.Outcome.SUCCESS,
+                alert.kind() + " made of " + alert.eventIds().size() + " events" + (detail == null ? "" : ": " + detail));
+    }
+
+    private boolean admissible(String producer, long cameraId, String what) {
+        if (!isAnalytics(producer)) {
+            refuse(producer, cameraId, what + " from a producer that is not an analytics service");
+            return false;
+        }
+        if (em.find(Camera.class, cameraId) == null) {
+            refuse(producer, cameraId, what + " for an unknown camera");
+            return false;
+        }
+        long now = clock.millis();
+        if (!limiter.admit(cameraId, now)) {
+            long refused = limiter.refusalsToReport(cameraId, now);
+            if (refused > 0) {
+                audit.record(producer, "analytics.rate_limited", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
+                        refused + " events refused: more than " + (int) EventRateLimiter.PER_SECOND + " per second");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void refuse(String producer, long cameraId, String why) {
+        audit.record(producer, "analytics.rejected", "camera:" + cameraId, AuditEvent.Outcome.REJECTED, why);
+    }
+
+    /** Events of a camera in a time range, optionally of one type and zone, oldest first. */
+    public List<EventView> search(long cameraId, Instant from, Instant to, String type, String zone) {
+        access.require(AccessRight.PLAYBACK, cameraId);
+        checkRange(from, to);
+        return em.createQuery("""
+                SELECT e FROM StoredEvent e WHERE e.cameraId = :c AND e.startTs < :to AND e.endTs >= :from
+                  AND (:type IS NULL OR e.type = :type) AND (:zone IS NULL OR e.zone = :zone) ORDER BY e.startTs""",
+                        StoredEvent.class)
+                .setParameter("c", cameraId).setParameter("from", from).setParameter("to", to)
+                .setParameter("type", type).setParameter("zone", zone).setMaxResults(MOST_RESULTS)
+                .getResultList().stream().map(StoredEvent::view).toList();
+    }
+
+    /** Motion search: motion events whose moving boxes touch {@code region} (fractions of the picture). */
+    public List<EventView> motionIn(long cameraId, Instant from, Instant to, Region region) {
+        if (region == null) {
+            throw new InvalidCameraException("a region x, y, w, h (fractions of the picture) is required");
+        }
+        return search(cameraId, from, to, "MOTION", null).stream()
+                .filter(e -> e.boxes() != null && java.util.Arrays.stream(e.boxes().split(";")).anyMatch(box -> {
+                    String[] v = box.split(",");
+                    return new Region(null, Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                            Double.parseDouble(v[3])).intersects(region);
+                })).toList();
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new InvalidCameraException("from and to are required, from before to");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_SEARCH) > 0) {
+            throw new InvalidCameraException("at most " + LONGEST_SEARCH.toDays() + " days at a time");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/*
+ * Vigil alarm list: loads the open alarms the user may see (GET api/v1/alarms), then follows
+ * them live over wss://.../alarms/socket (ticket from api/v1/alarms/ticket): new alarms are
+ * added at the top with a tone, changes update their row. Acknowledge and close ask the server,
+ * which decides. Reconnects after a drop.
+ */
+(function () {
+  'use strict';
+  var body = document.getElementById('alarms');
+  if (!body) { return; }
+  var link = document.getElementById('alarm-link-state');
+  var rows = {};
+  window.vigilAlarms = { received: 0, connected: false };
+
+  function call(method, path, payload) {
+    return fetch('api/v1/' + path, {
+      method: method, credentials: 'same-origin',
+      headers: payload ? { 'Content-Type': 'application/json' } : {},
+      body: payload ? JSON.stringify(payload) : undefined
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var data = text ? JSON.parse(text) : null;
+        if (!r.ok) { throw new Error((data && data.error) || ('HTTP ' + r.status)); }
+        return data;
+      });
+    });
+  }
+
+  function tone(priority) {
+    if (!document.getElementById('alarm-sound').checked) { return; }
+    try {
+      var audio = new (window.AudioContext || window.webkitAudioContext)();
+      var osc = audio.createOscillator();
+      osc.frequency.value = 660 + 110 * priority;
+      osc.connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.25);
+    } catch (e) { /* no audio device: the row still shows */ }
+  }
+
+  function td(row, text) { var c = document.createElement('td'); c.textContent = text; row.appendChild(c); return c; }
+  function time(iso) { return iso ? iso.replace('T', ' ').substring(0, 19) : ''; }
+
+  function show(alarm) {
+    var row = rows[alarm.id];
+    if (alarm.state === 'CLOSED') {
+      if (row) { row.remove(); delete rows[alarm.id]; }
+      return;
+    }
+    var fresh = !row;
+    if (fresh) {
+      row = document.createElement('tr');
+      row.id = 'alarm-' + alarm.id;
+      rows[alarm.id] = row;
+      body.insertBefore(row, body.firstChild);
+    }
+    row.innerHTML = '';
+    row.className = 'alarm priority-' + alarm.priority + (alarm.escalatedAt ? ' escalated' : '');
+    row.dataset.camera = alarm.cameraId;
+    td(row, time(alarm.raisedAt));
+    td(row, String(alarm.priority) + (alarm.escalatedAt ? ' (escalated)' : ''));
+    var cam = td(row, '');
+    var a = document.createElement('a');
+    a.href = 'playback.xhtml?camera=' + alarm.cameraId + '&at=' + new Date(Date.parse(alarm.eventAt) - 5000).toISOString();
+    a.textContent = alarm.cameraName;
+    a.className = 'jump';
+    cam.appendChild(a);
+    td(row, alarm.eventType + ' at ' + time(alarm.eventAt));
+    td(row, alarm.rule);
+    td(row, alarm.state.toLowerCase() + (alarm.acknowledgedBy ? ' by ' + alarm.acknowledgedBy : ''));
+    var comment = document.createElement('input');
+    comment.type = 'text'; comment.className = 'comment'; comment.placeholder = 'comment';
+    td(row, '').appendChild(comment);
+    var actions = td(row, '');
+    (alarm.state === 'NEW' ? ['acknowledge', 'close'] : ['close']).forEach(function (what) {
+      var b = document.createElement('button');
+      b.type = 'button'; b.textContent = what; b.className = what;
+      b.addEventListener('click', function () {
+        call('POST', 'alarms/' + alarm.id + '/' + what, { comment: comment.value })
+          .then(show).catch(function (e) { link.textContent = what + ' refused: ' + e.message; });
+      });
+      actions.appendChild(b);
+    });
+    return fresh;
+  }
+
+  function connect() {
+    call('GET', 'alarms/ticket').then(function (t) {
+      var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
+        + location.pathname.replace(/[^/]*$/, '') + t.url);
+      socket.onopen = function () { link.textContent = 'live'; window.vigilAlarms.connected = true; };
+      socket.onmessage = function (m) {
+        var data = JSON.parse(m.data);
+        window.vigilAlarms.received++;
+        if (show(data.alarm) && data.sound) { tone(data.alarm.priority); }
+      };
+      socket.onclose = function () {
+        window.vigilAlarms.connected = false;
+        link.textContent = 'reconnecting';
+        setTimeout(connect, 2000);
+      };
+    }).catch(function () { link.textContent = 'reconnecting'; setTimeout(connect, 5000); });
+  }
+
+  call('GET', 'alarms').then(function (alarms) {
+    alarms.slice().reverse().forEach(show);
+    connect();
+  }).catch(function (e) { link.textContent = 'alarms: ' + e.message; });
+})();
