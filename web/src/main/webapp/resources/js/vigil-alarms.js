@@ -92,6 +92,7 @@
       socket.onmessage = function (m) {
         var data = JSON.parse(m.data);
         window.vigilAlarms.received++;
+        window.vigilAlarms.last = { id: data.alarm.id, at: Date.now() };
         if (show(data.alarm) && data.sound) { tone(data.alarm.priority); }
       };
       socket.onclose = function () {

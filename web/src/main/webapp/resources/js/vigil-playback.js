@@ -3,6 +3,7 @@
  * timeline (recorded spans; what lies between is a gap), feeds the stored segments (fragmented
  * MP4, decrypted by the server) into Media Source Extensions at their wall-clock offsets and
  * seeks to the requested instant. Speeds 0.25x-16x, frame step, click on the timeline to seek.
+ * Analytics events of the range are marks on the timeline.
  */
 (function () {
   'use strict';
@@ -40,6 +41,25 @@
     timeline.appendChild(cursor);
   }
 
+  // analytics events of the range as marks on the timeline (motion, tampering); a click plays from there
+  function drawEvents() {
+    api('/events?from=' + new Date(from).toISOString() + '&to=' + new Date(to).toISOString())
+      .then(function (r) { return r.json(); })
+      .then(function (events) {
+        events.forEach(function (ev) {
+          var a = Date.parse(ev.start), b = Date.parse(ev.end);
+          var mark = document.createElement('div');
+          mark.className = 'event ' + ev.type.toLowerCase();
+          mark.style.left = (100 * (a - from) / (to - from)) + '%';
+          mark.style.width = Math.max(0.3, 100 * (b - a) / (to - from)) + '%';
+          mark.title = ev.type + (ev.zone ? ' in ' + ev.zone : '') + ' at ' + ev.start;
+          mark.addEventListener('click', function (e) { e.stopPropagation(); seekTo(a); });
+          timeline.appendChild(mark);
+        });
+      })
+      .catch(function () { /* no events, or no right to them: the timeline still works */ });
+  }
+
   function fetchNext() {
     if (next >= segments.length || queue.length > 2) { return; }
     var s = segments[next++];
@@ -65,6 +85,7 @@
     .then(function (r) { return r.json(); })
     .then(function (rec) {
       drawTimeline(rec.spans);
+      drawEvents();
       segments = rec.segments.filter(function (s) { return Date.parse(s.end) > at; });
       if (segments.length === 0) { show('nothing recorded at that time'); return; }
       base = Date.parse(segments[0].start);

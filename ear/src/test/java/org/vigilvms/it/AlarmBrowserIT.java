@@ -23,7 +23,7 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
 
 /**
  * The console's alarm list in a real browser: an alarm appears without a reload, with a jump to
- * playback at the event; an operator never sees, in the console or the API, the alarms of a
+ * playback at the event (where the event is a mark on the timeline); an operator never sees, in the console or the API, the alarms of a
  * camera they have no right on, and cannot handle them.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -84,6 +84,15 @@ class AlarmBrowserIT {
             long vaultAlarm = count("SELECT id FROM alarm WHERE event_id = ?", vault.eventId());
             assertEquals(403, post(paula, "/api/v1/alarms/" + vaultAlarm + "/acknowledge", "{}").statusCode());
             assertEquals("NEW", stateOf(vaultAlarm));
+
+            // the event is a mark on the playback timeline (for someone with PLAYBACK)
+            browser.driver.manage().deleteAllCookies();
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + watched + "&at="
+                    + java.time.Instant.ofEpochMilli(front.startMs()));
+            WebElement mark = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d ->
+                    d.findElements(By.cssSelector("#timeline .event.motion")).stream().findFirst().orElse(null));
+            assertTrue(mark.getDomAttribute("title").startsWith("MOTION in door"), mark.getDomAttribute("title"));
         }
     }
 

@@ -127,7 +127,7 @@ class LiveViewBench {
         report.append(text).append('\n');
     }
 
-    private static long percentile(List<Long> values, int p) {
+    static long percentile(List<Long> values, int p) {
         if (values.isEmpty()) {
             return -1;
         }
@@ -138,13 +138,13 @@ class LiveViewBench {
     }
 
     /** The WildFly JVM this run deployed to. */
-    private static ProcessHandle wildfly() {
+    static ProcessHandle wildfly() {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar")
                 && p.info().commandLine().orElse("").contains("it-home")).findFirst().orElseThrow();
     }
 
     /** Average CPU of a process over a window, in % of one core (from its accumulated CPU time). */
-    private static double cpuPercent(ProcessHandle process, int seconds) throws InterruptedException {
+    static double cpuPercent(ProcessHandle process, int seconds) throws InterruptedException {
         Duration before = process.info().totalCpuDuration().orElseThrow();
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);

@@ -111,6 +111,15 @@ public class AnalyticsConfigService {
         return republishAll();
     }
 
+    @Inject
+    private AnalyticsEngine engine;
+
+    /** What the in-server analytics service did per camera (pictures analysed, packets dropped). */
+    public List<AnalyticsEngine.CameraStats> stats() {
+        access.require(AccessRight.MANAGE_CAMERAS);
+        return engine.stats();
+    }
+
     /** At deployment: analytics keeps its configuration only in memory. */
     public int republishAll() {
         List<Long> cameras = em.createQuery("SELECT DISTINCT v.cameraId FROM AnalyticsConfigVersion v", Long.class).getResultList();

@@ -58,8 +58,12 @@ final class AnalyticsDecoder implements AutoCloseable {
     private boolean waitForKey = true;
     private long dropped;
 
-    AnalyticsDecoder(long cameraId, AVCodecParameters parameters, MotionAnalyzer analyzer, long intervalMs, ThreadFactory threads) {
+    private final AnalyticsEngine.Counters counters;
+
+    AnalyticsDecoder(long cameraId, AVCodecParameters parameters, MotionAnalyzer analyzer, long intervalMs, ThreadFactory threads,
+                     AnalyticsEngine.Counters counters) {
         this.cameraId = cameraId;
+        this.counters = counters;
         this.analyzer = analyzer;
         this.intervalMs = intervalMs;
         AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
@@ -88,6 +92,7 @@ final class AnalyticsDecoder implements AutoCloseable {
         if (!queue.offer(new Item(copy, key, captureMs))) {
             av_packet_free(copy);
             dropped++;
+            counters.dropped().increment();
         }
     }
 
@@ -131,6 +136,7 @@ final class AnalyticsDecoder implements AutoCloseable {
                         sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
                         grey.get(picture);
                         analyzer.analyze(picture, item.captureMs());
+                        counters.analysed().increment();
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "analytics of camera %d skipped a picture", cameraId);

@@ -29,6 +29,26 @@ public class AnalyticsEngine {
     private static final Logger LOG = Logger.getLogger(AnalyticsEngine.class);
 
     private final Map<Long, AnalyticsConfiguration> inForce = new ConcurrentHashMap<>();
+    private final Map<Long, Counters> counters = new ConcurrentHashMap<>();
+
+    /** Pictures analysed and packets dropped (analysis behind) per camera since deployment. */
+    public record Counters(java.util.concurrent.atomic.LongAdder analysed, java.util.concurrent.atomic.LongAdder dropped) {
+    }
+
+    /** What analytics did per camera: for operations and the benchmark. */
+    public record CameraStats(long cameraId, int configVersion, long analysed, long dropped) {
+    }
+
+    Counters countersFor(long cameraId) {
+        return counters.computeIfAbsent(cameraId, c -> new Counters(new java.util.concurrent.atomic.LongAdder(),
+                new java.util.concurrent.atomic.LongAdder()));
+    }
+
+    public List<CameraStats> stats() {
+        return inForce.values().stream().sorted(java.util.Comparator.comparingLong(AnalyticsConfiguration::cameraId))
+                .map(c -> new CameraStats(c.cameraId(), c.version(), countersFor(c.cameraId()).analysed().sum(),
+                        countersFor(c.cameraId()).dropped().sum())).toList();
+    }
 
     @Inject
     private AuditLog audit;

@@ -55,7 +55,8 @@ public class FrameFeed {
                 if (config != null && config.enabled()) {
                     try {
                         decoder = new AnalyticsDecoder(cameraId, stream.codecpar(),
-                                new MotionAnalyzer(config, engine.reportsFor(cameraId)), INTERVAL_MS, threads);
+                                new MotionAnalyzer(config, engine.reportsFor(cameraId)), INTERVAL_MS, threads,
+                                engine.countersFor(cameraId));
                     } catch (RuntimeException | LinkageError e) {
                         failed = true;
                         LOG.errorf(e, "analytics cannot start for camera %d", cameraId);

@@ -36,7 +36,8 @@ import org.vigilvms.jms.analytics.Region;
  * Motion and tamper detection on one camera's small grey pictures (about 5 per second).
  * Motion: MOG2 background subtraction, restricted to the zones minus the privacy masks, opened
  * to drop noise; a zone is in motion while at least a sensitivity-dependent share of it differs,
- * and one event covers a motion from its first frame until it has been still for a second.
+ * and one event covers a motion from its first frame until it has been still for a second: it is
+ * reported at its onset and reported again, same id, with its end, score and boxes when it ends.
  * Tampering: nearly all dark (covered), nearly all saturated (blinded), much less detail than
  * learned (defocused), or most of the picture changed for seconds (moved).
  */
@@ -175,9 +176,16 @@ final class MotionAnalyzer implements AutoCloseable {
         rectangle(mask, new Rect(x, y, Math.min(w, WIDTH - x), Math.min(h, HEIGHT - y)), new Scalar(value), -1, 8, 0);
     }
 
-    private void report(String type, String zone, long start, long end, double score, List<Region> boxes) {
-        String id = UUID.randomUUID().toString();
+    private String report(String type, String zone, long start, long end, double score, List<Region> boxes) {
+        return report(UUID.randomUUID().toString(), type, zone, start, end, score, boxes);
+    }
+
+    /** Reports an event; the same id again carries its final end, score and boxes (the event is then over). */
+    private String report(String id, String type, String zone, long start, long end, double score, List<Region> boxes) {
         reports.event(new AnalyticsEvent(id, config.cameraId(), type, zone, start, end, Math.min(1, score), boxes, config.version()));
+        if (recentEvents.contains(id)) {
+            return id;
+        }
         recentEvents.add(id);
         if (recentEvents.size() > 8) {
             recentEvents.remove(0);
@@ -187,6 +195,7 @@ final class MotionAnalyzer implements AutoCloseable {
                     + " since " + java.time.Instant.ofEpochMilli(start));
             recentEvents.clear();
         }
+        return id;
     }
 
     /** Motion in one zone: from its first frame until a second of stillness. */
@@ -195,6 +204,7 @@ final class MotionAnalyzer implements AutoCloseable {
         final Mat mask;
         final int area;
         long startMs = -1;
+        String eventId;
         long lastActiveMs;
         int activeRun;
         long firstActiveMs;
@@ -214,12 +224,18 @@ final class MotionAnalyzer implements AutoCloseable {
                 }
                 activeRun++;
                 lastActiveMs = now;
+                boolean onset = false;
                 if (startMs < 0 && activeRun >= 2) {
                     startMs = firstActiveMs; // two frames in a row: not a flicker
+                    onset = true;
                 }
                 if (startMs >= 0 && share > bestShare) {
                     bestShare = share;
                     bestBoxes = boxes(moving);
+                }
+                if (onset) {
+                    // reported at once (alarms must not wait for the motion to end), completed when it ends
+                    eventId = report("MOTION", name, startMs, now, bestShare, bestBoxes);
                 }
                 if (startMs >= 0 && now - startMs >= LONGEST_EVENT_MS) {
                     finish();
@@ -234,8 +250,9 @@ final class MotionAnalyzer implements AutoCloseable {
         }
 
         void finish() {
-            report("MOTION", name, startMs, lastActiveMs, bestShare, bestBoxes);
+            report(eventId, "MOTION", name, startMs, lastActiveMs, bestShare, bestBoxes);
             startMs = -1;
+            eventId = null;
             bestShare = 0;
             bestBoxes = List.of();
         }

@@ -11,8 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class EventRateLimiter {
 
-    static final double PER_SECOND = 10;
-    static final double BURST = 60;
+    /** Events per second and camera ({@code vigil.events.per.camera.rate}, default 10); a burst of six seconds' worth. */
+    static double perSecond() {
+        try {
+            return Math.max(1, Double.parseDouble(System.getProperty("vigil.events.per.camera.rate", "10")));
+        } catch (NumberFormatException e) {
+            return 10;
+        }
+    }
     static final long REPORT_EVERY_MS = 10_000;
 
     private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
@@ -32,7 +38,7 @@ public class EventRateLimiter {
     }
 
     private static final class Bucket {
-        private double tokens = BURST;
+        private double tokens = 6 * perSecond();
         private long lastMs;
         private long refused;
 
@@ -41,7 +47,8 @@ public class EventRateLimiter {
         }
 
         synchronized boolean take(long nowMs) {
-            tokens = Math.min(BURST, tokens + (nowMs - lastMs) * PER_SECOND / 1000.0);
+            double rate = perSecond();
+            tokens = Math.min(6 * rate, tokens + (nowMs - lastMs) * rate / 1000.0);
             lastMs = nowMs;
             if (tokens >= 1) {
                 tokens -= 1;

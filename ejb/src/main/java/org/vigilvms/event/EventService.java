@@ -70,13 +70,22 @@ public class EventService {
             refuse(producer, event.cameraId(), "malformed event " + event.eventId() + " (" + event.type() + ")");
             return;
         }
-        if (!em.createQuery("SELECT e.id FROM StoredEvent e WHERE e.eventId = :id", Long.class)
-                .setParameter("id", event.eventId()).setMaxResults(1).getResultList().isEmpty()) {
-            return; // the same event again: stored once
-        }
         String boxes = event.boxes() == null ? null : event.boxes().stream().limit(8)
                 .map(b -> String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", b.x(), b.y(), b.width(), b.height()))
                 .collect(Collectors.joining(";"));
+        List<StoredEvent> known = em.createQuery("SELECT e FROM StoredEvent e WHERE e.eventId = :id", StoredEvent.class)
+                .setParameter("id", event.eventId()).setMaxResults(1).getResultList();
+        if (!known.isEmpty()) {
+            // the same event again: its end (reported at onset, completed when over); only by whoever reported it
+            StoredEvent first = known.get(0);
+            if (first.getCameraId() == event.cameraId() && first.getProducer().equals(producer)
+                    && first.getType().equals(event.type())) {
+                first.complete(Instant.ofEpochMilli(event.endMs()), event.score(), boxes);
+            } else {
+                refuse(producer, event.cameraId(), "event " + event.eventId() + " exists for another camera, type or producer");
+            }
+            return;
+        }
         StoredEvent stored = new StoredEvent(event.eventId(), event.cameraId(), event.type(), event.zone(),
                 Instant.ofEpochMilli(event.startMs()), Instant.ofEpochMilli(event.endMs()), event.score(), boxes, producer,
                 clock.instant());
@@ -114,7 +123,7 @@ public class EventService {
             long refused = limiter.refusalsToReport(cameraId, now);
             if (refused > 0) {
                 audit.record(producer, "analytics.rate_limited", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
-                        refused + " events refused: more than " + (int) EventRateLimiter.PER_SECOND + " per second");
+                        refused + " events refused: more than " + (int) EventRateLimiter.perSecond() + " per second");
             }
             return false;
         }

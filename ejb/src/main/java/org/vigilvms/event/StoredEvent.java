@@ -101,6 +101,21 @@ public class StoredEvent {
         return boxes;
     }
 
+    public String getProducer() {
+        return producer;
+    }
+
+    /** The end of an event reported at its onset; never earlier than known. */
+    void complete(Instant end, double finalScore, String finalBoxes) {
+        if (end.isAfter(endTs)) {
+            endTs = end;
+        }
+        score = Math.max(score, finalScore);
+        if (finalBoxes != null && !finalBoxes.isEmpty()) {
+            boxes = finalBoxes;
+        }
+    }
+
     public EventView view() {
         return new EventView(eventId, cameraId, type, zone, startTs, endTs, score, boxes);
     }

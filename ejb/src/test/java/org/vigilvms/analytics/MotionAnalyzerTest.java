@@ -73,10 +73,14 @@ class MotionAnalyzerTest {
             long onset = now;
             run(analyzer, 2, new double[] {0.65, 0.3, 0.2, 0.35}, false);
             run(analyzer, 3, null, false);
-            assertEquals(1, events.size(), events.toString());
-            assertEquals("door", events.get(0).zone());
-            assertTrue(Math.abs(events.get(0).startMs() - onset) <= 400, "start " + (events.get(0).startMs() - onset) + " ms");
-            assertTrue(events.get(0).boxes().stream().allMatch(b -> b.x() >= 0.55), events.get(0).boxes().toString());
+            assertEquals(2, events.size(), "reported at its onset and completed at its end: " + events);
+            assertEquals(events.get(0).eventId(), events.get(1).eventId());
+            AnalyticsEvent event = events.get(1);
+            assertEquals("door", event.zone());
+            assertTrue(Math.abs(event.startMs() - onset) <= 400, "start " + (event.startMs() - onset) + " ms");
+            assertTrue(events.get(0).endMs() - onset <= 600, "onset reported within 3 pictures");
+            assertTrue(event.endMs() - event.startMs() >= 1400, "the end is the last moving picture: " + event);
+            assertTrue(event.boxes().stream().allMatch(b -> b.x() >= 0.55), event.boxes().toString());
         }
     }
 

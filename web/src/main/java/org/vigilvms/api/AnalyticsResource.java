@@ -56,4 +56,18 @@ public class AnalyticsResource {
             return Map.of("sent", configs.republish());
         }
     }
+
+    /** {@code GET /api/v1/analytics/stats}: pictures analysed and packets dropped per camera since deployment. */
+    @Path("/analytics/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class Stats {
+
+        @Inject
+        private AnalyticsConfigService configs;
+
+        @GET
+        public java.util.List<org.vigilvms.analytics.AnalyticsEngine.CameraStats> stats() {
+            return configs.stats();
+        }
+    }
 }

@@ -1,0 +1,262 @@
+package org.vigilvms.it;
+
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.envelope.Envelope;
+import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCamera;
+import org.vigilvms.testkit.camera.VirtualCameraFleet;
+
+/**
+ * Benchmark, not a test (testkit/bench/analytics.sh runs it): motion onset in a virtual camera to
+ * the alarm shown in headless Chromium; 16 cameras analysed at 5 pictures/s while recording
+ * (against recording alone, same run); signed events per second through JMS into PostgreSQL
+ * (against plain JDBC inserts of the same rows, same run). Writes target/bench/analytics.txt.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AnalyticsBench {
+
+    private static final String PASSWORD = "bench-Pa55word";
+    private static final String ZONES = """
+            {"enabled": true, "sensitivity": 60, "tamper": true,
+             "zones": [{"name": "door", "x": 0.55, "y": 0.2, "width": 0.4, "height": 0.6}], "masks": []}""";
+    private final StringBuilder report = new StringBuilder();
+
+    @ArquillianResource
+    private ManagementClient management;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void measure() throws Exception {
+        int seconds = Integer.getInteger("vigil.bench.seconds", 60);
+        int onsets = Integer.getInteger("vigil.bench.onsets", 20);
+        int events = Integer.getInteger("vigil.bench.events", 20_000);
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        line("Analytics benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        onsetToBrowser(admin, onsets);
+        throughput(admin, seconds);
+        ingest(admin, events);
+        Path out = Path.of(System.getProperty("vigil.it.dir"), "bench", "analytics.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+    }
+
+    /** 1. An intruder appears; how long until the console shows the alarm (same host clock). */
+    private void onsetToBrowser(HttpClient admin, int runs) throws Exception {
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(1, CameraConfig.forTests(701, PASSWORD), -1);
+             Browser browser = Browser.start(1280, 800)) {
+            VirtualCamera camera = fleet.camera(0);
+            camera.scene().still = true;
+            long id = VigilDeployment.addCamera(admin, "bench onset", camera.rtspUrl(), PASSWORD);
+            put(admin, "/api/v1/cameras/" + id + "/analytics", ZONES);
+            post(admin, "/api/v1/alarms/rules", "{\"name\":\"bench door\",\"eventType\":\"MOTION\",\"cameras\":[" + id
+                    + "],\"priority\":3,\"actions\":[\"NOTIFY\"]}");
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
+            Thread.sleep(10_000); // recording, analysis and the background model settle
+            List<Long> toBrowser = new ArrayList<>();
+            List<Long> toStored = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long received = ((Number) browser.driver.executeScript("return window.vigilAlarms.received;")).longValue();
+                long onset = System.currentTimeMillis();
+                camera.scene().intruder(0.65, 0.3, 0.2, 0.35);
+                Instant deadline = Instant.now().plusSeconds(15);
+                while (((Number) browser.driver.executeScript("return window.vigilAlarms.received;")).longValue() == received
+                        && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(20);
+                }
+                Object at = browser.driver.executeScript("return window.vigilAlarms.last ? window.vigilAlarms.last.at : 0;");
+                if (((Number) browser.driver.executeScript("return window.vigilAlarms.received;")).longValue() > received) {
+                    toBrowser.add(((Number) at).longValue() - onset);
+                    toStored.add(count("SELECT (extract(epoch FROM max(received_ts)) * 1000)::bigint FROM analytics_event "
+                            + "WHERE camera_id = ?", id) - onset);
+                }
+                Thread.sleep(1500);
+                camera.scene().noIntruder();
+                Thread.sleep(4000); // the event ends, the scene is still again
+            }
+            line(String.format("motion onset -> alarm in the browser, %d of %d onsets seen: median %d ms, p95 %d ms, max %d ms "
+                            + "(onset -> event stored: median %d ms, p95 %d ms)", toBrowser.size(), runs,
+                    LiveViewBench.percentile(toBrowser, 50), LiveViewBench.percentile(toBrowser, 95),
+                    LiveViewBench.percentile(toBrowser, 100), LiveViewBench.percentile(toStored, 50),
+                    LiveViewBench.percentile(toStored, 95)));
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        }
+    }
+
+    /** 2. 16 cameras recorded, then also analysed: server CPU and pictures analysed per camera per second. */
+    private void throughput(HttpClient admin, int seconds) throws Exception {
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(16, CameraConfig.forTests(801, PASSWORD), -1)) {
+            List<Long> ids = new ArrayList<>();
+            for (VirtualCamera camera : fleet.cameras()) {
+                ids.add(VigilDeployment.addCamera(admin, "bench analytics " + camera.config().id(), camera.rtspUrl(), PASSWORD));
+            }
+            Thread.sleep(10_000);
+            ProcessHandle server = LiveViewBench.wildfly();
+            double recording = LiveViewBench.cpuPercent(server, seconds);
+            for (long id : ids) {
+                put(admin, "/api/v1/cameras/" + id + "/analytics", ZONES);
+            }
+            Thread.sleep(5_000);
+            String before = get(admin, "/api/v1/analytics/stats").body();
+            long start = System.nanoTime();
+            double analysing = LiveViewBench.cpuPercent(server, seconds);
+            String after = get(admin, "/api/v1/analytics/stats").body();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long analysed = 0;
+            long dropped = 0;
+            for (long id : ids) {
+                analysed += stat(after, id, "analysed") - stat(before, id, "analysed");
+                dropped += stat(after, id, "dropped") - stat(before, id, "dropped");
+            }
+            line(String.format("16 cameras (640x360, 25 fps) for %d s: server CPU recording only %.1f %%, recording + analytics "
+                            + "%.1f %% (%% of one core; 2 cores = 200 %%); analysed %.2f pictures/s per camera (target 5), "
+                            + "%d packets dropped by analytics falling behind", seconds, recording, analysing,
+                    analysed / elapsed / ids.size(), dropped));
+            for (long id : ids) {
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+        }
+    }
+
+    /** 3. Signed events from an enrolled node over TLS into PostgreSQL, against plain JDBC inserts. */
+    private void ingest(HttpClient admin, int total) throws Exception {
+        setProperty("vigil.events.per.camera.rate", "1000000");
+        List<Long> cameras = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            cameras.add(VigilDeployment.addCamera(admin, "bench ingest " + i, "rtsp://127.0.0.1:9/none", PASSWORD));
+            post(admin, "/api/v1/cameras/" + cameras.get(i) + "/disable", "");
+        }
+        RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("bench-" + UUID.randomUUID());
+        List<Envelope> sealed = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            AnalyticsEvent event = RemoteAnalyticsNode.motion(cameras.get(i % cameras.size()), "door");
+            sealed.add(node.seal(event));
+        }
+        long before = count("SELECT count(*) FROM analytics_event");
+        long start = System.nanoTime();
+        int threads = 4;
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Envelope> share = sealed.subList(t * total / threads, (t + 1) * total / threads);
+            sent.add(senders.submit(() -> {
+                node.send(share.toArray(Envelope[]::new));
+                return null;
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        senders.shutdown();
+        Instant deadline = Instant.now().plusSeconds(600);
+        while (count("SELECT count(*) FROM analytics_event") - before < total && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        double storeSeconds = (System.nanoTime() - start) / 1e9;
+        long stored = count("SELECT count(*) FROM analytics_event") - before;
+
+        // baseline: the same rows inserted directly, one transaction each, four connections
+        int baselineRows = Math.min(total, 5_000);
+        long baseStart = System.nanoTime();
+        ExecutorService inserters = Executors.newFixedThreadPool(threads);
+        List<Future<?>> inserted = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = t * baselineRows / threads;
+            int to = (t + 1) * baselineRows / threads;
+            inserted.add(inserters.submit(() -> {
+                try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO analytics_event (event_id, camera_id, type, zone, start_ts, end_ts, score, boxes, producer, "
+                                + "received_ts) VALUES (?, ?, 'MOTION', 'door', now(), now(), 0.2, '0.6,0.3,0.1,0.2', 'baseline', now())")) {
+                    c.setAutoCommit(true);
+                    for (int i = from; i < to; i++) {
+                        s.setString(1, UUID.randomUUID().toString());
+                        s.setLong(2, cameras.get(i % cameras.size()));
+                        s.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : inserted) {
+            f.get();
+        }
+        inserters.shutdown();
+        double baseSeconds = (System.nanoTime() - baseStart) / 1e9;
+        line(String.format("event ingest: %d signed events from a remote node (4 TLS connections) sent in %.1f s, %d stored in "
+                        + "%.1f s: %.0f events/s end to end (target 2,000/s); baseline plain JDBC insert, one row per "
+                        + "transaction, 4 connections: %.0f rows/s", total, sendSeconds, stored, storeSeconds, stored / storeSeconds,
+                baselineRows / baseSeconds));
+        setProperty("vigil.events.per.camera.rate", null);
+    }
+
+    private static long stat(String json, long cameraId, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^}]*\"cameraId\":" + cameraId + ",[^}]*\"" + field
+                + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private void setProperty(String name, String value) throws Exception {
+        ModelNode remove = new ModelNode();
+        remove.get("operation").set("remove");
+        remove.get("address").add("system-property", name);
+        management.getControllerClient().execute(remove);
+        if (value != null) {
+            ModelNode add = new ModelNode();
+            add.get("operation").set("add");
+            add.get("address").add("system-property", name);
+            add.get("value").set(value);
+            management.getControllerClient().execute(add);
+        }
+    }
+
+    private static void put(HttpClient client, String path, String json) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + r.body());
+        }
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+}
