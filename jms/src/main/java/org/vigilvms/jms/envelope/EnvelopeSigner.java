@@ -1,8 +1,6 @@
 package org.vigilvms.jms.envelope;
 
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,11 +39,12 @@ public final class EnvelopeSigner {
 
     static byte[] sign(PrivateKey key, byte[] data) {
         try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(key);
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
+            // Bouncy Castle's Ed25519 (same signatures as the JDK's, RFC 8032, much less CPU)
+            org.bouncycastle.crypto.signers.Ed25519Signer signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            signer.init(true, org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(key.getEncoded()));
+            signer.update(data, 0, data.length);
+            return signer.generateSignature();
+        } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("cannot sign with " + ALGORITHM + ": " + e.getMessage(), e);
         }
     }

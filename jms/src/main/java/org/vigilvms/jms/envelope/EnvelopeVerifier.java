@@ -1,8 +1,6 @@
 package org.vigilvms.jms.envelope;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,12 +78,13 @@ public final class EnvelopeVerifier {
 
     private static boolean signatureValid(PublicKey key, Envelope envelope) {
         try {
-            Signature signature = Signature.getInstance(EnvelopeSigner.ALGORITHM);
-            signature.initVerify(key);
-            signature.update(envelope.signedBytes());
-            return signature.verify(envelope.signature());
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+            org.bouncycastle.crypto.signers.Ed25519Signer verifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            verifier.init(false, org.bouncycastle.crypto.util.PublicKeyFactory.createKey(key.getEncoded()));
+            byte[] signed = envelope.signedBytes();
+            verifier.update(signed, 0, signed.length);
+            return verifier.verifySignature(envelope.signature());
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // not an Ed25519 key, malformed signature bytes: not a valid signature
         }
     }
 }
