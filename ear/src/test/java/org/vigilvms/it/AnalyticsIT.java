@@ -55,7 +55,7 @@ class AnalyticsIT {
 
     @BeforeAll
     static void cameras() {
-        fleet = VirtualCameraFleet.start(1, CameraConfig.forTests(501, CAMERA_PASSWORD), -1);
+        fleet = VirtualCameraFleet.start(2, CameraConfig.forTests(501, CAMERA_PASSWORD), -1);
         fleet.camera(0).scene().still = true;
     }
 
@@ -186,6 +186,26 @@ class AnalyticsIT {
         node.report(ignored);
         await("escalated", Duration.ofSeconds(30), () -> count("SELECT count(*) FROM alarm WHERE event_id = ? AND escalated_ts IS NOT NULL "
                 + "AND priority = 5", ignored.eventId()) == 1);
+
+        // a rule that turns a PTZ camera to a preset: the alarm steers it (after its commit, over ONVIF)
+        VirtualCamera dome = fleet.camera(1);
+        HttpResponse<String> onvif = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"analytics gate dome\",\"deviceUrl\":\""
+                + dome.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+        assertEquals(201, onvif.statusCode(), onvif.body());
+        long gate = Long.parseLong(onvif.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        dome.ptz().absoluteMove(0.4, -0.2, 0.1);
+        int presetPan = dome.ptz().pan();
+        String token = new org.vigilvms.camera.onvif.OnvifClient(dome.onvifDeviceUrl(), "admin", CAMERA_PASSWORD).connect()
+                .setPreset("main", "gate");
+        dome.ptz().absoluteMove(0, 0, 0);
+        assertEquals(400, post(admin, "/api/v1/alarms/rules", "{\"name\":\"no preset\",\"eventType\":\"MOTION\",\"cameras\":["
+                + gate + "],\"actions\":[\"PTZ_PRESET\"]}").statusCode(), "PTZ_PRESET needs a preset");
+        assertEquals(201, post(admin, "/api/v1/alarms/rules", "{\"name\":\"gate to preset\",\"eventType\":\"MOTION\",\"cameras\":["
+                + gate + "],\"actions\":[\"PTZ_PRESET\"],\"ptzPreset\":\"" + token + "\"}").statusCode());
+        node.report(RemoteAnalyticsNode.motion(gate, "gate"));
+        await("the alarm turned the dome to its preset", Duration.ofSeconds(20), () -> dome.ptz().pan() == presetPan);
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.ptz' AND actor = 'alarm' AND target = ? "
+                + "AND outcome = 'SUCCESS'", "camera:" + gate));
 
         // a flood from one camera is cut off and audited; another camera's events keep flowing
         List<Envelope> flood = new ArrayList<>();

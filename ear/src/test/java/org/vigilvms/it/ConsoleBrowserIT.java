@@ -234,6 +234,44 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void theCameraPageShowsThePtzPadOnlyToThoseWhoMaySteerAndThePadMovesTheCamera() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            VirtualCamera dome = fleet.camera(1);
+            HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"ptz dome\",\"deviceUrl\":\""
+                    + dome.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+            assertEquals(201, added.statusCode(), added.body());
+            long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+            assertEquals(1, browser.driver.findElements(By.id("ptz-pad")).size(), "PTZ holder sees the pad");
+            int panBefore = dome.ptz().pan();
+            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(By.id("ptz-right")))
+                    .pause(Duration.ofMillis(800)).release().perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> browser.driver.findElement(By.id("ptz-state")).getText().equals("stopped"));
+            assertTrue(dome.ptz().pan() > panBefore, "the camera panned right: " + panBefore + " -> " + dome.ptz().pan());
+            browser.screenshot("camera-ptz");
+
+            VigilTestEnvironment.directory().addUser("quinn", "Quinn-pw-1");
+            assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"quinn\","
+                    + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + id + "}").statusCode());
+            browser.driver.manage().deleteAllCookies();
+            browser.signIn("quinn", "Quinn-pw-1");
+            browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+            assertEquals(1, browser.driver.findElements(By.cssSelector("video[data-camera='" + id + "']")).size());
+            assertEquals(0, browser.driver.findElements(By.id("ptz-pad")).size(), "no PTZ right: no pad");
+            HttpClient quinn = VigilDeployment.signedIn("quinn", "Quinn-pw-1");
+            assertEquals(403, post(quinn, "/api/v1/cameras/" + id + "/ptz", "{\"action\":\"continuous\",\"pan\":0.5}").statusCode(),
+                    "a forced PTZ request is refused");
+            browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + (id + 1000));
+            assertEquals(1, browser.driver.findElements(By.id("no-camera")).size(), "a camera quinn may not watch is not shown");
+        }
+    }
+
     /** Ticks the camera (the page ticks it when named in the address), gives a reason and submits. */
     private static WebElement askForExport(Browser browser, long cameraId, String reason) {
         WebElement box = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))

@@ -18,7 +18,7 @@ import java.util.List;
 @Table(name = "alarm_rule")
 public class AlarmRule {
 
-    public enum Action { NOTIFY, LOCK_RECORDING }
+    public enum Action { NOTIFY, LOCK_RECORDING, PTZ_PRESET }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,6 +56,9 @@ public class AlarmRule {
     @Column(nullable = false, length = 256)
     private String actions;
 
+    @Column(name = "ptz_preset", length = 64)
+    private String ptzPreset;
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -69,7 +72,8 @@ public class AlarmRule {
     }
 
     AlarmRule(String name, String eventType, List<Long> cameras, String days, int fromMinute, int toMinute, String timeZone,
-              int priority, Integer escalateAfterS, List<Action> actions, String createdBy, Instant createdTs) {
+              int priority, Integer escalateAfterS, List<Action> actions, String ptzPreset, String createdBy, Instant createdTs) {
+        this.ptzPreset = ptzPreset;
         this.name = name;
         this.eventType = eventType;
         this.cameraIds = cameras == null || cameras.isEmpty() ? null : String.join(",", cameras.stream().map(String::valueOf).toList());
@@ -94,6 +98,10 @@ public class AlarmRule {
 
     public int getPriority() {
         return priority;
+    }
+
+    public String getPtzPreset() {
+        return ptzPreset;
     }
 
     public Integer getEscalateAfterS() {
@@ -131,12 +139,12 @@ public class AlarmRule {
 
     public RuleView view() {
         return new RuleView(id, name, eventType, cameras(), days, fromMinute, toMinute, timeZone, priority, escalateAfterS,
-                actions(), enabled);
+                actions(), ptzPreset, enabled);
     }
 
     /** A rule as the API shows it and takes it. */
     public record RuleView(Long id, String name, String eventType, List<Long> cameras, String days, Integer fromMinute,
                            Integer toMinute, String timeZone, Integer priority, Integer escalateAfterS, List<Action> actions,
-                           Boolean enabled) {
+                           String ptzPreset, Boolean enabled) {
     }
 }

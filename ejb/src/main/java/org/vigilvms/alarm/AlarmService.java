@@ -56,6 +56,15 @@ public class AlarmService {
     @Inject
     private Event<AlarmNotice> notices;
 
+    @Inject
+    private org.vigilvms.camera.CameraService cameras;
+
+    @jakarta.annotation.Resource
+    private jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @jakarta.annotation.Resource
+    private jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     public AlarmRule.RuleView createRule(AlarmRule.RuleView request) {
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 128) {
             throw new InvalidCameraException("a rule needs a name of at most 128 characters");
@@ -90,9 +99,14 @@ public class AlarmService {
         if (request.escalateAfterS() != null && (request.escalateAfterS() < 5 || request.escalateAfterS() > 86_400)) {
             throw new InvalidCameraException("escalateAfterS is 5 .. 86400 seconds");
         }
+        List<AlarmRule.Action> actions = request.actions() == null ? List.of(AlarmRule.Action.NOTIFY) : request.actions();
+        String preset = request.ptzPreset();
+        if (actions.contains(AlarmRule.Action.PTZ_PRESET) != (preset != null)
+                || (preset != null && !preset.matches("[A-Za-z0-9_-]{1,64}"))) {
+            throw new InvalidCameraException("the PTZ_PRESET action needs ptzPreset (letters, digits, _ and -), and only it");
+        }
         AlarmRule rule = new AlarmRule(request.name().strip(), request.eventType(), request.cameras(), days, from, to, zone,
-                priority, request.escalateAfterS(), request.actions() == null ? List.of(AlarmRule.Action.NOTIFY) : request.actions(),
-                access.caller().name(), clock.instant());
+                priority, request.escalateAfterS(), actions, preset, access.caller().name(), clock.instant());
         em.persist(rule);
         audit.record(access.caller().name(), "alarm.rule.created", "rule:" + rule.getId(), AuditEvent.Outcome.SUCCESS,
                 rule.getName() + ": " + request.eventType() + " on " + (request.cameras() == null ? "all cameras" : request.cameras()));
@@ -136,8 +150,27 @@ public class AlarmService {
                 retention.lockForAlarm(event.getCameraId(), event.getStartTs().minus(LOCK_BEFORE), event.getEndTs().plus(LOCK_AFTER),
                         "alarm " + alarm.getId() + " (" + rule.getName() + ")");
             }
+            if (rule.actions().contains(AlarmRule.Action.PTZ_PRESET)) {
+                steerAfterCommit(event.getCameraId(), rule.getPtzPreset(), alarm.getId());
+            }
             notices.fire(new AlarmNotice(alarm.view(cameraName(event.getCameraId())), rule.actions().contains(AlarmRule.Action.NOTIFY)));
         }
+    }
+
+    /** The camera talks ONVIF over the network: never inside the event's transaction. */
+    private void steerAfterCommit(long cameraId, String preset, long alarmId) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    executor.execute(() -> cameras.presetForAlarm(cameraId, preset, alarmId));
+                }
+            }
+        });
     }
 
     /** Alarms the caller may see (VIEW_LIVE or PLAYBACK on their camera), newest first; open ones only unless {@code all}. */

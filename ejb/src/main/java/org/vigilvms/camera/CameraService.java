@@ -134,6 +134,50 @@ public class CameraService {
         return v;
     }
 
+    /**
+     * An alarm rule's PTZ_PRESET action: the camera goes to the preset unless an operator with a
+     * higher or equal priority is steering it (then it stays, and the audit says why). No user is
+     * calling: the rule's author held MANAGE_CAMERAS on the camera. Never exposed to a client.
+     */
+    public void presetForAlarm(long id, String preset, long alarmId) {
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null || camera.getOnvifDeviceUrl() == null) {
+            audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.FAILURE,
+                    "alarm " + alarmId + ": no ONVIF PTZ on this camera");
+            return;
+        }
+        try {
+            ptzArbiter.take(id, "alarm", ALARM_PTZ_PRIORITY);
+            String password = new String(KeyVault.fromSystemProperty().openWithMaster(camera.passwordCiphertext(),
+                    SegmentCrypto.passwordAad(id)), StandardCharsets.UTF_8);
+            new org.vigilvms.camera.onvif.OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(), password).connect()
+                    .gotoPreset(camera.getOnvifProfile(), preset);
+            audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.SUCCESS, "alarm " + alarmId + ": preset " + preset);
+        } catch (PtzArbiter.PtzBusyException | org.vigilvms.camera.onvif.OnvifException e) {
+            audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.FAILURE,
+                    "alarm " + alarmId + ": preset " + preset + " not reached: " + e.getMessage());
+        }
+    }
+
+    /** An alarm steers with this priority: operators holding PTZ with a higher one keep control. */
+    static final int ALARM_PTZ_PRIORITY = 50;
+
+    /** One camera the caller may watch live, for its own page; empty when they may not (it is not even named). */
+    public java.util.Optional<CameraView> liveCamera(long id) {
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null || !access.allowed(access.caller(), AccessRight.VIEW_LIVE, id, camera.getSite())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(CameraView.of(camera));
+    }
+
+    /** Whether the caller may steer the camera (the console shows the PTZ pad only then; {@link #ptz} checks again). */
+    public boolean mayControlPtz(long id) {
+        Camera camera = em.find(Camera.class, id);
+        return camera != null && camera.getOnvifDeviceUrl() != null
+                && access.allowed(access.caller(), AccessRight.PTZ, id, camera.getSite());
+    }
+
     /** The cameras the caller may watch live (the live grid shows these and no others). */
     public List<CameraView> liveCameras() {
         return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.name",

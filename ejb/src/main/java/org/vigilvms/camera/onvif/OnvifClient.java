@@ -108,6 +108,17 @@ public final class OnvifClient {
                 + escape(preset) + "</tptz:PresetToken></tptz:GotoPreset>");
     }
 
+    /** Stores the current position as a preset named {@code name}; returns the camera's token for it. */
+    public String setPreset(String profile, String name) {
+        if (ptzUrl == null) {
+            throw new OnvifException("the camera has no PTZ service");
+        }
+        Document answer = call(ptzUrl, "<tptz:SetPreset><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken>"
+                + "<tptz:PresetName>" + escape(name) + "</tptz:PresetName></tptz:SetPreset>", true);
+        org.w3c.dom.NodeList tokens = answer.getElementsByTagNameNS("*", "PresetToken");
+        return tokens.getLength() == 0 ? name : tokens.item(0).getTextContent().trim();
+    }
+
     private void ptz(String body) {
         if (ptzUrl == null) {
             throw new OnvifException("the camera has no PTZ service");
