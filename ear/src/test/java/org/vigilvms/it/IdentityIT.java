@@ -200,6 +200,60 @@ class IdentityIT {
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'totp.enabled' AND actor = 'gina'"));
     }
 
+    @Test
+    void whenASecondFactorIsRequiredForAdministratorsOneWithoutItHoldsNoRightUntilEnrolled() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        VigilTestEnvironment.directory().addUser("mona", "Mona-pw-1");
+        VigilTestEnvironment.directory().addUser("nils", "Nils-pw-1");
+        assertEquals(201, post(admin, "/api/v1/access/grants",
+                "{\"subjectKind\":\"USER\",\"subject\":\"mona\",\"right\":\"MANAGE_CAMERAS\"}").statusCode());
+        assertEquals(201, post(admin, "/api/v1/access/grants",
+                "{\"subjectKind\":\"USER\",\"subject\":\"nils\",\"right\":\"VIEW_LIVE\"}").statusCode());
+        HttpClient before = VigilDeployment.signedIn("mona", "Mona-pw-1");
+        assertEquals(200, get(before, "/api/v1/analytics/stats").statusCode(), "an administrator while TOTP is optional");
+        setProperty("vigil.totp.required", "admins");
+        try {
+            // a session opened before the switch: the EJB layer withholds the rights at once
+            assertEquals(403, get(before, "/api/v1/analytics/stats").statusCode(), "refused by the EJB layer");
+            // a new sign-in leads to enrolment; nothing else answers until then
+            HttpClient mona = VigilDeployment.signedIn("mona", "Mona-pw-1");
+            HttpResponse<String> gated = get(mona, "/api/v1/analytics/stats");
+            assertEquals(403, gated.statusCode());
+            assertTrue(gated.body().contains("second factor enrolment required"), gated.body());
+            assertTrue(get(mona, "/index.xhtml").body().contains("id=\"totp-enrolment\""), "the console shows the enrolment page");
+            byte[] secret = org.vigilvms.security.Totp.fromBase32(json(post(mona, "/api/v1/account/totp", "")).asJsonObject()
+                    .getString("secret"));
+            String code = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis()));
+            assertEquals(204, post(mona, "/api/v1/account/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
+            assertEquals(200, get(mona, "/api/v1/analytics/stats").statusCode(), "enrolled: the rights are back");
+            assertEquals("code", loginOutcome("mona", "Mona-pw-1"), "and sign-in now needs a code");
+            // an operator without administrative rights is not concerned
+            HttpClient nils = VigilDeployment.signedIn("nils", "Nils-pw-1");
+            assertEquals(200, get(nils, "/api/v1/cameras").statusCode());
+        } finally {
+            setProperty("vigil.totp.required", null);
+        }
+    }
+
+    @org.jboss.arquillian.test.api.ArquillianResource
+    private org.jboss.as.arquillian.container.ManagementClient management;
+
+    /** Sets or removes a system property on the running server, as an administrator would with the CLI. */
+    private void setProperty(String name, String value) throws Exception {
+        org.jboss.dmr.ModelNode remove = new org.jboss.dmr.ModelNode();
+        remove.get("operation").set("remove");
+        remove.get("address").add("system-property", name);
+        management.getControllerClient().execute(remove);
+        if (value != null) {
+            org.jboss.dmr.ModelNode add = new org.jboss.dmr.ModelNode();
+            add.get("operation").set("add");
+            add.get("address").add("system-property", name);
+            add.get("value").set(value);
+            assertEquals("success", management.getControllerClient().execute(add).get("outcome").asString());
+        }
+    }
+
     /** Waits for the authenticator's next 30 s step, as a user would. */
     private static String awaitNextCode(byte[] secret, String previous) throws Exception {
         Instant deadline = Instant.now().plusSeconds(35);

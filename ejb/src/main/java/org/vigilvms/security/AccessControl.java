@@ -63,7 +63,7 @@ public class AccessControl {
     /** Refuses (and audits) unless the caller holds {@code right} for all cameras (rights about the system). */
     public void require(AccessRight right) {
         Caller caller = caller();
-        if (!passwordChangePending(caller) && (caller.localAdmin()
+        if (!passwordChangePending(caller) && !secondFactorMissing(caller) && (caller.localAdmin()
                 || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null))) {
             return;
         }
@@ -76,7 +76,7 @@ public class AccessControl {
     }
 
     public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {
-        if (caller.anonymous() || passwordChangePending(caller)) {
+        if (caller.anonymous() || passwordChangePending(caller) || secondFactorMissing(caller)) {
             return false;
         }
         return caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.covers(cameraId, site));
@@ -85,7 +85,7 @@ public class AccessControl {
     /** Those of {@code cameras} on which the caller holds at least one of {@code rights}, in their order. */
     public List<Camera> camerasWithAny(List<Camera> cameras, Set<AccessRight> rights) {
         Caller caller = caller();
-        if (caller.anonymous() || passwordChangePending(caller)) {
+        if (caller.anonymous() || passwordChangePending(caller) || secondFactorMissing(caller)) {
             return List.of();
         }
         if (caller.localAdmin()) {
@@ -128,6 +128,33 @@ public class AccessControl {
         }
         return !em.createQuery("SELECT u.id FROM AppUser u WHERE u.username = :u AND u.mustChangePassword = true")
                 .setParameter("u", caller.name()).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Administrative rights: holding one makes an account an administrator for {@code vigil.totp.required=admins}. */
+    static final java.util.Set<AccessRight> ADMINISTRATIVE =
+            java.util.EnumSet.of(AccessRight.MANAGE_USERS, AccessRight.MANAGE_CAMERAS, AccessRight.READ_AUDIT);
+
+    /**
+     * Whether the caller must have a second factor ({@code vigil.totp.required}: {@code none} by
+     * default, {@code admins} — local administrators and holders of an administrative right —,
+     * or {@code all}). Read at each check, so switching it on takes effect at once.
+     */
+    public boolean secondFactorRequired(Caller caller) {
+        String policy = System.getProperty("vigil.totp.required", "none").toLowerCase(java.util.Locale.ROOT);
+        if (caller.anonymous() || policy.equals("none")) {
+            return false;
+        }
+        return policy.equals("all") || caller.localAdmin()
+                || grantsOf(caller, null).stream().anyMatch(g -> ADMINISTRATIVE.contains(g.getRight()));
+    }
+
+    /** Required but not enrolled: such an account holds no right until its authenticator is confirmed. */
+    public boolean secondFactorMissing(Caller caller) {
+        if (!secondFactorRequired(caller)) {
+            return false;
+        }
+        UserTotp totp = em.find(UserTotp.class, caller.name().toLowerCase(java.util.Locale.ROOT));
+        return totp == null || !totp.isEnabled();
     }
 
     private void deny(Caller caller, AccessRight right, String target) {

@@ -67,6 +67,11 @@ public class TotpService {
         audit.record(user, "totp.enabled", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
     }
 
+    /** Whether the caller must enrol a second factor before anything else ({@code vigil.totp.required}). */
+    public boolean enrolmentRequiredForCaller() {
+        return access.secondFactorMissing(access.caller());
+    }
+
     /** Whether the signed-in caller has a second factor to prove at sign-in. */
     public boolean enabledForCaller() {
         UserTotp totp = em.find(UserTotp.class, caller());

@@ -32,8 +32,12 @@ public class AccountResource {
     @POST
     @Path("/totp/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response confirm(Code body) {
+    public Response confirm(Code body, @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
         totp.confirm(body == null ? null : body.code());
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(org.vigilvms.login.PasswordChangeGate.TOTP_PENDING); // enrolled: the console opens
+        }
         return Response.noContent().build();
     }
 }

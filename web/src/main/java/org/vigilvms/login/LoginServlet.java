@@ -90,6 +90,11 @@ public class LoginServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/account/password.xhtml");
             return;
         }
+        if (totp.enrolmentRequiredForCaller()) {
+            request.getSession().setAttribute(PasswordChangeGate.TOTP_PENDING, Boolean.TRUE);
+            response.sendRedirect(request.getContextPath() + "/account/totp.xhtml");
+            return;
+        }
         response.sendRedirect(request.getContextPath() + "/index.xhtml");
     }
 
