@@ -158,6 +158,13 @@ class AnalyticsIT {
         await("unknown camera audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = "
                 + "'analytics.rejected' AND target = 'camera:987654'") == 1);
 
+        // a batch under one signature: each event stored as if sent alone
+        List<AnalyticsEvent> batch = List.of(RemoteAnalyticsNode.motion(hall, "desk"), RemoteAnalyticsNode.motion(hall, "desk"),
+                RemoteAnalyticsNode.motion(hall, "window"));
+        node.send(node.sealBatch(batch));
+        await("the batch stored", Duration.ofSeconds(15), () -> batch.stream().allMatch(e ->
+                count("SELECT count(*) FROM analytics_event WHERE event_id = ?", e.eventId()) == 1));
+
         // a valid event: an alarm, with the rule's evidence lock
         AnalyticsEvent valid = RemoteAnalyticsNode.motion(lobby, "entrance");
         node.report(valid);

@@ -89,6 +89,12 @@ final class RemoteAnalyticsNode {
         return signer.seal(Destinations.ANALYTICS_EVENTS, AnalyticsEvent.TYPE, MessageCodec.encode(event));
     }
 
+    /** Several events under one envelope. */
+    Envelope sealBatch(List<AnalyticsEvent> events) {
+        return signer.seal(Destinations.ANALYTICS_EVENTS, org.vigilvms.jms.analytics.AnalyticsEventBatch.TYPE,
+                MessageCodec.encode(new org.vigilvms.jms.analytics.AnalyticsEventBatch(events)));
+    }
+
     void send(Envelope... envelopes) {
         try (JMSContext context = new ActiveMQConnectionFactory(url).createContext(ServiceIdentity.ANALYTICS.principal(), password)) {
             for (Envelope envelope : envelopes) {

@@ -135,8 +135,7 @@ public class AlarmService {
 
     /** Called for every stored event (in its transaction): raises the alarms of the rules it matches. */
     public void raiseFor(StoredEvent event) {
-        List<AlarmRule> rules = em.createQuery("SELECT r FROM AlarmRule r WHERE r.enabled = true AND r.eventType = :t",
-                AlarmRule.class).setParameter("t", event.getType()).getResultList();
+        List<AlarmRule> rules = rulesFor(event.getType());
         for (AlarmRule rule : rules) {
             if (!rule.matches(event.getType(), event.getCameraId(), event.getStartTs())) {
                 continue;
@@ -155,6 +154,19 @@ public class AlarmService {
             }
             notices.fire(new AlarmNotice(alarm.view(cameraName(event.getCameraId())), rule.actions().contains(AlarmRule.Action.NOTIFY)));
         }
+    }
+
+    /** Enabled rules of a type, read once per transaction (a batch of events asks for them many times). */
+    @SuppressWarnings("unchecked")
+    private List<AlarmRule> rulesFor(String type) {
+        Map<String, List<AlarmRule>> cached = (Map<String, List<AlarmRule>>) transactions.getResource("vigil.alarm.rules");
+        if (cached == null) {
+            cached = new HashMap<>();
+            transactions.putResource("vigil.alarm.rules", cached);
+        }
+        return cached.computeIfAbsent(type, t -> em.createQuery(
+                "SELECT r FROM AlarmRule r WHERE r.enabled = true AND r.eventType = :t", AlarmRule.class)
+                .setParameter("t", t).getResultList());
     }
 
     /** The camera talks ONVIF over the network: never inside the event's transaction. */

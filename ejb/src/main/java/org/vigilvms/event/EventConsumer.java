@@ -10,6 +10,7 @@ import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
 import org.vigilvms.jms.analytics.AnalyticsAlert;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.analytics.AnalyticsEventBatch;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
 import org.vigilvms.messaging.EnvelopeGate;
 
@@ -30,10 +31,12 @@ public class EventConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String type = JmsEnvelopes.claimedType(message);
-        String expected = AnalyticsAlert.TYPE.equals(type) ? AnalyticsAlert.TYPE : AnalyticsEvent.TYPE;
+        String expected = AnalyticsAlert.TYPE.equals(type) || AnalyticsEventBatch.TYPE.equals(type) ? type : AnalyticsEvent.TYPE;
         gate.admit(message, Destinations.ANALYTICS_EVENTS, expected).ifPresent(envelope -> {
             if (expected.equals(AnalyticsAlert.TYPE)) {
                 events.ingest(envelope.producer(), MessageCodec.decode(envelope.payload(), AnalyticsAlert.class));
+            } else if (expected.equals(AnalyticsEventBatch.TYPE)) {
+                events.ingest(envelope.producer(), MessageCodec.decode(envelope.payload(), AnalyticsEventBatch.class));
             } else {
                 events.ingest(envelope.producer(), MessageCodec.decode(envelope.payload(), AnalyticsEvent.class));
             }

@@ -19,6 +19,7 @@ import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.analytics.AnalyticsAlert;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.analytics.AnalyticsEventBatch;
 import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
@@ -61,6 +62,11 @@ public class EventService {
     }
 
     public void ingest(String producer, AnalyticsEvent event) {
+        ingest(producer, event, true);
+    }
+
+    /** {@code mayExist}: false when the caller knows the id is new (a batch looked them up at once). */
+    private void ingest(String producer, AnalyticsEvent event, boolean mayExist) {
         if (!admissible(producer, event.cameraId(), "event " + event.type())) {
             return;
         }
@@ -73,8 +79,8 @@ public class EventService {
         String boxes = event.boxes() == null ? null : event.boxes().stream().limit(8)
                 .map(b -> String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", b.x(), b.y(), b.width(), b.height()))
                 .collect(Collectors.joining(";"));
-        List<StoredEvent> known = em.createQuery("SELECT e FROM StoredEvent e WHERE e.eventId = :id", StoredEvent.class)
-                .setParameter("id", event.eventId()).setMaxResults(1).getResultList();
+        List<StoredEvent> known = !mayExist ? List.of() : em.createQuery("SELECT e FROM StoredEvent e WHERE e.eventId = :id",
+                StoredEvent.class).setParameter("id", event.eventId()).setMaxResults(1).getResultList();
         if (!known.isEmpty()) {
             // the same event again: its end (reported at onset, completed when over); only by whoever reported it
             StoredEvent first = known.get(0);
@@ -91,6 +97,26 @@ public class EventService {
                 clock.instant());
         em.persist(stored);
         alarms.raiseFor(stored);
+    }
+
+    /** A batch: each event admitted or refused on its own, all in this one transaction. */
+    public void ingest(String producer, AnalyticsEventBatch batch) {
+        if (batch.events() == null || batch.events().isEmpty() || batch.events().size() > AnalyticsEventBatch.MOST_EVENTS) {
+            refuse(producer, -1, "batch of " + (batch.events() == null ? 0 : batch.events().size()) + " events (1.."
+                    + AnalyticsEventBatch.MOST_EVENTS + ")");
+            return;
+        }
+        // one query for the ids already stored (completions of events reported at their onset)
+        List<String> ids = batch.events().stream().filter(java.util.Objects::nonNull).map(AnalyticsEvent::eventId)
+                .filter(java.util.Objects::nonNull).toList();
+        java.util.Set<String> known = ids.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(em.createQuery(
+                "SELECT e.eventId FROM StoredEvent e WHERE e.eventId IN :ids", String.class).setParameter("ids", ids).getResultList());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (AnalyticsEvent event : batch.events()) {
+            if (event != null) {
+                ingest(producer, event, known.contains(event.eventId()) || !seen.add(String.valueOf(event.eventId())));
+            }
+        }
     }
 
     public void ingest(String producer, AnalyticsAlert alert) {
