@@ -3,7 +3,8 @@
  * timeline (recorded spans; what lies between is a gap), feeds the stored segments (fragmented
  * MP4, decrypted by the server) into Media Source Extensions at their wall-clock offsets and
  * seeks to the requested instant. Speeds 0.25x-16x, frame step, click on the timeline to seek.
- * Analytics events of the range are marks on the timeline.
+ * Analytics events of the range are marks on the timeline; a rectangle drawn on the picture
+ * searches the recordings around the position for motion in it (marks of another colour).
  */
 (function () {
   'use strict';
@@ -124,6 +125,53 @@
     e.target.href = 'exports.xhtml?camera=' + camera + '&from=' + new Date(position - 30000).toISOString()
       + '&to=' + new Date(Math.min(Date.now(), position + 30000)).toISOString();
   });
+  // motion search: a rectangle drawn on the picture, searched in the recordings 30 s either side
+  var layer = document.getElementById('region-layer'), box = document.getElementById('region');
+  var results = document.getElementById('motion-results'), drawing = null;
+  document.getElementById('motion-mode').addEventListener('click', function () {
+    layer.classList.add('active');
+    results.textContent = 'drag a rectangle on the picture';
+  });
+  function frac(e) {
+    var r = layer.getBoundingClientRect();
+    return { x: Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)), y: Math.min(1, Math.max(0, (e.clientY - r.top) / r.height)) };
+  }
+  function place(a, b) {
+    box.style.left = (100 * Math.min(a.x, b.x)) + '%'; box.style.top = (100 * Math.min(a.y, b.y)) + '%';
+    box.style.width = (100 * Math.abs(a.x - b.x)) + '%'; box.style.height = (100 * Math.abs(a.y - b.y)) + '%';
+  }
+  layer.addEventListener('mousedown', function (e) { drawing = frac(e); place(drawing, drawing); e.preventDefault(); });
+  layer.addEventListener('mousemove', function (e) { if (drawing) { place(drawing, frac(e)); } });
+  layer.addEventListener('mouseup', function (e) {
+    if (!drawing || base === null) { drawing = null; return; }
+    var a = drawing, b = frac(e);
+    drawing = null;
+    layer.classList.remove('active');
+    var x = Math.min(a.x, b.x), y = Math.min(a.y, b.y), w = Math.abs(a.x - b.x), h = Math.abs(a.y - b.y);
+    if (w < 0.01 || h < 0.01) { results.textContent = 'the region is too small'; return; }
+    var position = base + video.currentTime * 1000;
+    results.textContent = 'searching...';
+    api('/events/recorded-motion?from=' + new Date(position - 30000).toISOString() + '&to='
+        + new Date(Math.min(Date.now(), position + 30000)).toISOString()
+        + '&x=' + x.toFixed(4) + '&y=' + y.toFixed(4) + '&w=' + w.toFixed(4) + '&h=' + h.toFixed(4))
+      .then(function (r) { return r.json(); })
+      .then(function (spans) {
+        Array.prototype.forEach.call(timeline.querySelectorAll('.found'), function (m) { m.remove(); });
+        spans.forEach(function (span) {
+          var s0 = Date.parse(span.start), s1 = Date.parse(span.end);
+          var mark = document.createElement('div');
+          mark.className = 'found';
+          mark.style.left = (100 * (s0 - from) / (to - from)) + '%';
+          mark.style.width = Math.max(0.3, 100 * (s1 - s0) / (to - from)) + '%';
+          mark.title = 'motion in the region at ' + span.start;
+          mark.addEventListener('click', function (ev) { ev.stopPropagation(); seekTo(s0); });
+          timeline.appendChild(mark);
+        });
+        results.textContent = spans.length + ' span' + (spans.length === 1 ? '' : 's') + ' with motion in the region';
+      })
+      .catch(function (err) { results.textContent = 'search refused (' + err.message + ')'; });
+  });
+
   timeline.addEventListener('click', function (e) {
     var rect = timeline.getBoundingClientRect();
     seekTo(from + (to - from) * (e.clientX - rect.left) / rect.width);

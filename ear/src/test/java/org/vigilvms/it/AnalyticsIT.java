@@ -112,6 +112,19 @@ class AnalyticsIT {
                 .contains("\"zone\":\"door\""));
         assertEquals("[]", get(admin, "/api/v1/cameras/" + id + "/events/motion?" + range + "&x=0.0&y=0.8&w=0.2&h=0.2").body());
 
+        // motion search in the recordings themselves: the intruder is found in a region drawn over it,
+        // nothing where nothing moved
+        String recorded = "from=" + Instant.ofEpochMilli(onset - 8000) + "&to=" + Instant.ofEpochMilli(onset + 6000);
+        HttpResponse<String> spans = get(admin, "/api/v1/cameras/" + id + "/events/recorded-motion?" + recorded
+                + "&x=0.6&y=0.25&w=0.3&h=0.45");
+        assertEquals(200, spans.statusCode(), spans.body());
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("\"start\":\"([^\"]+)\"").matcher(spans.body());
+        assertTrue(first.find(), "motion found in the recording: " + spans.body());
+        long found = Instant.parse(first.group(1)).toEpochMilli();
+        assertTrue(Math.abs(found - onset) <= 1500, "recorded motion starts " + (found - onset) + " ms from the onset");
+        assertEquals("[]", get(admin, "/api/v1/cameras/" + id + "/events/recorded-motion?" + recorded
+                + "&x=0.0&y=0.85&w=0.3&h=0.15").body(), "nothing moved there");
+
         // covering the camera: a tamper event and an alert made of it
         camera.faults().covered = true;
         await("tamper alert", Duration.ofSeconds(15), () ->

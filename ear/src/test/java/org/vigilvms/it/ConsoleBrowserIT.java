@@ -49,7 +49,8 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
  * four tiles show the cameras' burned-in frame counters advancing (decoded by the browser from
  * the recorder's own packets, read back from screenshots), and a user who sees only the camera
  * they have a right on while the other camera's media URL answers 403, and playback opened at a
- * chosen time showing the frame captured then (within 1 s).
+ * chosen time showing the frame captured then (within 1 s), where a rectangle drawn on the picture
+ * finds the motion in the recordings.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -190,6 +191,17 @@ class ConsoleBrowserIT {
             long offset = stamp.captureTimeMs() - at.toEpochMilli();
             System.out.println("playback: frame shown was captured " + offset + " ms from the requested time");
             assertTrue(Math.abs(offset) <= 1000, "frame captured " + offset + " ms from the requested time");
+
+            // motion search: a rectangle drawn on the picture finds the moving bar in the recordings around
+            browser.driver.findElement(By.id("motion-mode")).click();
+            WebElement layer = browser.driver.findElement(By.id("region-layer"));
+            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(layer, -200, -50).clickAndHold()
+                    .moveByOffset(300, 120).release().perform();
+            WebElement results = browser.driver.findElement(By.id("motion-results"));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                    .until(d -> results.getText().contains("with motion") || results.getText().contains("refused"));
+            assertTrue(results.getText().matches("[1-9]\\d* spans? with motion in the region"), results.getText());
+            assertTrue(!browser.driver.findElements(By.cssSelector("#timeline .found")).isEmpty(), "found spans on the timeline");
         }
     }
 

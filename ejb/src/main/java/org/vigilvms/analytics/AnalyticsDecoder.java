@@ -9,13 +9,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
-import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,11 +22,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.PointerPointer;
 import org.jboss.logging.Logger;
 
 /**
@@ -98,12 +88,7 @@ final class AnalyticsDecoder implements AutoCloseable {
 
     private void run() {
         AVFrame frame = av_frame_alloc();
-        BytePointer grey = new BytePointer((long) MotionAnalyzer.WIDTH * MotionAnalyzer.HEIGHT);
-        byte[] picture = new byte[MotionAnalyzer.WIDTH * MotionAnalyzer.HEIGHT];
-        // swscale reads four plane pointers and four strides whatever the format: give it four of each
-        PointerPointer<BytePointer> planes = new PointerPointer<>(grey, null, null, null);
-        IntPointer strides = new IntPointer(MotionAnalyzer.WIDTH, 0, 0, 0);
-        SwsContext scaler = null;
+        GreyPictures grey = new GreyPictures();
         long lastAnalysedMs = Long.MIN_VALUE;
         long droppedSeen = 0;
         try {
@@ -130,12 +115,7 @@ final class AnalyticsDecoder implements AutoCloseable {
                             continue;
                         }
                         lastAnalysedMs = item.captureMs();
-                        scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(),
-                                MotionAnalyzer.WIDTH, MotionAnalyzer.HEIGHT, AV_PIX_FMT_GRAY8, SWS_AREA, null, null,
-                                (DoublePointer) null);
-                        sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
-                        grey.get(picture);
-                        analyzer.analyze(picture, item.captureMs());
+                        analyzer.analyze(grey.of(frame), item.captureMs());
                         counters.analysed().increment();
                     }
                 } catch (RuntimeException e) {
@@ -156,12 +136,7 @@ final class AnalyticsDecoder implements AutoCloseable {
             while ((left = queue.poll()) != null) {
                 av_packet_free(left.packet());
             }
-            if (scaler != null) {
-                sws_freeContext(scaler);
-            }
             av_frame_free(frame);
-            planes.close();
-            strides.close();
             grey.close();
             avcodec_free_context(codec);
         }

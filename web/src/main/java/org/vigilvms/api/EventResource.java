@@ -53,6 +53,31 @@ public class EventResource {
         return Response.ok(events.motionIn(cameraId, range[0], range[1], region)).build();
     }
 
+    @Inject
+    private org.vigilvms.analytics.RecordedMotionSearch recorded;
+
+    /**
+     * Motion search in the recordings themselves (no analytics needed when they were recorded):
+     * spans with motion inside the region x, y, w, h between from and to (at most an hour).
+     */
+    @GET
+    @Path("recorded-motion")
+    public Response recordedMotion(@PathParam("id") long cameraId, @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("x") double x, @QueryParam("y") double y, @QueryParam("w") double w,
+                                   @QueryParam("h") double h, @QueryParam("sensitivity") @jakarta.ws.rs.DefaultValue("60") int sensitivity) {
+        Instant[] range = range(from, to);
+        if (range == null) {
+            return ApiErrors.badRequest("from and to must be ISO-8601 instants, e.g. 2026-11-26T10:00:00Z");
+        }
+        Region region;
+        try {
+            region = new Region("search", x, y, w, h);
+        } catch (IllegalArgumentException e) {
+            return ApiErrors.badRequest("x, y, w, h must describe a region inside the picture (fractions 0..1)");
+        }
+        return Response.ok(recorded.search(cameraId, range[0], range[1], region, sensitivity)).build();
+    }
+
     private static Instant[] range(String from, String to) {
         try {
             return new Instant[] {Instant.parse(from == null ? "" : from), Instant.parse(to == null ? "" : to)};
