@@ -25,7 +25,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -277,17 +276,7 @@ class AnalyticsBench {
     }
 
     private void setProperty(String name, String value) throws Exception {
-        ModelNode remove = new ModelNode();
-        remove.get("operation").set("remove");
-        remove.get("address").add("system-property", name);
-        management.getControllerClient().execute(remove);
-        if (value != null) {
-            ModelNode add = new ModelNode();
-            add.get("operation").set("add");
-            add.get("address").add("system-property", name);
-            add.get("value").set(value);
-            management.getControllerClient().execute(add);
-        }
+        VigilDeployment.setServerProperty(management, name, value);
     }
 
     private static void put(HttpClient client, String path, String json) throws Exception {

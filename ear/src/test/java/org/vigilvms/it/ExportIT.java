@@ -23,7 +23,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
@@ -315,19 +314,7 @@ class ExportIT {
         return values;
     }
 
-    /** Sets or removes vigil.export.approval on the running server, as an administrator would with the CLI. */
     private void setApproval(String value) throws Exception {
-        ModelNode remove = new ModelNode();
-        remove.get("operation").set("remove");
-        remove.get("address").add("system-property", "vigil.export.approval");
-        management.getControllerClient().execute(remove);
-        if (value != null) {
-            ModelNode add = new ModelNode();
-            add.get("operation").set("add");
-            add.get("address").add("system-property", "vigil.export.approval");
-            add.get("value").set(value);
-            ModelNode result = management.getControllerClient().execute(add);
-            assertEquals("success", result.get("outcome").asString(), result.toString());
-        }
+        VigilDeployment.setServerProperty(management, "vigil.export.approval", value);
     }
 }

@@ -239,19 +239,8 @@ class IdentityIT {
     @org.jboss.arquillian.test.api.ArquillianResource
     private org.jboss.as.arquillian.container.ManagementClient management;
 
-    /** Sets or removes a system property on the running server, as an administrator would with the CLI. */
     private void setProperty(String name, String value) throws Exception {
-        org.jboss.dmr.ModelNode remove = new org.jboss.dmr.ModelNode();
-        remove.get("operation").set("remove");
-        remove.get("address").add("system-property", name);
-        management.getControllerClient().execute(remove);
-        if (value != null) {
-            org.jboss.dmr.ModelNode add = new org.jboss.dmr.ModelNode();
-            add.get("operation").set("add");
-            add.get("address").add("system-property", name);
-            add.get("value").set(value);
-            assertEquals("success", management.getControllerClient().execute(add).get("outcome").asString());
-        }
+        VigilDeployment.setServerProperty(management, name, value);
     }
 
     /** Waits for the authenticator's next 30 s step, as a user would. */

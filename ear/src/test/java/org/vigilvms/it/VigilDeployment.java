@@ -105,6 +105,28 @@ final class VigilDeployment {
         return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
     }
 
+    /**
+     * Sets (or, with null, removes) a system property on the running server, as an administrator
+     * would with the CLI: the settings Vigil reads at each request take effect at once.
+     */
+    static void setServerProperty(org.jboss.as.arquillian.container.ManagementClient management, String name, String value)
+            throws java.io.IOException {
+        org.jboss.dmr.ModelNode remove = new org.jboss.dmr.ModelNode();
+        remove.get("operation").set("remove");
+        remove.get("address").add("system-property", name);
+        management.getControllerClient().execute(remove);
+        if (value != null) {
+            org.jboss.dmr.ModelNode add = new org.jboss.dmr.ModelNode();
+            add.get("operation").set("add");
+            add.get("address").add("system-property", name);
+            add.get("value").set(value);
+            org.jboss.dmr.ModelNode result = management.getControllerClient().execute(add);
+            if (!"success".equals(result.get("outcome").asString())) {
+                throw new IllegalStateException("cannot set " + name + ": " + result);
+            }
+        }
+    }
+
     /** A single number from the test installation's database. */
     static long count(String sql, Object... parameters) {
         try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
