@@ -57,7 +57,7 @@ class AlarmBrowserIT {
             // the vault's alarm first, then the front's: had the vault's been pushed, it would be there before
             AnalyticsEvent vault = RemoteAnalyticsNode.motion(secret, "door");
             node.report(vault);
-            AnalyticsIT.await("vault alarm raised", Duration.ofSeconds(15), () ->
+            VigilDeployment.await("vault alarm raised", Duration.ofSeconds(15), () ->
                     count("SELECT count(*) FROM alarm WHERE event_id = ?", vault.eventId()) == 1);
             AnalyticsEvent front = RemoteAnalyticsNode.motion(watched, "door");
             node.report(front);

@@ -2,6 +2,7 @@ package org.vigilvms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.await;
 import static org.vigilvms.it.VigilDeployment.count;
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -274,13 +274,5 @@ class AnalyticsIT {
     private static String describe(List<String[]> events) {
         return events.stream().map(e -> e[1] + " " + Instant.ofEpochMilli(Long.parseLong(e[2])) + ".." + Instant.ofEpochMilli(Long.parseLong(e[3])))
                 .toList().toString();
-    }
-
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), "timed out waiting: " + what);
-            Thread.sleep(250);
-        }
     }
 }

@@ -391,10 +391,7 @@ class ConsoleBrowserIT {
     }
 
     private static long addCamera(HttpClient admin, String name, String url) throws Exception {
-        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"" + url
-                + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
-        assertEquals(201, added.statusCode(), added.body());
-        return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        return VigilDeployment.addCamera(admin, name, url, CAMERA_PASSWORD);
     }
 
     private static long count(String action, String actor) throws Exception {

@@ -153,14 +153,7 @@ class LiveViewBench {
     }
 
     private static long addCamera(HttpClient admin, String name, String url) throws Exception {
-        HttpResponse<String> added = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name
-                        + "\",\"streamUrl\":\"" + url + "\",\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (added.statusCode() != 201) {
-            throw new IllegalStateException(added.body());
-        }
-        return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        return VigilDeployment.addCamera(admin, name, url, PASSWORD);
     }
 
     private static void post(HttpClient client, String path) throws Exception {

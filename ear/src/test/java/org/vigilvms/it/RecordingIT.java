@@ -1,5 +1,6 @@
 package org.vigilvms.it;
 
+import static org.vigilvms.it.VigilDeployment.addCamera;
 import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -455,13 +456,6 @@ class RecordingIT {
     }
 
     /** Adds a camera over the REST API; returns its id. */
-    private static long addCamera(HttpClient admin, String name, String streamUrl, String password) throws Exception {
-        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\""
-                + streamUrl + "\",\"username\":\"admin\",\"password\":\"" + password + "\"}");
-        assertEquals(201, added.statusCode(), added.body());
-        return Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
-    }
-
     /** Decrypts the camera's segments in chain order, checks hashes and links, decodes every frame. */
     private static List<FrameStamp> decodeStoredVideo(long cameraId) throws Exception {
         Path home = VigilTestEnvironment.installation().home().root();

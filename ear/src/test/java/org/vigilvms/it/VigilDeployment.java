@@ -127,6 +127,17 @@ final class VigilDeployment {
         }
     }
 
+    /** Waits until {@code condition} holds, failing with {@code what} after {@code timeout}. */
+    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /** A single number from the test installation's database. */
     static long count(String sql, Object... parameters) {
         try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {

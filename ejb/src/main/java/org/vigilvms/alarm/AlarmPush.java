@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.security.AccessControl;
-import org.vigilvms.security.AccessRight;
 import org.vigilvms.security.Caller;
 
 /**
@@ -69,15 +68,10 @@ public class AlarmPush {
         String json = JSON.toJson(Map.of("alarm", notice.alarm(), "sound", notice.sound()));
         long camera = notice.alarm().cameraId();
         for (Subscriber subscriber : subscribers) {
-            if (maySee(subscriber.caller(), camera)) {
+            if (access.mayWatchOrPlayBack(subscriber.caller(), camera)) {
                 subscriber.send(json);
             }
         }
     }
 
-    boolean maySee(Caller caller, long cameraId) {
-        org.vigilvms.camera.Camera camera = access.camera(cameraId);
-        return camera != null && (access.allowed(caller, AccessRight.VIEW_LIVE, cameraId, camera.getSite())
-                || access.allowed(caller, AccessRight.PLAYBACK, cameraId, camera.getSite()));
-    }
 }

@@ -171,18 +171,8 @@ public class AlarmService {
 
     /** The camera talks ONVIF over the network: never inside the event's transaction. */
     private void steerAfterCommit(long cameraId, String preset, long alarmId) {
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    executor.execute(() -> cameras.presetForAlarm(cameraId, preset, alarmId));
-                }
-            }
-        });
+        org.vigilvms.platform.AfterCompletion.onCommit(transactions,
+                () -> executor.execute(() -> cameras.presetForAlarm(cameraId, preset, alarmId)));
     }
 
     /** Alarms the caller may see (VIEW_LIVE or PLAYBACK on their camera), newest first; open ones only unless {@code all}. */
@@ -193,7 +183,7 @@ public class AlarmService {
                 .setParameter("all", all).setParameter("closed", Alarm.State.CLOSED)
                 .setMaxResults(500).getResultList();
         Map<Long, Boolean> visible = new HashMap<>();
-        return alarms.stream().filter(a -> visible.computeIfAbsent(a.getCameraId(), c -> maySee(caller, c)))
+        return alarms.stream().filter(a -> visible.computeIfAbsent(a.getCameraId(), c -> access.mayWatchOrPlayBack(caller, c)))
                 .map(a -> a.view(cameraName(a.getCameraId()))).toList();
     }
 
@@ -240,7 +230,7 @@ public class AlarmService {
     private Alarm handled(long alarmId) {
         Caller caller = access.caller();
         Alarm alarm = em.find(Alarm.class, alarmId);
-        if (alarm == null || !maySee(caller, alarm.getCameraId())) {
+        if (alarm == null || !access.mayWatchOrPlayBack(caller, alarm.getCameraId())) {
             audit.record(caller.name(), "access.denied", "alarm:" + alarmId, AuditEvent.Outcome.REJECTED,
                     "lacks VIEW_LIVE and PLAYBACK on the alarm's camera");
             throw new AccessDeniedException(caller.name() + " may not handle alarm " + alarmId);
@@ -252,12 +242,6 @@ public class AlarmService {
         AlarmView view = alarm.view(cameraName(alarm.getCameraId()));
         notices.fire(new AlarmNotice(view, false));
         return view;
-    }
-
-    private boolean maySee(Caller caller, long cameraId) {
-        Camera camera = em.find(Camera.class, cameraId);
-        return camera != null && (access.allowed(caller, AccessRight.VIEW_LIVE, cameraId, camera.getSite())
-                || access.allowed(caller, AccessRight.PLAYBACK, cameraId, camera.getSite()));
     }
 
     private String cameraName(long cameraId) {

@@ -56,11 +56,19 @@ final class AnalyticsDecoder implements AutoCloseable {
         this.counters = counters;
         this.analyzer = analyzer;
         this.intervalMs = intervalMs;
+        codec = openDecoder(parameters);
+        thread = threads.newThread(this::run);
+        thread.setName("vigil-analytics-" + cameraId);
+        thread.start();
+    }
+
+    /** A single-threaded decoder for analysis (live and recorded): pictures end up 160x90, so no deblocking. */
+    static AVCodecContext openDecoder(AVCodecParameters parameters) {
         AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
         if (decoder == null) {
             throw new IllegalStateException("no decoder for codec " + parameters.codec_id());
         }
-        codec = avcodec_alloc_context3(decoder);
+        AVCodecContext codec = avcodec_alloc_context3(decoder);
         avcodec_parameters_to_context(codec, parameters);
         codec.thread_count(1);
         codec.skip_loop_filter(48); // AVDISCARD_ALL: the deblocking filter does not matter at 160x90
@@ -68,9 +76,7 @@ final class AnalyticsDecoder implements AutoCloseable {
             avcodec_free_context(codec);
             throw new IllegalStateException("cannot open the decoder");
         }
-        thread = threads.newThread(this::run);
-        thread.setName("vigil-analytics-" + cameraId);
-        thread.start();
+        return codec;
     }
 
     /** Called on the recorder's thread: copies the packet, or drops it when analysis is behind. */

@@ -3,11 +3,7 @@ package org.vigilvms.analytics;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
@@ -29,11 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -43,7 +37,6 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.InvalidCameraException;
-import org.vigilvms.evidence.ChainLink;
 import org.vigilvms.jms.analytics.AnalyticsConfiguration;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.jms.analytics.Region;
@@ -117,10 +110,7 @@ public class RecordedMotionSearch {
             }
         })) {
             for (Segment segment : segments) {
-                byte[] clear = store.open(segment);
-                if (!Arrays.equals(ChainLink.sha256(clear), segment.getSha256())) {
-                    throw new IllegalStateException("segment " + segment.getChainSeq() + " does not match its hash; run the integrity check");
-                }
+                byte[] clear = store.openVerified(segment);
                 Path file = work.resolve(cameraId + "-" + segment.getChainSeq() + "-" + System.nanoTime() + ".mp4");
                 try {
                     Files.write(file, clear);
@@ -152,13 +142,7 @@ public class RecordedMotionSearch {
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
         try (GreyPictures grey = new GreyPictures()) {
-            AVCodec decoder = avcodec_find_decoder(input.streams(0).codecpar().codec_id());
-            codec = avcodec_alloc_context3(decoder);
-            avcodec_parameters_to_context(codec, input.streams(0).codecpar());
-            codec.thread_count(1);
-            if (avcodec_open2(codec, decoder, (AVDictionary) null) < 0) {
-                throw new IllegalStateException("cannot open the decoder");
-            }
+            codec = AnalyticsDecoder.openDecoder(input.streams(0).codecpar());
             AVRational base = input.streams(0).time_base();
             long lastMs = Long.MIN_VALUE;
             while (av_read_frame(input, packet) >= 0) {

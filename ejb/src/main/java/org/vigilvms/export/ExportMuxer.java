@@ -21,7 +21,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -168,11 +167,7 @@ final class ExportMuxer {
 
     private static void check(int rc, String what) {
         if (rc < 0) {
-            byte[] buffer = new byte[256];
-            av_strerror(rc, buffer, buffer.length);
-            String text = new String(buffer, java.nio.charset.StandardCharsets.UTF_8);
-            int nul = text.indexOf('\0');
-            throw new IllegalStateException("cannot " + what + ": " + (nul >= 0 ? text.substring(0, nul) : text).trim());
+            throw new IllegalStateException("cannot " + what + ": " + org.vigilvms.video.FfmpegError.text(rc));
         }
     }
 }

@@ -123,11 +123,7 @@ public class ExportRunner {
         List<ExportMuxer.Part> parts = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
-            byte[] clear = store.open(segment);
-            if (!Arrays.equals(ChainLink.sha256(clear), segment.getSha256())) {
-                throw new IllegalStateException("segment " + segment.getChainSeq() + " of camera " + cameraId
-                        + " does not match its hash in the chain; run the integrity check before exporting");
-            }
+            byte[] clear = store.openVerified(segment);
             byte[] previous = s > 0 && segments.get(s - 1).getChainSeq() == segment.getChainSeq() - 1
                     ? segments.get(s - 1).getChainHash() : jobs.previousLink(cameraId, segment.getChainSeq());
             String inside = ExportManifest.originalFile(cameraId, segment.getChainSeq());

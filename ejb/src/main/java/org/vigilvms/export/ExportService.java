@@ -7,8 +7,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -251,19 +249,7 @@ public class ExportService {
 
     /** The job runs on a managed thread once the request's transaction committed (so it sees the row). */
     private void runAfterCommit(UUID id) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.submit(() -> runner.run(id));
-                } else {
-                    passwords.forget(id);
-                }
-            }
-        });
+        org.vigilvms.platform.AfterCompletion.onOutcome(transactions, () -> executor.submit(() -> runner.run(id)),
+                () -> passwords.forget(id));
     }
 }

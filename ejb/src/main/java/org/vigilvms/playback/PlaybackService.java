@@ -85,10 +85,6 @@ public class PlaybackService {
         if (found.isEmpty()) {
             throw new InvalidCameraException("camera " + cameraId + " has no stored segment " + chainSeq);
         }
-        byte[] clear = store.open(found.get(0));
-        if (!java.util.Arrays.equals(org.vigilvms.storage.SegmentCrypto.sha256(clear), found.get(0).getSha256())) {
-            throw new IllegalStateException("segment " + chainSeq + " of camera " + cameraId + " does not match its index");
-        }
-        return clear;
+        return store.openVerified(found.get(0));
     }
 }

@@ -27,7 +27,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -350,11 +349,7 @@ final class CameraIngest implements Runnable {
     }
 
     private static String error(int code) {
-        byte[] buffer = new byte[256];
-        av_strerror(code, buffer, buffer.length);
-        String text = new String(buffer, java.nio.charset.StandardCharsets.UTF_8);
-        int nul = text.indexOf('\0');
-        return (nul >= 0 ? text.substring(0, nul) : text).trim() + " (" + code + ")";
+        return org.vigilvms.video.FfmpegError.text(code);
     }
 
     private static void sleep(long ms) {

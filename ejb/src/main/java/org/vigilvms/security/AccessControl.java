@@ -70,9 +70,11 @@ public class AccessControl {
         deny(caller, right, "system");
     }
 
-    /** The camera, for deciding on it (null when there is none). */
-    public Camera camera(long cameraId) {
-        return em.find(Camera.class, cameraId);
+    /** Whether the caller may watch or play back the camera: who sees and handles its events and alarms. */
+    public boolean mayWatchOrPlayBack(Caller caller, long cameraId) {
+        Camera camera = em.find(Camera.class, cameraId);
+        return camera != null && (allowed(caller, AccessRight.VIEW_LIVE, cameraId, camera.getSite())
+                || allowed(caller, AccessRight.PLAYBACK, cameraId, camera.getSite()));
     }
 
     public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {

@@ -1,8 +1,6 @@
 package org.vigilvms.storage;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
@@ -28,11 +26,7 @@ public final class SegmentCrypto {
     }
 
     public static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.vigilvms.evidence.ChainLink.sha256(data);
     }
 
     /** The chain link as the export verifier recomputes it ({@link org.vigilvms.evidence.ChainLink}). */

@@ -16,8 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.camera.Camera;
@@ -126,22 +124,26 @@ public class SegmentStore {
 
     /** The spool copy goes only once the index row is committed; on rollback it stays for the retry. */
     private void deleteAfterCommit(Path spoolFile) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(spoolFile);
-                    } catch (IOException e) {
-                        // a leftover is re-sent at the next start and recognised as sealed
-                    }
-                }
+        org.vigilvms.platform.AfterCompletion.onCommit(transactions, () -> {
+            try {
+                Files.deleteIfExists(spoolFile);
+            } catch (IOException e) {
+                // a leftover is re-sent at the next start and recognised as sealed
             }
         });
+    }
+
+    /**
+     * A stored segment in clear, checked against the hash its chain link covers: what playback,
+     * export and search hand on; {@link IllegalStateException} when it does not match.
+     */
+    public byte[] openVerified(Segment segment) {
+        byte[] clear = open(segment);
+        if (!java.util.Arrays.equals(SegmentCrypto.sha256(clear), segment.getSha256())) {
+            throw new IllegalStateException("segment " + segment.getChainSeq() + " of camera " + segment.getCameraId()
+                    + " does not match its hash in the chain; run the integrity check");
+        }
+        return clear;
     }
 
     /** Reads a stored segment back in clear; throws {@link KeyVault.TamperedException} when it was altered or moved. */
