@@ -101,6 +101,20 @@ class FoundationIT {
     }
 
     @Test
+    void theRestApiDescribesItselfInOpenApi() throws Exception {
+        HttpResponse<String> response = VigilDeployment.https().send(HttpRequest.newBuilder(
+                URI.create(VigilDeployment.BASE + "/openapi?format=JSON")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        String description = response.body();
+        assertTrue(description.matches("(?s).*\"openapi\"\\s*:\\s*\"3\\..*"), "an OpenAPI 3 document");
+        assertTrue(description.contains("Vigil VMS API"), "titled");
+        for (String path : List.of("/api/v1/cameras", "/api/v1/cameras/{id}/snapshot", "/api/v1/cameras/{id}/recordings",
+                "/api/v1/cameras/{id}/live", "/api/v1/views", "/api/v1/exports", "/api/v1/alarms", "/api/v1/storage/volumes")) {
+            assertTrue(description.contains("\"" + path + "\""), "describes " + path);
+        }
+    }
+
+    @Test
     void httpsSendsSecurityHeaders() throws Exception {
         HttpResponse<String> response = VigilDeployment.https().send(
                 HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login.xhtml")).build(),
