@@ -12,19 +12,7 @@
   var rows = {};
   window.vigilAlarms = { received: 0, connected: false };
 
-  function call(method, path, payload) {
-    return fetch('api/v1/' + path, {
-      method: method, credentials: 'same-origin',
-      headers: payload ? { 'Content-Type': 'application/json' } : {},
-      body: payload ? JSON.stringify(payload) : undefined
-    }).then(function (r) {
-      return r.text().then(function (text) {
-        var data = text ? JSON.parse(text) : null;
-        if (!r.ok) { throw new Error((data && data.error) || ('HTTP ' + r.status)); }
-        return data;
-      });
-    });
-  }
+  var call = window.vigil.call;
 
   function tone(priority) {
     if (!document.getElementById('alarm-sound').checked) { return; }

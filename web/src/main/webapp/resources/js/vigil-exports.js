@@ -9,22 +9,10 @@
   if (!page) { return; }
   var result = document.getElementById('export-result');
 
-  function call(method, path, body) {
-    return fetch('api/v1/' + path, {
-      method: method, credentials: 'same-origin',
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined
-    }).then(function (r) {
-      return r.text().then(function (text) {
-        var data = text ? JSON.parse(text) : null;
-        if (!r.ok) { throw new Error((data && data.error) || ('HTTP ' + r.status)); }
-        return data;
-      });
-    });
-  }
+  var call = window.vigil.call;
   function localInput(iso) { return iso ? iso.substring(0, 19) : ''; }
   function utc(value) { return value.length === 16 ? value + ':00Z' : value + 'Z'; }
-  function cell(row, text) { var td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
+  var cell = window.vigil.cell;
   function range(job) { return job.from.replace('T', ' ').replace('Z', '') + ' .. ' + job.to.substring(11, 19); }
 
   var now = Date.now();

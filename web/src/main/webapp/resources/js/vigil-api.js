@@ -1,0 +1,38 @@
+/*
+ * The console's one way to call the REST API: JSON in and out, the session cookie, and the
+ * server's refusal text as the error message ("HTTP 403" when it gave none).
+ */
+window.vigil = window.vigil || {};
+window.vigil.call = function (method, path, body) {
+  'use strict';
+  return fetch('api/v1/' + path, {
+    method: method, credentials: 'same-origin',
+    headers: body !== undefined && body !== null ? { 'Content-Type': 'application/json', 'Accept': 'application/json' } : { 'Accept': 'application/json' },
+    body: body !== undefined && body !== null ? JSON.stringify(body) : undefined
+  }).then(function (r) {
+    return r.text().then(function (text) {
+      var data = null;
+      try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+      if (!r.ok) { throw new Error((data && data.error) || ('HTTP ' + r.status)); }
+      return data;
+    });
+  });
+};
+/* A table cell with text (never HTML: names come from users). */
+window.vigil.cell = function (row, text) {
+  'use strict';
+  var td = document.createElement('td');
+  td.textContent = text === null || text === undefined ? '' : String(text);
+  row.appendChild(td);
+  return td;
+};
+window.vigil.button = function (parent, text, className, action) {
+  'use strict';
+  var b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.className = className;
+  b.addEventListener('click', action);
+  parent.appendChild(b);
+  return b;
+};
