@@ -76,8 +76,44 @@
 
   // keyboard: 1-4 switch the layout
   document.addEventListener('keydown', function (e) {
+    if (e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT') { return; }
     if (e.key >= '1' && e.key <= '4' && !e.ctrlKey && !e.altKey && !e.metaKey) {
       location.href = 'live.xhtml?layout=' + e.key;
     }
+  });
+})();
+
+/*
+ * Composing and saving views: each tile's list chooses its camera (the page reloads with the
+ * cameras in tile order); "Save view" stores the layout and the tiles for this user.
+ */
+(function () {
+  'use strict';
+  var grid = document.getElementById('grid');
+  if (!grid) { return; }
+  function tiles() {
+    return Array.prototype.map.call(grid.querySelectorAll('figure.tile'), function (f) { return Number(f.dataset.camera); });
+  }
+  grid.querySelectorAll('select.swap').forEach(function (select) {
+    select.addEventListener('change', function () {
+      var chosen = tiles();
+      chosen[Number(select.closest('figure').dataset.index)] = Number(select.value);
+      location.href = 'live.xhtml?layout=' + grid.dataset.layout + '&cameras=' + chosen.join(',');
+    });
+  });
+  var form = document.getElementById('save-view');
+  var result = document.getElementById('view-result');
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    result.textContent = 'saving...';
+    fetch('api/v1/views', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: document.getElementById('view-name').value, layout: Number(grid.dataset.layout), cameras: tiles() })
+    }).then(function (r) {
+      return r.json().then(function (data) {
+        if (!r.ok) { throw new Error(data.error || 'HTTP ' + r.status); }
+        location.href = 'live.xhtml?view=' + data.id;
+      });
+    }).catch(function (err) { result.textContent = 'not saved: ' + err.message; });
   });
 })();

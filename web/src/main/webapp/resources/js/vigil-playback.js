@@ -1,10 +1,14 @@
 /*
- * Vigil playback: loads the recordings around the requested time (GET .../recordings), draws the
- * timeline (recorded spans; what lies between is a gap), feeds the stored segments (fragmented
- * MP4, decrypted by the server) into Media Source Extensions at their wall-clock offsets and
- * seeks to the requested instant. Speeds 0.25x-16x, frame step, click on the timeline to seek.
- * Analytics events of the range are marks on the timeline; a rectangle drawn on the picture
- * searches the recordings around the position for motion in it (marks of another colour).
+ * Vigil playback: loads the recordings of +-10 minutes around the requested time (GET
+ * .../recordings), draws the timeline (recorded spans; what lies between is a gap), and feeds the
+ * stored segments (fragmented MP4, decrypted by the server) into Media Source Extensions at their
+ * wall-clock offsets, only those around the position (the buffer is trimmed to +-90 s, so any
+ * point of the window can be reached and left). Playing forward skips gaps; reverse steps back
+ * one picture per second of recording at the chosen speed. Speeds 0.25x-16x, frame step both
+ * ways, jump to the next/previous event or gap, snapshot of the frame on screen (decoded by the
+ * server), click on the timeline to seek. Analytics events of the range are marks on the
+ * timeline; a rectangle drawn on the picture searches the recordings around the position for
+ * motion in it (marks of another colour).
  */
 (function () {
   'use strict';
@@ -14,9 +18,18 @@
   var at = Date.parse(video.dataset.at);
   var state = document.getElementById('playback-state');
   var timeline = document.getElementById('timeline');
-  var from = at - 10 * 60 * 1000, to = at + 10 * 60 * 1000;
-  var base = null, source = null, buffer = null, queue = [], segments = [], next = 0;
-  window.vigilPlayback = { ready: false, at: at };
+  var from = at - 10 * 60 * 1000, to = Math.min(Date.now(), at + 10 * 60 * 1000);
+  var base = null, source = null, buffer = null, queue = [], inflight = 0;
+  var segments = [], loaded = [], spans = [], events = [];
+  var reverse = false, stepStarted = 0, playing = !video.dataset.paused;
+  var lastTime = -1;
+  var startAt = at, positioned = false; // until the first seek, the position is the requested one
+  var FRAME = 1 / 25;
+  window.vigilPlayback = {
+    ready: false, at: at,
+    position: function () { return base === null ? null : new Date(position()).toISOString(); },
+    seek: function (iso) { seekTo(Date.parse(iso)); } // for the benchmark: what a click on the timeline does
+  };
 
   function show(text) { state.textContent = text; }
   function api(path) {
@@ -25,15 +38,16 @@
       return r;
     });
   }
+  function position() { return positioned ? base + video.currentTime * 1000 : startAt; }
+  function left(instant) { return (100 * (instant - from) / (to - from)) + '%'; }
 
-  function drawTimeline(spans) {
+  function drawTimeline() {
     timeline.innerHTML = '';
     spans.forEach(function (s) {
-      var a = Date.parse(s.start), b = Date.parse(s.end);
       var span = document.createElement('div');
       span.className = 'span';
-      span.style.left = (100 * (a - from) / (to - from)) + '%';
-      span.style.width = Math.max(0.2, 100 * (b - a) / (to - from)) + '%';
+      span.style.left = left(s.a);
+      span.style.width = Math.max(0.2, 100 * (s.b - s.a) / (to - from)) + '%';
       timeline.appendChild(span);
     });
     var cursor = document.createElement('div');
@@ -46,67 +60,165 @@
   function drawEvents() {
     api('/events?from=' + new Date(from).toISOString() + '&to=' + new Date(to).toISOString())
       .then(function (r) { return r.json(); })
-      .then(function (events) {
-        events.forEach(function (ev) {
-          var a = Date.parse(ev.start), b = Date.parse(ev.end);
+      .then(function (list) {
+        events = list.map(function (ev) { return { a: Date.parse(ev.start), b: Date.parse(ev.end), ev: ev }; })
+          .sort(function (x, y) { return x.a - y.a; });
+        events.forEach(function (e) {
           var mark = document.createElement('div');
-          mark.className = 'event ' + ev.type.toLowerCase();
-          mark.style.left = (100 * (a - from) / (to - from)) + '%';
-          mark.style.width = Math.max(0.3, 100 * (b - a) / (to - from)) + '%';
-          mark.title = ev.type + (ev.zone ? ' in ' + ev.zone : '') + ' at ' + ev.start;
-          mark.addEventListener('click', function (e) { e.stopPropagation(); seekTo(a); });
+          mark.className = 'event ' + e.ev.type.toLowerCase();
+          mark.style.left = left(e.a);
+          mark.style.width = Math.max(0.3, 100 * (e.b - e.a) / (to - from)) + '%';
+          mark.title = e.ev.type + (e.ev.zone ? ' in ' + e.ev.zone : '') + ' at ' + e.ev.start;
+          mark.addEventListener('click', function (click) { click.stopPropagation(); seekTo(e.a); });
           timeline.appendChild(mark);
         });
       })
       .catch(function () { /* no events, or no right to them: the timeline still works */ });
   }
 
-  function fetchNext() {
-    if (next >= segments.length || queue.length > 2) { return; }
-    var s = segments[next++];
-    api('/recordings/segments/' + s.chainSeq).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
-      queue.push({ offset: (Date.parse(s.start) - base) / 1000, data: data });
+  // the segment holding the instant, or the first one after it
+  function indexAt(instant) {
+    for (var i = 0; i < segments.length; i++) {
+      if (segments[i].b > instant) { return i; }
+    }
+    return segments.length - 1;
+  }
+
+  // fetches the segments around the position: one behind and three ahead (the other way round in reverse)
+  function want() {
+    if (base === null || !buffer) { return; }
+    var i = indexAt(position());
+    var order = [i];
+    for (var k = 1; k <= 3; k++) { order.push(reverse ? i - k : i + k); }
+    order.push(reverse ? i + 1 : i - 1);
+    order.forEach(function (j) {
+      if (j >= 0 && j < segments.length && !loaded[j] && inflight < 2) { load(j); }
+    });
+  }
+
+  function load(j) {
+    loaded[j] = 'pending';
+    inflight++;
+    api('/recordings/segments/' + segments[j].chainSeq).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
+      inflight--;
+      queue.push({ index: j, data: data });
       append();
-    }).catch(function (e) { show('segment ' + s.chainSeq + ': ' + e.message); });
+    }).catch(function (e) {
+      inflight--;
+      loaded[j] = false;
+      show('segment ' + segments[j].chainSeq + ': ' + e.message);
+    });
   }
 
   function append() {
-    if (!buffer || buffer.updating || queue.length === 0) { return; }
+    if (!buffer || buffer.updating) { return; }
+    if (queue.length === 0) { trim(); return; }
     var item = queue.shift();
-    buffer.timestampOffset = item.offset;
+    buffer.timestampOffset = (segments[item.index].a - base) / 1000;
+    loaded[item.index] = 'buffered';
     buffer.appendBuffer(item.data);
+  }
+
+  // keeps +-90 s around the position in the browser; segments trimmed away are fetched again when needed
+  function trim() {
+    if (!buffer || buffer.updating || video.buffered.length === 0) { return; }
+    var t = video.currentTime, cut = null;
+    if (video.buffered.start(0) < t - 90) {
+      cut = [0, t - 60];
+    } else if (video.buffered.end(video.buffered.length - 1) > t + 90) {
+      cut = [t + 60, Infinity];
+    }
+    if (!cut) { return; }
+    segments.forEach(function (s, j) {
+      var a = (s.a - base) / 1000, b = (s.b - base) / 1000;
+      if (loaded[j] === 'buffered' && b > cut[0] && a < cut[1]) { loaded[j] = false; }
+    });
+    buffer.remove(cut[0], cut[1]);
   }
 
   function seekTo(instant) {
     if (base === null) { return; }
     video.currentTime = Math.max(0, (instant - base) / 1000);
+    want();
+  }
+
+  // an instant between two segments is in a gap: nothing was recorded there
+  function inGap(instant) {
+    var i = indexAt(instant);
+    return segments[i].a > instant + 50 || segments[i].b < instant;
+  }
+
+  // reverse: one picture per second of recording, at the chosen speed; a gap is stepped over
+  function stepBack() {
+    if (!reverse || base === null) { return; }
+    stepStarted = Date.now();
+    var target = position() - 1000;
+    if (inGap(target)) {
+      var i = indexAt(target);
+      if (i === 0 || segments[i].a <= target) { setReverse(false); show('start of the recordings'); return; }
+      target = segments[i - 1].b - 1000 * FRAME;
+    }
+    if (target < segments[0].a) { setReverse(false); show('start of the recordings'); return; }
+    seekTo(target);
+  }
+
+  function setReverse(on) {
+    reverse = on;
+    document.getElementById('reverse').classList.toggle('on', on);
+    if (on) { playing = false; video.pause(); stepBack(); }
+  }
+
+  // jumps: next/previous analytics event; next gap = last frame before it, previous gap = first frame after it
+  function nextEvent(direction) {
+    var p = position(), found = null;
+    events.forEach(function (e) {
+      if (direction > 0 && e.a > p + 500 && found === null) { found = e.a; }
+      if (direction < 0 && e.a < p - 1500) { found = e.a; }
+    });
+    if (found === null) { show(direction > 0 ? 'no later event' : 'no earlier event'); return; }
+    seekTo(found);
+  }
+
+  function nextGap(direction) {
+    var p = position(), target = null;
+    if (direction > 0) {
+      spans.forEach(function (s) { if (target === null && s.b - 200 > p + 500) { target = s.b - 200; } });
+    } else {
+      spans.forEach(function (s) { if (s.a < p - 1500) { target = s.a; } });
+    }
+    if (target === null) { show(direction > 0 ? 'no later gap' : 'no earlier gap'); return; }
+    seekTo(target);
   }
 
   api('/recordings?from=' + new Date(from).toISOString() + '&to=' + new Date(to).toISOString())
     .then(function (r) { return r.json(); })
     .then(function (rec) {
-      drawTimeline(rec.spans);
+      spans = rec.spans.map(function (s) { return { a: Date.parse(s.start), b: Date.parse(s.end) }; });
+      segments = rec.segments.map(function (s) { return { a: Date.parse(s.start), b: Date.parse(s.end), chainSeq: s.chainSeq }; });
+      drawTimeline();
       drawEvents();
-      segments = rec.segments.filter(function (s) { return Date.parse(s.end) > at; });
-      if (segments.length === 0) { show('nothing recorded at that time'); return; }
-      base = Date.parse(segments[0].start);
+      if (segments.length === 0 || segments[segments.length - 1].b <= at) { show('nothing recorded at that time'); return; }
+      base = segments[0].a;
+      startAt = Math.max(at, segments[indexAt(at)].a);
       source = new MediaSource();
       video.src = URL.createObjectURL(source);
       source.addEventListener('sourceopen', function () {
         buffer = source.addSourceBuffer('video/mp4; codecs="avc1.42e01e"');
         buffer.mode = 'segments';
-        buffer.addEventListener('updateend', function () { append(); fetchNext(); });
-        fetchNext();
-        fetchNext();
+        buffer.addEventListener('updateend', function () { append(); want(); });
+        want();
       });
-      var first = true;
       video.addEventListener('loadeddata', function () {
-        if (first) { first = false; seekTo(Math.max(at, base)); }
+        if (!positioned) { positioned = true; seekTo(startAt); }
       });
       video.addEventListener('seeked', function () {
         window.vigilPlayback.ready = true;
-        show('at ' + new Date(base + video.currentTime * 1000).toISOString());
-        if (!video.dataset.paused) { video.play().catch(function () {}); }
+        show('at ' + new Date(position()).toISOString());
+        if (reverse) {
+          setTimeout(stepBack, Math.max(0, 1000 / parseFloat(document.getElementById('speed').value) - (Date.now() - stepStarted)));
+        } else if (playing) {
+          video.play().catch(function () {});
+        }
       });
     })
     .catch(function (e) { show('refused (' + e.message + ')'); });
@@ -114,16 +226,30 @@
   setInterval(function () {
     var cursor = document.getElementById('cursor');
     if (cursor && base !== null) {
-      cursor.style.left = (100 * (base + video.currentTime * 1000 - from) / (to - from)) + '%';
+      cursor.style.left = left(position());
+      // playing into a gap (or stuck at the end of the segment before it): go on with the next recorded segment
+      var p = position(), i = indexAt(p), stuck = lastTime === video.currentTime;
+      lastTime = video.currentTime;
+      if (!reverse && playing && !video.seeking) {
+        if (segments[i].a > p + 50) {
+          seekTo(segments[i].a);
+        } else if (stuck && segments[i].b - p < 300 && i + 1 < segments.length && segments[i + 1].a > segments[i].b) {
+          seekTo(segments[i + 1].a);
+        }
+      }
     }
-    fetchNext();
+    want();
   }, 250);
 
   document.getElementById('export-here').addEventListener('click', function (e) {
     if (base === null) { return; }
-    var position = base + video.currentTime * 1000;
-    e.target.href = 'exports.xhtml?camera=' + camera + '&from=' + new Date(position - 30000).toISOString()
-      + '&to=' + new Date(Math.min(Date.now(), position + 30000)).toISOString();
+    var p = position();
+    e.target.href = 'exports.xhtml?camera=' + camera + '&from=' + new Date(p - 30000).toISOString()
+      + '&to=' + new Date(Math.min(Date.now(), p + 30000)).toISOString();
+  });
+  document.getElementById('snapshot').addEventListener('click', function (e) {
+    if (base === null) { e.preventDefault(); return; }
+    e.target.href = 'api/v1/cameras/' + camera + '/snapshot?at=' + new Date(position()).toISOString();
   });
   // motion search: a rectangle drawn on the picture, searched in the recordings 30 s either side
   var layer = document.getElementById('region-layer'), box = document.getElementById('region');
@@ -149,10 +275,10 @@
     layer.classList.remove('active');
     var x = Math.min(a.x, b.x), y = Math.min(a.y, b.y), w = Math.abs(a.x - b.x), h = Math.abs(a.y - b.y);
     if (w < 0.01 || h < 0.01) { results.textContent = 'the region is too small'; return; }
-    var position = base + video.currentTime * 1000;
+    var p = position();
     results.textContent = 'searching...';
-    api('/events/recorded-motion?from=' + new Date(position - 30000).toISOString() + '&to='
-        + new Date(Math.min(Date.now(), position + 30000)).toISOString()
+    api('/events/recorded-motion?from=' + new Date(p - 30000).toISOString() + '&to='
+        + new Date(Math.min(Date.now(), p + 30000)).toISOString()
         + '&x=' + x.toFixed(4) + '&y=' + y.toFixed(4) + '&w=' + w.toFixed(4) + '&h=' + h.toFixed(4))
       .then(function (r) { return r.json(); })
       .then(function (spans) {
@@ -176,10 +302,31 @@
     var rect = timeline.getBoundingClientRect();
     seekTo(from + (to - from) * (e.clientX - rect.left) / rect.width);
   });
+  function pause() { setReverse(false); playing = false; video.pause(); }
+  function step(frames) { pause(); video.currentTime = Math.max(0, video.currentTime + frames * FRAME); }
+  function play() { setReverse(false); playing = true; video.play().catch(function () {}); }
   document.getElementById('speed').addEventListener('change', function (e) { video.playbackRate = parseFloat(e.target.value); });
-  document.getElementById('step').addEventListener('click', function () { video.pause(); video.currentTime += 1 / 25; });
+  document.getElementById('step').addEventListener('click', function () { step(1); });
+  document.getElementById('step-back').addEventListener('click', function () { step(-1); });
+  document.getElementById('play').addEventListener('click', play);
+  document.getElementById('pause').addEventListener('click', pause);
+  document.getElementById('reverse').addEventListener('click', function () { setReverse(!reverse); });
+  document.getElementById('next-event').addEventListener('click', function () { nextEvent(1); });
+  document.getElementById('prev-event').addEventListener('click', function () { nextEvent(-1); });
+  document.getElementById('next-gap').addEventListener('click', function () { nextGap(1); });
+  document.getElementById('prev-gap').addEventListener('click', function () { nextGap(-1); });
   document.addEventListener('keydown', function (e) {
-    if (e.key === ' ') { if (video.paused) { video.play(); } else { video.pause(); } e.preventDefault(); }
-    if (e.key === '.') { video.pause(); video.currentTime += 1 / 25; }
+    if (e.target.tagName === 'SELECT' || e.ctrlKey || e.altKey || e.metaKey) { return; }
+    switch (e.key) {
+      case ' ': if (video.paused && !reverse) { play(); } else { pause(); } e.preventDefault(); break;
+      case '.': step(1); break;
+      case ',': step(-1); break;
+      case 'r': setReverse(!reverse); break;
+      case 'n': nextEvent(1); break;
+      case 'p': nextEvent(-1); break;
+      case 'N': nextGap(1); break;
+      case 'P': nextGap(-1); break;
+      default: return;
+    }
   });
 })();

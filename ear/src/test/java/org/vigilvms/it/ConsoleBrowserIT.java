@@ -212,6 +212,303 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void playbackStepsBothWaysReversesJumpsToEventsAndOverGapsAndTakesSnapshots() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long id = addCamera(admin, "playback desk", fleet.camera(1).rtspUrl());
+            VigilDeployment.await("4 segments recorded", Duration.ofSeconds(60), () -> recorded(id) >= 4);
+            // an outage: the recording has a gap
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+            Thread.sleep(4000);
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/enable", "").statusCode());
+            long before = segmentCount(id);
+            VigilDeployment.await("3 segments after the gap", Duration.ofSeconds(60), () -> recorded(id) >= before + 3);
+            Instant[] gap = gapOf(id);
+            Instant at = segmentStart(id, 2).plusMillis(1300);
+            // two events, before and after the position, as analytics stores them
+            Instant earlier = segmentStart(id, 1).plusMillis(500);
+            Instant later = segmentStart(id, 3).plusMillis(700);
+            storeEvent(id, earlier);
+            storeEvent(id, later);
+
+            // snapshots over the API: the frame on screen at an instant, and the live picture
+            HttpResponse<byte[]> shot = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras/" + id
+                    + "/snapshot?at=" + at)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, shot.statusCode());
+            assertEquals("image/jpeg", shot.headers().firstValue("Content-Type").orElse(""));
+            FrameStamp still = readStamp(shot.body());
+            assertNotNull(still, "the snapshot shows the burned-in stamp");
+            assertEquals(fleet.camera(1).config().id(), still.cameraId());
+            assertTrue(Math.abs(still.captureTimeMs() - at.toEpochMilli()) <= 300,
+                    "snapshot captured " + (still.captureTimeMs() - at.toEpochMilli()) + " ms from the instant asked");
+            Instant frameTime = Instant.parse(shot.headers().firstValue("X-Vigil-Frame-Time").orElseThrow());
+            assertTrue(!frameTime.isAfter(at) && frameTime.isAfter(at.minusMillis(100)), "frame on screen at " + at + ": " + frameTime);
+            HttpResponse<byte[]> live = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras/" + id
+                    + "/snapshot")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, live.statusCode());
+            FrameStamp now = readStamp(live.body());
+            assertNotNull(now, "the live snapshot shows the burned-in stamp");
+            assertTrue(Math.abs(now.captureTimeMs() - System.currentTimeMillis()) < 5000, "live snapshot is of now");
+            assertEquals(400, get(admin, "/api/v1/cameras/" + id + "/snapshot?at=yesterday").statusCode());
+            assertEquals(400, get(admin, "/api/v1/cameras/" + id + "/snapshot?at=2001-01-01T00:00:00Z").statusCode(),
+                    "nothing recorded then");
+            assertTrue(count("snapshot.taken", "admin") >= 2, "snapshots audited");
+
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + id + "&at=" + at + "&paused=1");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+                    Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;")));
+            WebElement video = browser.driver.findElement(By.id("playback"));
+            FrameStamp shown = stampShown(video, s -> Math.abs(s.captureTimeMs() - at.toEpochMilli()) <= 1000, "the frame at " + at);
+
+            // frame step back and forward: the picture before, then the same again
+            browser.driver.findElement(By.id("step-back")).click();
+            long counter = shown.frameCounter();
+            stampShown(video, s -> s.frameCounter() == counter - 1, "frame " + (counter - 1));
+            browser.driver.findElement(By.id("step")).click();
+            stampShown(video, s -> s.frameCounter() == counter, "frame " + counter);
+
+            // the snapshot link takes the position on screen
+            WebElement snapshot = browser.driver.findElement(By.id("snapshot"));
+            browser.driver.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {cancelable: true}));"
+                    + "arguments[0].removeAttribute('download');", snapshot);
+            String href = snapshot.getDomAttribute("href");
+            assertTrue(href.contains("/cameras/" + id + "/snapshot?at="), href);
+
+            // reverse: backwards one picture per second of recording
+            browser.driver.findElement(By.id("reverse")).click();
+            Instant reversing = Instant.now().plusSeconds(15);
+            while (position(browser).isAfter(at.minusMillis(2000))) {
+                assertTrue(Instant.now().isBefore(reversing), "reverse reached " + position(browser));
+                Thread.sleep(200);
+            }
+            browser.driver.findElement(By.id("pause")).click();
+            stampShown(video, s -> s.captureTimeMs() < at.toEpochMilli() - 1500, "a picture from before " + at.minusMillis(1500));
+
+            // next and previous event
+            browser.driver.findElement(By.id("next-event")).click();
+            awaitPosition(browser, later, "next event");
+            browser.driver.findElement(By.id("prev-event")).click();
+            awaitPosition(browser, earlier, "previous event");
+
+            // next gap: the last picture before it; playing on continues after the gap
+            browser.driver.findElement(By.id("next-gap")).click();
+            awaitPosition(browser, gap[0].minusMillis(200), "last picture before the gap");
+            browser.driver.findElement(By.id("play")).click();
+            Instant over = Instant.now().plusSeconds(20);
+            while (position(browser).isBefore(gap[1])) {
+                assertTrue(Instant.now().isBefore(over), "playback went over the gap " + gap[0] + " .. " + gap[1]
+                        + ": at " + position(browser));
+                Thread.sleep(200);
+            }
+            browser.driver.findElement(By.id("pause")).click();
+            stampShown(video, s -> s.captureTimeMs() >= gap[1].toEpochMilli() - 1000, "a picture from after the gap");
+            browser.screenshot("playback-controls");
+        }
+    }
+
+    @Test
+    void camerasAreTestedAddedChangedAndDisabledInTheConsoleAndStorageLocksSetAndReleased() throws Exception {
+        try (Browser browser = Browser.start(1280, 900)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/cameras.xhtml");
+            WebElement result = browser.driver.findElement(By.id("camera-result"));
+            type(browser, "camera-name", "admin page cam");
+            type(browser, "camera-site", "north gate");
+            type(browser, "camera-url", fleet.camera(0).rtspUrl());
+            type(browser, "camera-username", "admin");
+            type(browser, "camera-password", "not-the-password");
+            browser.driver.findElement(By.id("camera-test")).click();
+            awaitText(browser, result, t -> t.startsWith("unauthorized:"), "a wrong password is named as such");
+            type(browser, "camera-password", CAMERA_PASSWORD);
+            browser.driver.findElement(By.id("camera-test")).click();
+            awaitText(browser, result, t -> t.startsWith("connected: h264 640x360"), "the stream's format is shown");
+            long before = countRows("SELECT count(*) FROM camera");
+            type(browser, "camera-url", "http://127.0.0.1/not-rtsp");
+            browser.driver.findElement(By.id("camera-save")).click();
+            awaitText(browser, result, t -> t.equals("refused: streamUrl must start with rtsp:// or rtsps://"), "bad address refused");
+            assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
+            type(browser, "camera-url", fleet.camera(0).rtspUrl());
+            browser.driver.findElement(By.id("camera-save")).click();
+            awaitText(browser, result, t -> t.equals("added admin page cam"), "camera added");
+            long id = countRows("SELECT id FROM camera WHERE name = 'admin page cam'");
+            WebElement health = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
+                List<WebElement> cells = d.findElements(By.cssSelector("#camera-row-" + id + " td.health"));
+                return !cells.isEmpty() && cells.get(0).getText().startsWith("online") ? cells.get(0) : null;
+            });
+            browser.screenshot("cameras");
+
+            // changed: name and site; the stored password stays when the field is left blank
+            browser.driver.findElement(By.cssSelector("#camera-row-" + id + " button.edit")).click();
+            type(browser, "camera-name", "admin page cam renamed");
+            browser.driver.findElement(By.id("camera-test")).click();
+            awaitText(browser, result, t -> t.startsWith("connected:"), "the stored password is used for the test");
+            browser.driver.findElement(By.id("camera-save")).click();
+            awaitText(browser, result, t -> t.equals("changed admin page cam renamed"), "camera changed");
+            assertTrue(count("camera.changed", "admin") >= 1, "change audited");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+                    d.findElement(By.cssSelector("#camera-row-" + id + " td.health")).getText().startsWith("online"));
+            browser.driver.findElement(By.cssSelector("#camera-row-" + id + " button.disable")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElement(By.cssSelector("#camera-row-" + id + " td.health")).getText().equals("disabled"));
+
+            // storage: the default volume is listed; an evidence lock is set and released
+            browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElements(By.cssSelector("#volume-rows tr")).isEmpty());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElements(By.cssSelector("#lock-camera option[value='" + id + "']")).isEmpty());
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lock-camera"))).selectByValue(String.valueOf(id));
+            type(browser, "lock-reason", "case 4711 console");
+            browser.driver.findElement(By.id("lock-add")).click();
+            WebElement lock = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.xpath("//tbody[@id='lock-rows']/tr[td[text()='case 4711 console']]")).stream().findFirst()
+                            .orElse(null));
+            browser.screenshot("storage");
+            lock.findElement(By.cssSelector("button.release")).click();
+            browser.driver.switchTo().alert().accept();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.xpath("//tbody[@id='lock-rows']/tr[td[text()='case 4711 console']]")).isEmpty());
+            assertEquals(1, countRows("SELECT count(*) FROM evidence_lock WHERE reason = 'case 4711 console' AND released_by = 'admin'"));
+
+            // without MANAGE_CAMERAS the same requests are refused by the server
+            VigilTestEnvironment.directory().addUser("olga", "Olga-pw-1");
+            HttpClient olga = VigilDeployment.signedIn("olga", "Olga-pw-1");
+            assertEquals(403, post(olga, "/api/v1/cameras/test", "{\"name\":\"x\",\"streamUrl\":\"" + fleet.camera(0).rtspUrl()
+                    + "\"}").statusCode());
+            assertEquals(403, post(olga, "/api/v1/cameras/" + id + "/enable", "").statusCode());
+            assertEquals(403, get(olga, "/api/v1/storage/volumes").statusCode());
+        }
+    }
+
+    @Test
+    void anOperatorComposesAndSavesAViewThatOnlyTheyCanOpen() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long lobby = addCamera(admin, "view lobby", fleet.camera(2).rtspUrl());
+            long dock = addCamera(admin, "view dock", fleet.camera(3).rtspUrl());
+            long vault = addCamera(admin, "view vault", fleet.camera(1).rtspUrl());
+            VigilTestEnvironment.directory().addUser("victor", "Victor-pw-1");
+            for (long camera : new long[] {lobby, dock}) {
+                assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"victor\","
+                        + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + camera + "}").statusCode());
+            }
+            browser.signIn("victor", "Victor-pw-1");
+            // the dock in the first tile, the second tile empty: chosen in the tiles' lists
+            browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2&cameras=" + lobby);
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='0'] select.swap")))
+                    .selectByValue(String.valueOf(dock));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"));
+            assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
+                    "a camera victor may not watch is not offered");
+            type(browser, "view-name", "dock watch");
+            browser.driver.findElement(By.id("view-save")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.getCurrentUrl().contains("live.xhtml?view="));
+            String viewId = browser.driver.getCurrentUrl().replaceAll(".*view=(\\d+).*", "$1");
+            List<WebElement> tiles = browser.driver.findElements(By.cssSelector("figure.tile"));
+            assertEquals(4, tiles.size());
+            assertEquals(String.valueOf(dock), tiles.get(0).getDomAttribute("data-camera"));
+            assertEquals("0", tiles.get(1).getDomAttribute("data-camera"));
+            assertNotNull(awaitStamp(browser, browser.driver.findElement(By.id("tile-" + dock)), null), "the saved view plays");
+            assertTrue(browser.driver.findElement(By.cssSelector("a.saved-view[data-view='" + viewId + "']")).getText()
+                    .equals("dock watch"));
+
+            // the server refuses a view with a camera victor may not watch, and another user's view is not his
+            HttpClient victor = VigilDeployment.signedIn("victor", "Victor-pw-1");
+            assertEquals(400, post(victor, "/api/v1/views", "{\"name\":\"sneak\",\"layout\":1,\"cameras\":[" + vault + "]}")
+                    .statusCode());
+            assertEquals(400, post(victor, "/api/v1/views", "{\"name\":\"<script>\",\"layout\":1,\"cameras\":[]}").statusCode());
+            assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name IN ('sneak', '<script>')"));
+            assertEquals(400, get(admin, "/api/v1/views/" + viewId).statusCode(), "admin cannot open victor's view");
+            assertEquals(200, get(victor, "/api/v1/views/" + viewId).statusCode());
+        }
+    }
+
+    private static void type(Browser browser, String id, String text) {
+        WebElement field = browser.driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void awaitText(Browser browser, WebElement element, java.util.function.Predicate<String> wanted, String what) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> wanted.test(element.getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(what + ": shown \"" + element.getText() + "\"");
+        }
+    }
+
+    private static long countRows(String sql) throws Exception {
+        try (var c = VigilDeployment.database(); var s = c.prepareStatement(sql); var rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The first gap of the camera's recording: end of the segment before, start of the one after. */
+    private static Instant[] gapOf(long cameraId) throws Exception {
+        try (var c = VigilDeployment.database(); var s = c.prepareStatement(
+                "SELECT start_ts, end_ts FROM segment WHERE camera_id = ? ORDER BY start_ts")) {
+            s.setLong(1, cameraId);
+            try (var rs = s.executeQuery()) {
+                Instant end = null;
+                while (rs.next()) {
+                    Instant start = rs.getTimestamp(1).toInstant();
+                    if (end != null && Duration.between(end, start).toMillis() > 1000) {
+                        return new Instant[] {end, start};
+                    }
+                    end = rs.getTimestamp(2).toInstant();
+                }
+            }
+        }
+        throw new AssertionError("no gap recorded for camera " + cameraId);
+    }
+
+    private static void storeEvent(long cameraId, Instant start) throws Exception {
+        try (var c = VigilDeployment.database(); var s = c.prepareStatement("INSERT INTO analytics_event (event_id, camera_id, type, "
+                + "zone, start_ts, end_ts, score, producer, received_ts) VALUES (?, ?, 'MOTION', 'door', ?, ?, 0.3, 'svc-analytics', now())")) {
+            s.setString(1, java.util.UUID.randomUUID().toString());
+            s.setLong(2, cameraId);
+            s.setTimestamp(3, java.sql.Timestamp.from(start));
+            s.setTimestamp(4, java.sql.Timestamp.from(start.plusMillis(800)));
+            s.executeUpdate();
+        }
+    }
+
+    private static Instant position(Browser browser) {
+        Object iso = browser.driver.executeScript("return window.vigilPlayback.position();");
+        return iso == null ? Instant.EPOCH : Instant.parse((String) iso);
+    }
+
+    private static void awaitPosition(Browser browser, Instant expected, String what) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Math.abs(Duration.between(expected, position(browser)).toMillis()) > 100) {
+            assertTrue(Instant.now().isBefore(deadline), what + ": expected " + expected + ", at " + position(browser));
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits up to 8 s until the picture shown has a stamp that {@code wanted} accepts. */
+    private static FrameStamp stampShown(WebElement video, java.util.function.Predicate<FrameStamp> wanted, String what)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(8);
+        FrameStamp stamp = null;
+        do {
+            stamp = readStamp(video.getScreenshotAs(OutputType.BYTES));
+            if (stamp != null && wanted.test(stamp)) {
+                return stamp;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("expected " + what + ", shown: " + stamp);
+    }
+
+    @Test
     void anExportAskedInTheConsoleShowsItsProgressUntilTheDownloadAndIsRefusedWithoutTheRight() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
@@ -299,6 +596,14 @@ class ConsoleBrowserIT {
         browser.driver.findElement(By.id("export-reason")).sendKeys(reason);
         browser.driver.findElement(By.id("export-submit")).click();
         return browser.driver.findElement(By.id("export-result"));
+    }
+
+    private static long recorded(long cameraId) {
+        try {
+            return segmentCount(cameraId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long segmentCount(long cameraId) throws Exception {

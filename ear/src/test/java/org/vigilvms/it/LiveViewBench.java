@@ -85,6 +85,37 @@ class LiveViewBench {
             }
             line(String.format("playback opened at an instant until the frame is shown (page load + API + first segment + seek): "
                     + "median %d ms, max %d ms (5 opens)", percentile(opens, 50), percentile(opens, 100)));
+
+            // 2b. in the open playback page: seek to arbitrary instants of the last minute until that frame is painted
+            List<Long> buffered = new ArrayList<>();
+            List<Long> fetched = new ArrayList<>();
+            java.util.Random random = new java.util.Random(42);
+            int unpainted = 0;
+            for (int i = 0; i < 30; i++) {
+                Instant target = Instant.now().minusMillis(8000 + random.nextInt(50000));
+                Object answer = browser.driver.executeAsyncScript("""
+                        var done = arguments[arguments.length - 1], v = document.getElementById('playback');
+                        var t = (Date.parse(arguments[0]) - Date.parse(window.vigilPlayback.position())) / 1000 + v.currentTime;
+                        var inBuffer = false;
+                        for (var r = 0; r < v.buffered.length; r++) { inBuffer = inBuffer || (t >= v.buffered.start(r) && t < v.buffered.end(r)); }
+                        var t0 = performance.now();
+                        var timer = setTimeout(function () { done([-1, inBuffer]); }, 10000);
+                        v.requestVideoFrameCallback(function () { clearTimeout(timer); done([performance.now() - t0, inBuffer]); });
+                        window.vigilPlayback.seek(arguments[0]);""", target.toString());
+                List<?> result = (List<?>) answer;
+                long ms = Math.round(((Number) result.get(0)).doubleValue());
+                if (ms < 0) {
+                    unpainted++;
+                } else {
+                    (Boolean.TRUE.equals(result.get(1)) ? buffered : fetched).add(ms);
+                }
+                Thread.sleep(300);
+            }
+            line(String.format("seek in an open playback page to an arbitrary instant of the last minute until that frame is "
+                    + "painted: already in the browser's buffer median %d ms, p95 %d ms (%d seeks); segment fetched first "
+                    + "median %d ms, p95 %d ms (%d seeks); not painted within 10 s: %d", percentile(buffered, 50),
+                    percentile(buffered, 95), buffered.size(), percentile(fetched, 50), percentile(fetched, 95), fetched.size(),
+                    unpainted));
             for (long id : ids) {
                 post(admin, "/api/v1/cameras/" + id + "/disable");
             }

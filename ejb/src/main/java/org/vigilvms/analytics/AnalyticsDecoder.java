@@ -2,11 +2,7 @@ package org.vigilvms.analytics;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -16,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -56,27 +51,10 @@ final class AnalyticsDecoder implements AutoCloseable {
         this.counters = counters;
         this.analyzer = analyzer;
         this.intervalMs = intervalMs;
-        codec = openDecoder(parameters);
+        codec = org.vigilvms.video.VideoFiles.openDecoder(parameters, true);
         thread = threads.newThread(this::run);
         thread.setName("vigil-analytics-" + cameraId);
         thread.start();
-    }
-
-    /** A single-threaded decoder for analysis (live and recorded): pictures end up 160x90, so no deblocking. */
-    static AVCodecContext openDecoder(AVCodecParameters parameters) {
-        AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
-        if (decoder == null) {
-            throw new IllegalStateException("no decoder for codec " + parameters.codec_id());
-        }
-        AVCodecContext codec = avcodec_alloc_context3(decoder);
-        avcodec_parameters_to_context(codec, parameters);
-        codec.thread_count(1);
-        codec.skip_loop_filter(48); // AVDISCARD_ALL: the deblocking filter does not matter at 160x90
-        if (avcodec_open2(codec, decoder, (AVDictionary) null) < 0) {
-            avcodec_free_context(codec);
-            throw new IllegalStateException("cannot open the decoder");
-        }
-        return codec;
     }
 
     /** Called on the recorder's thread: copies the packet, or drops it when analysis is behind. */

@@ -1,39 +1,17 @@
 package org.vigilvms.analytics;
 
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.InvalidCameraException;
@@ -45,6 +23,7 @@ import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.VideoFiles;
 
 /**
  * Motion search in recordings: the stored segments of a time range are decrypted, decoded and
@@ -93,12 +72,7 @@ public class RecordedMotionSearch {
         Map<String, AnalyticsEvent> found = new LinkedHashMap<>();
         AnalyticsConfiguration config = new AnalyticsConfiguration(cameraId, 0, true, sensitivity, false,
                 List.of(new Region("search", region.x(), region.y(), region.width(), region.height())), List.of(), 0, null);
-        Path work;
-        try {
-            work = Files.createDirectories(paths.serverData().resolve("search"));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare the search folder: " + e.getMessage(), e);
-        }
+        Path work = paths.serverData().resolve("search");
         try (MotionAnalyzer analyzer = new MotionAnalyzer(config, new MotionAnalyzer.Reports() {
             @Override
             public void event(AnalyticsEvent event) {
@@ -110,20 +84,7 @@ public class RecordedMotionSearch {
             }
         })) {
             for (Segment segment : segments) {
-                byte[] clear = store.openVerified(segment);
-                Path file = work.resolve(cameraId + "-" + segment.getChainSeq() + "-" + System.nanoTime() + ".mp4");
-                try {
-                    Files.write(file, clear);
-                    analyse(file, segment.getStartTs().toEpochMilli(), from, to, analyzer);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read segment " + segment.getChainSeq() + ": " + e.getMessage(), e);
-                } finally {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        // the search folder is the server's own; a leftover is overwritten by no one
-                    }
-                }
+                analyse(store.openVerified(segment), work, segment.getStartTs().toEpochMilli(), from, to, analyzer);
             }
         }
         audit.record(access.caller().name(), "motion.searched", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
@@ -133,44 +94,18 @@ public class RecordedMotionSearch {
     }
 
     /** Decodes one segment file and feeds the analyzer 5 pictures per second of media time inside the range. */
-    private static void analyse(Path file, long segmentStartMs, Instant from, Instant to, MotionAnalyzer analyzer) {
-        AVFormatContext input = new AVFormatContext(null);
-        if (avformat_open_input(input, file.toString(), null, (AVDictionary) null) < 0 || input.nb_streams() < 1) {
-            throw new IllegalStateException("not a readable segment");
-        }
-        AVCodecContext codec = null;
-        AVPacket packet = av_packet_alloc();
-        AVFrame frame = av_frame_alloc();
+    private static void analyse(byte[] segment, Path work, long segmentStartMs, Instant from, Instant to, MotionAnalyzer analyzer) {
+        long[] lastMs = {Long.MIN_VALUE};
         try (GreyPictures grey = new GreyPictures()) {
-            codec = AnalyticsDecoder.openDecoder(input.streams(0).codecpar());
-            AVRational base = input.streams(0).time_base();
-            long lastMs = Long.MIN_VALUE;
-            while (av_read_frame(input, packet) >= 0) {
-                try {
-                    if (packet.stream_index() != 0 || avcodec_send_packet(codec, packet) < 0) {
-                        continue;
-                    }
-                    while (avcodec_receive_frame(codec, frame) >= 0) {
-                        long pts = frame.best_effort_timestamp() != AV_NOPTS_VALUE ? frame.best_effort_timestamp() : frame.pts();
-                        long at = segmentStartMs + av_rescale_q(pts, base, av_make_q(1, 1000));
-                        if (at < from.toEpochMilli() || at > to.toEpochMilli()
-                                || (lastMs != Long.MIN_VALUE && at - lastMs < FrameFeed.INTERVAL_MS)) {
-                            continue;
-                        }
-                        lastMs = at;
-                        analyzer.analyze(grey.of(frame), at);
-                    }
-                } finally {
-                    av_packet_unref(packet);
+            VideoFiles.decode(segment, work, true, (frame, mediaMs) -> {
+                long at = segmentStartMs + mediaMs;
+                if (at >= from.toEpochMilli() && at <= to.toEpochMilli()
+                        && (lastMs[0] == Long.MIN_VALUE || at - lastMs[0] >= FrameFeed.INTERVAL_MS)) {
+                    lastMs[0] = at;
+                    analyzer.analyze(grey.of(frame), at);
                 }
-            }
-        } finally {
-            av_frame_free(frame);
-            av_packet_free(packet);
-            if (codec != null) {
-                avcodec_free_context(codec);
-            }
-            avformat_close_input(input);
+                return true;
+            });
         }
     }
 }

@@ -167,6 +167,13 @@ public class Camera {
         this.dataKeyWrapped = dataKeyWrapped;
     }
 
+    void edit(String name, String site, String streamUrl, String username) {
+        this.name = name;
+        this.site = site;
+        this.streamUrl = streamUrl;
+        this.username = username;
+    }
+
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

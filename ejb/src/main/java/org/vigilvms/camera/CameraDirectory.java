@@ -86,12 +86,7 @@ public class CameraDirectory {
         if (camera.getUsername() == null || sealed == null) {
             return camera.getStreamUrl();
         }
-        String password = new String(vault.openWithMaster(sealed, SegmentCrypto.passwordAad(camera.getId())),
-                StandardCharsets.UTF_8);
-        URI uri = URI.create(camera.getStreamUrl());
-        String userInfo = URLEncoder.encode(camera.getUsername(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return uri.getScheme() + "://" + userInfo + "@" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return StreamSource.withCredentials(camera.getStreamUrl(), camera.getUsername(),
+                new String(vault.openWithMaster(sealed, SegmentCrypto.passwordAad(camera.getId())), StandardCharsets.UTF_8));
     }
 }

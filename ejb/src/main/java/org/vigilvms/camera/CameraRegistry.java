@@ -29,6 +29,44 @@ class CameraRegistry {
 
     /** The entity manager is the calling EJB's (CDI beans with their own persistence context race the persistence unit at redeploy). */
     CameraView register(EntityManager em, NewCamera request, String actor) {
+        NewCamera valid = validated(em, request, null);
+        Camera camera = new Camera(valid.name(), valid.site(), valid.streamUrl(), valid.username(), clock.instant());
+        em.persist(camera);
+        em.flush(); // the id binds the sealed secrets to this camera
+        KeyVault vault = KeyVault.fromSystemProperty();
+        camera.sealSecrets(sealPassword(vault, camera.getId(), valid.password()),
+                vault.newWrappedDataKey(SegmentCrypto.dataKeyAad(camera.getId())));
+        audit.record(actor, "camera.added", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS, valid.name() + " " + valid.streamUrl());
+        return CameraView.of(camera);
+    }
+
+    /**
+     * Changes name, site, stream address and user name; the password only when a new one is
+     * given (blank keeps the sealed one). The recorder reconnects when the address or
+     * credentials changed. The data key stays: recordings before and after are one chain.
+     */
+    CameraView update(EntityManager em, Camera camera, NewCamera request, String actor) {
+        NewCamera valid = validated(em, request, camera.getId());
+        boolean newPassword = valid.password() != null && !valid.password().isEmpty();
+        camera.edit(valid.name(), valid.site(), valid.streamUrl(), valid.username());
+        if (newPassword) {
+            camera.sealSecrets(sealPassword(KeyVault.fromSystemProperty(), camera.getId(), valid.password()), camera.dataKeyWrapped());
+        }
+        audit.record(actor, "camera.changed", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
+                valid.name() + " " + valid.streamUrl() + (newPassword ? ", new password" : ""));
+        return CameraView.of(camera);
+    }
+
+    private static byte[] sealPassword(KeyVault vault, long cameraId, String password) {
+        return password == null ? null
+                : vault.sealWithMaster(password.getBytes(StandardCharsets.UTF_8), SegmentCrypto.passwordAad(cameraId));
+    }
+
+    /** The request with its fields checked and trimmed; {@code self}: the camera being edited (its own name is free). */
+    static NewCamera validated(EntityManager em, NewCamera request, Long self) {
+        if (request == null) {
+            throw new InvalidCameraException("a camera (name, streamUrl, ...) is required");
+        }
         String name = required(request.name(), "name").trim();
         if (!NAME.matcher(name).matches()) {
             throw new InvalidCameraException("name: 1-128 letters, digits, spaces or ._()- only");
@@ -42,18 +80,15 @@ class CameraRegistry {
                 || request.password() != null && request.password().length() > 256) {
             throw new InvalidCameraException("username or password too long");
         }
-        if (!em.createQuery("SELECT c.id FROM Camera c WHERE c.name = :n").setParameter("n", name).getResultList().isEmpty()) {
+        if (request.username() != null && request.username().chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw new InvalidCameraException("username contains control characters");
+        }
+        if (em != null && !em.createQuery("SELECT c.id FROM Camera c WHERE c.name = :n AND (:self IS NULL OR c.id <> :self)")
+                .setParameter("n", name).setParameter("self", self).getResultList().isEmpty()) {
             throw new InvalidCameraException("a camera named '" + name + "' exists already");
         }
-        Camera camera = new Camera(name, site, url, request.username(), clock.instant());
-        em.persist(camera);
-        em.flush(); // the id binds the sealed secrets to this camera
-        KeyVault vault = KeyVault.fromSystemProperty();
-        byte[] password = request.password() == null ? null : vault.sealWithMaster(
-                request.password().getBytes(StandardCharsets.UTF_8), SegmentCrypto.passwordAad(camera.getId()));
-        camera.sealSecrets(password, vault.newWrappedDataKey(SegmentCrypto.dataKeyAad(camera.getId())));
-        audit.record(actor, "camera.added", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS, name + " " + url);
-        return CameraView.of(camera);
+        String username = request.username() == null || request.username().isBlank() ? null : request.username();
+        return new NewCamera(name, site, url, username, request.password());
     }
 
     private static String required(String value, String field) {

@@ -60,6 +60,84 @@ public class CameraService {
         return registry.register(em, request, caller());
     }
 
+    /** Changes a camera (see {@link CameraRegistry#update}); the recorder picks the change up at once. */
+    public CameraView update(long id, NewCamera changes) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidCameraException("no camera " + id);
+        }
+        String streamBefore = camera.getStreamUrl() + " " + camera.getUsername();
+        registry.update(em, camera, changes, caller());
+        boolean streamChanged = !streamBefore.equals(camera.getStreamUrl() + " " + camera.getUsername())
+                || changes.password() != null && !changes.password().isEmpty();
+        if (camera.isEnabled() && streamChanged) { // the recorder reconnects with the new address or credentials
+            camera.changeStatus(CameraStatus.NEW, "changed by " + caller(), clock.instant());
+            sender.send(org.vigilvms.jms.ServiceIdentity.MANAGEMENT, org.vigilvms.jms.Destinations.CAMERA_COMMANDS,
+                    org.vigilvms.jms.camera.CameraCommand.TYPE, new org.vigilvms.jms.camera.CameraCommand(id,
+                            org.vigilvms.jms.camera.CameraCommand.START_RECORDING, caller()));
+        }
+        return CameraView.of(camera);
+    }
+
+    /**
+     * Tries a stream before it is added or after a change: opens it as the recorder would and
+     * says what it carries. An RTSPS camera's certificate is looked at first; credentials go only
+     * to a camera whose certificate is the approved one of {@code existingId} (else the report
+     * gives the fingerprint to approve). Nothing is stored; audited.
+     */
+    public ConnectionReport testConnection(NewCamera candidate, Long existingId) {
+        Camera existing = null;
+        if (existingId != null) {
+            access.require(AccessRight.MANAGE_CAMERAS, existingId);
+            existing = em.find(Camera.class, existingId);
+            if (existing == null) {
+                throw new InvalidCameraException("no camera " + existingId);
+            }
+        } else {
+            access.require(AccessRight.MANAGE_CAMERAS);
+        }
+        String url = validUrl(required(candidate == null ? null : candidate.streamUrl(), "streamUrl").trim());
+        String username = candidate.username() == null || candidate.username().isBlank() ? null : candidate.username();
+        String password = candidate.password();
+        if ((password == null || password.isEmpty()) && existing != null && existing.passwordCiphertext() != null) {
+            password = new String(KeyVault.fromSystemProperty().openWithMaster(existing.passwordCiphertext(),
+                    SegmentCrypto.passwordAad(existing.getId())), StandardCharsets.UTF_8);
+        }
+        ConnectionReport report;
+        String fingerprint = null;
+        boolean trusted = true;
+        if (url.startsWith("rtsps://")) {
+            try {
+                byte[] presented = org.vigilvms.recording.CertificateProbe.fingerprint(url);
+                fingerprint = java.util.HexFormat.of().formatHex(presented);
+                trusted = existing != null && existing.tlsPinnedSha256() != null
+                        && java.security.MessageDigest.isEqual(existing.tlsPinnedSha256(), presented);
+                if (!trusted) {
+                    report = new ConnectionReport(false, existing != null && existing.tlsPinnedSha256() != null
+                            ? CameraStatus.CERTIFICATE_MISMATCH : CameraStatus.CERTIFICATE_UNAPPROVED,
+                            "the camera presented certificate SHA-256 " + fingerprint
+                                    + "; compare it with the camera's own, then approve it (no credentials were sent)",
+                            null, 0, 0, 0, null, fingerprint);
+                    audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
+                    return report;
+                }
+            } catch (java.io.IOException e) {
+                report = new ConnectionReport(false, CameraStatus.OFFLINE, e.getMessage(), null, 0, 0, 0, null, null);
+                audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
+                return report;
+            }
+        }
+        org.vigilvms.video.StreamProbe.Result probed = org.vigilvms.video.StreamProbe.probe(
+                StreamSource.withCredentials(url, username, password));
+        report = new ConnectionReport(probed.opened(), probed.opened() ? CameraStatus.ONLINE
+                : probed.unauthorized() ? CameraStatus.UNAUTHORIZED : CameraStatus.OFFLINE, probed.detail(), probed.videoCodec(),
+                probed.width(), probed.height(), probed.framesPerSecond(), probed.audioCodec(), fingerprint);
+        audit.record(caller(), "camera.tested", url, probed.opened() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                report.detail() + (probed.opened() ? ": " + probed.videoCodec() + " " + probed.width() + "x" + probed.height() : ""));
+        return report;
+    }
+
     /**
      * Adds a camera from its ONVIF device address: the stream of its first media profile is
      * recorded and its PTZ node can be steered through the VMS.

@@ -5,12 +5,13 @@ import java.time.Instant;
 /** What clients may see of a camera: never its credentials or keys. */
 public record CameraView(long id, String name, String site, String streamUrl, String username, boolean enabled,
                          CameraStatus status, String statusReason, Instant statusSince,
-                         String pinnedCertificateSha256, String presentedCertificateSha256) {
+                         String pinnedCertificateSha256, String presentedCertificateSha256, long retentionMaxAgeSeconds,
+                         boolean onvif) {
 
     static CameraView of(Camera c) {
         return new CameraView(c.getId(), c.getName(), c.getSite(), c.getStreamUrl(), c.getUsername(), c.isEnabled(),
                 c.getStatus(), c.getStatusReason(), c.getStatusSinceTs(), hex(c.tlsPinnedSha256()),
-                hex(c.tlsPresentedSha256()));
+                hex(c.tlsPresentedSha256()), c.getRetentionMaxAgeSeconds(), c.getOnvifDeviceUrl() != null);
     }
 
     private static String hex(byte[] fingerprint) {

@@ -85,6 +85,27 @@ public class LiveHub {
         }
     }
 
+    /**
+     * The current picture group as one fragmented MP4 (initialisation segment, then the
+     * fragments since the latest keyframe): its last frame is the live picture. Empty while
+     * the camera is not streaming.
+     */
+    public java.util.Optional<byte[]> currentPictureGroup(long cameraId) {
+        Channel channel = channels.get(cameraId);
+        if (channel == null) {
+            return java.util.Optional.empty();
+        }
+        synchronized (channel) {
+            if (channel.init == null || channel.sinceKey.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes(channel.init);
+            channel.sinceKey.forEach(out::writeBytes);
+            return java.util.Optional.of(out.toByteArray());
+        }
+    }
+
     public void leave(long cameraId, Viewer viewer) {
         channel(cameraId).viewers.remove(viewer);
     }

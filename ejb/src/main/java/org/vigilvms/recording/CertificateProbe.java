@@ -16,7 +16,7 @@ import javax.net.ssl.X509TrustManager;
  * it against the approved pin before it records. Trust is decided by the pin, not by a CA here,
  * which is why this handshake accepts any chain: it only looks.
  */
-final class CertificateProbe {
+public final class CertificateProbe {
 
     private static final TrustManager LOOK_ONLY = new X509TrustManager() {
         @Override
@@ -39,7 +39,7 @@ final class CertificateProbe {
     }
 
     /** SHA-256 of the leaf certificate presented at {@code rtspsUrl}. */
-    static byte[] fingerprint(String rtspsUrl) throws IOException {
+    public static byte[] fingerprint(String rtspsUrl) throws IOException {
         URI uri = URI.create(rtspsUrl);
         int port = uri.getPort() > 0 ? uri.getPort() : 322;
         try {

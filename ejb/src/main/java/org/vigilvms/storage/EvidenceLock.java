@@ -73,6 +73,14 @@ public class EvidenceLock {
         return reason;
     }
 
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedTs() {
+        return createdTs;
+    }
+
     public boolean isActive() {
         return releasedTs == null;
     }

@@ -20,6 +20,7 @@ import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.Caller;
 
 /**
  * Deletes recordings older than each camera's maximum age, oldest first, never one that overlaps
@@ -77,6 +78,24 @@ public class RetentionService {
     public void lockForAlarm(long cameraId, Instant from, Instant to, String reason) {
         em.persist(new EvidenceLock(cameraId, from, to, reason, "alarm", clock.instant()));
         audit.record("alarm", "evidence.locked", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS, from + " .. " + to + ": " + reason);
+    }
+
+    /** An evidence lock as listed: who set it, on what, why. */
+    public record LockView(long id, long cameraId, Instant from, Instant to, String reason, String createdBy, Instant createdAt) {
+    }
+
+    /** Active evidence locks on the cameras the caller may lock and release. */
+    public List<LockView> activeLocks() {
+        Caller caller = access.caller();
+        return em.createQuery("SELECT l FROM EvidenceLock l WHERE l.releasedTs IS NULL ORDER BY l.createdTs DESC", EvidenceLock.class)
+                .setMaxResults(1000).getResultList().stream()
+                .filter(l -> {
+                    Camera camera = em.find(Camera.class, l.getCameraId());
+                    return camera != null && access.allowed(caller, AccessRight.EVIDENCE_LOCK, camera.getId(), camera.getSite());
+                })
+                .map(l -> new LockView(l.getId(), l.getCameraId(), l.getFromTs(), l.getToTs(), l.getReason(), l.getCreatedBy(),
+                        l.getCreatedTs()))
+                .toList();
     }
 
     public void release(long lockId) {

@@ -59,6 +59,30 @@ public class CameraResource {
         return Response.created(URI.create("/api/v1/cameras/" + added.id())).entity(added).build();
     }
 
+    /** Changes name, site, stream address, user name; the password only when one is given. */
+    @jakarta.ws.rs.PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CameraView update(@PathParam("id") long id, NewCamera changes) {
+        return cameras.update(id, changes);
+    }
+
+    /** Tries a stream before adding it: opens it as the recorder would; stores nothing. */
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public org.vigilvms.camera.ConnectionReport test(NewCamera candidate) {
+        return cameras.testConnection(candidate, null);
+    }
+
+    /** Tries an existing camera's stream with changed settings (blank password: the stored one). */
+    @POST
+    @Path("/{id}/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public org.vigilvms.camera.ConnectionReport testExisting(@PathParam("id") long id, NewCamera candidate) {
+        return cameras.testConnection(candidate, id);
+    }
+
     /** ONVIF cameras answering a WS-Discovery probe (multicast, or unicast to ?target=host:port). */
     @GET
     @Path("/discovery")

@@ -37,6 +37,13 @@ public class StorageResource {
         return Response.created(URI.create("/api/v1/evidence-locks/" + lock.getId())).entity(Map.of("id", lock.getId())).build();
     }
 
+    /** Active evidence locks on the cameras the caller may lock and release. */
+    @jakarta.ws.rs.GET
+    @Path("evidence-locks")
+    public java.util.List<RetentionService.LockView> locks() {
+        return retention.activeLocks();
+    }
+
     @POST
     @Path("evidence-locks/{id}/release")
     public Response release(@PathParam("id") long id) {

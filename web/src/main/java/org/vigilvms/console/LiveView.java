@@ -4,37 +4,111 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
+import org.vigilvms.view.ViewService;
 
-/** The live grid: layouts 1, 2x2, 3x3, 4x4 (?layout=1..4) of the cameras the user may watch. */
+/**
+ * The live grid: layouts 1, 2x2, 3x3, 4x4 ({@code ?layout=1..4}) of the cameras the user may
+ * watch, in name order, or in the order given ({@code ?cameras=3,0,5}, 0 = empty tile), or a
+ * saved view ({@code ?view=ID}). A camera the user may not watch is never a tile.
+ */
 @Named
 @RequestScoped
 public class LiveView {
 
+    /** One tile: its place and camera (null: empty). */
+    public record Tile(int index, CameraView camera) {
+    }
+
     @Inject
     private CameraService cameras;
 
-    private List<CameraView> tiles;
+    @Inject
+    private ViewService views;
+
+    private List<CameraView> watchable;
+    private List<Tile> tiles;
+    private ViewService.ViewLayout view;
+    private String problem;
+
+    private Map<String, String> params() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    }
+
+    /** The saved view asked for, when it is one of the user's. */
+    public ViewService.ViewLayout getView() {
+        String id = params().get("view");
+        if (view == null && id != null && problem == null) {
+            try {
+                view = views.open(Long.parseLong(id));
+            } catch (NumberFormatException | org.vigilvms.camera.InvalidCameraException e) {
+                problem = "No saved view " + id + " of yours.";
+            }
+        }
+        return view;
+    }
+
+    public String getProblem() {
+        getView();
+        return problem;
+    }
 
     /** Tiles per side: 1 to 4. */
     public int getLayout() {
-        String param = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("layout");
+        if (getView() != null) {
+            return view.layout();
+        }
         try {
-            return Math.max(1, Math.min(4, Integer.parseInt(param == null ? "2" : param)));
+            return Math.max(1, Math.min(4, Integer.parseInt(params().getOrDefault("layout", "2"))));
         } catch (NumberFormatException e) {
             return 2;
         }
     }
 
-    /** The cameras shown, at most layout x layout, in name order. */
-    public List<CameraView> getTiles() {
+    /** The cameras the user may watch live (for choosing a tile's camera). */
+    public List<CameraView> getWatchable() {
+        if (watchable == null) {
+            watchable = cameras.liveCameras();
+        }
+        return watchable;
+    }
+
+    public List<Tile> getTiles() {
         if (tiles == null) {
-            List<CameraView> all = cameras.liveCameras();
             int n = getLayout() * getLayout();
-            tiles = all.size() > n ? all.subList(0, n) : all;
+            List<CameraView> chosen = new ArrayList<>();
+            if (getView() != null) {
+                chosen.addAll(view.tiles());
+            } else if (params().get("cameras") != null) {
+                Map<Long, CameraView> byId = getWatchable().stream().collect(Collectors.toMap(CameraView::id, Function.identity()));
+                for (String id : params().get("cameras").split(",", -1)) {
+                    try {
+                        chosen.add(byId.get(Long.parseLong(id.trim())));
+                    } catch (NumberFormatException e) {
+                        chosen.add(null);
+                    }
+                }
+            } else {
+                chosen.addAll(getWatchable());
+            }
+            tiles = new ArrayList<>();
+            for (int i = 0; i < Math.min(n, chosen.size()); i++) {
+                tiles.add(new Tile(i, chosen.get(i)));
+            }
+            while (tiles.size() < n && (getView() != null || params().get("cameras") != null)) {
+                tiles.add(new Tile(tiles.size(), null));
+            }
         }
         return tiles;
+    }
+
+    public List<ViewService.ViewSummary> getSavedViews() {
+        return views.mine();
     }
 }

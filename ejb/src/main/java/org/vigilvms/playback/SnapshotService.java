@@ -1,0 +1,129 @@
+package org.vigilvms.playback;
+
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.live.LiveHub;
+import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.storage.Segment;
+import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.StillPicture;
+import org.vigilvms.video.VideoFiles;
+
+/**
+ * Still pictures (JPEG) of a camera: the live picture (VIEW_LIVE) or the frame recorded at an
+ * instant (PLAYBACK; the frame on screen then, from the stored segment, decrypted and
+ * hash-checked). Decoded on the server from the same packets that are recorded; audited.
+ */
+@PermitAll // authorization per call through AccessControl
+@Stateless
+public class SnapshotService {
+
+    /** A still: the JPEG and the instant of its frame (for a live one: when it was taken). */
+    public record Snapshot(long cameraId, Instant at, byte[] jpeg) {
+    }
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private SegmentStore store;
+
+    @Inject
+    private LiveHub live;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private InstallationPaths paths;
+
+    @Inject
+    private Clock clock;
+
+    /** The camera's picture now: the last frame of the current picture group. */
+    public Snapshot live(long cameraId) {
+        access.require(AccessRight.VIEW_LIVE, cameraId);
+        byte[] group = live.currentPictureGroup(cameraId)
+                .orElseThrow(() -> new InvalidCameraException("camera " + cameraId + " is not streaming now"));
+        Instant taken = clock.instant();
+        byte[] jpeg = onScreen(group, Long.MAX_VALUE, cameraId).jpeg();
+        audit.record(access.caller().name(), "snapshot.taken", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS, "live");
+        return new Snapshot(cameraId, taken, jpeg);
+    }
+
+    /**
+     * The frame on screen at {@code at}: the last one recorded at or before it (the first of the
+     * segment when {@code at} falls just before it), from the segment that holds {@code at}.
+     */
+    public Snapshot recorded(long cameraId, Instant at) {
+        access.require(AccessRight.PLAYBACK, cameraId);
+        if (at == null) {
+            throw new InvalidCameraException("at is required");
+        }
+        List<Segment> found = em.createQuery("""
+                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs <= :at AND s.endTs > :at
+                  AND s.retiredTs IS NULL ORDER BY s.startTs DESC""", Segment.class)
+                .setParameter("c", cameraId).setParameter("at", at).setMaxResults(1).getResultList();
+        if (found.isEmpty()) {
+            throw new InvalidCameraException("camera " + cameraId + " has nothing recorded at " + at);
+        }
+        Segment segment = found.get(0);
+        long startMs = segment.getStartTs().toEpochMilli();
+        Still still = onScreen(store.openVerified(segment), at.toEpochMilli() - startMs, cameraId);
+        Instant shown = Instant.ofEpochMilli(startMs + still.mediaMs());
+        byte[] jpeg = still.jpeg();
+        audit.record(access.caller().name(), "snapshot.taken", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
+                "recorded " + shown);
+        return new Snapshot(cameraId, shown, jpeg);
+    }
+
+    private record Still(byte[] jpeg, long mediaMs) {
+    }
+
+    /**
+     * The JPEG of the frame on screen at {@code untilMediaMs} (from the file's start): the last
+     * frame at or before it, or the first frame when all are later.
+     */
+    private Still onScreen(byte[] mp4, long untilMediaMs, long cameraId) {
+        long[] frameMs = {-1};
+        AVFrame onScreen = av_frame_alloc();
+        try (StillPicture still = new StillPicture()) {
+            VideoFiles.decode(mp4, paths.serverData().resolve("stills"), false, (frame, mediaMs) -> {
+                if (frameMs[0] >= 0 && mediaMs > untilMediaMs) {
+                    return false; // the frame before this one was on screen
+                }
+                av_frame_unref(onScreen);
+                av_frame_ref(onScreen, frame); // holds the decoded picture without copying or converting it
+                frameMs[0] = mediaMs;
+                return true;
+            });
+            if (frameMs[0] < 0) {
+                throw new InvalidCameraException("camera " + cameraId + ": no frame could be decoded");
+            }
+            still.keep(onScreen);
+            return new Still(still.jpeg(), frameMs[0]);
+        } finally {
+            av_frame_free(onScreen);
+        }
+    }
+}

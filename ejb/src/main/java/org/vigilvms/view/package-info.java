@@ -1,0 +1,2 @@
+/** Saved live views: an operator's layouts with the camera of each tile. */
+package org.vigilvms.view;

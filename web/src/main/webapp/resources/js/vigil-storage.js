@@ -1,0 +1,105 @@
+/*
+ * Vigil storage page: volumes with their state, use and quota (add one, change its quota, take
+ * it out of or back into service), retention on demand, and evidence locks (set, release). The
+ * API checks MANAGE_CAMERAS and EVIDENCE_LOCK; refusals are shown as the server words them.
+ */
+(function () {
+  'use strict';
+  if (!document.getElementById('storage-admin')) { return; }
+  var call = window.vigil.call, cell = window.vigil.cell, button = window.vigil.button;
+  function $(id) { return document.getElementById(id); }
+  var GB = 1024 * 1024 * 1024;
+  var names = {};
+  function size(bytes) { return bytes >= GB ? (bytes / GB).toFixed(2) + ' GB' : (bytes / 1048576).toFixed(1) + ' MB'; }
+  function utc(value) { return value.length === 16 ? value + ':00Z' : value + 'Z'; }
+  function local(ms) { return new Date(ms).toISOString().substring(0, 19); }
+  function shown(iso) { return iso.replace('T', ' ').replace('Z', ''); }
+
+  function volumes() {
+    call('GET', 'storage/volumes').then(function (list) {
+      var rows = $('volume-rows');
+      rows.innerHTML = '';
+      list.forEach(function (v) {
+        var row = document.createElement('tr');
+        row.dataset.volume = v.id;
+        cell(row, v.name);
+        cell(row, v.path);
+        cell(row, v.state.toLowerCase() + (v.stateReason ? ': ' + v.stateReason : '')).className = 'health ' + v.state.toLowerCase();
+        cell(row, size(v.usedBytes));
+        cell(row, size(v.usableBytes));
+        var quota = document.createElement('input');
+        quota.type = 'number'; quota.min = '1'; quota.className = 'quota';
+        quota.value = v.quotaBytes ? Math.round(v.quotaBytes / GB * 100) / 100 : '';
+        quota.addEventListener('change', function () {
+          call('POST', 'storage/volumes/' + v.id, { quotaBytes: quota.value ? Math.round(Number(quota.value) * GB) : null })
+            .then(volumes).catch(function (e) { $('volume-result').textContent = v.name + ': ' + e.message; });
+        });
+        cell(row, '').appendChild(quota);
+        var actions = cell(row, '');
+        var out = v.state === 'DISABLED';
+        button(actions, out ? 'Put in service' : 'Take out of service', out ? 'enable' : 'disable', function () {
+          call('POST', 'storage/volumes/' + v.id, { state: out ? 'ACTIVE' : 'DISABLED' }).then(volumes)
+            .catch(function (e) { $('volume-result').textContent = v.name + ': ' + e.message; });
+        });
+        rows.appendChild(row);
+      });
+    }).catch(function (e) { $('volume-result').textContent = 'volumes: ' + e.message; });
+  }
+
+  function locks() {
+    call('GET', 'evidence-locks').then(function (list) {
+      var rows = $('lock-rows');
+      rows.innerHTML = '';
+      list.forEach(function (l) {
+        var row = document.createElement('tr');
+        row.dataset.lock = l.id;
+        cell(row, names[l.cameraId] || ('camera ' + l.cameraId));
+        cell(row, shown(l.from));
+        cell(row, shown(l.to));
+        cell(row, l.reason);
+        cell(row, l.createdBy + ', ' + shown(l.createdAt).substring(0, 19));
+        button(cell(row, ''), 'Release', 'release', function () {
+          if (!window.confirm('Release this evidence lock? Retention may then delete the range.')) { return; }
+          call('POST', 'evidence-locks/' + l.id + '/release').then(locks)
+            .catch(function (e) { $('lock-result').textContent = 'refused: ' + e.message; });
+        });
+        rows.appendChild(row);
+      });
+    }).catch(function (e) { $('lock-result').textContent = 'locks: ' + e.message; });
+  }
+
+  $('volume-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var quota = $('volume-quota').value;
+    call('POST', 'storage/volumes', { name: $('volume-name').value, path: $('volume-path').value,
+      quotaBytes: quota ? Math.round(Number(quota) * GB) : null })
+      .then(function (v) { $('volume-result').textContent = 'added ' + v.name; $('volume-form').reset(); volumes(); })
+      .catch(function (err) { $('volume-result').textContent = 'refused: ' + err.message; });
+  });
+  $('retention-run').addEventListener('click', function () {
+    call('POST', 'storage/retention/run').then(function (r) { $('retention-result').textContent = r.retired + ' segment(s) deleted'; })
+      .catch(function (err) { $('retention-result').textContent = 'refused: ' + err.message; });
+  });
+  $('lock-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    call('POST', 'evidence-locks', { cameraId: Number($('lock-camera').value), from: utc($('lock-from').value),
+      to: utc($('lock-to').value), reason: $('lock-reason').value })
+      .then(function () { $('lock-result').textContent = 'locked'; $('lock-reason').value = ''; locks(); })
+      .catch(function (err) { $('lock-result').textContent = 'refused: ' + err.message; });
+  });
+
+  var now = Date.now();
+  $('lock-from').value = local(now - 3600000);
+  $('lock-to').value = local(now);
+  call('GET', 'cameras').then(function (cameras) {
+    cameras.forEach(function (c) {
+      names[c.id] = c.name;
+      var option = document.createElement('option');
+      option.value = c.id;
+      option.textContent = c.name;
+      $('lock-camera').appendChild(option);
+    });
+    locks();
+  }).catch(function (e) { $('lock-result').textContent = 'cameras: ' + e.message; });
+  volumes();
+})();
