@@ -236,6 +236,76 @@ class IdentityIT {
         }
     }
 
+    @Test
+    void inDeviceCertificateModeOnlyEnrolledUnrevokedDevicesGetIn() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        // the workstation makes its own key and asks for a certificate; only the public key leaves it
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair keys = generator.generateKeyPair();
+        String csr = pem(new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new javax.security.auth.x500.X500Principal("CN=whatever the device claims"), keys.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        assertEquals(400, post(admin, "/api/v1/devices", "{\"name\":\"ws-7\",\"kind\":\"WORKSTATION\",\"csr\":\"not a csr\"}")
+                .statusCode(), "garbage refused");
+        HttpResponse<String> issued = post(admin, "/api/v1/devices", jakarta.json.Json.createObjectBuilder().add("name", "ws-7")
+                .add("kind", "WORKSTATION").add("csr", csr).build().toString());
+        assertEquals(201, issued.statusCode(), issued.body());
+        jakarta.json.JsonObject answer = jakarta.json.Json.createReader(new java.io.StringReader(issued.body())).readObject();
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(
+                        answer.getString("certificatePem").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals("CN=ws-7,OU=workstation,O=Vigil devices", certificate.getSubjectX500Principal().getName(),
+                "the CA names the device, not the request");
+        String serial = answer.getJsonObject("device").getString("serial");
+        var home = org.vigilvms.testkit.it.VigilTestEnvironment.installation().home();
+        char[] secret = "device-store".toCharArray();
+        java.security.KeyStore enrolled = java.security.KeyStore.getInstance("PKCS12");
+        enrolled.load(null, null);
+        enrolled.setKeyEntry("ws-7", keys.getPrivate(), secret, new java.security.cert.Certificate[] {certificate,
+                org.vigilvms.tools.ClientTls.caCertificate(home)});
+        javax.net.ssl.SSLContext workstation = org.vigilvms.tools.ClientTls.withClientCertificate(home, enrolled, secret);
+        // from the same CA but never enrolled (as a service certificate would be)
+        javax.net.ssl.SSLContext stranger = org.vigilvms.tools.ClientTls.withClientCertificate(home,
+                org.vigilvms.tools.ClientTls.issueClientCertificate(home, org.vigilvms.testkit.it.VigilTestEnvironment.installation()
+                        .secrets(), "not-enrolled", secret), secret);
+        try {
+            setProperty("vigil.device.certificates", "required");
+            HttpResponse<String> bare = VigilDeployment.https().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(VigilDeployment.BASE + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, bare.statusCode(), "no certificate: not even the sign-in page");
+            assertTrue(bare.body().contains("no device certificate presented"), bare.body());
+            assertEquals(403, get(admin, "/api/v1/cameras").statusCode(), "a signed-in session without a certificate is cut off too");
+            HttpResponse<String> unknown = HttpClient.newBuilder().sslContext(stranger).build().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(VigilDeployment.BASE + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, unknown.statusCode());
+            assertTrue(unknown.body().contains("never enrolled"), unknown.body());
+
+            HttpClient fromWorkstation = org.vigilvms.tools.ConsoleLogin.signIn(workstation, VigilDeployment.BASE, "admin",
+                    VigilDeployment.adminPassword());
+            assertEquals(200, get(fromWorkstation, "/api/v1/cameras").statusCode(), "the enrolled device gets in");
+            HttpResponse<String> revoked = post(fromWorkstation, "/api/v1/devices/" + serial + "/revoke", "{\"reason\":\"stolen\"}");
+            assertEquals(200, revoked.statusCode(), revoked.body());
+            HttpResponse<String> after = get(fromWorkstation, "/api/v1/cameras");
+            assertEquals(403, after.statusCode(), "revoked: refused at the next request, same connection and session");
+            assertTrue(after.body().contains("revoked"), after.body());
+            assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'device.refused'") >= 3, "refusals audited");
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'device.revoked' AND detail LIKE '%stolen%'"));
+        } finally {
+            setProperty("vigil.device.certificates", null);
+        }
+        assertEquals(200, get(admin, "/api/v1/cameras").statusCode(), "mode off: passwords alone again");
+    }
+
+    private static String pem(Object object) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        }
+        return out.toString();
+    }
+
     @org.jboss.arquillian.test.api.ArquillianResource
     private org.jboss.as.arquillian.container.ManagementClient management;
 

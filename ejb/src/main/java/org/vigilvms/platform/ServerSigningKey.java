@@ -6,20 +6,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.wildfly.security.auth.server.IdentityCredentials;
-import org.wildfly.security.credential.PasswordCredential;
-import org.wildfly.security.credential.store.CredentialStore;
-import org.wildfly.security.credential.store.WildFlyElytronCredentialStoreProvider;
-import org.wildfly.security.credential.store.impl.KeyStoreCredentialStore;
-import org.wildfly.security.password.WildFlyElytronPasswordProvider;
-import org.wildfly.security.password.interfaces.ClearPassword;
 
 /**
  * The server's signing key (EC P-256, issued by the internal CA) from the key store that
@@ -63,22 +54,32 @@ public final class ServerSigningKey {
         return loaded;
     }
 
-    private static ServerSigningKey load(String alias) {
-        return load(Path.of(require("vigil.signing.keystore.file")), Path.of(require("vigil.credstore.file")),
-                require("vigil.credstore.password").toCharArray(), alias);
+    private static volatile ServerSigningKey certificateAuthority;
+
+    /**
+     * The internal CA's key ({@code vigil.ca.keystore.file}, alias {@code vigil-ca}): issues the
+     * certificates of enrolled devices. Held by the server only to sign what an administrator
+     * approved (see the device package).
+     */
+    public static ServerSigningKey certificateAuthority() {
+        ServerSigningKey loaded = certificateAuthority;
+        if (loaded == null) {
+            loaded = load(Path.of(InstallationSecrets.required("vigil.ca.keystore.file")), Path.of(InstallationSecrets.required("vigil.credstore.file")),
+                    InstallationSecrets.required("vigil.credstore.password").toCharArray(), "ca-keystore", "vigil-ca");
+            certificateAuthority = loaded;
+        }
+        return loaded;
     }
 
-    static ServerSigningKey load(Path keyStoreFile, Path credentialStoreFile, char[] credentialStorePassword, String alias) {
+    private static ServerSigningKey load(String alias) {
+        return load(Path.of(InstallationSecrets.required("vigil.signing.keystore.file")), Path.of(InstallationSecrets.required("vigil.credstore.file")),
+                InstallationSecrets.required("vigil.credstore.password").toCharArray(), PASSWORD_ALIAS, alias);
+    }
+
+    static ServerSigningKey load(Path keyStoreFile, Path credentialStoreFile, char[] credentialStorePassword, String passwordAlias,
+                                 String alias) {
         try {
-            CredentialStore store = CredentialStore.getInstance(KeyStoreCredentialStore.KEY_STORE_CREDENTIAL_STORE,
-                    WildFlyElytronCredentialStoreProvider.getInstance());
-            store.initialize(Map.of("location", credentialStoreFile.toString(), "create", "false",
-                            "modifiable", "false", "keyStoreType", "PKCS12"),
-                    new CredentialStore.CredentialSourceProtectionParameter(IdentityCredentials.NONE.withCredential(
-                            new PasswordCredential(ClearPassword.createRaw(ClearPassword.ALGORITHM_CLEAR, credentialStorePassword)))),
-                    new Provider[] {WildFlyElytronCredentialStoreProvider.getInstance(), WildFlyElytronPasswordProvider.getInstance()});
-            char[] password = store.retrieve(PASSWORD_ALIAS, PasswordCredential.class)
-                    .getPassword(ClearPassword.class).getPassword();
+            char[] password = InstallationSecrets.read(credentialStoreFile, credentialStorePassword, passwordAlias);
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStoreFile)) {
                 keyStore.load(in, password);
@@ -128,13 +129,5 @@ public final class ServerSigningKey {
         } catch (GeneralSecurityException e) {
             return false; // malformed signature bytes: not a valid signature
         }
-    }
-
-    private static String require(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set (wildfly-config 05-system.cli)");
-        }
-        return value;
     }
 }

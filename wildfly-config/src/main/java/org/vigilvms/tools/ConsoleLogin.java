@@ -19,8 +19,14 @@ public final class ConsoleLogin {
     /** An HTTPS client holding a signed-in session; throws when the login is refused. */
     public static HttpClient signIn(VigilHome home, String baseUrl, String user, String password)
             throws IOException, InterruptedException {
+        return signIn(ClientTls.trustingInstallation(home), baseUrl, user, password);
+    }
+
+    /** The same over {@code tls} (e.g. presenting a device certificate). */
+    public static HttpClient signIn(javax.net.ssl.SSLContext tls, String baseUrl, String user, String password)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder()
-                .sslContext(ClientTls.trustingInstallation(home))
+                .sslContext(tls)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/index.xhtml")).build(), HttpResponse.BodyHandlers.discarding());
