@@ -123,6 +123,10 @@ class FoundationIT {
         assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
         assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self';") && csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
+                "scripts only from the console, never framed: " + csp);
     }
 
     @Test
