@@ -40,7 +40,7 @@ window.vigilProbe = (function () {
     if (get(bits, 0, 8) !== 0xB2 || get(bits, 152, 8) !== crc8(bits, 152)) { return null; }
     return { camera: get(bits, 8, 16), frame: get(bits, 24, 32), captured: get(bits, 56, 48) };
   }
-  var samples = [], stalls = {}, last = {};
+  var samples = [], stalls = {}, last = {}, causes = {};
   function sample() {
     var now = Date.now();
     document.querySelectorAll('video[data-camera]').forEach(function (v) {
@@ -50,6 +50,11 @@ window.vigilProbe = (function () {
       var t = v.currentTime;
       if (last[id] !== undefined && t <= last[id].t && now - last[id].since > 2000) {
         stalls[id] = (stalls[id] || 0) + 1;
+        // why: did video keep arriving over the socket while the picture stood still (the browser
+        // did not decode or play it) or did the data stop (server or socket)?
+        var st = v.vigilStats || {};
+        var kind = now - (st.lastData || 0) < 1000 ? 'dataArriving' : 'noData';
+        causes[kind] = (causes[kind] || 0) + 1;
         last[id].since = now;
       } else if (last[id] === undefined || t > last[id].t) {
         last[id] = { t: t, since: now };
@@ -60,6 +65,18 @@ window.vigilProbe = (function () {
   return {
     take: function () { var s = samples; samples = []; return s; },
     stalls: function () { return stalls; },
+    causes: function () {
+      var tiles = { edgeJumps: 0, dropped: 0, resets: 0 };
+      document.querySelectorAll('video[data-camera]').forEach(function (v) {
+        var st = v.vigilStats || {};
+        tiles.edgeJumps += st.edgeJumps || 0; tiles.dropped += st.dropped || 0; tiles.resets += st.resets || 0;
+      });
+      return { stalls: causes, tiles: tiles,
+        decoded: Array.prototype.map.call(document.querySelectorAll('video[data-camera]'), function (v) {
+          var q = v.getVideoPlaybackQuality ? v.getVideoPlaybackQuality() : {};
+          return (q.totalVideoFrames || 0) + '/' + (q.droppedVideoFrames || 0);
+        }).join(' ') };
+    },
     stop: function () { clearInterval(timer); }
   };
 })();

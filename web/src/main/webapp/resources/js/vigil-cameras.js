@@ -16,8 +16,13 @@
     return c.status.toLowerCase().replace(/_/g, '-') + (c.statusReason ? ': ' + c.statusReason : '');
   }
 
+  var shown = '';
   function load() {
     call('GET', 'cameras').then(function (cameras) {
+      // rebuilt only when something changed: a row being clicked or typed in stays put
+      var text = JSON.stringify(cameras);
+      if (text === shown) { return; }
+      shown = text;
       var rows = $('camera-rows');
       rows.innerHTML = '';
       cameras.forEach(function (c) {
@@ -30,6 +35,9 @@
         var state = cell(row, c.enabled ? health(c) : 'disabled');
         state.className = 'health ' + (c.enabled ? c.status.toLowerCase() : 'disabled');
         cell(row, c.statusSince ? c.statusSince.replace('T', ' ').substring(0, 19) : '');
+        cell(row, c.recordingMode === 'SCHEDULED' ? 'scheduled: ' + c.recordingSchedule + ' (' + c.scheduleTimeZone + ')'
+          : c.recordingMode === 'EVENT' ? 'on event, ' + c.preBufferSeconds + ' s before, ' + c.postBufferSeconds + ' s after'
+          : 'continuous').className = 'recording-mode';
         var keep = cell(row, '');
         var days = document.createElement('input');
         days.type = 'number'; days.min = '1'; days.max = '3650'; days.className = 'keep-days';
@@ -66,8 +74,27 @@
       username: $('camera-username').value || null, password: $('camera-password').value || null };
   }
 
+  function showMode() {
+    var mode = $('camera-mode').value;
+    document.querySelectorAll('.mode-scheduled').forEach(function (l) { l.hidden = mode !== 'SCHEDULED'; });
+    document.querySelectorAll('.mode-event').forEach(function (l) { l.hidden = mode !== 'EVENT'; });
+  }
+  $('camera-mode').addEventListener('change', showMode);
+  showMode();
+
+  function recording() {
+    return { mode: $('camera-mode').value, schedule: $('camera-schedule').value || null, timeZone: $('camera-zone').value || null,
+      preBufferSeconds: Number($('camera-pre').value), postBufferSeconds: Number($('camera-post').value) };
+  }
+
   function edit(c) {
     editing = c.id;
+    $('camera-mode').value = c.recordingMode;
+    $('camera-schedule').value = c.recordingSchedule || '';
+    $('camera-zone').value = c.scheduleTimeZone || '';
+    $('camera-pre').value = c.preBufferSeconds;
+    $('camera-post').value = c.postBufferSeconds;
+    showMode();
     $('camera-id').value = c.id;
     $('camera-name').value = c.name;
     $('camera-site').value = c.site;
@@ -86,6 +113,7 @@
     $('camera-form-title').textContent = 'Add a camera by its stream address';
     $('camera-save').textContent = 'Add';
     $('camera-cancel').hidden = true;
+    showMode();
   }
 
   $('camera-cancel').addEventListener('click', reset);
@@ -104,6 +132,8 @@
     result.textContent = 'saving...';
     var request = editing === null ? call('POST', 'cameras', form()) : call('PUT', 'cameras/' + editing, form());
     request.then(function (c) {
+      return call('POST', 'cameras/' + c.id + '/recording-mode', recording()).then(function () { return c; });
+    }).then(function (c) {
       result.textContent = (editing === null ? 'added ' : 'changed ') + c.name;
       result.className = 'ok';
       reset();

@@ -1,7 +1,8 @@
 /*
  * Vigil live tiles: for each <video data-camera>, ask the API for a ticket (a token bound to
  * this session, 30 s), open the WebSocket, and feed the fragmented MP4 into Media Source
- * Extensions. Keeps latency low by jumping to the live edge when more than ~0.8 s is buffered.
+ * Extensions. Keeps latency low by playing 1.25x while more than 0.6 s is buffered (down to
+ * 0.25 s), jumping to the live edge only when more than 3 s behind.
  */
 (function () {
   'use strict';
@@ -10,6 +11,8 @@
     var camera = video.dataset.camera;
     var state = document.getElementById('state-' + camera);
     var source = null, buffer = null, pending = [], codec = null, socket = null;
+    // what happened to this tile, for diagnosing stalls (read by the live-view benchmark)
+    var stats = video.vigilStats = { lastData: 0, bytes: 0, dropped: 0, edgeJumps: 0, resets: 0 };
 
     function show(text) { if (state) { state.textContent = text; } }
 
@@ -17,6 +20,7 @@
       codec = newCodec;
       pending = [];
       buffer = null;
+      stats.resets++;
       source = new MediaSource();
       video.src = URL.createObjectURL(source);
       source.addEventListener('sourceopen', function () {
@@ -32,6 +36,7 @@
       try {
         buffer.appendBuffer(pending.shift());
       } catch (e) {
+        stats.dropped += pending.length + 1;
         pending = []; // quota or decode trouble: the next keyframe restarts cleanly
       }
     }
@@ -51,6 +56,8 @@
               reset(JSON.parse(m.data).codec);
               show('live');
             } else {
+              stats.lastData = Date.now();
+              stats.bytes += m.data.byteLength;
               pending.push(m.data);
               drain();
             }
@@ -63,7 +70,16 @@
     setInterval(function () {
       if (!buffer || video.buffered.length === 0) { return; }
       var end = video.buffered.end(video.buffered.length - 1);
-      if (end - video.currentTime > 0.8) { video.currentTime = end - 0.1; }
+      // behind the live edge: catch up by playing slightly faster (no seek, so no burst of decoding
+      // from the previous keyframe that would make a busy browser fall further behind); jump only
+      // when far behind
+      var behind = end - video.currentTime;
+      if (behind > 3) {
+        stats.edgeJumps++;
+        video.currentTime = end - 0.1;
+      } else {
+        video.playbackRate = behind > 0.6 ? 1.25 : behind < 0.25 ? 1 : video.playbackRate;
+      }
       if (video.paused) { video.play().catch(function () {}); }
       var start = video.buffered.start(0);
       if (!buffer.updating && video.currentTime - start > 20) { buffer.remove(start, video.currentTime - 10); }

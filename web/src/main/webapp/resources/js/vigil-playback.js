@@ -208,7 +208,8 @@
         buffer.addEventListener('updateend', function () { append(); want(); });
         want();
       });
-      video.addEventListener('loadeddata', function () {
+      // as soon as the initialisation segment is in: seek to the instant asked for (its data follows)
+      video.addEventListener('loadedmetadata', function () {
         if (!positioned) { positioned = true; seekTo(startAt); }
       });
       video.addEventListener('seeked', function () {

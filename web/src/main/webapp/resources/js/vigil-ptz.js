@@ -1,7 +1,8 @@
 /*
  * Vigil PTZ pad: while a direction button (or arrow key, +/-) is held, the camera moves at that
  * speed (POST api/v1/cameras/{id}/ptz "continuous"); releasing it stops the camera. The server
- * checks PTZ and the priority of whoever else is steering.
+ * checks PTZ and the priority of whoever else is steering. Presets: the camera's own list, a click
+ * goes there, "Save preset" stores the current position under a name.
  */
 (function () {
   'use strict';
@@ -36,7 +37,7 @@
   var keys = { ArrowUp: 0, ArrowLeft: 1, ArrowRight: 2, ArrowDown: 3, '+': 4, '-': 5 };
   var held = null;
   document.addEventListener('keydown', function (e) {
-    if (!(e.key in keys) || held === e.key) { return; }
+    if (e.target.tagName === 'INPUT' || !(e.key in keys) || held === e.key) { return; }
     held = e.key;
     move(pad.querySelectorAll('button.ptz')[keys[e.key]]);
     e.preventDefault();
@@ -44,4 +45,22 @@
   document.addEventListener('keyup', function (e) {
     if (e.key === held) { held = null; stop(); }
   });
+
+  var list = document.getElementById('ptz-presets');
+  function presets() {
+    window.vigil.call('GET', 'cameras/' + camera + '/ptz/presets').then(function (all) {
+      list.innerHTML = '';
+      all.forEach(function (p) {
+        window.vigil.button(list, p.name, 'preset', function () { command({ action: 'preset', preset: p.token }); })
+          .dataset.token = p.token;
+      });
+    }).catch(function (e) { state.textContent = 'presets: ' + e.message; });
+  }
+  document.getElementById('preset-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    window.vigil.call('POST', 'cameras/' + camera + '/ptz/presets', { name: document.getElementById('preset-name').value })
+      .then(function (p) { state.textContent = 'preset ' + p.name + ' saved'; document.getElementById('preset-name').value = ''; presets(); })
+      .catch(function (err) { state.textContent = 'refused: ' + err.message; });
+  });
+  presets();
 })();

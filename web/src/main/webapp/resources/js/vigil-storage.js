@@ -60,13 +60,48 @@
         cell(row, l.createdBy + ', ' + shown(l.createdAt).substring(0, 19));
         button(cell(row, ''), 'Release', 'release', function () {
           if (!window.confirm('Release this evidence lock? Retention may then delete the range.')) { return; }
-          call('POST', 'evidence-locks/' + l.id + '/release').then(locks)
+          call('POST', 'evidence-locks/' + l.id + '/release')
+            .then(function (r) { $('lock-result').textContent = r && r.state === 'PENDING' ? r.message : 'released'; locks(); approvals(); })
             .catch(function (e) { $('lock-result').textContent = 'refused: ' + e.message; });
         });
         rows.appendChild(row);
       });
     }).catch(function (e) { $('lock-result').textContent = 'locks: ' + e.message; });
   }
+
+  function approvals() {
+    call('GET', 'approvals').then(function (list) {
+      var rows = $('approval-rows');
+      rows.innerHTML = '';
+      list.forEach(function (a) {
+        var row = document.createElement('tr');
+        row.dataset.approval = a.id;
+        cell(row, shown(a.requestedAt).substring(0, 19));
+        cell(row, a.requestedBy);
+        cell(row, a.summary);
+        var actions = cell(row, '');
+        button(actions, 'Approve', 'approve', function () {
+          call('POST', 'approvals/' + a.id + '/approve').then(function () { $('approval-result').textContent = 'approved'; approvals(); locks(); })
+            .catch(function (e) { $('approval-result').textContent = 'refused: ' + e.message; });
+        });
+        button(actions, 'Reject', 'reject', function () {
+          var comment = window.prompt('Why is this rejected?');
+          if (!comment) { return; }
+          call('POST', 'approvals/' + a.id + '/reject', { comment: comment }).then(function () { approvals(); })
+            .catch(function (e) { $('approval-result').textContent = 'refused: ' + e.message; });
+        });
+        rows.appendChild(row);
+      });
+    }).catch(function (e) { $('approval-result').textContent = 'approvals: ' + e.message; });
+  }
+
+  $('delete-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    call('POST', 'recordings/deletions', { cameraId: Number($('delete-camera').value), from: utc($('delete-from').value),
+      to: utc($('delete-to').value), reason: $('delete-reason').value })
+      .then(function (r) { $('delete-result').textContent = r.state === 'PENDING' ? r.message : r.deleted + ' segment(s) deleted'; approvals(); })
+      .catch(function (err) { $('delete-result').textContent = 'refused: ' + err.message; });
+  });
 
   $('volume-form').addEventListener('submit', function (e) {
     e.preventDefault();
@@ -89,8 +124,8 @@
   });
 
   var now = Date.now();
-  $('lock-from').value = local(now - 3600000);
-  $('lock-to').value = local(now);
+  $('lock-from').value = $('delete-from').value = local(now - 3600000);
+  $('lock-to').value = $('delete-to').value = local(now);
   call('GET', 'cameras').then(function (cameras) {
     cameras.forEach(function (c) {
       names[c.id] = c.name;
@@ -98,8 +133,10 @@
       option.value = c.id;
       option.textContent = c.name;
       $('lock-camera').appendChild(option);
+      $('delete-camera').appendChild(option.cloneNode(true));
     });
     locks();
   }).catch(function (e) { $('lock-result').textContent = 'cameras: ' + e.message; });
   volumes();
+  approvals();
 })();

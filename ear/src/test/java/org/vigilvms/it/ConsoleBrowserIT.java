@@ -334,7 +334,8 @@ class ConsoleBrowserIT {
             browser.driver.findElement(By.id("camera-save")).click();
             awaitText(browser, result, t -> t.equals("added admin page cam"), "camera added");
             long id = countRows("SELECT id FROM camera WHERE name = 'admin page cam'");
-            WebElement health = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
+            WebElement health = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 List<WebElement> cells = d.findElements(By.cssSelector("#camera-row-" + id + " td.health"));
                 return !cells.isEmpty() && cells.get(0).getText().startsWith("online") ? cells.get(0) : null;
             });
@@ -348,10 +349,12 @@ class ConsoleBrowserIT {
             browser.driver.findElement(By.id("camera-save")).click();
             awaitText(browser, result, t -> t.equals("changed admin page cam renamed"), "camera changed");
             assertTrue(count("camera.changed", "admin") >= 1, "change audited");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                     d.findElement(By.cssSelector("#camera-row-" + id + " td.health")).getText().startsWith("online"));
             browser.driver.findElement(By.cssSelector("#camera-row-" + id + " button.disable")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                     d.findElement(By.cssSelector("#camera-row-" + id + " td.health")).getText().equals("disabled"));
 
             // storage: the default volume is listed; an evidence lock is set and released
@@ -381,6 +384,82 @@ class ConsoleBrowserIT {
             assertEquals(403, post(olga, "/api/v1/cameras/" + id + "/enable", "").statusCode());
             assertEquals(403, get(olga, "/api/v1/storage/volumes").statusCode());
         }
+    }
+
+    @Test
+    void consoleFormsRefuseBadInputWithTheReasonStoreNothingAndShowUserTextAsText() throws Exception {
+        try (Browser browser = Browser.start(1280, 900)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long camera = VigilDeployment.addCamera(admin, "bad input gate", "rtsp://127.0.0.1:9/none", "unused-password");
+            long rejectedBefore = countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'");
+            long camerasBefore = countRows("SELECT count(*) FROM camera");
+            browser.signIn("admin", VigilDeployment.adminPassword());
+
+            // cameras: markup, SQL quoting and an oversized name; a file address
+            browser.driver.get(VigilDeployment.BASE + "/cameras.xhtml");
+            WebElement result = browser.driver.findElement(By.id("camera-result"));
+            String[][] cases = {
+                {"<img src=x onerror=alert(1)>", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
+                {"x' OR '1'='1", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
+                {"n".repeat(300), "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
+                {"file cam", "file:///etc/passwd", "refused: streamUrl must start with rtsp:// or rtsps://"},
+            };
+            for (String[] c : cases) {
+                setValue(browser, "camera-name", c[0]); // beyond maxlength too: a crafted request does not obey it
+                setValue(browser, "camera-url", c[1]);
+                browser.driver.findElement(By.id("camera-save")).click();
+                awaitText(browser, result, t -> t.startsWith(c[2]), c[0] + " refused");
+                browser.driver.executeScript("arguments[0].textContent = '';", result);
+            }
+            assertEquals(camerasBefore, countRows("SELECT count(*) FROM camera"), "no camera stored");
+
+            // live view: a view name with markup
+            browser.driver.get(VigilDeployment.BASE + "/live.xhtml");
+            type(browser, "view-name", "<script>alert(1)</script>");
+            browser.driver.findElement(By.id("view-save")).click();
+            awaitText(browser, browser.driver.findElement(By.id("view-result")), t -> t.startsWith("not saved: name: 1-100"), "view");
+            assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name LIKE '%script%'"));
+
+            // storage: a lock ending before it starts is refused; a reason with markup is kept and shown as text
+            browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElements(By.cssSelector("#lock-camera option[value='" + camera + "']")).isEmpty());
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lock-camera"))).selectByValue(String.valueOf(camera));
+            setValue(browser, "lock-from", "2026-01-02T00:00:00");
+            setValue(browser, "lock-to", "2026-01-01T00:00:00");
+            type(browser, "lock-reason", "backwards");
+            browser.driver.findElement(By.id("lock-add")).click();
+            awaitText(browser, browser.driver.findElement(By.id("lock-result")), t -> t.equals("refused: an evidence lock needs from < to"),
+                    "backwards lock");
+            String markup = "<img id='xss-probe' src=x onerror=alert(1)> case 9";
+            setValue(browser, "lock-to", "2026-01-03T00:00:00");
+            type(browser, "lock-reason", markup);
+            browser.driver.findElement(By.id("lock-add")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.xpath("//tbody[@id='lock-rows']/tr/td[text()=\"" + markup + "\"]")).size() == 1);
+            assertTrue(browser.driver.findElements(By.id("xss-probe")).isEmpty(), "the reason is text, not markup");
+
+            // devices: a path as a device name, garbage as a request
+            browser.driver.get(VigilDeployment.BASE + "/devices.xhtml");
+            type(browser, "device-name", "../../etc/passwd");
+            setValue(browser, "device-csr", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----");
+            browser.driver.findElement(By.id("device-enrol")).click();
+            awaitText(browser, browser.driver.findElement(By.id("device-result")), t -> t.startsWith("refused: device name"), "device");
+            type(browser, "device-name", "ws-garbage");
+            browser.driver.findElement(By.id("device-enrol")).click();
+            awaitText(browser, browser.driver.findElement(By.id("device-result")),
+                    t -> t.startsWith("refused: unreadable certificate signing request") || t.startsWith("refused: not a PEM"),
+                    "garbage CSR");
+            assertEquals(0, countRows("SELECT count(*) FROM device_certificate WHERE device_name LIKE '%garbage%' OR device_name LIKE '%passwd%'"));
+
+            assertTrue(countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= rejectedBefore + 8,
+                    "every refusal audited");
+        }
+    }
+
+    private static void setValue(Browser browser, String id, String value) {
+        browser.driver.executeScript("arguments[0].value = arguments[1];", browser.driver.findElement(By.id(id)), value);
     }
 
     @Test
@@ -569,6 +648,20 @@ class ConsoleBrowserIT {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
                     .until(d -> browser.driver.findElement(By.id("ptz-state")).getText().equals("stopped"));
             assertTrue(dome.ptz().pan() > panBefore, "the camera panned right: " + panBefore + " -> " + dome.ptz().pan());
+            // a preset stored here, the camera moved away, the preset button brings it back
+            int panAtPreset = dome.ptz().pan();
+            type(browser, "preset-name", "gate view");
+            browser.driver.findElement(By.id("preset-save")).click();
+            WebElement preset = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.xpath("//span[@id='ptz-presets']/button[text()='gate view']")).stream().findFirst().orElse(null));
+            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(
+                    By.cssSelector("button.ptz[data-pan='-0.5']"))).pause(Duration.ofMillis(600)).release().perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> dome.ptz().pan() != panAtPreset);
+            preset.click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> dome.ptz().pan() == panAtPreset);
+            assertTrue(count("camera.ptz.preset.saved", "admin") >= 1, "preset saving audited");
             browser.screenshot("camera-ptz");
 
             VigilTestEnvironment.directory().addUser("quinn", "Quinn-pw-1");
@@ -582,6 +675,8 @@ class ConsoleBrowserIT {
             HttpClient quinn = VigilDeployment.signedIn("quinn", "Quinn-pw-1");
             assertEquals(403, post(quinn, "/api/v1/cameras/" + id + "/ptz", "{\"action\":\"continuous\",\"pan\":0.5}").statusCode(),
                     "a forced PTZ request is refused");
+            assertEquals(403, get(quinn, "/api/v1/cameras/" + id + "/ptz/presets").statusCode(), "and so are the presets");
+            assertEquals(403, post(quinn, "/api/v1/cameras/" + id + "/ptz/presets", "{\"name\":\"mine\"}").statusCode());
             browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + (id + 1000));
             assertEquals(1, browser.driver.findElements(By.id("no-camera")).size(), "a camera quinn may not watch is not shown");
         }

@@ -141,6 +141,9 @@ class LiveViewBench {
                         + ".filter(v => v.readyState >= 2).map(v => v.dataset.camera);")).size();
                 line(String.format("16 tiles for %d s: %d tiles playing, stalls (tile: count of 2 s without progress) %s",
                         seconds, tiles, stalls));
+                line("16 tiles, why: " + browser.driver.executeScript("return JSON.stringify(window.vigilProbe.causes());")
+                        + " (stalls while data kept arriving vs after it stopped; live-edge jumps, fragments dropped on append "
+                        + "errors and player resets over all tiles; frames decoded/dropped by the browser per tile)");
                 line(String.format("server CPU (WildFly process, %% of one core): recording 16 streams %.1f %%, "
                         + "recording + 16 live viewers %.1f %%: %.2f %% per live viewer", idle, watched, (watched - idle) / 16));
             }

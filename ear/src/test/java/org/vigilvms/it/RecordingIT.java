@@ -390,6 +390,99 @@ class RecordingIT {
     }
 
     /** Every value of every table, as text (what a data dump holds), must not contain the secret. */
+    @Test
+    void eventRecordingKeepsTheEventsWithTheirBuffersAndScheduledRecordingOnlyItsHours() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        long onEvent = addCamera(admin, "mode event", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
+        long scheduled = addCamera(admin, "mode schedule", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
+        HttpResponse<String> event = post(admin, "/api/v1/cameras/" + onEvent + "/recording-mode",
+                "{\"mode\":\"EVENT\",\"preBufferSeconds\":2,\"postBufferSeconds\":2}");
+        assertEquals(200, event.statusCode(), event.body());
+        // a timetable that leaves out today (in UTC)
+        String otherDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfWeek().plus(3).name().substring(0, 3);
+        HttpResponse<String> timetable = post(admin, "/api/v1/cameras/" + scheduled + "/recording-mode",
+                "{\"mode\":\"SCHEDULED\",\"schedule\":\"" + otherDay + " 00:00-24:00\",\"timeZone\":\"UTC\"}");
+        assertEquals(200, timetable.statusCode(), timetable.body());
+        assertEquals(400, post(admin, "/api/v1/cameras/" + scheduled + "/recording-mode",
+                "{\"mode\":\"SCHEDULED\",\"schedule\":\"weekdays 9-5\"}").statusCode(), "a bad timetable is refused");
+        VigilDeployment.await("8 segments each", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?",
+                onEvent) >= 8 && count("SELECT count(*) FROM segment WHERE camera_id = ?", scheduled) >= 8);
+        // an event in the third segment, as analytics stores it
+        Instant eventStart = segmentStart(onEvent, 3).plusMillis(500);
+        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement("INSERT INTO analytics_event "
+                + "(event_id, camera_id, type, zone, start_ts, end_ts, score, producer, received_ts) "
+                + "VALUES (?, ?, 'MOTION', 'yard', ?, ?, 0.4, 'svc-analytics', now())")) {
+            s.setString(1, java.util.UUID.randomUUID().toString());
+            s.setLong(2, onEvent);
+            s.setTimestamp(3, java.sql.Timestamp.from(eventStart));
+            s.setTimestamp(4, java.sql.Timestamp.from(eventStart.plusMillis(1000)));
+            s.executeUpdate();
+        }
+        Thread.sleep(13_000); // pre-buffer + the 10 s an event has to arrive, for the early segments
+        Instant ranAt = Instant.now();
+        assertEquals(200, post(admin, "/api/v1/storage/retention/run", "").statusCode());
+
+        Instant keepFrom = eventStart.minusSeconds(2);
+        Instant keepTo = eventStart.plusMillis(1000).plusSeconds(2);
+        int kept = 0;
+        int deleted = 0;
+        for (Object[] seg : segmentRows(onEvent)) {
+            Instant start = (Instant) seg[0];
+            Instant end = (Instant) seg[1];
+            boolean retired = (Boolean) seg[2];
+            boolean inWindow = start.isBefore(keepTo) && end.isAfter(keepFrom);
+            if (inWindow) {
+                assertTrue(!retired, "segment " + start + " .. " + end + " holds the event window: kept");
+                kept++;
+            } else if (end.isBefore(ranAt.minusSeconds(13))) {
+                assertTrue(retired, "segment " + start + " .. " + end + " is outside every event window: deleted");
+                deleted++;
+            } else if (end.isAfter(ranAt)) {
+                assertTrue(!retired, "a segment an event may still claim is kept");
+            }
+        }
+        assertTrue(kept >= 1 && deleted >= 1, kept + " kept, " + deleted + " deleted");
+        for (Object[] seg : segmentRows(scheduled)) {
+            if (((Instant) seg[1]).isBefore(ranAt.minusSeconds(11))) {
+                assertTrue((Boolean) seg[2], "outside the timetable: deleted " + seg[0]);
+            }
+        }
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'segment.deleted' AND detail LIKE '%recording mode EVENT%'") >= 1);
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'camera.recording.mode'") >= 2);
+        HttpResponse<String> integrity = VigilDeployment.get(admin, "/api/v1/cameras/" + onEvent + "/integrity");
+        assertTrue(integrity.body().contains("\"findings\":[]"), "the chain accounts for the deleted segments: " + integrity.body());
+        post(admin, "/api/v1/cameras/" + onEvent + "/disable", "");
+        post(admin, "/api/v1/cameras/" + scheduled + "/disable", "");
+    }
+
+    private static Instant segmentStart(long cameraId, long chainSeq) throws Exception {
+        try (Connection c = VigilDeployment.database();
+             PreparedStatement s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
+            s.setLong(1, cameraId);
+            s.setLong(2, chainSeq);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "segment " + chainSeq + " of camera " + cameraId);
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    /** start, end, retired of each segment in order. */
+    private static List<Object[]> segmentRows(long cameraId) throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = VigilDeployment.database();
+             PreparedStatement s = c.prepareStatement("SELECT start_ts, end_ts, retired_ts IS NOT NULL FROM segment WHERE camera_id = ? ORDER BY start_ts")) {
+            s.setLong(1, cameraId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)});
+                }
+            }
+        }
+        return rows;
+    }
+
     private static void assertNoSecretInDatabase(String secret) throws Exception {
         List<String> variants = List.of(secret, java.util.Base64.getEncoder().encodeToString(secret.getBytes()),
                 java.util.HexFormat.of().formatHex(secret.getBytes()));

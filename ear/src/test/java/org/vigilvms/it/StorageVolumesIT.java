@@ -149,6 +149,98 @@ class StorageVolumesIT {
         throw new AssertionError("no volume " + name);
     }
 
+    @Test
+    void withFourEyesReleasingALockDeletingRecordingsAndChangingRightsWaitForASecondPerson() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        // a second administrator from the directory, given the rights before four eyes are on
+        VigilTestEnvironment.directory().addUser("second-admin", "Second-pw-1");
+        for (String right : List.of("MANAGE_CAMERAS", "EVIDENCE_LOCK", "MANAGE_USERS")) {
+            assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"second-admin\","
+                    + "\"right\":\"" + right + "\"}").statusCode());
+        }
+        HttpClient second = VigilDeployment.signedIn("second-admin", "Second-pw-1");
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(1, CameraConfig.forTests(511, CAMERA_PASSWORD), 0)) {
+            long camera = addCamera(admin, "four eyes gate", fleet.camera(0).rtspUrl());
+            await("4 segments", 60, () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", camera) >= 4);
+            assertEquals(200, post(admin, "/api/v1/cameras/" + camera + "/disable", "").statusCode());
+            Thread.sleep(1500); // the last segment is sealed
+            List<Instant[]> segments = new ArrayList<>();
+            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                    "SELECT start_ts, end_ts FROM segment WHERE camera_id = ? ORDER BY start_ts")) {
+                s.setLong(1, camera);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        segments.add(new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()});
+                    }
+                }
+            }
+            long releasable = lock(admin, camera, segments.get(0)[0], segments.get(0)[1], "case 17 first segment");
+            lock(admin, camera, segments.get(2)[0].plusMillis(100), segments.get(2)[1].minusMillis(100), "case 18 kept");
+            setProperty("vigil.four.eyes", "all");
+            try {
+                // 1. releasing an evidence lock waits; the requester cannot approve it, a second person can
+                HttpResponse<String> release = post(admin, "/api/v1/evidence-locks/" + releasable + "/release", "");
+                assertEquals(202, release.statusCode(), release.body());
+                String approval = json(release).asJsonObject().getString("approval");
+                assertEquals(0, count("SELECT count(*) FROM evidence_lock WHERE id = ? AND released_ts IS NOT NULL", releasable));
+                assertEquals(403, post(admin, "/api/v1/approvals/" + approval + "/approve", "").statusCode(), "not by the requester");
+                assertEquals(200, post(second, "/api/v1/approvals/" + approval + "/approve", "").statusCode());
+                assertEquals(1, count("SELECT count(*) FROM evidence_lock WHERE id = ? AND released_by = 'admin, approved by second-admin'",
+                        releasable));
+                assertEquals(400, post(second, "/api/v1/approvals/" + approval + "/approve", "").statusCode(), "decided once");
+
+                // 2. deleting recordings waits; a rejection deletes nothing; an approval deletes all but the locked segment
+                String range = "{\"cameraId\":" + camera + ",\"from\":\"" + segments.get(0)[0] + "\",\"to\":\""
+                        + segments.get(segments.size() - 1)[1] + "\",\"reason\":\"privacy request 5\"}";
+                HttpResponse<String> asked = post(admin, "/api/v1/recordings/deletions", range);
+                assertEquals(202, asked.statusCode(), asked.body());
+                assertEquals(400, post(second, "/api/v1/approvals/" + json(asked).asJsonObject().getString("approval") + "/reject",
+                        "{}").statusCode(), "a rejection needs a reason");
+                assertEquals(200, post(second, "/api/v1/approvals/" + json(asked).asJsonObject().getString("approval") + "/reject",
+                        "{\"comment\":\"no ticket\"}").statusCode());
+                assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND retired_ts IS NOT NULL", camera));
+                HttpResponse<String> again = post(admin, "/api/v1/recordings/deletions", range);
+                assertEquals(202, again.statusCode(), again.body());
+                assertEquals(200, post(second, "/api/v1/approvals/" + json(again).asJsonObject().getString("approval") + "/approve", "")
+                        .statusCode());
+                assertEquals(segments.size() - 1, count("SELECT count(*) FROM segment WHERE camera_id = ? AND retired_ts IS NOT NULL",
+                        camera), "every segment but the locked one deleted");
+                assertEquals(1, count("SELECT count(*) FROM segment WHERE camera_id = ? AND retired_ts IS NULL AND start_ts = ?",
+                        camera, java.sql.Timestamp.from(segments.get(2)[0])), "the evidence-locked segment is kept");
+                HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
+                assertEquals(0, json(integrity).asJsonObject().getJsonArray("findings").size(), "deletions are accounted for: "
+                        + integrity.body());
+
+                // 3. a rights change waits too
+                HttpResponse<String> grant = post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"third\","
+                        + "\"right\":\"PLAYBACK\",\"cameraId\":" + camera + "}");
+                assertEquals(202, grant.statusCode(), grant.body());
+                assertEquals(0, count("SELECT count(*) FROM access_grant WHERE subject = 'third'"));
+                assertEquals(200, post(second, "/api/v1/approvals/" + json(grant).asJsonObject().getString("approval") + "/approve", "")
+                        .statusCode());
+                assertEquals(1, count("SELECT count(*) FROM access_grant WHERE subject = 'third' AND granted_by = 'admin, approved by second-admin'"));
+                assertEquals(3, count("SELECT count(*) FROM audit_event WHERE action = 'approval.approved' AND actor = 'second-admin'"));
+                assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'approval.refused' AND actor = 'admin'") >= 1);
+            } finally {
+                setProperty("vigil.four.eyes", null);
+            }
+        }
+    }
+
+    private static long lock(HttpClient admin, long camera, Instant from, Instant to, String reason) throws Exception {
+        HttpResponse<String> locked = post(admin, "/api/v1/evidence-locks", "{\"cameraId\":" + camera + ",\"from\":\"" + from
+                + "\",\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"}");
+        return json(locked).asJsonObject().getJsonNumber("id").longValue();
+    }
+
+    @org.jboss.arquillian.test.api.ArquillianResource
+    private org.jboss.as.arquillian.container.ManagementClient management;
+
+    private void setProperty(String name, String value) throws Exception {
+        VigilDeployment.setServerProperty(management, name, value);
+    }
+
     private static long addCamera(HttpClient admin, String name, String url) throws Exception {
         HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"" + url
                 + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");

@@ -62,6 +62,21 @@ public class Camera {
     @Column(name = "onvif_profile", length = 64)
     private String onvifProfile;
 
+    @Column(name = "recording_mode", nullable = false, length = 16)
+    private String recordingMode = "CONTINUOUS";
+
+    @Column(name = "recording_schedule", length = 512)
+    private String recordingSchedule;
+
+    @Column(name = "schedule_time_zone", length = 64)
+    private String scheduleTimeZone;
+
+    @Column(name = "pre_buffer_s", nullable = false)
+    private int preBufferSeconds = 5;
+
+    @Column(name = "post_buffer_s", nullable = false)
+    private int postBufferSeconds = 10;
+
     @Column(name = "tls_pinned_sha256")
     private byte[] tlsPinnedSha256;
 
@@ -172,6 +187,35 @@ public class Camera {
         this.site = site;
         this.streamUrl = streamUrl;
         this.username = username;
+    }
+
+    /** CONTINUOUS, SCHEDULED or EVENT (see recording/RecordingSchedule and storage/RetentionService). */
+    public String getRecordingMode() {
+        return recordingMode;
+    }
+
+    public String getRecordingSchedule() {
+        return recordingSchedule;
+    }
+
+    public String getScheduleTimeZone() {
+        return scheduleTimeZone;
+    }
+
+    public int getPreBufferSeconds() {
+        return preBufferSeconds;
+    }
+
+    public int getPostBufferSeconds() {
+        return postBufferSeconds;
+    }
+
+    void setRecording(String mode, String schedule, String timeZone, int preSeconds, int postSeconds) {
+        this.recordingMode = mode;
+        this.recordingSchedule = schedule;
+        this.scheduleTimeZone = timeZone;
+        this.preBufferSeconds = preSeconds;
+        this.postBufferSeconds = postSeconds;
     }
 
     void setEnabled(boolean enabled) {

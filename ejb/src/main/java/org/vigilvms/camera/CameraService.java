@@ -189,10 +189,7 @@ public class CameraService {
             throw new InvalidCameraException("action is required: continuous, stop, absolute or preset");
         }
         ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
-        String password = new String(KeyVault.fromSystemProperty().openWithMaster(camera.passwordCiphertext(),
-                SegmentCrypto.passwordAad(id)), StandardCharsets.UTF_8);
-        org.vigilvms.camera.onvif.OnvifClient onvif = new org.vigilvms.camera.onvif.OnvifClient(
-                camera.getOnvifDeviceUrl(), camera.getUsername(), password).connect();
+        org.vigilvms.camera.onvif.OnvifClient onvif = onvif(camera);
         String profile = camera.getOnvifProfile();
         switch (command.action()) {
             case "continuous" -> onvif.continuousMove(profile, unit(command.pan()), unit(command.tilt()), unit(command.zoom()));
@@ -202,6 +199,38 @@ public class CameraService {
             default -> throw new InvalidCameraException("unknown action " + command.action());
         }
         audit.record(caller(), "camera.ptz", "camera:" + id, AuditEvent.Outcome.SUCCESS, command.toString());
+    }
+
+    /** The camera's PTZ presets (PTZ on the camera). */
+    public List<org.vigilvms.camera.onvif.OnvifClient.Preset> ptzPresets(long id) {
+        access.require(AccessRight.PTZ, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null || camera.getOnvifDeviceUrl() == null) {
+            throw new InvalidCameraException("camera " + id + " has no ONVIF PTZ");
+        }
+        return onvif(camera).presets(camera.getOnvifProfile());
+    }
+
+    /** Stores the camera's current position as a preset (PTZ on the camera, under the same arbitration as moving it); audited. */
+    public org.vigilvms.camera.onvif.OnvifClient.Preset savePreset(long id, String name) {
+        access.require(AccessRight.PTZ, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null || camera.getOnvifDeviceUrl() == null) {
+            throw new InvalidCameraException("camera " + id + " has no ONVIF PTZ");
+        }
+        if (name == null || !CameraRegistry.NAME.matcher(name.trim()).matches() || name.trim().length() > 64) {
+            throw new InvalidCameraException("preset name: 1-64 letters, digits, spaces or ._()- only");
+        }
+        ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
+        String token = onvif(camera).setPreset(camera.getOnvifProfile(), name.trim());
+        audit.record(caller(), "camera.ptz.preset.saved", "camera:" + id, AuditEvent.Outcome.SUCCESS, name.trim() + " -> " + token);
+        return new org.vigilvms.camera.onvif.OnvifClient.Preset(token, name.trim());
+    }
+
+    private static org.vigilvms.camera.onvif.OnvifClient onvif(Camera camera) {
+        String password = new String(KeyVault.fromSystemProperty().openWithMaster(camera.passwordCiphertext(),
+                SegmentCrypto.passwordAad(camera.getId())), StandardCharsets.UTF_8);
+        return new org.vigilvms.camera.onvif.OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(), password).connect();
     }
 
     private static double unit(Double value) {
@@ -226,10 +255,7 @@ public class CameraService {
         }
         try {
             ptzArbiter.take(id, "alarm", ALARM_PTZ_PRIORITY);
-            String password = new String(KeyVault.fromSystemProperty().openWithMaster(camera.passwordCiphertext(),
-                    SegmentCrypto.passwordAad(id)), StandardCharsets.UTF_8);
-            new org.vigilvms.camera.onvif.OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(), password).connect()
-                    .gotoPreset(camera.getOnvifProfile(), preset);
+            onvif(camera).gotoPreset(camera.getOnvifProfile(), preset);
             audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.SUCCESS, "alarm " + alarmId + ": preset " + preset);
         } catch (PtzArbiter.PtzBusyException | org.vigilvms.camera.onvif.OnvifException e) {
             audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.FAILURE,
@@ -309,6 +335,41 @@ public class CameraService {
         camera.pin(approved);
         camera.changeStatus(CameraStatus.NEW, "certificate approved", clock.instant());
         audit.record(caller(), "camera.certificate.approved", "camera:" + id, AuditEvent.Outcome.SUCCESS, sha256Hex);
+        return CameraView.of(camera);
+    }
+
+    /**
+     * How the camera records: CONTINUOUS; SCHEDULED by a weekly timetable in a time zone; or
+     * EVENT, keeping {@code preSeconds} before and {@code postSeconds} after each analytics event.
+     * The recorder always writes (live view and analytics need the stream, and the pre-buffer can
+     * only exist that way); retention deletes within a minute what the mode does not keep.
+     */
+    public CameraView setRecordingMode(long id, String mode, String schedule, String timeZone, int preSeconds, int postSeconds) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidCameraException("no camera " + id);
+        }
+        String wanted = mode == null ? "" : mode.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("CONTINUOUS", "SCHEDULED", "EVENT").contains(wanted)) {
+            throw new InvalidCameraException("mode must be CONTINUOUS, SCHEDULED or EVENT");
+        }
+        if (preSeconds < 0 || preSeconds > 300 || postSeconds < 0 || postSeconds > 3600) {
+            throw new InvalidCameraException("pre-buffer 0..300 s, post-buffer 0..3600 s");
+        }
+        String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
+        if ("SCHEDULED".equals(wanted)) {
+            try {
+                org.vigilvms.recording.RecordingSchedule.parse(schedule, zone);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidCameraException("schedule: " + e.getMessage());
+            }
+        }
+        camera.setRecording(wanted, "SCHEDULED".equals(wanted) ? schedule.trim() : null, "SCHEDULED".equals(wanted) ? zone : null,
+                preSeconds, postSeconds);
+        audit.record(caller(), "camera.recording.mode", "camera:" + id, AuditEvent.Outcome.SUCCESS, wanted
+                + ("SCHEDULED".equals(wanted) ? " " + schedule.trim() + " (" + zone + ")" : "")
+                + ("EVENT".equals(wanted) ? " pre " + preSeconds + " s, post " + postSeconds + " s" : ""));
         return CameraView.of(camera);
     }
 

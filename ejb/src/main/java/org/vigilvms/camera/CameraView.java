@@ -6,12 +6,14 @@ import java.time.Instant;
 public record CameraView(long id, String name, String site, String streamUrl, String username, boolean enabled,
                          CameraStatus status, String statusReason, Instant statusSince,
                          String pinnedCertificateSha256, String presentedCertificateSha256, long retentionMaxAgeSeconds,
-                         boolean onvif) {
+                         boolean onvif, String recordingMode, String recordingSchedule, String scheduleTimeZone,
+                         int preBufferSeconds, int postBufferSeconds) {
 
     static CameraView of(Camera c) {
         return new CameraView(c.getId(), c.getName(), c.getSite(), c.getStreamUrl(), c.getUsername(), c.isEnabled(),
                 c.getStatus(), c.getStatusReason(), c.getStatusSinceTs(), hex(c.tlsPinnedSha256()),
-                hex(c.tlsPresentedSha256()), c.getRetentionMaxAgeSeconds(), c.getOnvifDeviceUrl() != null);
+                hex(c.tlsPresentedSha256()), c.getRetentionMaxAgeSeconds(), c.getOnvifDeviceUrl() != null,
+                c.getRecordingMode(), c.getRecordingSchedule(), c.getScheduleTimeZone(), c.getPreBufferSeconds(), c.getPostBufferSeconds());
     }
 
     private static String hex(byte[] fingerprint) {

@@ -47,8 +47,64 @@ public class GrantService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private org.vigilvms.approval.FourEyes fourEyes;
+
     public GrantView grant(GrantView request) {
+        requireChangeRight();
+        GrantView valid = validated(request);
+        if (fourEyes.required(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE)) {
+            java.util.Map<String, String> payload = new java.util.LinkedHashMap<>();
+            payload.put("op", "grant");
+            payload.put("kind", valid.subjectKind().name());
+            payload.put("subject", valid.subject());
+            payload.put("right", valid.right().name());
+            payload.put("camera", valid.cameraId() == null ? null : String.valueOf(valid.cameraId()));
+            payload.put("site", valid.site());
+            payload.put("priority", String.valueOf(valid.ptzPriority()));
+            fourEyes.hold(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE, valid.subjectKind() + ":" + valid.subject(), payload,
+                    "grant " + valid.right() + " to " + valid.subjectKind() + " " + valid.subject()
+                            + (valid.cameraId() != null ? " on camera " + valid.cameraId() : valid.site() != null ? " on site " + valid.site() : ""));
+        }
+        return doGrant(valid, access.caller().name());
+    }
+
+    public void revoke(long grantId) {
+        requireChangeRight();
+        AccessGrant grant = em.find(AccessGrant.class, grantId);
+        if (grant == null) {
+            throw new InvalidCameraException("no grant " + grantId);
+        }
+        if (fourEyes.required(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE)) {
+            fourEyes.hold(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE, grant.getSubjectKind() + ":" + grant.getSubject(),
+                    java.util.Map.of("op", "revoke", "grant", String.valueOf(grantId)),
+                    "revoke " + grant.getRight() + " of " + grant.getSubjectKind() + " " + grant.getSubject() + " on " + scope(grant));
+        }
+        doRevoke(grant, access.caller().name());
+    }
+
+    public void requireChangeRight() {
         access.require(AccessRight.MANAGE_USERS);
+    }
+
+    /** Four eyes: the approver (the caller) needs MANAGE_USERS too. */
+    public void changeApproved(java.util.Map<String, String> payload, String requester) {
+        requireChangeRight();
+        String by = requester + ", approved by " + access.caller().name();
+        if ("revoke".equals(payload.get("op"))) {
+            AccessGrant grant = em.find(AccessGrant.class, Long.parseLong(payload.get("grant")));
+            if (grant == null) {
+                throw new InvalidCameraException("the grant was removed meanwhile");
+            }
+            doRevoke(grant, by);
+        } else {
+            doGrant(validated(new GrantView(null, AccessGrant.SubjectKind.valueOf(payload.get("kind")), payload.get("subject"),
+                    AccessRight.valueOf(payload.get("right")), payload.get("camera") == null ? null : Long.valueOf(payload.get("camera")),
+                    payload.get("site"), Integer.parseInt(payload.get("priority")), null)), by);
+        }
+    }
+
+    private GrantView validated(GrantView request) {
         if (request == null || request.subjectKind() == null || request.right() == null) {
             throw new InvalidCameraException("subjectKind (USER, GROUP, ROLE), subject and right are required");
         }
@@ -68,24 +124,23 @@ public class GrantService {
         if (request.ptzPriority() < 0 || request.ptzPriority() > 100) {
             throw new InvalidCameraException("ptzPriority must be 0..100");
         }
-        String by = access.caller().name();
-        AccessGrant grant = new AccessGrant(request.subjectKind(), subject, request.right(), request.cameraId(),
-                request.site(), request.ptzPriority(), by, clock.instant());
+        return new GrantView(null, request.subjectKind(), subject, request.right(), request.cameraId(), request.site(),
+                request.ptzPriority(), null);
+    }
+
+    private GrantView doGrant(GrantView valid, String by) {
+        AccessGrant grant = new AccessGrant(valid.subjectKind(), valid.subject(), valid.right(), valid.cameraId(),
+                valid.site(), valid.ptzPriority(), by, clock.instant());
         em.persist(grant);
-        audit.record(by, "rights.granted", request.subjectKind() + ":" + subject, AuditEvent.Outcome.SUCCESS,
-                request.right() + " on " + scope(grant));
+        audit.record(access.caller().name(), "rights.granted", valid.subjectKind() + ":" + valid.subject(), AuditEvent.Outcome.SUCCESS,
+                valid.right() + " on " + scope(grant) + " by " + by);
         return GrantView.of(grant);
     }
 
-    public void revoke(long grantId) {
-        access.require(AccessRight.MANAGE_USERS);
-        AccessGrant grant = em.find(AccessGrant.class, grantId);
-        if (grant == null) {
-            throw new InvalidCameraException("no grant " + grantId);
-        }
+    private void doRevoke(AccessGrant grant, String by) {
         em.remove(grant);
         audit.record(access.caller().name(), "rights.revoked", grant.getSubjectKind() + ":" + grant.getSubject(),
-                AuditEvent.Outcome.SUCCESS, grant.getRight() + " on " + scope(grant));
+                AuditEvent.Outcome.SUCCESS, grant.getRight() + " on " + scope(grant) + " by " + by);
     }
 
     public List<GrantView> list() {

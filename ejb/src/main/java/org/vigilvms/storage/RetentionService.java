@@ -53,6 +53,9 @@ public class RetentionService {
     @Inject
     private StorageVolumes volumes;
 
+    @Inject
+    private org.vigilvms.approval.FourEyes fourEyes;
+
     public EvidenceLock lock(long cameraId, Instant from, Instant to, String reason) {
         access.require(AccessRight.EVIDENCE_LOCK, cameraId);
         if (em.find(Camera.class, cameraId) == null) {
@@ -99,14 +102,104 @@ public class RetentionService {
     }
 
     public void release(long lockId) {
+        EvidenceLock lock = activeLock(lockId);
+        access.require(AccessRight.EVIDENCE_LOCK, lock.getCameraId());
+        if (fourEyes.required(org.vigilvms.approval.FourEyes.EVIDENCE_RELEASE)) {
+            fourEyes.hold(org.vigilvms.approval.FourEyes.EVIDENCE_RELEASE, "camera:" + lock.getCameraId(),
+                    java.util.Map.of("lock", String.valueOf(lockId)), "release evidence lock " + lockId + " (" + lock.getReason()
+                            + ", " + lock.getFromTs() + " .. " + lock.getToTs() + ")");
+        }
+        doRelease(lock, caller());
+    }
+
+    /** Four eyes: the approver (the caller) needs EVIDENCE_LOCK on the camera too. */
+    public void releaseApproved(long lockId, String requester) {
+        EvidenceLock lock = activeLock(lockId);
+        access.require(AccessRight.EVIDENCE_LOCK, lock.getCameraId());
+        doRelease(lock, requester + ", approved by " + caller());
+    }
+
+    public void requireReleaseRight(long lockId) {
+        access.require(AccessRight.EVIDENCE_LOCK, activeLock(lockId).getCameraId());
+    }
+
+    private EvidenceLock activeLock(long lockId) {
         EvidenceLock lock = em.find(EvidenceLock.class, lockId);
         if (lock == null || !lock.isActive()) {
             throw new InvalidCameraException("no active evidence lock " + lockId);
         }
-        access.require(AccessRight.EVIDENCE_LOCK, lock.getCameraId());
-        lock.release(caller(), clock.instant());
+        return lock;
+    }
+
+    private void doRelease(EvidenceLock lock, String by) {
+        lock.release(by, clock.instant());
         audit.record(caller(), "evidence.released", "camera:" + lock.getCameraId(), AuditEvent.Outcome.SUCCESS,
-                "lock " + lockId + " (" + lock.getReason() + ")");
+                "lock " + lock.getId() + " (" + lock.getReason() + ") by " + by);
+    }
+
+    /**
+     * Deletes a camera's recordings in a range before retention would (e.g. a privacy request):
+     * MANAGE_CAMERAS on the camera, a reason, whole segments inside the range only, never a
+     * segment under an evidence lock; the index rows stay as tombstones, so the chain still
+     * verifies and says what was deleted. Four eyes when configured.
+     */
+    public int deleteRange(long cameraId, Instant from, Instant to, String reason) {
+        requireDeleteRight(cameraId);
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new InvalidCameraException("from and to are required, from before to");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 512) {
+            throw new InvalidCameraException("a reason is required (at most 512 characters)");
+        }
+        java.util.Map<String, String> payload = new java.util.LinkedHashMap<>();
+        payload.put("camera", String.valueOf(cameraId));
+        payload.put("from", from.toString());
+        payload.put("to", to.toString());
+        payload.put("reason", java.net.URLEncoder.encode(reason.trim(), java.nio.charset.StandardCharsets.UTF_8));
+        if (fourEyes.required(org.vigilvms.approval.FourEyes.RECORDING_DELETE)) {
+            fourEyes.hold(org.vigilvms.approval.FourEyes.RECORDING_DELETE, "camera:" + cameraId, payload,
+                    "delete recordings of camera " + cameraId + " from " + from + " to " + to + " (" + reason.trim() + ")");
+        }
+        return doDelete(payload, caller());
+    }
+
+    public void requireDeleteRight(long cameraId) {
+        if (em.find(Camera.class, cameraId) == null) {
+            throw new InvalidCameraException("no camera " + cameraId);
+        }
+        access.require(AccessRight.MANAGE_CAMERAS, cameraId);
+    }
+
+    /** Four eyes: the approver (the caller) needs MANAGE_CAMERAS on the camera too. */
+    public int deleteApproved(java.util.Map<String, String> payload, String requester) {
+        requireDeleteRight(Long.parseLong(payload.get("camera")));
+        return doDelete(payload, requester + ", approved by " + caller());
+    }
+
+    private int doDelete(java.util.Map<String, String> payload, String by) {
+        long cameraId = Long.parseLong(payload.get("camera"));
+        Instant from = Instant.parse(payload.get("from"));
+        Instant to = Instant.parse(payload.get("to"));
+        String reason = java.net.URLDecoder.decode(payload.get("reason"), java.nio.charset.StandardCharsets.UTF_8);
+        Instant now = clock.instant();
+        java.util.Map<String, StorageVolume> byName = new java.util.HashMap<>();
+        em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList().forEach(v -> byName.put(v.getName(), v));
+        RunVolumes run = new RunVolumes(volumes.directories(), byName);
+        List<Segment> inside = em.createQuery("""
+                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.retiredTs IS NULL AND s.startTs >= :f AND s.endTs <= :t
+                  AND NOT EXISTS (SELECT l FROM EvidenceLock l WHERE l.cameraId = s.cameraId AND l.releasedTs IS NULL
+                                  AND l.fromTs < s.endTs AND l.toTs > s.startTs)
+                ORDER BY s.startTs""", Segment.class)
+                .setParameter("c", cameraId).setParameter("f", from).setParameter("t", to).getResultList();
+        int deleted = 0;
+        for (Segment segment : inside) {
+            if (retire(segment, now, "deleted by " + by + ": " + reason, run)) {
+                deleted++;
+            }
+        }
+        audit.record(caller(), "segment.deleted", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
+                deleted + " segment(s) between " + from + " and " + to + " by " + by + ": " + reason);
+        return deleted;
     }
 
     /** Runs retention now (administrators, e.g. after changing a camera's maximum age). */
@@ -152,7 +245,66 @@ public class RetentionService {
                     expired.size() + " segment(s) from " + expired.get(0).getStartTs() + " to "
                             + expired.get(expired.size() - 1).getEndTs() + " (retention)");
         }
-        return retired + enforceQuotas(now, run);
+        return retired + enforceRecordingModes(now, run) + enforceQuotas(now, run);
+    }
+
+    /** A segment of a SCHEDULED or EVENT camera waits this long beyond its pre-buffer for an event to claim it. */
+    static final java.time.Duration EVENT_WAIT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Scheduled and event recording: the recorder writes continuously (live view, analytics and
+     * the pre-buffer need it); here, segments of the last day that the camera's mode does not
+     * want are deleted once no event can claim them any more — outside the timetable, or outside
+     * every event's window [start - pre-buffer, end + post-buffer]. Evidence locks win, as always.
+     */
+    private int enforceRecordingModes(Instant now, RunVolumes run) {
+        int retired = 0;
+        for (Camera camera : em.createQuery("SELECT c FROM Camera c WHERE c.recordingMode <> 'CONTINUOUS'", Camera.class)
+                .getResultList()) {
+            boolean scheduled = "SCHEDULED".equals(camera.getRecordingMode());
+            java.time.Duration pre = java.time.Duration.ofSeconds(camera.getPreBufferSeconds());
+            java.time.Duration post = java.time.Duration.ofSeconds(camera.getPostBufferSeconds());
+            Instant settled = now.minus(scheduled ? EVENT_WAIT : pre.plus(EVENT_WAIT));
+            List<Segment> candidates = em.createQuery("""
+                    SELECT s FROM Segment s WHERE s.cameraId = :c AND s.retiredTs IS NULL AND s.endTs <= :settled
+                      AND s.endTs > :since
+                      AND NOT EXISTS (SELECT l FROM EvidenceLock l WHERE l.cameraId = s.cameraId AND l.releasedTs IS NULL
+                                      AND l.fromTs < s.endTs AND l.toTs > s.startTs)
+                    ORDER BY s.startTs""", Segment.class)
+                    .setParameter("c", camera.getId()).setParameter("settled", settled)
+                    .setParameter("since", now.minus(java.time.Duration.ofDays(1))).setMaxResults(5000).getResultList();
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            org.vigilvms.recording.RecordingSchedule schedule;
+            try {
+                schedule = scheduled ? org.vigilvms.recording.RecordingSchedule.parse(camera.getRecordingSchedule(),
+                        camera.getScheduleTimeZone()) : null;
+            } catch (IllegalArgumentException e) {
+                continue; // validated when set; a row edited by hand keeps everything rather than lose video
+            }
+            List<Instant[]> windows = scheduled ? List.of() : em.createQuery("""
+                    SELECT e.startTs, e.endTs FROM StoredEvent e WHERE e.cameraId = :c AND e.endTs >= :from AND e.startTs <= :to""",
+                    Object[].class).setParameter("c", camera.getId())
+                    .setParameter("from", candidates.get(0).getStartTs().minus(post))
+                    .setParameter("to", candidates.get(candidates.size() - 1).getEndTs().plus(pre)).getResultList().stream()
+                    .map(r -> new Instant[] {((Instant) r[0]).minus(pre), ((Instant) r[1]).plus(post)}).toList();
+            int count = 0;
+            for (Segment segment : candidates) {
+                boolean wanted = scheduled
+                        ? schedule.covers(segment.getStartTs()) || schedule.covers(segment.getEndTs().minusMillis(1))
+                        : windows.stream().anyMatch(w -> w[0].isBefore(segment.getEndTs()) && w[1].isAfter(segment.getStartTs()));
+                if (!wanted && retire(segment, now, scheduled ? "outside the recording schedule" : "outside every event's window", run)) {
+                    count++;
+                }
+            }
+            if (count > 0) {
+                audit.record("system", "segment.deleted", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
+                        count + " segment(s) up to " + settled + " (recording mode " + camera.getRecordingMode() + ")");
+            }
+            retired += count;
+        }
+        return retired;
     }
 
     /** Per volume over its quota: oldest unlocked segments first, down to 90 % of the quota. */

@@ -52,6 +52,16 @@ public final class ApiErrors {
         }
     }
 
+    /** Four eyes: the action waits for a second person (202, with the request to decide on). */
+    @Provider
+    public static class ApprovalRequired implements ExceptionMapper<org.vigilvms.approval.ApprovalRequiredException> {
+        @Override
+        public Response toResponse(org.vigilvms.approval.ApprovalRequiredException e) {
+            return Response.status(202).type(MediaType.APPLICATION_JSON).entity(Map.of("approval", e.approvalId().toString(),
+                    "state", "PENDING", "message", e.getMessage())).build();
+        }
+    }
+
     /** The EJB layer refused the caller: 403. */
     @Provider
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {

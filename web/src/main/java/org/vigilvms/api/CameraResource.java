@@ -83,6 +83,39 @@ public class CameraResource {
         return cameras.testConnection(candidate, id);
     }
 
+    /** How the camera records: CONTINUOUS, SCHEDULED (schedule, timeZone) or EVENT (pre/post buffer in seconds). */
+    public record RecordingMode(String mode, String schedule, String timeZone, Integer preBufferSeconds, Integer postBufferSeconds) {
+    }
+
+    @POST
+    @Path("/{id}/recording-mode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CameraView setRecordingMode(@PathParam("id") long id, RecordingMode body) {
+        if (body == null) {
+            throw new org.vigilvms.camera.InvalidCameraException("mode is required");
+        }
+        return cameras.setRecordingMode(id, body.mode(), body.schedule(), body.timeZone(),
+                body.preBufferSeconds() == null ? 5 : body.preBufferSeconds(), body.postBufferSeconds() == null ? 10 : body.postBufferSeconds());
+    }
+
+    /** The camera's PTZ presets (PTZ on the camera). */
+    @GET
+    @Path("/{id}/ptz/presets")
+    public List<org.vigilvms.camera.onvif.OnvifClient.Preset> presets(@PathParam("id") long id) {
+        return cameras.ptzPresets(id);
+    }
+
+    /** A preset to store at the current position: {"name": "..."}. */
+    public record NewPreset(String name) {
+    }
+
+    @POST
+    @Path("/{id}/ptz/presets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response savePreset(@PathParam("id") long id, NewPreset body) {
+        return Response.status(201).entity(cameras.savePreset(id, body == null ? null : body.name())).build();
+    }
+
     /** ONVIF cameras answering a WS-Discovery probe (multicast, or unicast to ?target=host:port). */
     @GET
     @Path("/discovery")

@@ -51,6 +51,19 @@ public class StorageResource {
         return Response.noContent().build();
     }
 
+    /** Recordings to delete before retention would: whole segments inside the range, never under an evidence lock. */
+    public record Deletion(long cameraId, Instant from, Instant to, String reason) {
+    }
+
+    @POST
+    @Path("recordings/deletions")
+    public Map<String, Integer> delete(Deletion body) {
+        if (body == null) {
+            throw new org.vigilvms.camera.InvalidCameraException("cameraId, from, to and reason are required");
+        }
+        return Map.of("deleted", retention.deleteRange(body.cameraId(), body.from(), body.to(), body.reason()));
+    }
+
     @POST
     @Path("storage/retention/run")
     public Map<String, Integer> runRetention() {

@@ -108,6 +108,28 @@ public final class OnvifClient {
                 + escape(preset) + "</tptz:PresetToken></tptz:GotoPreset>");
     }
 
+    /** A stored position of the camera: its token (to go there) and its name. */
+    public record Preset(String token, String name) {
+    }
+
+    /** The presets the camera holds for the profile. */
+    public java.util.List<Preset> presets(String profile) {
+        if (ptzUrl == null) {
+            throw new OnvifException("the camera has no PTZ service");
+        }
+        Document answer = call(ptzUrl, "<tptz:GetPresets><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken>"
+                + "</tptz:GetPresets>", true);
+        org.w3c.dom.NodeList nodes = answer.getElementsByTagNameNS("*", "Preset");
+        java.util.List<Preset> presets = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            org.w3c.dom.Element preset = (org.w3c.dom.Element) nodes.item(i);
+            org.w3c.dom.NodeList names = preset.getElementsByTagNameNS("*", "Name");
+            String token = preset.getAttribute("token");
+            presets.add(new Preset(token, names.getLength() == 0 ? token : names.item(0).getTextContent().trim()));
+        }
+        return presets;
+    }
+
     /** Stores the current position as a preset named {@code name}; returns the camera's token for it. */
     public String setPreset(String profile, String name) {
         if (ptzUrl == null) {

@@ -49,6 +49,8 @@ final class OnvifServer implements AutoCloseable {
     private final HttpsServer https;
     private final ExecutorService workers;
     private final Map<String, double[]> presets = new LinkedHashMap<>();
+    /** The names presets were saved under, as a camera keeps them beside its own tokens. */
+    private final Map<String, String> presetNames = new LinkedHashMap<>();
 
     OnvifServer(VirtualCamera camera, int httpPort, int httpsPort, KeyManager keyManager) {
         this.camera = camera;
@@ -219,10 +221,14 @@ final class OnvifServer implements AutoCloseable {
                 + "<tt:NodeToken>ptz-node</tt:NodeToken></tt:PTZConfiguration></trt:Profiles>";
     }
 
+    private static String escapeXml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     private synchronized String presets() {
         StringBuilder sb = new StringBuilder("<tptz:GetPresetsResponse>");
         presets.forEach((token, p) -> sb.append("<tptz:Preset token=\"").append(token).append("\"><tt:Name>")
-                .append(token).append("</tt:Name>").append(position("tt:PTZPosition", (int) p[0], (int) p[1], (int) p[2]))
+                .append(escapeXml(presetNames.getOrDefault(token, token))).append("</tt:Name>").append(position("tt:PTZPosition", (int) p[0], (int) p[1], (int) p[2]))
                 .append("</tptz:Preset>"));
         return sb.append("</tptz:GetPresetsResponse>").toString();
     }
@@ -232,6 +238,7 @@ final class OnvifServer implements AutoCloseable {
         String token = nameElement != null && !nameElement.getTextContent().isBlank()
                 ? nameElement.getTextContent().trim().replaceAll("[^A-Za-z0-9_-]", "_") : "preset-" + (presets.size() + 1);
         presets.put(token, new double[] {camera.ptz().pan(), camera.ptz().tilt(), camera.ptz().zoom()});
+        presetNames.put(token, nameElement != null && !nameElement.getTextContent().isBlank() ? nameElement.getTextContent().trim() : token);
         return "<tptz:SetPresetResponse><tptz:PresetToken>" + token + "</tptz:PresetToken></tptz:SetPresetResponse>";
     }
 

@@ -1,0 +1,5 @@
+/**
+ * Four eyes (X.1453 T-INS, AC-3): sensitive actions a configuration names wait for a second
+ * person holding the same right; the requester can never approve their own request.
+ */
+package org.vigilvms.approval;
