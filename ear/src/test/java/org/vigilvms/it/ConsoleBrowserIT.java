@@ -377,12 +377,12 @@ class ConsoleBrowserIT {
             assertEquals(1, countRows("SELECT count(*) FROM evidence_lock WHERE reason = 'case 4711 console' AND released_by = 'admin'"));
 
             // without MANAGE_CAMERAS the same requests are refused by the server
-            VigilTestEnvironment.directory().addUser("olga", "Olga-pw-1");
-            HttpClient olga = VigilDeployment.signedIn("olga", "Olga-pw-1");
-            assertEquals(403, post(olga, "/api/v1/cameras/test", "{\"name\":\"x\",\"streamUrl\":\"" + fleet.camera(0).rtspUrl()
+            VigilTestEnvironment.directory().addUser("oskar", "Oskar-pw-1");
+            HttpClient oskar = VigilDeployment.signedIn("oskar", "Oskar-pw-1");
+            assertEquals(403, post(oskar, "/api/v1/cameras/test", "{\"name\":\"x\",\"streamUrl\":\"" + fleet.camera(0).rtspUrl()
                     + "\"}").statusCode());
-            assertEquals(403, post(olga, "/api/v1/cameras/" + id + "/enable", "").statusCode());
-            assertEquals(403, get(olga, "/api/v1/storage/volumes").statusCode());
+            assertEquals(403, post(oskar, "/api/v1/cameras/" + id + "/enable", "").statusCode());
+            assertEquals(403, get(oskar, "/api/v1/storage/volumes").statusCode());
         }
     }
 
@@ -463,6 +463,49 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anAdministratorBrowsesTheDirectoryGrantsAGroupARightAndSeesWhereAUsersRightsComeFrom() throws Exception {
+        try (Browser browser = Browser.start(1280, 900)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long dock = VigilDeployment.addCamera(admin, "directory dock", "rtsp://127.0.0.1:9/none", "unused-password");
+            VigilTestEnvironment.directory().addUser("dora", "Dora-pw-1");
+            VigilTestEnvironment.directory().addToGroup("dora", "dock-crew");
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            browser.driver.get(VigilDeployment.BASE + "/directory.xhtml");
+            type(browser, "directory-query", "do");
+            browser.driver.findElement(By.id("directory-search")).click();
+            WebElement group = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d ->
+                    d.findElements(By.cssSelector("#group-rows tr[data-group='dock-crew']")).stream().findFirst().orElse(null));
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#user-rows tr[data-user='dora']")).size(), "dora listed");
+            group.findElement(By.cssSelector("button.grant")).click();
+            assertEquals("dock-crew", browser.driver.findElement(By.id("grant-subject")).getDomProperty("value"));
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-right"))).selectByVisibleText("VIEW_LIVE");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElements(By.cssSelector("#grant-camera option[value='" + dock + "']")).isEmpty());
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-camera"))).selectByValue(String.valueOf(dock));
+            browser.driver.findElement(By.id("grant-add")).click();
+            awaitText(browser, browser.driver.findElement(By.id("grant-result")), t -> t.equals("granted VIEW_LIVE to dock-crew"), "grant");
+            browser.driver.findElement(By.cssSelector("#user-rows tr[data-user='dora'] button.rights")).click();
+            WebElement rights = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.xpath("//tbody[@id='rights-rows']/tr[td[text()='VIEW_LIVE'] and td[text()='directory dock (camera " + dock + ")']]"))
+                            .stream().findFirst().orElse(null));
+            assertTrue(rights.getText().contains("to group dock-crew"), "the source is named: " + rights.getText());
+            assertTrue(browser.driver.findElement(By.id("rights-groups")).getText().contains("dock-crew"));
+            browser.screenshot("directory");
+
+            // dora signs in and holds exactly that; the search text is a value, never filter syntax; no MANAGE_USERS: 403
+            HttpClient dora = VigilDeployment.signedIn("dora", "Dora-pw-1");
+            assertEquals(200, get(dora, "/api/v1/cameras/" + dock + "/live").statusCode(), "the group's right at sign-in");
+            assertEquals(403, get(dora, "/api/v1/directory/users?q=do").statusCode());
+            HttpResponse<String> injected = get(admin, "/api/v1/directory/users?q=" + java.net.URLEncoder.encode("*)(uid=*",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, injected.statusCode(), injected.body());
+            assertEquals("[]", injected.body(), "filter syntax in the search text matches nothing");
+            assertTrue(count("directory.searched", "admin") >= 2, "searches audited");
+        }
+    }
+
+    @Test
     void anOperatorComposesAndSavesAViewThatOnlyTheyCanOpen() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
@@ -470,12 +513,12 @@ class ConsoleBrowserIT {
             long lobby = addCamera(admin, "view lobby", fleet.camera(2).rtspUrl());
             long dock = addCamera(admin, "view dock", fleet.camera(3).rtspUrl());
             long vault = addCamera(admin, "view vault", fleet.camera(1).rtspUrl());
-            VigilTestEnvironment.directory().addUser("victor", "Victor-pw-1");
+            VigilTestEnvironment.directory().addUser("vera", "Vera-pw-1");
             for (long camera : new long[] {lobby, dock}) {
-                assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"victor\","
+                assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"vera\","
                         + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + camera + "}").statusCode());
             }
-            browser.signIn("victor", "Victor-pw-1");
+            browser.signIn("vera", "Vera-pw-1");
             // the dock in the first tile, the second tile empty: chosen in the tiles' lists
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2&cameras=" + lobby);
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='0'] select.swap")))
@@ -483,7 +526,7 @@ class ConsoleBrowserIT {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"));
             assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
-                    "a camera victor may not watch is not offered");
+                    "a camera vera may not watch is not offered");
             type(browser, "view-name", "dock watch");
             browser.driver.findElement(By.id("view-save")).click();
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
@@ -497,14 +540,14 @@ class ConsoleBrowserIT {
             assertTrue(browser.driver.findElement(By.cssSelector("a.saved-view[data-view='" + viewId + "']")).getText()
                     .equals("dock watch"));
 
-            // the server refuses a view with a camera victor may not watch, and another user's view is not his
-            HttpClient victor = VigilDeployment.signedIn("victor", "Victor-pw-1");
-            assertEquals(400, post(victor, "/api/v1/views", "{\"name\":\"sneak\",\"layout\":1,\"cameras\":[" + vault + "]}")
+            // the server refuses a view with a camera vera may not watch, and another user's view is not hers
+            HttpClient vera = VigilDeployment.signedIn("vera", "Vera-pw-1");
+            assertEquals(400, post(vera, "/api/v1/views", "{\"name\":\"sneak\",\"layout\":1,\"cameras\":[" + vault + "]}")
                     .statusCode());
-            assertEquals(400, post(victor, "/api/v1/views", "{\"name\":\"<script>\",\"layout\":1,\"cameras\":[]}").statusCode());
+            assertEquals(400, post(vera, "/api/v1/views", "{\"name\":\"<script>\",\"layout\":1,\"cameras\":[]}").statusCode());
             assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name IN ('sneak', '<script>')"));
-            assertEquals(400, get(admin, "/api/v1/views/" + viewId).statusCode(), "admin cannot open victor's view");
-            assertEquals(200, get(victor, "/api/v1/views/" + viewId).statusCode());
+            assertEquals(400, get(admin, "/api/v1/views/" + viewId).statusCode(), "admin cannot open vera's view");
+            assertEquals(200, get(vera, "/api/v1/views/" + viewId).statusCode());
         }
     }
 

@@ -391,6 +391,50 @@ class RecordingIT {
 
     /** Every value of every table, as text (what a data dump holds), must not contain the secret. */
     @Test
+    void anRtspsCameraWithACertificateFromATrustedCaIsRecordedWithoutAPinAndAnImpostorRaisesAnAlert() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        VirtualCamera camera = fleet.camera(2);
+        long id = addCamera(admin, "trusted maker gate", camera.rtspsUrl(), CAMERA_PASSWORD);
+        String caId = null;
+        try {
+            awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
+            assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", "{\"name\":\"garbage\",\"pem\":\"not a certificate\"}")
+                    .statusCode());
+            assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", jakarta.json.Json.createObjectBuilder().add("name", "a leaf")
+                    .add("pem", pem(camera.certificate())).build().toString()).statusCode(), "a camera's own certificate is no CA");
+            HttpResponse<String> trusted = post(admin, "/api/v1/cameras/trusted-cas", jakarta.json.Json.createObjectBuilder()
+                    .add("name", "virtual camera maker").add("pem", pem(fleet.manufacturer().certificate())).build().toString());
+            assertEquals(201, trusted.statusCode(), trusted.body());
+            caId = trusted.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+            // reconnect now rather than after the backoff
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            post(admin, "/api/v1/cameras/" + id + "/enable", "");
+            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.await("recorded without a pin", Duration.ofSeconds(20), () -> count(
+                    "SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
+            assertTrue(auditCount("camera.certificate.trusted", "camera:" + id) >= 1, "the connection on the CA's word is audited");
+
+            camera.faults().presentOtherCertificate = true; // issued by another CA
+            camera.faults().dropAfterMs = 300;
+            awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
+            assertEquals(1, auditCount("camera.certificate.mismatch", "camera:" + id), "one alert raised");
+        } finally {
+            camera.faults().clear();
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            if (caId != null) {
+                admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras/trusted-cas/" + caId)).DELETE()
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
+    private static String pem(java.security.cert.X509Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    }
+
+    @Test
     void eventRecordingKeepsTheEventsWithTheirBuffersAndScheduledRecordingOnlyItsHours() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());

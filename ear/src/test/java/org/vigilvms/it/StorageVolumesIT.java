@@ -228,6 +228,46 @@ class StorageVolumesIT {
         }
     }
 
+    @Test
+    void segmentsThatFoundNoVolumeAreSweptFromTheSpoolOnceOneTakesThemAgain() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(1, CameraConfig.forTests(521, CAMERA_PASSWORD), 0)) {
+            long camera = addCamera(admin, "sweep gate", fleet.camera(0).rtspUrl());
+            await("2 segments", 60, () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", camera) >= 2);
+            // every volume out of service: sealing fails, the messages end in the dead-letter queue
+            List<Long> active = new ArrayList<>();
+            for (JsonValue v : json(get(admin, "/api/v1/storage/volumes")).asJsonArray()) {
+                if ("ACTIVE".equals(v.asJsonObject().getString("state"))) {
+                    active.add(v.asJsonObject().getJsonNumber("id").longValue());
+                }
+            }
+            Instant outage = Instant.now();
+            try {
+                for (long id : active) {
+                    assertEquals(200, post(admin, "/api/v1/storage/volumes/" + id, "{\"state\":\"DISABLED\"}").statusCode());
+                }
+                long sealed = count("SELECT count(*) FROM segment WHERE camera_id = ?", camera);
+                Thread.sleep(9000);
+                assertTrue(count("SELECT count(*) FROM segment WHERE camera_id = ?", camera) <= sealed + 1,
+                        "nothing sealed without a volume (one may have been on its way)");
+            } finally {
+                for (long id : active) {
+                    post(admin, "/api/v1/storage/volumes/" + id, "{\"state\":\"ACTIVE\"}");
+                }
+            }
+            Instant restored = Instant.now();
+            await("the outage's segments sealed by the spool sweep", 100, () -> count("SELECT count(*) FROM segment WHERE "
+                    + "camera_id = ? AND start_ts > ? AND end_ts < ?", camera, java.sql.Timestamp.from(outage.plusSeconds(2)),
+                    java.sql.Timestamp.from(restored)) >= 2);
+            assertTrue(Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"))
+                    .contains("VIGIL00416"), "the sweep did it (VIGIL00416 logged)");
+            HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
+            assertEquals(0, json(integrity).asJsonObject().getJsonArray("findings").size(), integrity.body());
+            assertEquals(200, post(admin, "/api/v1/cameras/" + camera + "/disable", "").statusCode());
+        }
+    }
+
     private static long lock(HttpClient admin, long camera, Instant from, Instant to, String reason) throws Exception {
         HttpResponse<String> locked = post(admin, "/api/v1/evidence-locks", "{\"cameraId\":" + camera + ",\"from\":\"" + from
                 + "\",\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"}");

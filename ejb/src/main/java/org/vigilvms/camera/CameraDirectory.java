@@ -33,6 +33,9 @@ public class CameraDirectory {
     @Inject
     private Clock clock;
 
+    @Inject
+    private TrustedCameraCas trustedCas;
+
     public List<StreamSource> enabledCameras() {
         KeyVault vault = KeyVault.fromSystemProperty();
         return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.id", Camera.class)
@@ -52,33 +55,58 @@ public class CameraDirectory {
     }
 
     /**
-     * Records the certificate an RTSPS camera presented and judges it against the pin: unapproved
-     * or mismatching certificates stop the recording; a mismatch is audited as an alert.
+     * Judges the certificate chain an RTSPS camera presented: with a pin, only the pinned
+     * certificate passes; without one, a chain to a CA the administrator trusts that names the
+     * camera's host passes; anything else stops the recording — unapproved at first contact, a
+     * mismatch (audited as an alert) when the camera presented an accepted certificate before.
      */
-    public boolean acceptCertificate(long cameraId, byte[] presented) {
+    public boolean acceptCertificate(long cameraId, java.security.cert.X509Certificate[] chain) {
         Camera camera = em.find(Camera.class, cameraId);
-        if (camera == null) {
+        if (camera == null || chain == null || chain.length == 0) {
             return false;
         }
+        byte[] presented;
+        try {
+            presented = org.vigilvms.recording.CertificateProbe.sha256(chain[0]);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        byte[] before = camera.tlsPresentedSha256();
+        boolean acceptedBefore = before != null && camera.getStatus() != CameraStatus.CERTIFICATE_UNAPPROVED
+                && camera.getStatus() != CameraStatus.CERTIFICATE_MISMATCH;
         camera.presented(presented);
         String fingerprint = java.util.HexFormat.of().formatHex(presented);
         byte[] pinned = camera.tlsPinnedSha256();
-        if (pinned == null) {
-            reportStatus(cameraId, CameraStatus.CERTIFICATE_UNAPPROVED, "certificate SHA-256 " + fingerprint
-                    + " awaits an administrator's approval");
-            return false;
-        }
-        if (!java.security.MessageDigest.isEqual(pinned, presented)) {
-            if (camera.getStatus() != CameraStatus.CERTIFICATE_MISMATCH) {
-                audit.record("svc-recorder", "camera.certificate.mismatch", "camera:" + cameraId, AuditEvent.Outcome.FAILURE,
-                        "ALERT: presented " + fingerprint + ", approved " + java.util.HexFormat.of().formatHex(pinned));
-                org.vigilvms.logging.VigilLog.LOG.certificateMismatch(camera.getName(), fingerprint);
+        if (pinned != null) {
+            if (java.security.MessageDigest.isEqual(pinned, presented)) {
+                return true;
             }
-            reportStatus(cameraId, CameraStatus.CERTIFICATE_MISMATCH, "presented certificate SHA-256 " + fingerprint
-                    + " is not the approved one; not recording");
-            return false;
+            return mismatch(camera, fingerprint, "approved " + java.util.HexFormat.of().formatHex(pinned));
         }
-        return true;
+        String trustedBy = trustedCas.issuerOf(chain, java.net.URI.create(camera.getStreamUrl()).getHost());
+        if (trustedBy != null) {
+            // each connection accepted on a CA's word is on record (connections are rare: one per (re)connect)
+            audit.record("svc-recorder", "camera.certificate.trusted", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
+                    "SHA-256 " + fingerprint + " issued by trusted CA " + trustedBy);
+            return true;
+        }
+        if (acceptedBefore && !java.security.MessageDigest.isEqual(before, presented)) {
+            return mismatch(camera, fingerprint, "not from a trusted CA for this host, and not the certificate accepted before");
+        }
+        reportStatus(cameraId, CameraStatus.CERTIFICATE_UNAPPROVED, "certificate SHA-256 " + fingerprint
+                + " is not from a trusted CA for this host and awaits an administrator's approval");
+        return false;
+    }
+
+    private boolean mismatch(Camera camera, String fingerprint, String expected) {
+        if (camera.getStatus() != CameraStatus.CERTIFICATE_MISMATCH) {
+            audit.record("svc-recorder", "camera.certificate.mismatch", "camera:" + camera.getId(), AuditEvent.Outcome.FAILURE,
+                    "ALERT: presented " + fingerprint + ", " + expected);
+            org.vigilvms.logging.VigilLog.LOG.certificateMismatch(camera.getName(), fingerprint);
+        }
+        reportStatus(camera.getId(), CameraStatus.CERTIFICATE_MISMATCH, "presented certificate SHA-256 " + fingerprint
+                + " is not the accepted one; not recording");
+        return false;
     }
 
     private static String withCredentials(Camera camera, KeyVault vault) {

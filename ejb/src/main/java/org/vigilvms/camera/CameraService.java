@@ -55,6 +55,9 @@ public class CameraService {
     @Inject
     private org.vigilvms.messaging.SignedSender sender;
 
+    @Inject
+    private TrustedCameraCas trustedCas;
+
     public CameraView add(NewCamera request) {
         access.require(AccessRight.MANAGE_CAMERAS);
         return registry.register(em, request, caller());
@@ -109,15 +112,17 @@ public class CameraService {
         boolean trusted = true;
         if (url.startsWith("rtsps://")) {
             try {
-                byte[] presented = org.vigilvms.recording.CertificateProbe.fingerprint(url);
+                java.security.cert.X509Certificate[] chain = org.vigilvms.recording.CertificateProbe.chain(url);
+                byte[] presented = org.vigilvms.recording.CertificateProbe.sha256(chain[0]);
                 fingerprint = java.util.HexFormat.of().formatHex(presented);
                 trusted = existing != null && existing.tlsPinnedSha256() != null
-                        && java.security.MessageDigest.isEqual(existing.tlsPinnedSha256(), presented);
+                        ? java.security.MessageDigest.isEqual(existing.tlsPinnedSha256(), presented)
+                        : trustedCas.issuerOf(chain, URI.create(url).getHost()) != null;
                 if (!trusted) {
                     report = new ConnectionReport(false, existing != null && existing.tlsPinnedSha256() != null
                             ? CameraStatus.CERTIFICATE_MISMATCH : CameraStatus.CERTIFICATE_UNAPPROVED,
                             "the camera presented certificate SHA-256 " + fingerprint
-                                    + "; compare it with the camera's own, then approve it (no credentials were sent)",
+                                    + " (not from a trusted CA for this host); compare it with the camera's own, then approve it (no credentials were sent)",
                             null, 0, 0, 0, null, fingerprint);
                     audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
                     return report;

@@ -70,6 +70,10 @@ public interface VigilLog extends BasicLogger {
     @Message(id = 415, value = "Recorder spool recovered: %d finished, %d partial kept, %d partial discarded")
     void spoolRecovered(int complete, int recovered, int discarded);
 
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 416, value = "Spool sweep: finished segment %s of camera %d was still unsealed after %d s: sent for sealing again")
+    void staleSegmentResent(String file, long cameraId, long ageSeconds);
+
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 420, value = "Storage volume %s failed and is taken out of service: %s")
     void volumeFailed(String volume, String reason);

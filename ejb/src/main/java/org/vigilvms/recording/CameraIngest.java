@@ -60,8 +60,8 @@ final class CameraIngest implements Runnable {
 
         void segment(long cameraId, Path file, long startMs, long durationMs, int frames);
 
-        /** Judges the certificate an RTSPS camera presented; false: do not record. */
-        boolean certificate(long cameraId, byte[] sha256);
+        /** Judges the certificate chain an RTSPS camera presented (leaf first); false: do not record. */
+        boolean certificate(long cameraId, java.security.cert.X509Certificate[] chain);
     }
 
     private final StreamSource source;
@@ -132,9 +132,9 @@ final class CameraIngest implements Runnable {
     /** One connection; true when video was recorded before it ended. */
     private boolean record() {
         if (source.tls()) {
-            byte[] presented;
+            java.security.cert.X509Certificate[] presented;
             try {
-                presented = CertificateProbe.fingerprint(source.url());
+                presented = CertificateProbe.chain(source.url());
             } catch (java.io.IOException e) {
                 listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
                 return false;

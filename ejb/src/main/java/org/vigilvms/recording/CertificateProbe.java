@@ -40,6 +40,19 @@ public final class CertificateProbe {
 
     /** SHA-256 of the leaf certificate presented at {@code rtspsUrl}. */
     public static byte[] fingerprint(String rtspsUrl) throws IOException {
+        return sha256(chain(rtspsUrl)[0]);
+    }
+
+    public static byte[] sha256(X509Certificate certificate) throws IOException {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("unreadable certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificate chain presented at {@code rtspsUrl}, leaf first (looked at, not trusted). */
+    public static X509Certificate[] chain(String rtspsUrl) throws IOException {
         URI uri = URI.create(rtspsUrl);
         int port = uri.getPort() > 0 ? uri.getPort() : 322;
         try {
@@ -49,8 +62,8 @@ public final class CertificateProbe {
                 socket.connect(new InetSocketAddress(uri.getHost(), port), 5000);
                 socket.setSoTimeout(5000);
                 socket.startHandshake();
-                X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-                return MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded());
+                return java.util.Arrays.stream(socket.getSession().getPeerCertificates()).map(X509Certificate.class::cast)
+                        .toArray(X509Certificate[]::new);
             }
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS handshake with the camera failed: " + e.getMessage(), e);

@@ -179,8 +179,49 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     }
 
     @Override
-    public boolean certificate(long cameraId, byte[] sha256) {
-        return cameras.acceptCertificate(cameraId, sha256);
+    public boolean certificate(long cameraId, java.security.cert.X509Certificate[] chain) {
+        return cameras.acceptCertificate(cameraId, chain);
+    }
+
+    /** A finished segment still in the spool this long was not sealed: its message was lost or dead-lettered. */
+    static final java.time.Duration UNSEALED_AFTER = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Finished segments whose sealing never happened (e.g. while no volume had room their
+     * message went to the dead-letter queue) would otherwise wait for the next deployment: every
+     * 30 s those older than {@link #UNSEALED_AFTER} are sent again, in recording order. Sealing
+     * is idempotent, so a segment sealed meanwhile only loses its spool copy.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false, info = "spool sweep")
+    void sweepSpool() {
+        long now = System.currentTimeMillis();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(spool())) {
+            files = listing.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            return; // the next sweep tries again
+        }
+        files.stream()
+                .flatMap(file -> SpoolFile.parse(file).filter(SpoolFile.Name::complete).stream()
+                        .map(name -> java.util.Map.entry(file, name)))
+                .filter(e -> age(e.getKey(), now) >= UNSEALED_AFTER.toMillis())
+                .sorted(Comparator.comparingLong((java.util.Map.Entry<Path, SpoolFile.Name> e) -> e.getValue().cameraId())
+                        .thenComparingLong(e -> e.getValue().startMs()))
+                .forEach(e -> {
+                    SegmentProbe.Result probe = SegmentProbe.probe(e.getKey());
+                    if (probe.frames() > 0) {
+                        VigilLog.LOG.staleSegmentResent(e.getKey().toString(), e.getValue().cameraId(), age(e.getKey(), now) / 1000);
+                        segment(e.getValue().cameraId(), e.getKey(), e.getValue().startMs(), probe.durationMs(), probe.frames());
+                    }
+                });
+    }
+
+    private static long age(Path file, long now) {
+        try {
+            return now - Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0; // gone meanwhile (sealed): nothing to do
+        }
     }
 
     @Override

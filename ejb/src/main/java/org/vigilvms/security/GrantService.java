@@ -155,19 +155,25 @@ public class GrantService {
         if (caller.anonymous()) {
             throw new AccessDeniedException("not signed in");
         }
+        return effectiveFor(caller);
+    }
+
+    /** The rights {@code who} holds and where each comes from (for the directory pages: asked by an administrator). */
+    public List<EffectiveRight> effectiveFor(Caller who) {
         List<EffectiveRight> rights = new ArrayList<>();
-        if (caller.localAdmin()) {
+        if (who.localAdmin()) {
             for (AccessRight right : AccessRight.values()) {
                 rights.add(new EffectiveRight(right, "all cameras", "local role admin"));
             }
             return rights;
         }
-        for (AccessGrant g : access.grantsOf(caller, null)) {
+        for (AccessGrant g : access.grantsOf(who, null)) {
             rights.add(new EffectiveRight(g.getRight(), scope(g), "grant " + g.getId() + " to "
                     + g.getSubjectKind().name().toLowerCase() + " " + g.getSubject()));
         }
         return rights;
     }
+
 
     private static String scope(AccessGrant g) {
         return g.getCameraId() != null ? "camera " + g.getCameraId() : g.getSite() != null ? "site " + g.getSite() : "all cameras";

@@ -62,6 +62,15 @@ public final class ApiErrors {
         }
     }
 
+    /** The directory could not be reached: 503 with what happened. */
+    @Provider
+    public static class DirectoryUnavailable implements ExceptionMapper<org.vigilvms.directory.DirectoryUnavailableException> {
+        @Override
+        public Response toResponse(org.vigilvms.directory.DirectoryUnavailableException e) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
     /** The EJB layer refused the caller: 403. */
     @Provider
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {

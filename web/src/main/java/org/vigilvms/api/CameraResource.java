@@ -98,6 +98,33 @@ public class CameraResource {
                 body.preBufferSeconds() == null ? 5 : body.preBufferSeconds(), body.postBufferSeconds() == null ? 10 : body.postBufferSeconds());
     }
 
+    @Inject
+    private org.vigilvms.camera.TrustedCameraCas trustedCas;
+
+    /** A CA to trust for camera certificates: a name and its PEM certificate. */
+    public record TrustedCa(String name, String pem) {
+    }
+
+    @GET
+    @Path("/trusted-cas")
+    public List<org.vigilvms.camera.TrustedCameraCas.CaView> trustedCas() {
+        return trustedCas.list();
+    }
+
+    @POST
+    @Path("/trusted-cas")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response trustCa(TrustedCa body) {
+        return Response.status(201).entity(trustedCas.add(body == null ? null : body.name(), body == null ? null : body.pem())).build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/trusted-cas/{caId}")
+    public Response removeCa(@PathParam("caId") long caId) {
+        trustedCas.remove(caId);
+        return Response.noContent().build();
+    }
+
     /** The camera's PTZ presets (PTZ on the camera). */
     @GET
     @Path("/{id}/ptz/presets")

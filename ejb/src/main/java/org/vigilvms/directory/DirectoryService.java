@@ -1,0 +1,195 @@
+package org.vigilvms.directory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.net.ssl.SSLContext;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InstallationSecrets;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.Caller;
+import org.vigilvms.security.GrantService;
+
+/**
+ * Browsing the directory for administrators (MANAGE_USERS): users and groups matching a text,
+ * and for one user their groups and the rights Vigil's grants give them, each with its source —
+ * computed exactly as at sign-in (groups whose {@code member} is the user, as the Elytron LDAP
+ * realm maps them; 45-ldap.cli). Reads with the realm's own settings and bind account; search
+ * texts become escaped filter values, never filter syntax. Searches are audited.
+ */
+@PermitAll // authorization per call through AccessControl
+@Stateless
+public class DirectoryService {
+
+    /** A directory user; {@code disabledInVigil}: an administrator disabled the account here. */
+    public record DirectoryUser(String id, String name, String mail, String dn, boolean disabledInVigil) {
+    }
+
+    /** A directory group and how many members it lists. */
+    public record DirectoryGroup(String name, String dn, int members) {
+    }
+
+    /** One user's groups and effective rights with their sources. */
+    public record UserRights(DirectoryUser user, List<String> groups, List<GrantService.EffectiveRight> rights) {
+    }
+
+    static final int LIMIT = 200;
+    private static final int MAX_QUERY = 64;
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private GrantService grants;
+
+    @Inject
+    private AuditLog audit;
+
+    public List<DirectoryUser> users(String query) {
+        access.require(AccessRight.MANAGE_USERS);
+        String text = checked(query);
+        String idAttribute = property("vigil.ldap.user.attribute", "uid");
+        Filter filter = text.isEmpty() ? Filter.createPresenceFilter(idAttribute)
+                : Filter.createORFilter(Filter.createSubstringFilter(idAttribute, null, new String[] {text}, null),
+                        Filter.createSubstringFilter("cn", null, new String[] {text}, null));
+        List<DirectoryUser> users = new ArrayList<>();
+        try (LDAPConnection ldap = connect()) {
+            for (SearchResultEntry e : search(ldap, property("vigil.ldap.users.dn", null), filter, idAttribute, "cn", "mail")) {
+                users.add(user(e, idAttribute));
+            }
+        }
+        audit.record(access.caller().name(), "directory.searched", "users", AuditEvent.Outcome.SUCCESS,
+                "\"" + text + "\": " + users.size());
+        return users;
+    }
+
+    public List<DirectoryGroup> groups(String query) {
+        access.require(AccessRight.MANAGE_USERS);
+        String text = checked(query);
+        Filter type = Filter.createEqualityFilter("objectClass", "groupOfNames");
+        Filter filter = text.isEmpty() ? type
+                : Filter.createANDFilter(type, Filter.createSubstringFilter("cn", null, new String[] {text}, null));
+        List<DirectoryGroup> groups = new ArrayList<>();
+        try (LDAPConnection ldap = connect()) {
+            for (SearchResultEntry e : search(ldap, property("vigil.ldap.groups.dn", null), filter, "cn", "member")) {
+                String[] members = e.getAttributeValues("member");
+                groups.add(new DirectoryGroup(e.getAttributeValue("cn"), e.getDN(), members == null ? 0 : members.length));
+            }
+        }
+        audit.record(access.caller().name(), "directory.searched", "groups", AuditEvent.Outcome.SUCCESS,
+                "\"" + text + "\": " + groups.size());
+        return groups;
+    }
+
+    /** A user's groups (as the realm maps them at sign-in) and the rights they bring. */
+    public UserRights rightsOf(String id) {
+        access.require(AccessRight.MANAGE_USERS);
+        String userId = checked(id);
+        if (userId.isEmpty()) {
+            throw new InvalidCameraException("a user id is required");
+        }
+        String idAttribute = property("vigil.ldap.user.attribute", "uid");
+        try (LDAPConnection ldap = connect()) {
+            List<SearchResultEntry> found = search(ldap, property("vigil.ldap.users.dn", null),
+                    Filter.createEqualityFilter(idAttribute, userId), idAttribute, "cn", "mail");
+            if (found.isEmpty()) {
+                throw new InvalidCameraException("no directory user " + userId);
+            }
+            DirectoryUser user = user(found.get(0), idAttribute);
+            Set<String> groups = new TreeSet<>();
+            for (SearchResultEntry g : search(ldap, property("vigil.ldap.groups.dn", null), Filter.createANDFilter(
+                    Filter.createEqualityFilter("objectClass", "groupOfNames"), Filter.createEqualityFilter("member", user.dn())), "cn")) {
+                groups.add(g.getAttributeValue("cn"));
+            }
+            List<GrantService.EffectiveRight> rights = grants.effectiveFor(new Caller(user.id(), Set.of(), groups));
+            audit.record(access.caller().name(), "directory.rights.viewed", "user:" + user.id(), AuditEvent.Outcome.SUCCESS,
+                    groups.size() + " group(s), " + rights.size() + " right(s)");
+            return new UserRights(user, List.copyOf(groups), user.disabledInVigil() ? List.of() : rights);
+        }
+    }
+
+    private DirectoryUser user(SearchResultEntry e, String idAttribute) {
+        String id = e.getAttributeValue(idAttribute);
+        boolean disabled = !em.createQuery("SELECT g.username FROM AccountGuard g WHERE lower(g.username) = lower(:n) AND g.disabled = true")
+                .setParameter("n", id).getResultList().isEmpty();
+        return new DirectoryUser(id, e.getAttributeValue("cn"), e.getAttributeValue("mail"), e.getDN(), disabled);
+    }
+
+    private static String checked(String query) {
+        String text = query == null ? "" : query.trim();
+        if (text.length() > MAX_QUERY || text.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw new InvalidCameraException("search text: at most " + MAX_QUERY + " characters, no control characters");
+        }
+        return text;
+    }
+
+    private static List<SearchResultEntry> search(LDAPConnection ldap, String base, Filter filter, String... attributes) {
+        if (base == null) {
+            throw new InvalidCameraException("no directory is configured (vigil.ldap.* settings)");
+        }
+        try {
+            SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, attributes);
+            request.setSizeLimit(LIMIT);
+            request.setTimeLimitSeconds(5);
+            SearchResult result = ldap.search(request);
+            return result.getSearchEntries();
+        } catch (com.unboundid.ldap.sdk.LDAPSearchException e) {
+            if (e.getSearchEntries() != null && !e.getSearchEntries().isEmpty()) {
+                return e.getSearchEntries(); // size limit reached: the first LIMIT entries
+            }
+            throw new DirectoryUnavailableException("the directory did not answer the search: " + e.getResultCode());
+        }
+    }
+
+    private static LDAPConnection connect() {
+        String url = property("vigil.ldap.url", null);
+        String bindDn = property("vigil.ldap.bind.dn", null);
+        if (url == null || bindDn == null) {
+            throw new InvalidCameraException("no directory is configured (vigil.ldap.* settings)");
+        }
+        try {
+            LDAPURL parsed = new LDAPURL(url);
+            LDAPConnectionOptions options = new LDAPConnectionOptions();
+            options.setConnectTimeoutMillis(3000);
+            options.setResponseTimeoutMillis(5000);
+            LDAPConnection ldap = "ldaps".equalsIgnoreCase(parsed.getScheme())
+                    ? new LDAPConnection(SSLContext.getDefault().getSocketFactory(), options, parsed.getHost(), parsed.getPort())
+                    : new LDAPConnection(options, parsed.getHost(), parsed.getPort());
+            try {
+                ldap.bind(bindDn, new String(InstallationSecrets.read("ldap-bind")));
+            } catch (LDAPException e) {
+                ldap.close();
+                throw e;
+            }
+            return ldap;
+        } catch (LDAPException | java.security.NoSuchAlgorithmException e) {
+            throw new DirectoryUnavailableException("the directory is not reachable: " + e.getMessage());
+        }
+    }
+
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
