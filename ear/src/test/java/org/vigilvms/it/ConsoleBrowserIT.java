@@ -2,6 +2,7 @@ package org.vigilvms.it;
 
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.segmentStart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -750,18 +751,6 @@ class ConsoleBrowserIT {
             try (var rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            }
-        }
-    }
-
-    private static Instant segmentStart(long cameraId, long chainSeq) throws Exception {
-        try (var c = VigilDeployment.database();
-             var s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
-            s.setLong(1, cameraId);
-            s.setLong(2, chainSeq);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getTimestamp(1).toInstant();
             }
         }
     }

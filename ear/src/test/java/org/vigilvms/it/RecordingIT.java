@@ -3,6 +3,7 @@ package org.vigilvms.it;
 import static org.vigilvms.it.VigilDeployment.addCamera;
 import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.segmentStart;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -498,18 +499,6 @@ class RecordingIT {
         assertTrue(integrity.body().contains("\"findings\":[]"), "the chain accounts for the deleted segments: " + integrity.body());
         post(admin, "/api/v1/cameras/" + onEvent + "/disable", "");
         post(admin, "/api/v1/cameras/" + scheduled + "/disable", "");
-    }
-
-    private static Instant segmentStart(long cameraId, long chainSeq) throws Exception {
-        try (Connection c = VigilDeployment.database();
-             PreparedStatement s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
-            s.setLong(1, cameraId);
-            s.setLong(2, chainSeq);
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "segment " + chainSeq + " of camera " + cameraId);
-                return rs.getTimestamp(1).toInstant();
-            }
-        }
     }
 
     /** start, end, retired of each segment in order. */

@@ -139,6 +139,21 @@ final class VigilDeployment {
     }
 
     /** A single number from the test installation's database. */
+    /** When segment {@code chainSeq} (1 = first) of the camera starts, as indexed. */
+    static java.time.Instant segmentStart(long cameraId, long chainSeq) throws SQLException {
+        try (Connection c = database();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
+            s.setLong(1, cameraId);
+            s.setLong(2, chainSeq);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("camera " + cameraId + " has no segment " + chainSeq);
+                }
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
     static long count(String sql, Object... parameters) {
         try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
