@@ -40,8 +40,10 @@
           : 'continuous').className = 'recording-mode';
         var keep = cell(row, '');
         var days = document.createElement('input');
-        days.type = 'number'; days.min = '1'; days.max = '3650'; days.className = 'keep-days';
-        days.value = Math.round(c.retentionMaxAgeSeconds / 86400 * 100) / 100;
+        days.type = 'number'; days.min = '0'; days.max = '3650'; days.step = 'any'; days.className = 'keep-days';
+        // days, exact enough that a keep-time of minutes (tests, demos) does not show as 0
+        days.value = Number((c.retentionMaxAgeSeconds / 86400).toPrecision(3));
+        days.title = c.retentionMaxAgeSeconds + ' s';
         days.addEventListener('change', function () {
           call('POST', 'cameras/' + c.id + '/retention', { maxAgeSeconds: Math.round(Number(days.value) * 86400) })
             .then(function () { listResult.textContent = c.name + ': recordings kept ' + days.value + ' days'; })
