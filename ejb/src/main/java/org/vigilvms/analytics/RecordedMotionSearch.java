@@ -4,8 +4,6 @@ package org.vigilvms.analytics;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +40,6 @@ public class RecordedMotionSearch {
 
     static final Duration LONGEST_RANGE = Duration.ofHours(1);
 
-    @PersistenceContext(unitName = "vigil")
-    private EntityManager em;
-
     @Inject
     private AccessControl access;
 
@@ -65,10 +60,7 @@ public class RecordedMotionSearch {
         if (region == null || sensitivity < 1 || sensitivity > 100) {
             throw new InvalidCameraException("a region (fractions of the picture) and a sensitivity 1..100 are required");
         }
-        List<Segment> segments = em.createQuery("""
-                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs < :to AND s.endTs > :from
-                  AND s.retiredTs IS NULL ORDER BY s.startTs""", Segment.class)
-                .setParameter("c", cameraId).setParameter("from", from).setParameter("to", to).getResultList();
+        List<Segment> segments = store.overlapping(cameraId, from, to);
         Map<String, AnalyticsEvent> found = new LinkedHashMap<>();
         AnalyticsConfiguration config = new AnalyticsConfiguration(cameraId, 0, true, sensitivity, false,
                 List.of(new Region("search", region.x(), region.y(), region.width(), region.height())), List.of(), 0, null);

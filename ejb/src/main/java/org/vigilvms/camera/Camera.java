@@ -169,6 +169,12 @@ public class Camera {
         this.tlsPinnedSha256 = fingerprint.clone();
     }
 
+    /** The camera's password in clear (sealed under the master key, bound to this camera); null when it has none. */
+    String password(org.vigilvms.storage.KeyVault vault) {
+        return passwordCiphertext == null ? null : new String(vault.openWithMaster(passwordCiphertext,
+                org.vigilvms.storage.SegmentCrypto.passwordAad(id)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     byte[] passwordCiphertext() {
         return passwordCiphertext;
     }

@@ -7,13 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.storage.KeyVault;
-import org.vigilvms.storage.SegmentCrypto;
 
 /**
  * The recorder's view of the cameras: which to pull and with which credentials (opened from the
@@ -110,11 +108,6 @@ public class CameraDirectory {
     }
 
     private static String withCredentials(Camera camera, KeyVault vault) {
-        byte[] sealed = camera.passwordCiphertext();
-        if (camera.getUsername() == null || sealed == null) {
-            return camera.getStreamUrl();
-        }
-        return StreamSource.withCredentials(camera.getStreamUrl(), camera.getUsername(),
-                new String(vault.openWithMaster(sealed, SegmentCrypto.passwordAad(camera.getId())), StandardCharsets.UTF_8));
+        return StreamSource.withCredentials(camera.getStreamUrl(), camera.getUsername(), camera.password(vault));
     }
 }

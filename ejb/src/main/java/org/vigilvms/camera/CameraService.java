@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import org.vigilvms.audit.AuditLog;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.KeyVault;
-import org.vigilvms.storage.SegmentCrypto;
 
 /**
  * Adds, lists, disables and enables cameras. Changes need MANAGE_CAMERAS and are audited; the
@@ -103,9 +101,8 @@ public class CameraService {
         String url = validUrl(required(candidate == null ? null : candidate.streamUrl(), "streamUrl").trim());
         String username = candidate.username() == null || candidate.username().isBlank() ? null : candidate.username();
         String password = candidate.password();
-        if ((password == null || password.isEmpty()) && existing != null && existing.passwordCiphertext() != null) {
-            password = new String(KeyVault.fromSystemProperty().openWithMaster(existing.passwordCiphertext(),
-                    SegmentCrypto.passwordAad(existing.getId())), StandardCharsets.UTF_8);
+        if ((password == null || password.isEmpty()) && existing != null) {
+            password = existing.password(KeyVault.fromSystemProperty());
         }
         ConnectionReport report;
         String fingerprint = null;
@@ -233,9 +230,8 @@ public class CameraService {
     }
 
     private static org.vigilvms.camera.onvif.OnvifClient onvif(Camera camera) {
-        String password = new String(KeyVault.fromSystemProperty().openWithMaster(camera.passwordCiphertext(),
-                SegmentCrypto.passwordAad(camera.getId())), StandardCharsets.UTF_8);
-        return new org.vigilvms.camera.onvif.OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(), password).connect();
+        return new org.vigilvms.camera.onvif.OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(),
+                camera.password(KeyVault.fromSystemProperty())).connect();
     }
 
     private static double unit(Double value) {

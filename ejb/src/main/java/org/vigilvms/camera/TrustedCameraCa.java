@@ -6,10 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 
@@ -53,12 +49,7 @@ public class TrustedCameraCa {
     }
 
     X509Certificate certificate() {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
-        } catch (CertificateException e) {
-            throw new IllegalStateException("stored CA certificate " + name + " is unreadable", e);
-        }
+        return org.vigilvms.platform.Pem.certificate(certificatePem);
     }
 
     public Long getId() {

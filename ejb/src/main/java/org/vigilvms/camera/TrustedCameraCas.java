@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -14,7 +12,6 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -78,8 +75,7 @@ public class TrustedCameraCas {
                 .setParameter("h", sha256).setParameter("n", name.trim()).getResultList().isEmpty()) {
             throw new InvalidCameraException("this CA or this name is trusted already");
         }
-        String clean = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(encoded(ca)) + "\n-----END CERTIFICATE-----\n";
+        String clean = org.vigilvms.platform.Pem.of(ca);
         TrustedCameraCa stored = new TrustedCameraCa(name.trim(), ca.getSubjectX500Principal().getName(), sha256, clean,
                 access.caller().name(), clock.instant());
         em.persist(stored);
@@ -113,7 +109,7 @@ public class TrustedCameraCas {
                         .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
                 CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
                 return ca.getName();
-            } catch (java.security.GeneralSecurityException | IllegalStateException e) {
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
                 // not this CA: try the next
             }
         }
@@ -140,18 +136,9 @@ public class TrustedCameraCas {
             throw new InvalidCameraException("a PEM CA certificate is required");
         }
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(pem.trim().getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            throw new InvalidCameraException("not a PEM certificate: " + e.getMessage());
-        }
-    }
-
-    private static byte[] encoded(X509Certificate certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new InvalidCameraException("unreadable certificate");
+            return org.vigilvms.platform.Pem.certificate(pem);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCameraException(e.getMessage());
         }
     }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -35,7 +34,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -43,6 +41,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.Pem;
 import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
@@ -120,13 +119,13 @@ public class DeviceCertificateService {
                     .build(new JcaContentSignerBuilder(ca.certificate().getPublicKey() instanceof ECPublicKey
                             ? "SHA256withECDSA" : "SHA256withRSA").build(ca.privateKey()));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
-            String pem = pem(certificate);
+            String pem = Pem.of(certificate);
             DeviceCertificate stored = new DeviceCertificate(serial.toString(16), name, kind, subject.toString(), sha256(certificate),
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), caller, now, pem);
             em.persist(stored);
             audit.record(caller, "device.enrolled", "device:" + name, AuditEvent.Outcome.SUCCESS,
                     kind + " serial " + stored.getSerial() + " SHA-256 " + stored.getSha256());
-            return new Issued(DeviceView.of(stored), pem, pem(ca.certificate()));
+            return new Issued(DeviceView.of(stored), pem, Pem.of(ca.certificate()));
         } catch (InvalidCameraException e) {
             throw e;
         } catch (Exception e) {
@@ -223,13 +222,5 @@ public class DeviceCertificateService {
 
     private static String sha256(X509Certificate certificate) throws CertificateEncodingException {
         return HexFormat.of().formatHex(SegmentCrypto.sha256(certificate.getEncoded()));
-    }
-
-    private static String pem(X509Certificate certificate) throws java.io.IOException {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(certificate);
-        }
-        return out.toString();
     }
 }

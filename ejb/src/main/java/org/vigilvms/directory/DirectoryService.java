@@ -75,8 +75,10 @@ public class DirectoryService {
                         Filter.createSubstringFilter("cn", null, new String[] {text}, null));
         List<DirectoryUser> users = new ArrayList<>();
         try (LDAPConnection ldap = connect()) {
-            for (SearchResultEntry e : search(ldap, property("vigil.ldap.users.dn", null), filter, idAttribute, "cn", "mail")) {
-                users.add(user(e, idAttribute));
+            List<SearchResultEntry> entries = search(ldap, property("vigil.ldap.users.dn", null), filter, idAttribute, "cn", "mail");
+            Set<String> disabled = disabledAmong(entries.stream().map(e -> e.getAttributeValue(idAttribute)).toList());
+            for (SearchResultEntry e : entries) {
+                users.add(user(e, idAttribute, disabled));
             }
         }
         audit.record(access.caller().name(), "directory.searched", "users", AuditEvent.Outcome.SUCCESS,
@@ -116,7 +118,8 @@ public class DirectoryService {
             if (found.isEmpty()) {
                 throw new InvalidCameraException("no directory user " + userId);
             }
-            DirectoryUser user = user(found.get(0), idAttribute);
+            DirectoryUser user = user(found.get(0), idAttribute,
+                    disabledAmong(List.of(found.get(0).getAttributeValue(idAttribute))));
             Set<String> groups = new TreeSet<>();
             for (SearchResultEntry g : search(ldap, property("vigil.ldap.groups.dn", null), Filter.createANDFilter(
                     Filter.createEqualityFilter("objectClass", "groupOfNames"), Filter.createEqualityFilter("member", user.dn())), "cn")) {
@@ -129,12 +132,22 @@ public class DirectoryService {
         }
     }
 
-    private DirectoryUser user(SearchResultEntry e, String idAttribute) {
+    private static DirectoryUser user(SearchResultEntry e, String idAttribute, Set<String> disabled) {
         String id = e.getAttributeValue(idAttribute);
-        boolean disabled = !em.createQuery("SELECT g.username FROM AccountGuard g WHERE lower(g.username) = lower(:n) AND g.disabled = true")
-                .setParameter("n", id).getResultList().isEmpty();
-        return new DirectoryUser(id, e.getAttributeValue("cn"), e.getAttributeValue("mail"), e.getDN(), disabled);
+        return new DirectoryUser(id, e.getAttributeValue("cn"), e.getAttributeValue("mail"), e.getDN(),
+                id != null && disabled.contains(id.toLowerCase(java.util.Locale.ROOT)));
     }
+
+    /** Which of these account names an administrator disabled in Vigil (lower case), in one query. */
+    private Set<String> disabledAmong(List<String> ids) {
+        List<String> names = ids.stream().filter(java.util.Objects::nonNull).map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("SELECT lower(g.username) FROM AccountGuard g WHERE lower(g.username) IN :n AND g.disabled = true",
+                String.class).setParameter("n", names).getResultList());
+    }
+
 
     private static String checked(String query) {
         String text = query == null ? "" : query.trim();

@@ -49,10 +49,7 @@ public class PlaybackService {
         if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
             throw new InvalidCameraException("at most " + LONGEST_RANGE.toDays() + " days at a time");
         }
-        List<Segment> segments = em.createQuery("""
-                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs < :to AND s.endTs > :from
-                  AND s.retiredTs IS NULL ORDER BY s.startTs""", Segment.class)
-                .setParameter("c", cameraId).setParameter("from", from).setParameter("to", to).getResultList();
+        List<Segment> segments = store.overlapping(cameraId, from, to);
         List<Recordings.Span> spans = new ArrayList<>();
         List<Recordings.SegmentRef> refs = new ArrayList<>();
         Instant spanStart = null;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -45,8 +44,8 @@ public final class CertificateProbe {
 
     public static byte[] sha256(X509Certificate certificate) throws IOException {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        } catch (GeneralSecurityException e) {
+            return org.vigilvms.storage.SegmentCrypto.sha256(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
             throw new IOException("unreadable certificate: " + e.getMessage(), e);
         }
     }

@@ -182,9 +182,7 @@ public class RetentionService {
         Instant to = Instant.parse(payload.get("to"));
         String reason = java.net.URLDecoder.decode(payload.get("reason"), java.nio.charset.StandardCharsets.UTF_8);
         Instant now = clock.instant();
-        java.util.Map<String, StorageVolume> byName = new java.util.HashMap<>();
-        em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList().forEach(v -> byName.put(v.getName(), v));
-        RunVolumes run = new RunVolumes(volumes.directories(), byName);
+        RunVolumes run = runVolumes();
         List<Segment> inside = em.createQuery("""
                 SELECT s FROM Segment s WHERE s.cameraId = :c AND s.retiredTs IS NULL AND s.startTs >= :f AND s.endTs <= :t
                   AND NOT EXISTS (SELECT l FROM EvidenceLock l WHERE l.cameraId = s.cameraId AND l.releasedTs IS NULL
@@ -217,12 +215,16 @@ public class RetentionService {
     private record RunVolumes(VolumeDirectories directories, java.util.Map<String, StorageVolume> byName) {
     }
 
-    private int enforce() {
-        Instant now = clock.instant();
+    private RunVolumes runVolumes() {
         java.util.Map<String, StorageVolume> byName = new java.util.HashMap<>();
         em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()
                 .forEach(v -> byName.put(v.getName(), v));
-        RunVolumes run = new RunVolumes(volumes.directories(), byName);
+        return new RunVolumes(volumes.directories(), byName);
+    }
+
+    private int enforce() {
+        Instant now = clock.instant();
+        RunVolumes run = runVolumes();
         int retired = 0;
         for (Camera camera : em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList()) {
             Instant horizon = now.minusSeconds(camera.getRetentionMaxAgeSeconds());

@@ -133,6 +133,14 @@ public class SegmentStore {
         });
     }
 
+    /** The stored (not retired) segments of a camera that overlap the range, in time order: what playback and search read. */
+    public List<Segment> overlapping(long cameraId, Instant from, Instant to) {
+        return em.createQuery("""
+                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs < :to AND s.endTs > :from
+                  AND s.retiredTs IS NULL ORDER BY s.startTs""", Segment.class)
+                .setParameter("c", cameraId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
     /**
      * A stored segment in clear, checked against the hash its chain link covers: what playback,
      * export and search hand on; {@link IllegalStateException} when it does not match.

@@ -34,6 +34,7 @@ public class LiveView {
 
     private List<CameraView> watchable;
     private List<Tile> tiles;
+    private List<ViewService.ViewSummary> savedViews;
     private ViewService.ViewLayout view;
     private String problem;
 
@@ -109,6 +110,9 @@ public class LiveView {
     }
 
     public List<ViewService.ViewSummary> getSavedViews() {
-        return views.mine();
+        if (savedViews == null) {
+            savedViews = views.mine(); // the page asks more than once per request
+        }
+        return savedViews;
     }
 }
