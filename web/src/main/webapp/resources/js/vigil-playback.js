@@ -25,6 +25,23 @@
   var lastTime = -1;
   var startAt = at, positioned = false; // until the first seek, the position is the requested one
   var FRAME = 1 / 25;
+  // the media time of the picture on screen: a frame step moves from it, not from currentTime, which
+  // may sit on a frame's edge where adding and taking away a frame's length rounds to the same picture
+  var shownTime = null, lastPresented = null;
+  function watchFrames() {
+    if (!video.requestVideoFrameCallback) { return; }
+    video.requestVideoFrameCallback(function (now, meta) {
+      // while playing, two pictures in a row tell the camera's frame length (25 fps until seen)
+      if (!video.paused && lastPresented !== null && meta.presentedFrames === lastPresented + 1) {
+        var length = meta.mediaTime - shownTime;
+        if (length > 0.005 && length < 0.5) { FRAME = length; }
+      }
+      lastPresented = meta.presentedFrames;
+      shownTime = meta.mediaTime;
+      watchFrames();
+    });
+  }
+  watchFrames();
   window.vigilPlayback = {
     ready: false, at: at,
     position: function () { return base === null ? null : new Date(position()).toISOString(); },
@@ -304,7 +321,16 @@
     seekTo(from + (to - from) * (e.clientX - rect.left) / rect.width);
   });
   function pause() { setReverse(false); playing = false; video.pause(); }
-  function step(frames) { pause(); video.currentTime = Math.max(0, video.currentTime + frames * FRAME); }
+  function step(frames) {
+    pause();
+    if (shownTime === null || Math.abs(video.currentTime - shownTime) >= 2 * FRAME) {
+      video.currentTime = Math.max(0, video.currentTime + frames * FRAME); // no picture known yet: best effort
+      return;
+    }
+    // aim at the middle of the wanted picture
+    shownTime = Math.max(0, shownTime + frames * FRAME);
+    video.currentTime = shownTime + FRAME / 2;
+  }
   function play() { setReverse(false); playing = true; video.play().catch(function () {}); }
   document.getElementById('speed').addEventListener('change', function (e) { video.playbackRate = parseFloat(e.target.value); });
   document.getElementById('step').addEventListener('click', function () { step(1); });

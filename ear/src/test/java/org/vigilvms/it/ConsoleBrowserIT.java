@@ -269,6 +269,8 @@ class ConsoleBrowserIT {
             stampShown(video, s -> s.frameCounter() == counter - 1, "frame " + (counter - 1));
             browser.driver.findElement(By.id("step")).click();
             stampShown(video, s -> s.frameCounter() == counter, "frame " + counter);
+            browser.driver.findElement(By.id("step")).click();
+            stampShown(video, s -> s.frameCounter() == counter + 1, "frame " + (counter + 1));
 
             // the snapshot link takes the position on screen
             WebElement snapshot = browser.driver.findElement(By.id("snapshot"));
