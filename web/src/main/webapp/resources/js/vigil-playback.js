@@ -19,7 +19,8 @@
   var state = document.getElementById('playback-state');
   var timeline = document.getElementById('timeline');
   var from = at - 10 * 60 * 1000, to = Math.min(Date.now(), at + 10 * 60 * 1000);
-  var base = null, source = null, buffer = null, queue = [], inflight = 0;
+  var base = null, source = null, buffer = null, bufferType = null, queue = [], inflight = 0;
+  var otherTracks = []; // segments whose tracks differ from the player's (a microphone switched on or off)
   var segments = [], loaded = [], spans = [], events = [];
   var reverse = false, stepStarted = 0, playing = !video.dataset.paused;
   var lastTime = -1;
@@ -103,13 +104,13 @@
 
   // fetches the segments around the position: one behind and three ahead (the other way round in reverse)
   function want() {
-    if (base === null || !buffer) { return; }
+    if (base === null || !source || source.readyState !== 'open') { return; }
     var i = indexAt(position());
     var order = [i];
     for (var k = 1; k <= 3; k++) { order.push(reverse ? i - k : i + k); }
     order.push(reverse ? i + 1 : i - 1);
     order.forEach(function (j) {
-      if (j >= 0 && j < segments.length && !loaded[j] && inflight < 2) { load(j); }
+      if (j >= 0 && j < segments.length && !loaded[j] && !otherTracks[j] && inflight < 2) { load(j); }
     });
   }
 
@@ -128,12 +129,80 @@
   }
 
   function append() {
-    if (!buffer || buffer.updating) { return; }
+    if (!source || source.readyState !== 'open' || (buffer && buffer.updating)) { return; }
     if (queue.length === 0) { trim(); return; }
     var item = queue.shift();
+    var type = typeOf(item.data);
+    if (!buffer) {
+      buffer = source.addSourceBuffer(type);
+      bufferType = type;
+      buffer.mode = 'segments';
+      buffer.addEventListener('updateend', function () { append(); want(); });
+    } else if (type !== bufferType) {
+      if (type.split(',').length !== bufferType.split(',').length) {
+        // one player holds one set of tracks: this segment is played by a new one when the position gets there
+        otherTracks[item.index] = true;
+        loaded[item.index] = false;
+        append();
+        return;
+      }
+      buffer.changeType(type);
+      bufferType = type;
+    }
     buffer.timestampOffset = (segments[item.index].a - base) / 1000;
     loaded[item.index] = 'buffered';
     buffer.appendBuffer(item.data);
+  }
+
+  // a new MediaSource positioned at the instant; its source buffer takes the type of the first segment in
+  function openPlayer(instant) {
+    loaded = [];
+    queue = [];
+    otherTracks = [];
+    buffer = null;
+    bufferType = null;
+    positioned = false;
+    startAt = instant;
+    source = new MediaSource();
+    video.src = URL.createObjectURL(source);
+    source.addEventListener('sourceopen', want);
+  }
+
+  // the MSE type of a segment, read from its initialisation: the picture codec with profile and level, the sound's codec if any
+  function typeOf(data) {
+    var bytes = new Uint8Array(data, 0, Math.min(data.byteLength, 65536));
+    function find(name, start) {
+      for (var i = start; i + 4 <= bytes.length; i++) {
+        if (bytes[i] === name.charCodeAt(0) && bytes[i + 1] === name.charCodeAt(1)
+            && bytes[i + 2] === name.charCodeAt(2) && bytes[i + 3] === name.charCodeAt(3)) { return i; }
+      }
+      return -1;
+    }
+    function hex(b) { return (b < 16 ? '0' : '') + b.toString(16); }
+    function descriptor(at) { // an MPEG-4 descriptor: tag, then a size of 7 bits per byte
+      var i = at + 1, size = 0, b;
+      do { b = bytes[i++]; size = (size << 7) | (b & 0x7f); } while (b & 0x80);
+      return { tag: bytes[at], body: i };
+    }
+    var codecs = [], avc = find('avcC', 0), mp4a = find('mp4a', 0);
+    if (avc >= 0) {
+      codecs.push('avc1.' + hex(bytes[avc + 5]) + hex(bytes[avc + 6]) + hex(bytes[avc + 7]));
+    } else if (find('hvcC', 0) >= 0) {
+      codecs.push('hvc1.1.6.L93.B0');
+    }
+    if (mp4a >= 0 && find('esds', mp4a) >= 0) {
+      var es = descriptor(find('esds', mp4a) + 8), flags = bytes[es.body + 2], p = es.body + 3;
+      if (flags & 0x80) { p += 2; }
+      if (flags & 0x40) { p += 1 + bytes[p]; }
+      if (flags & 0x20) { p += 2; }
+      var config = descriptor(p), objectType = bytes[config.body];
+      codecs.push(objectType === 0x40
+        ? 'mp4a.40.' + (bytes[descriptor(config.body + 13).body] >> 3) // AAC: its audio object type
+        : 'mp4a.' + hex(objectType).toUpperCase());
+    } else if (find('Opus', 0) >= 0) {
+      codecs.push('opus');
+    }
+    return 'video/mp4; codecs="' + codecs.join(',') + '"';
   }
 
   // keeps +-90 s around the position in the browser; segments trimmed away are fetched again when needed
@@ -216,15 +285,7 @@
       drawEvents();
       if (segments.length === 0 || segments[segments.length - 1].b <= at) { show('nothing recorded at that time'); return; }
       base = segments[0].a;
-      startAt = Math.max(at, segments[indexAt(at)].a);
-      source = new MediaSource();
-      video.src = URL.createObjectURL(source);
-      source.addEventListener('sourceopen', function () {
-        buffer = source.addSourceBuffer('video/mp4; codecs="avc1.42e01e"');
-        buffer.mode = 'segments';
-        buffer.addEventListener('updateend', function () { append(); want(); });
-        want();
-      });
+      openPlayer(Math.max(at, segments[indexAt(at)].a));
       // as soon as the initialisation segment is in: seek to the instant asked for (its data follows)
       video.addEventListener('loadedmetadata', function () {
         if (!positioned) { positioned = true; seekTo(startAt); }
@@ -248,7 +309,11 @@
       // playing into a gap (or stuck at the end of the segment before it): go on with the next recorded segment
       var p = position(), i = indexAt(p), stuck = lastTime === video.currentTime;
       lastTime = video.currentTime;
-      if (!reverse && playing && !video.seeking) {
+      if (otherTracks[i]) {
+        openPlayer(Math.max(p, segments[i].a));
+      } else if (playing && !reverse && stuck && segments[i].b - p < 300 && otherTracks[i + 1]) {
+        openPlayer(segments[i + 1].a);
+      } else if (!reverse && playing && !video.seeking) {
         if (segments[i].a > p + 50) {
           seekTo(segments[i].a);
         } else if (stuck && segments[i].b - p < 300 && i + 1 < segments.length && segments[i + 1].a > segments[i].b) {

@@ -212,6 +212,11 @@ class ConsoleBrowserIT {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void microphonesOff() {
+        fleet.cameras().forEach(c -> c.sendAudio(false));
+    }
+
     @Test
     void playbackStepsBothWaysReversesJumpsToEventsAndOverGapsAndTakesSnapshots() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
@@ -219,8 +224,9 @@ class ConsoleBrowserIT {
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
             long id = addCamera(admin, "playback desk", fleet.camera(1).rtspUrl());
             VigilDeployment.await("4 segments recorded", Duration.ofSeconds(60), () -> recorded(id) >= 4);
-            // an outage: the recording has a gap
+            // an outage: the recording has a gap; the camera comes back with its microphone on (sound after the gap)
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+            fleet.camera(1).sendAudio(true);
             Thread.sleep(4000);
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/enable", "").statusCode());
             long before = segmentCount(id);
@@ -305,8 +311,12 @@ class ConsoleBrowserIT {
                         + ": at " + position(browser));
                 Thread.sleep(200);
             }
+            Thread.sleep(1500);
             browser.driver.findElement(By.id("pause")).click();
             stampShown(video, s -> s.captureTimeMs() >= gap[1].toEpochMilli() - 1000, "a picture from after the gap");
+            // the recording after the gap has sound: the player took its tracks and played it
+            Number sound = (Number) browser.driver.executeScript("return arguments[0].webkitAudioDecodedByteCount;", video);
+            assertTrue(sound.longValue() > 0, "sound decoded after the gap: " + sound);
             browser.screenshot("playback-controls");
         }
     }

@@ -7,6 +7,7 @@ import static org.vigilvms.it.VigilDeployment.segmentStart;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.storage.KeyVault;
 import org.vigilvms.storage.SegmentCrypto;
 import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.AudioProbe;
 import org.vigilvms.testkit.camera.DecodingClient;
 import org.vigilvms.testkit.camera.FrameStamp;
 import org.vigilvms.testkit.camera.VirtualCamera;
@@ -72,6 +74,7 @@ class RecordingIT {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         List<Long> ids = new ArrayList<>();
+        fleet.camera(0).sendAudio(true); // one camera with its microphone on: its sound is kept with the pictures
         for (VirtualCamera camera : fleet.cameras()) {
             ids.add(addCamera(admin, "gate " + camera.config().id(), camera.rtspUrl(), CAMERA_PASSWORD));
         }
@@ -84,8 +87,28 @@ class RecordingIT {
         post(admin, "/api/v1/cameras/" + wrongId + "/disable", "");
         Thread.sleep(4_000); // the last segments are sealed
 
+        fleet.camera(0).sendAudio(false);
         for (int i = 0; i < ids.size(); i++) {
-            List<FrameStamp> stamps = decodeStoredVideo(ids.get(i));
+            List<StoredSegment> segments = new ArrayList<>();
+            List<FrameStamp> stamps = decodeStoredVideo(ids.get(i), segments);
+            List<AudioProbe.Sound> sounds = segments.stream().map(StoredSegment::sound).toList();
+            for (AudioProbe.Sound sound : sounds) {
+                if (i > 0) {
+                    assertNull(sound.codec(), "no microphone, no sound track: " + sound);
+                    continue;
+                }
+                // each segment holds the sound of its own pictures: same start, same length (to an AAC unit, 64 ms)
+                assertEquals("aac", sound.codec());
+                double pictures = sound.videoLast() - sound.videoFirst() + 0.04;
+                assertTrue(Math.abs(sound.audioFirst() - sound.videoFirst()) < 0.07, "sound starts with the pictures: " + sound);
+                assertTrue(Math.abs(sound.decodedSeconds() - pictures) < 0.15, "sound as long as the pictures: " + sound);
+                assertTrue(sound.toneShare() > 0.8, "the camera's tone: " + sound);
+            }
+            double soundSeconds = sounds.stream().mapToDouble(AudioProbe.Sound::decodedSeconds).sum();
+            if (i == 0) {
+                assertTrue(Math.abs(soundSeconds - stamps.size() / 25.0) < 0.02 * stamps.size() / 25.0,
+                        soundSeconds + " s of sound stored for " + stamps.size() / 25.0 + " s of pictures");
+            }
             int expectedCamera = fleet.camera(i).config().id();
             assertTrue(stamps.size() >= 25 * 28, "camera " + expectedCamera + ": " + stamps.size() + " frames stored");
             for (int f = 1; f < stamps.size(); f++) {
@@ -184,6 +207,37 @@ class RecordingIT {
                     previous = link;
                 }
             }
+        }
+    }
+
+    @Test
+    void aCameraWhoseClockRunsFastIsStillPlacedOnTheServersClockAndItsDriftIsLogged() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        VirtualCamera camera = fleet.camera(2);
+        camera.faults().clockDriftPpm = 10_000; // 1 % fast: 0.4 s ahead after 40 s if taken as it comes
+        try {
+            long id = addCamera(admin, "fast clock", camera.rtspUrl(), CAMERA_PASSWORD);
+            VigilDeployment.await("40 s recorded", Duration.ofSeconds(90), () -> VigilDeployment.count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 21);
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+            Thread.sleep(4_000);
+            List<StoredSegment> segments = new ArrayList<>();
+            decodeStoredVideo(id, segments);
+            // the burned-in capture time is the truth: every segment starts within 150 ms of its first picture
+            for (StoredSegment segment : segments) {
+                long error = segment.start().toEpochMilli() - segment.first().captureTimeMs();
+                assertTrue(Math.abs(error) <= 150, "segment " + segment.seq() + " placed " + error + " ms off (of "
+                        + segments.size() + ")");
+            }
+            // gradually: neighbours neither overlap nor part by more than a slew step
+            for (int i = 1; i < segments.size(); i++) {
+                long step = Duration.between(segments.get(i - 1).end(), segments.get(i).start()).toMillis();
+                assertTrue(Math.abs(step) <= 50, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms");
+            }
+            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+            assertTrue(log.matches("(?s).*VIGIL00418: Camera " + id + ": its clock drifted -\\d+ ms.*"), "the drift is logged");
+        } finally {
+            camera.faults().clockDriftPpm = 0;
         }
     }
 
@@ -584,6 +638,15 @@ class RecordingIT {
     /** Adds a camera over the REST API; returns its id. */
     /** Decrypts the camera's segments in chain order, checks hashes and links, decodes every frame. */
     private static List<FrameStamp> decodeStoredVideo(long cameraId) throws Exception {
+        return decodeStoredVideo(cameraId, new ArrayList<>());
+    }
+
+    /** One stored segment: its place in the index, its first picture's stamp, what it holds in sound. */
+    private record StoredSegment(long seq, Instant start, Instant end, FrameStamp first, AudioProbe.Sound sound) {
+    }
+
+    /** As {@link #decodeStoredVideo(long)}, adding each segment to {@code segments}. */
+    private static List<FrameStamp> decodeStoredVideo(long cameraId, List<StoredSegment> segments) throws Exception {
         Path home = VigilTestEnvironment.installation().home().root();
         KeyVault vault = new KeyVault(Files.readAllBytes(home.resolve("secrets/master.key")));
         List<FrameStamp> stamps = new ArrayList<>();
@@ -615,11 +678,14 @@ class RecordingIT {
                         previous = link;
                         Path mp4 = Files.createTempFile("segment-" + cameraId + "-" + seq, ".mp4");
                         Files.write(mp4, clear);
+                        int before = stamps.size();
                         DecodingClient.decode(mp4.toString(), Duration.ofSeconds(30), picture -> {
                             FrameStamp stamp = picture.stamp();
                             assertNotNull(stamp, "every stored picture carries its stamp");
                             stamps.add(stamp);
                         });
+                        segments.add(new StoredSegment(seq, start, end, stamps.size() > before ? stamps.get(before) : null,
+                                AudioProbe.probe(mp4.toString(), Duration.ofSeconds(30))));
                         Files.delete(mp4);
                     }
                     assertTrue(expectedSeq > 10, "camera " + cameraId + " recorded " + (expectedSeq - 1) + " segments");

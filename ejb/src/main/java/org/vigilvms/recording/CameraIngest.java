@@ -21,6 +21,9 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_format;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
@@ -43,16 +46,22 @@ import org.vigilvms.camera.StreamSource;
 /**
  * Records one camera: pulls RTSP(S) over TCP with FFmpeg (through JavaCPP, without libavdevice),
  * remuxes the video packets untouched into fragmented-MP4 segments cut at the first keyframe after
- * {@link #SEGMENT_MS}, and hands each finished segment on. Wall-clock times come from the stream:
- * the session's first frame is stamped with the server clock and every later frame is placed by
- * its media timestamp, so 1 s of video is 1 s in the index. On loss it reconnects with
- * exponential backoff; the outage is a gap, never filler video.
+ * {@link #SEGMENT_MS}, and hands each finished segment on. Audio the camera sends in a codec MP4
+ * holds (AAC, MP3, Opus...) is kept as the segment's second track, cut at the same instant as
+ * the video: a segment stays open for the sound up to its cut until that sound has arrived.
+ * Wall-clock times come from the stream: the session's first frame is stamped with the server
+ * clock and every later frame is placed by its media timestamp, so 1 s of video is 1 s in the
+ * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
+ * clock that drifts, and logs the drift. On loss it reconnects with exponential backoff; the
+ * outage is a gap, never filler video.
  */
 final class CameraIngest implements Runnable {
 
     /** Target segment length; a segment ends at the first keyframe after it. */
     static final long SEGMENT_MS = 2000;
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** How long past a cut a segment waits for the sound before it (camera audio lags its video a little). */
+    private static final long AUDIO_WAIT_MS = 1000;
 
     /** Where finished segments and status changes go. */
     interface Listener {
@@ -160,6 +169,7 @@ final class CameraIngest implements Runnable {
         }
         AVPacket packet = av_packet_alloc();
         Segment segment = null;
+        Segment closing = null; // the previous segment, waiting for the sound up to its cut
         org.vigilvms.live.LiveMuxer liveMuxer = null;
         org.vigilvms.analytics.FrameFeed.CameraFeed analysed = null;
         AVRational timeBase = null;
@@ -176,6 +186,12 @@ final class CameraIngest implements Runnable {
             }
             AVStream stream = input.streams(video);
             timeBase = stream.time_base();
+            int audio = av_find_best_stream(input, AVMEDIA_TYPE_AUDIO, -1, video, (AVCodec) null, 0);
+            AVStream sound = audio >= 0 && keepable(input.streams(audio)) ? input.streams(audio) : null;
+            if (audio >= 0 && sound == null) {
+                org.vigilvms.logging.VigilLog.LOG.audioNotKept(source.cameraId(), org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name(
+                                input.streams(audio).codecpar().codec_id()).getString());
+            }
             AVRational millis = av_make_q(1, 1000);
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
             try {
@@ -186,10 +202,32 @@ final class CameraIngest implements Runnable {
             analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
             long sessionFirstDts = 0;
-            long sessionWallMs = 0;
+            StreamClock clock = null;
+            boolean firstSegment = true;
             long lastDts = Long.MIN_VALUE;
             while (running && av_read_frame(input, packet) >= 0) {
                 try {
+                    if (sound != null && packet.stream_index() == sound.index() && segment != null) {
+                        long at = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                        if (at == AV_NOPTS_VALUE) {
+                            continue;
+                        }
+                        // the sound's instant on the video's clock picks the segment it belongs to
+                        long onVideoClock = av_rescale_q(at, sound.time_base(), timeBase);
+                        if (closing != null && onVideoClock < closing.cutPts) {
+                            closing.writeAudio(packet, sound.time_base());
+                            continue;
+                        }
+                        if (closing != null) {
+                            finish(closing, timeBase); // its sound is complete
+                            recorded = true;
+                            closing = null;
+                        }
+                        if (onVideoClock >= segment.firstPts) {
+                            segment.writeAudio(packet, sound.time_base());
+                        }
+                        continue;
+                    }
                     if (packet.stream_index() != video) {
                         continue;
                     }
@@ -210,8 +248,10 @@ final class CameraIngest implements Runnable {
                     if (sessionFirstPts == AV_NOPTS_VALUE) {
                         sessionFirstPts = pts;
                         sessionFirstDts = dts;
-                        sessionWallMs = System.currentTimeMillis();
+                        clock = new StreamClock(System.currentTimeMillis());
                     }
+                    long mediaMs = av_rescale_q(pts - sessionFirstPts, timeBase, millis);
+                    clock.arrived(mediaMs, System.currentTimeMillis());
                     if (liveMuxer != null) {
                         try {
                             liveMuxer.write(packet, pts - sessionFirstDts, dts - sessionFirstDts, key, timeBase);
@@ -222,19 +262,43 @@ final class CameraIngest implements Runnable {
                     }
                     try {
                         // capture time as the segments count it: the wall clock at the session's first packet + media time
-                        analysed.offer(packet, key, sessionWallMs + av_rescale_q(pts - sessionFirstPts, timeBase, millis));
+                        analysed.offer(packet, key, clock.wallOf(mediaMs));
                     } catch (RuntimeException e) {
                         analysed.close(); // analytics of this session ends; recording goes on
                     }
+                    if (closing != null && av_rescale_q(pts - closing.cutPts, timeBase, millis) > AUDIO_WAIT_MS) {
+                        finish(closing, timeBase); // the sound stopped coming: what came is kept
+                        recorded = true;
+                        closing = null;
+                    }
                     if (segment != null && key && av_rescale_q(pts - segment.firstPts, timeBase, millis) >= SEGMENT_MS) {
-                        finish(segment, timeBase);
+                        clock.segmentEnded(mediaMs - segment.mediaStartMs);
+                        if (firstSegment) {
+                            segment.startMs = clock.wallOf(segment.mediaStartMs); // its place, now that arrivals tell it
+                            firstSegment = false;
+                        }
+                        Long drift = clock.takeReport();
+                        if (drift != null) {
+                            org.vigilvms.logging.VigilLog.LOG.cameraClockDrift(source.cameraId(), drift, mediaMs / 1000,
+                                    clock.correctionMs());
+                        }
+                        if (sound != null) {
+                            if (closing != null) {
+                                finish(closing, timeBase);
+                            }
+                            segment.cutPts = pts;
+                            closing = segment; // open a little longer for the sound before the cut
+                        } else {
+                            finish(segment, timeBase);
+                        }
                         recorded = true;
                         segment = null;
                     }
                     if (segment == null) {
-                        long startMs = sessionWallMs + av_rescale_q(pts - sessionFirstPts, timeBase, millis);
+                        long startMs = clock.wallOf(mediaMs);
                         segment = Segment.open(SpoolFile.inProgress(spool, source.cameraId(), startMs),
-                                stream, pts, dts, startMs);
+                                stream, sound, pts, dts, startMs);
+                        segment.mediaStartMs = mediaMs;
                     }
                     segment.write(packet, pts, dts, timeBase);
                 } finally {
@@ -245,6 +309,10 @@ final class CameraIngest implements Runnable {
                 listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream ended or stalled");
             }
         } finally {
+            if (closing != null) {
+                finish(closing, timeBase);
+                recorded = true;
+            }
             if (segment != null) {
                 finish(segment, timeBase);
                 recorded = true;
@@ -259,6 +327,12 @@ final class CameraIngest implements Runnable {
             avformat_close_input(input);
         }
         return recorded;
+    }
+
+    /** Whether an MP4 segment can hold this stream's codec as it comes. */
+    private static boolean keepable(AVStream audio) {
+        return avformat_query_codec(av_guess_format("mp4", null, null), audio.codecpar().codec_id(),
+                org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL) == 1;
     }
 
     private void finish(Segment segment, AVRational timeBase) {
@@ -276,23 +350,33 @@ final class CameraIngest implements Runnable {
         final Path file;
         final long firstPts;
         final long firstDts;
-        final long startMs;
+        /** Where it starts on the server's clock; the session's first segment is placed again when it ends. */
+        long startMs;
+        long mediaStartMs;
         final AVFormatContext output;
         final AVStream stream;
+        final AVStream audio;
+        final AVRational videoTimeBase;
         long lastPts;
+        long lastAudioDts = Long.MIN_VALUE;
+        /** Where the next segment begins (video time base); set when the segment is cut. */
+        long cutPts = Long.MAX_VALUE;
         int frames;
 
-        private Segment(Path file, AVFormatContext output, AVStream stream, long firstPts, long firstDts, long startMs) {
+        private Segment(Path file, AVFormatContext output, AVStream stream, AVStream audio, AVRational videoTimeBase,
+                        long firstPts, long firstDts, long startMs) {
             this.file = file;
             this.output = output;
             this.stream = stream;
+            this.audio = audio;
+            this.videoTimeBase = videoTimeBase;
             this.firstPts = firstPts;
             this.firstDts = firstDts;
             this.startMs = startMs;
             this.lastPts = firstPts;
         }
 
-        static Segment open(Path file, AVStream input, long firstPts, long firstDts, long startMs) {
+        static Segment open(Path file, AVStream input, AVStream inputAudio, long firstPts, long firstDts, long startMs) {
             AVFormatContext output = new AVFormatContext(null);
             int rc = avformat_alloc_output_context2(output, null, "mp4", file.toString());
             if (rc < 0) {
@@ -302,6 +386,15 @@ final class CameraIngest implements Runnable {
             avcodec_parameters_copy(stream.codecpar(), input.codecpar());
             stream.codecpar().codec_tag(0);
             stream.time_base(input.time_base());
+            AVStream audio = null;
+            if (inputAudio != null) {
+                audio = avformat_new_stream(output, null);
+                avcodec_parameters_copy(audio.codecpar(), inputAudio.codecpar());
+                audio.codecpar().codec_tag(0);
+                audio.time_base(inputAudio.time_base());
+                // a camera whose sound stops must not hold the pictures back in the muxer for long
+                output.max_interleave_delta(500_000);
+            }
             AVIOContext io = new AVIOContext(null);
             if ((rc = avio_open(io, file.toString(), AVIO_FLAG_WRITE)) < 0) {
                 avformat_free_context(output);
@@ -321,7 +414,7 @@ final class CameraIngest implements Runnable {
                 avformat_free_context(output);
                 throw new IllegalStateException("cannot start the MP4 segment: " + error(rc));
             }
-            return new Segment(file, output, stream, firstPts, firstDts, startMs);
+            return new Segment(file, output, stream, audio, input.time_base(), firstPts, firstDts, startMs);
         }
 
         void write(AVPacket packet, long pts, long dts, AVRational inputTimeBase) {
@@ -336,6 +429,26 @@ final class CameraIngest implements Runnable {
             }
             lastPts = Math.max(lastPts, pts);
             frames++;
+        }
+
+        /** Writes one audio packet at its place on the segment's timeline (the video's first dts is 0). */
+        void writeAudio(AVPacket packet, AVRational inputTimeBase) {
+            long origin = av_rescale_q(firstDts, videoTimeBase, inputTimeBase);
+            long pts = (packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts()) - origin;
+            long dts = (packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts()) - origin;
+            if (dts < 0 || dts <= lastAudioDts) {
+                return; // before the segment, or out of order: a sound decoder would stumble on it
+            }
+            lastAudioDts = dts;
+            packet.stream_index(1);
+            packet.pts(pts);
+            packet.dts(dts);
+            packet.pos(-1);
+            av_packet_rescale_ts(packet, inputTimeBase, audio.time_base());
+            int rc = av_interleaved_write_frame(output, packet);
+            if (rc < 0) {
+                throw new IllegalStateException("cannot write sound to " + file + ": " + error(rc));
+            }
         }
 
         /** Closes the file; returns its media duration in ms (last frame included). */

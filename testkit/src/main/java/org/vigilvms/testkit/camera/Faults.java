@@ -20,6 +20,11 @@ public final class Faults {
     public volatile boolean presentExpiredCertificate;
     /** Offset of the camera's clock from real time, ms (burned-in capture time, ONVIF time). */
     public volatile long clockSkewMs;
+    /**
+     * How fast the camera's media clock runs against real time, parts per million (10 000: 1 %
+     * fast): the video's RTP timestamps drift from the burned-in capture time, which stays true.
+     */
+    public volatile long clockDriftPpm;
     /** Send frames this many times faster than real time (1: normal). */
     public volatile int floodFactor = 1;
     /** Show a covered lens (uniform dark picture) instead of the scene. */
@@ -33,6 +38,7 @@ public final class Faults {
         presentOtherCertificate = false;
         presentExpiredCertificate = false;
         clockSkewMs = 0;
+        clockDriftPpm = 0;
         floodFactor = 1;
         covered = false;
     }

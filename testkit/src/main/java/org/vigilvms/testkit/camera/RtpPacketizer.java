@@ -6,18 +6,30 @@ import java.util.List;
 /**
  * RFC 6184 packetization of H.264 into RTP (RFC 3550) packets: single NAL unit packets when a
  * unit fits the payload size, FU-A fragments otherwise; the marker bit on the last packet of
- * each access unit. One instance per RTP session (sequence numbers and SSRC are its own).
+ * each access unit. AAC goes as RFC 3640 AAC-hbr, one access unit per packet. One instance per
+ * RTP session (payload type, sequence numbers and SSRC are its own); RTCP sender reports for it.
  */
 public final class RtpPacketizer {
 
     public static final int PAYLOAD_TYPE = 96;
+    public static final int AAC_PAYLOAD_TYPE = 97;
+    /** Seconds from the NTP epoch (1900) to the Unix epoch. */
+    private static final long NTP_UNIX_OFFSET = 2_208_988_800L;
     private static final int FU_A = 28;
 
     private final int maxPayload;
     private final int ssrc;
+    private final int payloadType;
     private int sequence;
+    private long packets;
+    private long octets;
 
     public RtpPacketizer(int maxPayload, int ssrc, int firstSequence) {
+        this(PAYLOAD_TYPE, maxPayload, ssrc, firstSequence);
+    }
+
+    public RtpPacketizer(int payloadType, int maxPayload, int ssrc, int firstSequence) {
+        this.payloadType = payloadType;
         this.maxPayload = maxPayload;
         this.ssrc = ssrc;
         this.sequence = firstSequence & 0xffff;
@@ -57,10 +69,47 @@ public final class RtpPacketizer {
         return packets;
     }
 
+    /** One AAC access unit at RTP time {@code timestamp} (the sample clock): AU-headers-length, one AU-header (13-bit size, index 0), the unit. */
+    public byte[] packetizeAac(byte[] unit, long timestamp) {
+        byte[] packet = header(true, timestamp, 4 + unit.length);
+        packet[12] = 0;
+        packet[13] = 16; // one 16-bit AU-header
+        packet[14] = (byte) (unit.length >> 5);
+        packet[15] = (byte) ((unit.length & 0x1f) << 3);
+        System.arraycopy(unit, 0, packet, 16, unit.length);
+        return packet;
+    }
+
+    /** An RTCP sender report: wall-clock time {@code wallMs} is RTP time {@code timestamp} of this stream. */
+    public byte[] senderReport(long wallMs, long timestamp) {
+        long seconds = wallMs / 1000 + NTP_UNIX_OFFSET;
+        long fraction = ((wallMs % 1000) << 32) / 1000;
+        byte[] report = new byte[28];
+        report[0] = (byte) 0x80;
+        report[1] = (byte) 200;
+        report[3] = 6; // length in 32-bit words minus one
+        putInt(report, 4, ssrc);
+        putInt(report, 8, (int) seconds);
+        putInt(report, 12, (int) fraction);
+        putInt(report, 16, (int) timestamp);
+        putInt(report, 20, (int) packets);
+        putInt(report, 24, (int) octets);
+        return report;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >> 24);
+        b[at + 1] = (byte) (v >> 16);
+        b[at + 2] = (byte) (v >> 8);
+        b[at + 3] = (byte) v;
+    }
+
     private byte[] header(boolean marker, long timestamp, int payloadLength) {
+        packets++;
+        octets += payloadLength;
         byte[] packet = new byte[12 + payloadLength];
         packet[0] = (byte) 0x80;
-        packet[1] = (byte) ((marker ? 0x80 : 0) | PAYLOAD_TYPE);
+        packet[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
         packet[2] = (byte) (sequence >> 8);
         packet[3] = (byte) sequence;
         sequence = (sequence + 1) & 0xffff;

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * One client connection to a virtual camera: the RTSP methods real cameras answer (OPTIONS,
  * DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER), Digest/Basic authentication, and the
- * video as RTP interleaved on the same TCP (or TLS) connection. A session that is not playing
+ * video (and, when the camera has its microphone on, AAC audio as a second track with RTCP sender
+ * reports that tie both to the wall clock) as RTP interleaved on the same TCP (or TLS) connection. A session that is not playing
  * expires after {@value #SESSION_TIMEOUT_S} s without a request.
  */
 final class RtspConnection implements Runnable {
@@ -36,6 +37,7 @@ final class RtspConnection implements Runnable {
     private OutputStream out;
     private String sessionId;
     private int rtpChannel = 0;
+    private int audioChannel = -1; // -1: the client did not set up the audio track
     private volatile boolean playing;
     private volatile boolean closed;
     private Thread streamer;
@@ -191,6 +193,15 @@ final class RtspConnection implements Runnable {
                 + Base64.getEncoder().encodeToString(pps) + "\r\n"
                 + "a=framerate:" + c.fps() + "\r\n"
                 + "a=control:trackID=0\r\n";
+        if (camera.sendsAudio()) {
+            int pt = RtpPacketizer.AAC_PAYLOAD_TYPE;
+            sdp += "m=audio 0 RTP/AVP " + pt + "\r\n"
+                    + "c=IN IP4 0.0.0.0\r\n"
+                    + "a=rtpmap:" + pt + " MPEG4-GENERIC/" + AacTone.SAMPLE_RATE + "/1\r\n"
+                    + "a=fmtp:" + pt + " streamtype=5;profile-level-id=15;mode=AAC-hbr;sizelength=13;indexlength=3;"
+                    + "indexdeltalength=3;config=" + java.util.HexFormat.of().formatHex(AacTone.get().audioSpecificConfig()) + "\r\n"
+                    + "a=control:trackID=1\r\n";
+        }
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         respond(200, "OK", cseq, Map.of("Content-Base", base, "Content-Type", "application/sdp"), sdp);
     }
@@ -201,15 +212,26 @@ final class RtspConnection implements Runnable {
             respond(461, "Unsupported Transport", cseq, Map.of(), null); // RTP over TCP only
             return;
         }
+        boolean audioTrack = request.uri().endsWith("trackID=1");
+        if (audioTrack && !camera.sendsAudio()) {
+            respond(404, "Not Found", cseq, Map.of(), null);
+            return;
+        }
+        int channel = audioTrack ? 2 : 0;
         int idx = transport.indexOf("interleaved=");
         if (idx >= 0) {
             String range = transport.substring(idx + "interleaved=".length()).split("[;,]")[0];
-            rtpChannel = Integer.parseInt(range.split("-")[0].trim());
+            channel = Integer.parseInt(range.split("-")[0].trim());
+        }
+        if (audioTrack) {
+            audioChannel = channel;
+        } else {
+            rtpChannel = channel;
         }
         if (sessionId == null) {
             sessionId = Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         }
-        respond(200, "OK", cseq, Map.of("Transport", "RTP/AVP/TCP;unicast;interleaved=" + rtpChannel + "-" + (rtpChannel + 1),
+        respond(200, "OK", cseq, Map.of("Transport", "RTP/AVP/TCP;unicast;interleaved=" + channel + "-" + (channel + 1),
                 "Session", sessionId + ";timeout=" + SESSION_TIMEOUT_S), null);
     }
 
@@ -218,12 +240,15 @@ final class RtspConnection implements Runnable {
             return;
         }
         RtpPacketizer packetizer = new RtpPacketizer(RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
+        RtpPacketizer audio = audioChannel < 0 ? null
+                : new RtpPacketizer(RtpPacketizer.AAC_PAYLOAD_TYPE, RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
         VirtualCamera.Subscriber subscriber = camera.subscribe();
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
-        respond(200, "OK", cseq, Map.of("Session", sessionId, "Range", "npt=0.000-",
-                "RTP-Info", "url=" + base + "trackID=0;seq=" + packetizer.nextSequence()), null);
+        String rtpInfo = "url=" + base + "trackID=0;seq=" + packetizer.nextSequence()
+                + (audio == null ? "" : ",url=" + base + "trackID=1;seq=" + audio.nextSequence());
+        respond(200, "OK", cseq, Map.of("Session", sessionId, "Range", "npt=0.000-", "RTP-Info", rtpInfo), null);
         playing = true;
-        streamer = new Thread(() -> stream(subscriber, packetizer), Thread.currentThread().getName() + "-rtp");
+        streamer = new Thread(() -> stream(subscriber, packetizer, audio), Thread.currentThread().getName() + "-rtp");
         streamer.setDaemon(true);
         streamer.start();
     }
@@ -237,8 +262,11 @@ final class RtspConnection implements Runnable {
         return true;
     }
 
-    private void stream(VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer) {
+    private void stream(VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer, RtpPacketizer audio) {
         long started = System.currentTimeMillis();
+        long audioStartMs = -1; // the sound starts with the first picture sent
+        long audioUnits = 0;
+        long lastReport = 0;
         try {
             while (playing && !closed) {
                 long dropAfter = camera.faults().dropAfterMs;
@@ -255,8 +283,33 @@ final class RtspConnection implements Runnable {
                     continue;
                 }
                 List<byte[]> nals = camera.faults().corruptNalUnits ? corrupt(frame.nalUnits()) : frame.nalUnits();
-                long rtpTime = (frame.captureTimeMs() * 90) & 0xffffffffL;
-                List<byte[]> packets = packetizer.packetize(nals, rtpTime);
+                long mediaMs = frame.captureTimeMs() + (frame.captureTimeMs() - started) * camera.faults().clockDriftPpm / 1_000_000;
+                long rtpTime = (mediaMs * 90) & 0xffffffffL;
+                List<byte[]> packets = new ArrayList<>();
+                List<Integer> channels = new ArrayList<>();
+                if (audio != null) {
+                    if (audioStartMs < 0) {
+                        audioStartMs = frame.captureTimeMs();
+                    }
+                    if (frame.captureTimeMs() - lastReport >= 5000) {
+                        // sender reports first: they tie both tracks' RTP clocks to the camera's wall clock
+                        long wall = frame.captureTimeMs();
+                        add(packets, channels, packetizer.senderReport(wall, rtpTime), rtpChannel + 1);
+                        add(packets, channels, audio.senderReport(wall, (wall * AacTone.SAMPLE_RATE / 1000) & 0xffffffffL),
+                                audioChannel + 1);
+                        lastReport = wall;
+                    }
+                    // the sound up to this picture's time
+                    long samplesStart = audioStartMs * AacTone.SAMPLE_RATE / 1000;
+                    while ((audioUnits * AacTone.SAMPLES_PER_UNIT) * 1000 / AacTone.SAMPLE_RATE <= frame.captureTimeMs() - audioStartMs) {
+                        long audioTime = (samplesStart + audioUnits * AacTone.SAMPLES_PER_UNIT) & 0xffffffffL;
+                        add(packets, channels, audio.packetizeAac(AacTone.get().unit(audioUnits), audioTime), audioChannel);
+                        audioUnits++;
+                    }
+                }
+                for (byte[] packet : packetizer.packetize(nals, rtpTime)) {
+                    add(packets, channels, packet, rtpChannel);
+                }
                 int size = 0;
                 for (byte[] packet : packets) {
                     size += 4 + packet.length;
@@ -264,9 +317,10 @@ final class RtspConnection implements Runnable {
                 // one write per frame: the interleaved packets assembled in one buffer
                 byte[] buffer = new byte[size];
                 int offset = 0;
-                for (byte[] packet : packets) {
+                for (int p = 0; p < packets.size(); p++) {
+                    byte[] packet = packets.get(p);
                     buffer[offset] = '$';
-                    buffer[offset + 1] = (byte) rtpChannel;
+                    buffer[offset + 1] = (byte) (int) channels.get(p);
                     buffer[offset + 2] = (byte) (packet.length >> 8);
                     buffer[offset + 3] = (byte) packet.length;
                     System.arraycopy(packet, 0, buffer, offset + 4, packet.length);
@@ -284,6 +338,11 @@ final class RtspConnection implements Runnable {
         } finally {
             camera.unsubscribe(subscriber);
         }
+    }
+
+    private static void add(List<byte[]> packets, List<Integer> channels, byte[] packet, int channel) {
+        packets.add(packet);
+        channels.add(channel);
     }
 
     /** Damages slice data (not SPS/PPS) the way a faulty encoder or link would. */

@@ -36,6 +36,7 @@ public final class VirtualCamera implements AutoCloseable {
     private final X509Certificate certificate;
     private final X509Certificate otherCertificate;
     private volatile boolean keyframeRequested = true;
+    private volatile boolean audio;
     private long frameCounter;
     private final java.util.UUID uuid = java.util.UUID.randomUUID();
     private final SyntheticScene snapshotScene;
@@ -132,6 +133,18 @@ public final class VirtualCamera implements AutoCloseable {
 
     public CameraConfig config() {
         return config;
+    }
+
+    /** Whether the microphone is on: streams described from now on carry an AAC track ({@link AacTone}). */
+    public boolean sendsAudio() {
+        return audio;
+    }
+
+    public void sendAudio(boolean on) {
+        if (on) {
+            AacTone.get(); // encoded before the first DESCRIBE needs it
+        }
+        audio = on;
     }
 
     public Faults faults() {

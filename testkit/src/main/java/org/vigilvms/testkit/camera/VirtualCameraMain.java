@@ -29,6 +29,7 @@ public final class VirtualCameraMain {
         int onvifs = 18443;
         int discovery = WsDiscoveryResponder.DEFAULT_PORT;
         int loopSeconds = 0;
+        boolean audio = false;
         String user = "admin";
         String password = null;
         for (int i = 0; i < args.length; i++) {
@@ -55,12 +56,17 @@ public final class VirtualCameraMain {
                     case "--onvifs-port" -> onvifs = Integer.parseInt(value);
                     case "--discovery-port" -> discovery = Integer.parseInt(value);
                     case "--loop-seconds" -> loopSeconds = Integer.parseInt(value);
+                    case "--audio" -> audio = switch (value) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new NumberFormatException();
+                    };
                     case "--user" -> user = value;
                     case "--password" -> password = value;
                     default -> fail(2, "unknown flag " + flag + " (see --help)");
                 }
             } catch (NumberFormatException e) {
-                fail(2, flag + " needs a number, got '" + value + "'");
+                fail(2, flag + (flag.equals("--audio") ? " needs on or off" : " needs a number") + ", got '" + value + "'");
             }
         }
         if (count < 1 || count > 256) {
@@ -84,6 +90,9 @@ public final class VirtualCameraMain {
             fail(1, e.getMessage());
             return;
         }
+        for (VirtualCamera camera : fleet.cameras()) {
+            camera.sendAudio(audio);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "cameras-stop"));
         System.out.println("READY " + count + " virtual camera(s), " + width + "x" + height + " " + fps + " fps, user '" + user + "'"
                 + (generated ? ", generated password: " + password : ""));
@@ -106,9 +115,10 @@ public final class VirtualCameraMain {
     private static void usage() {
         System.out.println("usage: VirtualCameraMain [--cameras N] [--width W --height H --fps F --bitrate BPS --gop N]\n"
                 + "       [--rtsp-port BASE] [--rtsps-port BASE] [--onvif-port BASE] [--onvifs-port BASE]\n"
-                + "       [--discovery-port P|-1] [--user U] [--password P] [--loop-seconds S]\n"
+                + "       [--discovery-port P|-1] [--user U] [--password P] [--loop-seconds S] [--audio on|off]\n"
                 + "Camera i listens on BASE+i-1 of each kind; 0 picks free ports, -1 disables a listener.\n"
-                + "--loop-seconds S: benchmark mode, S seconds encoded once and replayed by every camera.");
+                + "--loop-seconds S: benchmark mode, S seconds encoded once and replayed by every camera.\n"
+                + "--audio on: every camera also sends a 440 Hz tone as AAC (16 kHz mono).");
     }
 
     private static void fail(int status, String message) {

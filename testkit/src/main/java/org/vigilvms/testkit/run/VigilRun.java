@@ -151,8 +151,10 @@ public final class VigilRun {
             return null;
         }
         try {
-            return VirtualCameraFleet.start(count, new CameraConfig(1, 640, 360, 15, 1_000_000, 30, "admin",
+            VirtualCameraFleet fleet = VirtualCameraFleet.start(count, new CameraConfig(1, 640, 360, 15, 1_000_000, 30, "admin",
                     secrets.getOrGenerate("demo-cameras"), 8554, 8654, 18080, 18443), WsDiscoveryResponder.DEFAULT_PORT);
+            fleet.camera(0).sendAudio(true); // the first one has a microphone
+            return fleet;
         } catch (RuntimeException e) {
             say("Demo cameras not started: " + e.getMessage());
             return null;

@@ -46,6 +46,26 @@ class VirtualCameraTest {
     @AfterEach
     void clearFaults() {
         camera.faults().clear();
+        camera.sendAudio(false);
+    }
+
+    @Test
+    void withTheMicrophoneOnFfmpegReceivesTheToneAsAacInStepWithThePictures() {
+        camera.sendAudio(true);
+        AudioProbe.Sound sound = AudioProbe.probe("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
+                Duration.ofSeconds(6));
+        assertEquals("aac", sound.codec());
+        assertEquals(AacTone.SAMPLE_RATE, sound.sampleRate());
+        // no unit lost: 16 units a second, decoded; the sound spans what the pictures span
+        double videoSpan = sound.videoLast() - sound.videoFirst();
+        assertTrue(videoSpan > 4, "video seconds " + videoSpan);
+        assertTrue(Math.abs(sound.decodedSeconds() - videoSpan) < 0.3, sound.toString());
+        // the sender reports put both tracks on one clock
+        assertTrue(Math.abs(sound.audioFirst() - sound.videoFirst()) < 0.1, sound.toString());
+        assertTrue(sound.toneShare() > 0.8, "the tone: " + sound);
+        camera.sendAudio(false);
+        assertEquals(null, AudioProbe.probe("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
+                Duration.ofSeconds(1)).codec(), "microphone off: no audio track");
     }
 
     @Test
