@@ -5,6 +5,7 @@
 # seconds, in the same run. Reports CPU per stream, resident memory per stream, JVM heap per stream
 # and frames lost. Prints a Markdown table.
 # Usage: testkit/bench/recorder.sh [cameras] [seconds]   (after ./mvnw package -DskipTests; needs ffmpeg, curl)
+# VIGIL_BENCH_JFR=/tmp/rec.jfr also records a JFR profile of WildFly during the window.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-16}
@@ -56,19 +57,37 @@ done
 sleep 15 # connect, first keyframes, JIT warm-up
 psql_q() { PGPASSWORD= psql -h 127.0.0.1 -p "$VIGIL_DB_PORT" -U postgres -d vigil -Atc "$1" 2>/dev/null; }
 PG="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
+# VIGIL_BENCH_JFR=file.jfr: a Flight Recorder profile of WildFly over the window (where the CPU goes; costs some itself)
+[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.start name=bench settings=profile filename="$VIGIL_BENCH_JFR" >/dev/null
 t_start=$(date +%s%3N)
 c0=$(ticks $WF $PG)
 sleep "$S"
 c1=$(ticks $WF $PG)
 t_end=$(date +%s%3N)
+[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.stop name=bench >/dev/null
 vms_rss=$(rss_kb $WF $PG)
 heap_kb=$(heap_used_kb "$WF")
-sleep 6 # last segments sealed
-# frames whose segments lie inside the window, vs. frames the cameras sent in that time
-vms_frames=$(psql_q "SELECT coalesce(sum(frames),0) FROM segment WHERE start_ts >= to_timestamp($t_start/1000.0) AND end_ts <= to_timestamp($t_end/1000.0)")
-vms_span=$(psql_q "SELECT coalesce(sum(duration_ms),0) FROM segment WHERE start_ts >= to_timestamp($t_start/1000.0) AND end_ts <= to_timestamp($t_end/1000.0)")
+# recording stops (so a backlog can drain); what the window recorded is counted below
 for i in $(seq 1 "$N"); do "${CURL[@]}" -o /dev/null -X POST "https://localhost:8443/api/v1/cameras/$i/disable"; done
-sleep 5
+IN_WINDOW="start_ts >= to_timestamp($t_start/1000.0) AND end_ts <= to_timestamp($t_end/1000.0)"
+sleep 6
+sealed_at_6s=$(psql_q "SELECT count(*) FROM segment WHERE $IN_WINDOW")
+# a backlog of unsealed segments drains from the spool: count once nothing new was sealed for 10 s (at most 5 min)
+drain_start=$(date +%s); last=-1; same=0
+while [ $(( $(date +%s) - drain_start )) -lt 300 ] && [ "$same" -lt 10 ]; do
+  now_count=$(psql_q "SELECT count(*) FROM segment WHERE $IN_WINDOW")
+  if [ "$now_count" = "$last" ]; then same=$((same + 1)); else same=0; last=$now_count; fi
+  sleep 1
+done
+drained_s=$(( $(date +%s) - drain_start - same ))
+# frames whose segments lie inside the window, vs. 25 fps over those segments' durations
+vms_frames=$(psql_q "SELECT coalesce(sum(frames),0) FROM segment WHERE $IN_WINDOW")
+vms_span=$(psql_q "SELECT coalesce(sum(duration_ms),0) FROM segment WHERE $IN_WINDOW")
+# whole segments missing: time between a camera's neighbouring segments in the window (over 50 ms)
+vms_gap_ms=$(psql_q "SELECT coalesce(round(sum(greatest(0, extract(epoch FROM start_ts - prev_end) * 1000 - 50))), 0) FROM
+  (SELECT start_ts, lag(end_ts) OVER (PARTITION BY camera_id ORDER BY start_ts) AS prev_end FROM segment WHERE $IN_WINDOW) x
+  WHERE prev_end IS NOT NULL")
+echo "segments in the window sealed 6 s after it: $sealed_at_6s; after the spool drained (${drained_s} s): $last; time between neighbouring segments: ${vms_gap_ms} ms"
 
 # baseline: ffmpeg -c copy -f segment, one process per stream
 mkdir -p "$WORK/ffmpeg"
@@ -94,12 +113,12 @@ ff_seconds=$((S + 15 + 3))
 
 awk -v n="$N" -v s="$S" -v hz="$HZ" -v vc=$((c1 - c0)) -v ic=$((i1 - i0)) -v fc=$((f1 - f0)) -v vr="$vms_rss" \
     -v ir="$idle_rss" -v fr="$ff_rss" -v heap="${heap_kb:-0}" -v iheap="${idle_heap:-0}" -v vf="$vms_frames" \
-    -v vspan="$vms_span" -v ff="$ff_frames" -v ffs="$ff_seconds" 'BEGIN {
+    -v vspan="$vms_span" -v gap="${vms_gap_ms:-0}" -v ff="$ff_frames" -v ffs="$ff_seconds" 'BEGIN {
   vcpu = vc / hz / s * 100; icpu = ic / hz / 15 * 100; fcpu = fc / hz / s * 100;
   printf "| recorder | streams | CPU per stream (of one core) | resident memory per stream | JVM heap per stream | frames |\n";
   printf "|---|---|---|---|---|---|\n";
-  printf "| Vigil, all costs / streams (WildFly + PostgreSQL; encrypted, hash-chained) | %d | %.2f %% | %.1f MB | %.2f MB | %d stored of %d sent in the window (%.2f %% lost) |\n",
-    n, vcpu / n, vr / 1024 / n, heap / 1024 / n, vf, vspan / 1000 * 25, (1 - vf / (vspan / 1000 * 25)) * 100;
+  printf "| Vigil, all costs / streams (WildFly + PostgreSQL; encrypted, hash-chained) | %d | %.2f %% | %.1f MB | %.2f MB | %d stored of %d in the stored segments (%.2f %% lost), %d ms between segments |\n",
+    n, vcpu / n, vr / 1024 / n, heap / 1024 / n, vf, vspan / 1000 * 25, (1 - vf / (vspan / 1000 * 25)) * 100, gap;
   printf "| Vigil, marginal (minus the idle server: %.1f %% CPU, %.0f MB, heap %.0f MB) | %d | %.2f %% | %.1f MB | %.2f MB | |\n",
     icpu, ir / 1024, iheap / 1024, n, (vcpu - icpu) / n, (vr - ir) / 1024 / n, (heap - iheap) / 1024 / n;
   printf "| ffmpeg -c copy -f segment, one process per stream | %d | %.2f %% | %.1f MB | - | %d written in ~%d s (%.1f fps per stream, start-up included) |\n",

@@ -251,6 +251,9 @@ class FoundationIT {
                 .filter(l -> l.toLowerCase().contains("vigil"))
                 .filter(l -> !l.contains("VIGIL00300") && !l.contains("VIGIL00201"))
                 .filter(l -> !l.contains("Injecting Elytron SSLContext vigil-services-ssc"))
+                // a timer run still busy when the next is due (2 loaded CI cores): WildFly skips one run;
+                // each run takes up all the work pending (audit rows, chain heads), so nothing waits longer than that
+                .filter(l -> !l.contains("WFLYEJB0043"))
                 .toList();
         assertEquals(List.of(), problems);
     }

@@ -27,11 +27,22 @@ public class SignedSender {
     private ServiceKeyring keyring;
 
     public Envelope send(ServiceIdentity as, String destination, String type, Record payload) {
+        return send(as, destination, type, payload, null);
+    }
+
+    /** As {@link #send(ServiceIdentity, String, String, Record)}, in message group {@code group} (delivered in order to one consumer). */
+    public Envelope send(ServiceIdentity as, String destination, String type, Record payload, String group) {
         Envelope envelope = keyring.signer(as).seal(destination, type, MessageCodec.encode(payload));
         ConnectionFactory factory = lookup(as.connectionFactoryJndiName());
         Queue queue = lookup(Destinations.jndiName(destination));
         try (JMSContext context = factory.createContext()) {
-            context.createProducer().send(queue, JmsEnvelopes.toMessage(context, envelope));
+            jakarta.jms.Message message = JmsEnvelopes.toMessage(context, envelope);
+            if (group != null) {
+                message.setStringProperty("JMSXGroupID", group);
+            }
+            context.createProducer().send(queue, message);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException("cannot set the message group " + group, e);
         }
         return envelope;
     }

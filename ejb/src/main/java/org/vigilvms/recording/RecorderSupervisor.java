@@ -228,7 +228,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     public void segment(long cameraId, Path file, long startMs, long durationMs, int frames) {
         try {
             sender.send(ServiceIdentity.RECORDER, Destinations.SEGMENTS, SegmentRecorded.TYPE,
-                    new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames));
+                    new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames), Destinations.cameraGroup(cameraId));
         } catch (RuntimeException e) {
             VigilLog.LOG.sendFailed(SegmentRecorded.TYPE, ServiceIdentity.RECORDER.principal(), e);
         }

@@ -70,6 +70,8 @@ public final class KeyVault {
         }
     }
 
+    private static final int SEAL_PIECE = 16 * 1024;
+
     public static byte[] seal(byte[] key, byte[] plain, byte[] associatedData) {
         try {
             byte[] nonce = new byte[NONCE];
@@ -79,7 +81,15 @@ public final class KeyVault {
             cipher.updateAAD(associatedData);
             byte[] sealed = new byte[NONCE + cipher.getOutputSize(plain.length)];
             System.arraycopy(nonce, 0, sealed, 0, NONCE);
-            cipher.doFinal(plain, 0, plain.length, sealed, NONCE);
+            // in pieces: a few calls a second with a whole segment each never get the JIT to the
+            // JDK's AES-GCM intrinsics (40 MB/s); pieces of 16 KB do within seconds (2 GB/s here)
+            int in = 0;
+            int out = NONCE;
+            while (plain.length - in > SEAL_PIECE) {
+                out += cipher.update(plain, in, SEAL_PIECE, sealed, out);
+                in += SEAL_PIECE;
+            }
+            cipher.doFinal(plain, in, plain.length - in, sealed, out);
             return sealed;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM sealing failed", e);

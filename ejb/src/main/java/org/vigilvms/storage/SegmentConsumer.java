@@ -13,13 +13,15 @@ import org.vigilvms.messaging.EnvelopeGate;
 
 /**
  * The storage service receiving finished segments from the recorder; connects as svc-storage
- * (jboss-ejb3.xml). One at a time, so each camera's chain grows in arrival order.
+ * (jboss-ejb3.xml). Four sessions seal in parallel; the recorder sends each camera's segments in
+ * the camera's message group ({@link Destinations#cameraGroup}), which the broker delivers in
+ * order to one session, so each camera's chain still grows in recording order.
  */
 @PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/" + Destinations.SEGMENTS),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")})
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class SegmentConsumer implements MessageListener {
 
     @Inject

@@ -28,6 +28,15 @@ public final class Destinations {
     private Destinations() {
     }
 
+    /**
+     * The message group (JMSXGroupID) of a camera's messages on {@link #SEGMENTS}: the broker hands
+     * every message of a group to the same consumer in order, so several consumers seal in
+     * parallel while each camera's chain still grows in recording order.
+     */
+    public static String cameraGroup(long cameraId) {
+        return "camera-" + cameraId;
+    }
+
     /** JNDI name under which WildFly binds the queue for in-server use. */
     public static String jndiName(String destination) {
         return "java:/jms/queue/" + destination;
