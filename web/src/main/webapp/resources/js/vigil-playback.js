@@ -28,14 +28,15 @@
   var FRAME = 1 / 25;
   // the media time of the picture on screen: a frame step moves from it, not from currentTime, which
   // may sit on a frame's edge where adding and taking away a frame's length rounds to the same picture
-  var shownTime = null, lastPresented = null;
+  var shownTime = null, lastPresented = null, learnedFrame = Infinity;
   function watchFrames() {
     if (!video.requestVideoFrameCallback) { return; }
     video.requestVideoFrameCallback(function (now, meta) {
-      // while playing, two pictures in a row tell the camera's frame length (25 fps until seen)
-      if (!video.paused && lastPresented !== null && meta.presentedFrames === lastPresented + 1) {
+      // while playing, two pictures in a row tell the camera's frame length (25 fps until seen); the
+      // shortest seen, as a busy browser presents only some pictures and the step then looks longer
+      if (!video.paused && !video.seeking && lastPresented !== null && meta.presentedFrames === lastPresented + 1) {
         var length = meta.mediaTime - shownTime;
-        if (length > 0.005 && length < 0.5) { FRAME = length; }
+        if (length > 0.005 && length < 0.5) { learnedFrame = Math.min(learnedFrame, length); FRAME = learnedFrame; }
       }
       lastPresented = meta.presentedFrames;
       shownTime = meta.mediaTime;
@@ -165,7 +166,11 @@
     startAt = instant;
     source = new MediaSource();
     video.src = URL.createObjectURL(source);
-    source.addEventListener('sourceopen', want);
+    source.addEventListener('sourceopen', function () {
+      // the whole window from the start: a seek past what is loaded would otherwise be cut back to its end
+      source.duration = (segments[segments.length - 1].b - base) / 1000 + 1;
+      want();
+    });
   }
 
   // the MSE type of a segment, read from its initialisation: the picture codec with profile and level, the sound's codec if any

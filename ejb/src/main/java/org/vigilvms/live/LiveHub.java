@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 /**
  * Fans each camera's live fragments out to its viewers. Keeps the initialisation segment and
  * the fragments since the latest keyframe, so a viewer who joins starts at that keyframe at
- * once. Viewers must not block: they queue and drop on their own (see the web module).
+ * once. Viewers must not block: they queue and drop on their own (see the web module). Says
+ * whether a camera's live stream is wanted at all ({@link #wanted}): the recorder remuxes for
+ * live only then ({@link LiveFeed}).
  */
 @ApplicationScoped
 public class LiveHub {
@@ -32,6 +34,32 @@ public class LiveHub {
         private byte[] init;
         private final List<byte[]> sinceKey = new ArrayList<>();
         private final Set<Viewer> viewers = new CopyOnWriteArraySet<>();
+        /** Until when someone asked for the live picture without watching (a snapshot), epoch ms. */
+        private volatile long askedUntil;
+    }
+
+    /** How long a live snapshot keeps the camera's live stream going (another snapshot soon is likely). */
+    static final long ASKED_MS = 30_000;
+
+    /** Whether anyone watches the camera or asked for its live picture lately. */
+    public boolean wanted(long cameraId) {
+        Channel channel = channels.get(cameraId);
+        return channel != null && (!channel.viewers.isEmpty() || System.currentTimeMillis() < channel.askedUntil);
+    }
+
+    /**
+     * {@link #currentPictureGroup}, asking for the live stream first when nobody watches: waits up to
+     * {@code timeout} for the recorder to start it (at its next packet).
+     */
+    public java.util.Optional<byte[]> awaitPictureGroup(long cameraId, java.time.Duration timeout) throws InterruptedException {
+        channel(cameraId).askedUntil = System.currentTimeMillis() + ASKED_MS;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.Optional<byte[]> group = currentPictureGroup(cameraId);
+        while (group.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            group = currentPictureGroup(cameraId);
+        }
+        return group;
     }
 
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();

@@ -67,6 +67,7 @@ public final class LiveMuxer implements AutoCloseable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final ArrayDeque<Boolean> keyFlags = new ArrayDeque<>();
     private AVIOContext io;
+    private long origin = Long.MIN_VALUE;
 
     private LiveMuxer(long cameraId, LiveHub hub, AVFormatContext output, AVStream stream) {
         this.cameraId = cameraId;
@@ -106,13 +107,19 @@ public final class LiveMuxer implements AutoCloseable {
         return muxer;
     }
 
-    /** Adds one packet (times relative to the session, in the input time base); the packet is not consumed. */
+    /**
+     * Adds one packet (in the input time base; the live stream starts at the first packet's dts,
+     * whenever in the session the muxer opened); the packet is not consumed.
+     */
     public void write(AVPacket packet, long pts, long dts, boolean key, AVRational inputTimeBase) {
+        if (origin == Long.MIN_VALUE) {
+            origin = dts;
+        }
         AVPacket copy = av_packet_clone(packet);
         try {
             copy.stream_index(0);
-            copy.pts(pts);
-            copy.dts(dts);
+            copy.pts(pts - origin);
+            copy.dts(dts - origin);
             copy.pos(-1);
             av_packet_rescale_ts(copy, inputTimeBase, stream.time_base());
             keyFlags.add(key);

@@ -63,8 +63,14 @@ public class SnapshotService {
     /** The camera's picture now: the last frame of the current picture group. */
     public Snapshot live(long cameraId) {
         access.require(AccessRight.VIEW_LIVE, cameraId);
-        byte[] group = live.currentPictureGroup(cameraId)
-                .orElseThrow(() -> new InvalidCameraException("camera " + cameraId + " is not streaming now"));
+        byte[] group;
+        try {
+            group = live.awaitPictureGroup(cameraId, java.time.Duration.ofSeconds(2))
+                    .orElseThrow(() -> new InvalidCameraException("camera " + cameraId + " is not streaming now"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidCameraException("interrupted while waiting for the live picture of camera " + cameraId);
+        }
         Instant taken = clock.instant();
         byte[] jpeg = onScreen(group, Long.MAX_VALUE, cameraId).jpeg();
         audit.record(access.caller().name(), "snapshot.taken", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS, "live");

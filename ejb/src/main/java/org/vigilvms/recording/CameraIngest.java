@@ -170,7 +170,7 @@ final class CameraIngest implements Runnable {
         AVPacket packet = av_packet_alloc();
         Segment segment = null;
         Segment closing = null; // the previous segment, waiting for the sound up to its cut
-        org.vigilvms.live.LiveMuxer liveMuxer = null;
+        org.vigilvms.live.LiveFeed liveFeed = null;
         org.vigilvms.analytics.FrameFeed.CameraFeed analysed = null;
         AVRational timeBase = null;
         boolean recorded = false;
@@ -194,11 +194,7 @@ final class CameraIngest implements Runnable {
             }
             AVRational millis = av_make_q(1, 1000);
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
-            try {
-                liveMuxer = org.vigilvms.live.LiveMuxer.open(source.cameraId(), stream, live);
-            } catch (RuntimeException e) {
-                liveMuxer = null; // recording goes on without live view
-            }
+            liveFeed = new org.vigilvms.live.LiveFeed(source.cameraId(), stream, live);
             analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
             long sessionFirstDts = 0;
@@ -252,14 +248,7 @@ final class CameraIngest implements Runnable {
                     }
                     long mediaMs = av_rescale_q(pts - sessionFirstPts, timeBase, millis);
                     clock.arrived(mediaMs, System.currentTimeMillis());
-                    if (liveMuxer != null) {
-                        try {
-                            liveMuxer.write(packet, pts - sessionFirstDts, dts - sessionFirstDts, key, timeBase);
-                        } catch (RuntimeException e) {
-                            liveMuxer.close(); // live view of this session ends; recording goes on
-                            liveMuxer = null;
-                        }
-                    }
+                    liveFeed.offer(packet, pts - sessionFirstDts, dts - sessionFirstDts, key, timeBase);
                     try {
                         // capture time as the segments count it: the wall clock at the session's first packet + media time
                         analysed.offer(packet, key, clock.wallOf(mediaMs));
@@ -317,8 +306,8 @@ final class CameraIngest implements Runnable {
                 finish(segment, timeBase);
                 recorded = true;
             }
-            if (liveMuxer != null) {
-                liveMuxer.close();
+            if (liveFeed != null) {
+                liveFeed.close();
             }
             if (analysed != null) {
                 analysed.close();

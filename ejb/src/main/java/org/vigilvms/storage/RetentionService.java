@@ -355,7 +355,7 @@ public class RetentionService {
         segment.retire(now, reason);
         StorageVolume volume = run.byName().get(segment.getVolume());
         if (volume != null) {
-            volume.addUsed(-segment.getBytes());
+            volumes.addUsed(volume, -segment.getBytes());
         }
         return true;
     }

@@ -107,7 +107,7 @@ public class SegmentStore {
             }
             try {
                 write(volumes.directory(volume).resolve(relative), sealed);
-                volume.addUsed(sealed.length);
+                volumes.addUsed(volume, sealed.length);
                 return volume;
             } catch (UncheckedIOException e) {
                 volumes.markFailed(volume.getId(), e.getMessage() + ": " + e.getCause());

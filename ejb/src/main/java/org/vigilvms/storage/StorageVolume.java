@@ -34,7 +34,9 @@ public class StorageVolume {
     @Column(name = "min_free_bytes", nullable = false)
     private long minFreeBytes = 256L << 20;
 
-    @Column(name = "used_bytes", nullable = false)
+    // never written from the entity: several sealing sessions and retention change it at once,
+    // so it moves only by StorageVolumes.addUsed's atomic UPDATE (the field follows in memory)
+    @Column(name = "used_bytes", nullable = false, updatable = false)
     private long usedBytes;
 
     @Enumerated(EnumType.STRING)

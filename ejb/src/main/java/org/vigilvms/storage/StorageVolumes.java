@@ -41,6 +41,13 @@ public class StorageVolumes {
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
+    /** Counts bytes written to (or, negative, freed on) a volume: one atomic UPDATE, so concurrent sealing and retention add up. */
+    public void addUsed(StorageVolume volume, long bytes) {
+        volume.addUsed(bytes);
+        em.createNativeQuery("UPDATE storage_volume SET used_bytes = greatest(0, used_bytes + ?1) WHERE id = ?2")
+                .setParameter(1, bytes).setParameter(2, volume.getId()).executeUpdate();
+    }
+
     @Inject
     private InstallationPaths paths;
 
