@@ -54,7 +54,9 @@ NEWPW="Bench-$RANDOM-$RANDOM-Pw"
 for i in $(seq 0 $((N - 1))); do
   "${CURL[@]}" -o /dev/null -f -H 'Content-Type: application/json' -d "{\"name\":\"bench $i\",\"streamUrl\":\"rtsp://127.0.0.1:$((21000 + i))/stream1\",\"username\":\"admin\",\"password\":\"$CAMPASS\"}" https://localhost:8443/api/v1/cameras
 done
-sleep 15 # connect, first keyframes, JIT warm-up
+# connect, first keyframes, JIT warm-up: a perf profile 20-40 s after the cameras were added still
+# showed the JIT compilers at a third of WildFly's CPU (VIGIL_BENCH_WARMUP seconds, default 60)
+sleep "${VIGIL_BENCH_WARMUP:-60}"
 psql_q() { PGPASSWORD= psql -h 127.0.0.1 -p "$VIGIL_DB_PORT" -U postgres -d vigil -Atc "$1" 2>/dev/null; }
 PG="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
 # VIGIL_BENCH_JFR=file.jfr: a Flight Recorder profile of WildFly over the window (where the CPU goes; costs some itself)
