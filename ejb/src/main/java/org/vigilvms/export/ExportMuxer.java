@@ -92,15 +92,15 @@ final class ExportMuxer {
                     long offset = av_rescale_q(part.offsetMs(), MILLIS, outBase);
                     AVRational inBase = in.time_base();
                     boolean keepSound = sound != null && input.nb_streams() > 1 && sameSound(soundFormat, input.streams(1).codecpar());
+                    AVRational soundIn = keepSound ? input.streams(1).time_base() : null;
+                    long soundShift = keepSound ? av_rescale_q(part.offsetMs(), MILLIS, sound.time_base()) : 0;
                     while (av_read_frame(input, packet) >= 0) {
                         try {
                             if (keepSound && packet.stream_index() == 1 && packet.dts() != AV_NOPTS_VALUE) {
-                                AVRational soundIn = input.streams(1).time_base();
-                                long shift = av_rescale_q(part.offsetMs(), MILLIS, sound.time_base());
-                                long dts = av_rescale_q(packet.dts(), soundIn, sound.time_base()) + shift;
+                                long dts = av_rescale_q(packet.dts(), soundIn, sound.time_base()) + soundShift;
                                 if (dts > lastSoundDts) {
                                     long pts = packet.pts() != AV_NOPTS_VALUE
-                                            ? av_rescale_q(packet.pts(), soundIn, sound.time_base()) + shift : dts;
+                                            ? av_rescale_q(packet.pts(), soundIn, sound.time_base()) + soundShift : dts;
                                     lastSoundDts = dts;
                                     packet.pts(Math.max(pts, dts));
                                     packet.dts(dts);

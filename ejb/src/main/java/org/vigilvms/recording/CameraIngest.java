@@ -250,7 +250,7 @@ final class CameraIngest implements Runnable {
                     clock.arrived(mediaMs, System.currentTimeMillis());
                     liveFeed.offer(packet, pts - sessionFirstDts, dts - sessionFirstDts, key, timeBase);
                     try {
-                        // capture time as the segments count it: the wall clock at the session's first packet + media time
+                        // capture time as the segments count it (StreamClock)
                         analysed.offer(packet, key, clock.wallOf(mediaMs));
                     } catch (RuntimeException e) {
                         analysed.close(); // analytics of this session ends; recording goes on
