@@ -46,7 +46,7 @@ public final class LiveFeed implements AutoCloseable {
         long now = System.currentTimeMillis();
         if (hub.wanted(cameraId)) {
             lastWantedMs = now;
-            if (muxer == null) {
+            if (muxer == null && (key || !sinceKey.isEmpty())) { // a live stream starts at a keyframe
                 try {
                     muxer = LiveMuxer.open(cameraId, stream, hub);
                     for (Kept kept : sinceKey) {
