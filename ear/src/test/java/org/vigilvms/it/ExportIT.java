@@ -1,6 +1,7 @@
 package org.vigilvms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.count;
 import static org.vigilvms.it.VigilDeployment.get;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.evidence.ExportManifest;
 import org.vigilvms.evidence.ExportTampering;
 import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.AacTone;
+import org.vigilvms.testkit.camera.AudioProbe;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 
@@ -40,8 +43,9 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
  * Evidence export end to end: two virtual cameras recorded for a minute are exported over the
  * REST API; the investigators' verifier (the standalone jar, as its own process) says VALID with
  * only the package and the issuer certificate, and names each kind of tampering; Debian's
- * ffprobe (not our FFmpeg) decodes the exported MP4s; EXPORT is enforced in the EJB layer; an
- * export can require a second person's approval; an encrypted export opens only with its password.
+ * ffprobe (not our FFmpeg) decodes the exported MP4s, pictures and (one camera has a microphone)
+ * sound; EXPORT is enforced in the EJB layer; an export can require a second person's approval;
+ * an encrypted export opens only with its password.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -66,6 +70,7 @@ class ExportIT {
     @BeforeAll
     static void cameras() throws Exception {
         fleet = VirtualCameraFleet.start(2, CameraConfig.forTests(301, CAMERA_PASSWORD), -1);
+        fleet.camera(0).sendAudio(true); // north has a microphone: its export must keep the sound
         work = Files.createDirectories(Path.of(System.getProperty("vigil.it.dir"), "export-it"));
     }
 
@@ -122,6 +127,7 @@ class ExportIT {
             assertEquals(frames, Integer.parseInt(probe.get("nb_read_frames")), "frames decoded by ffprobe");
             double seconds = Double.parseDouble(probe.get("duration"));
             assertEquals(camera.durationMs() / 1000.0, seconds, 0.2, "duration per ffprobe");
+            assertSound(camera, work.resolve("camera-" + camera.cameraId() + ".mp4"));
         }
 
         ExportManifest.CameraExport north = manifest.cameras().get(0);
@@ -292,8 +298,35 @@ class ExportIT {
         return new Verdict(process.exitValue(), output);
     }
 
+    /**
+     * North's export carries its tone for the whole minute, in step with the pictures (Debian's
+     * ffprobe decodes it as AAC; our probe measures it), south's has no sound track at all.
+     */
+    private static void assertSound(ExportManifest.CameraExport camera, Path mp4) throws Exception {
+        AudioProbe.Sound sound = AudioProbe.probe(mp4.toString(), Duration.ofSeconds(120));
+        if (camera.cameraId() != first) {
+            assertNull(sound.codec(), "camera " + camera.cameraId() + " has no microphone: " + sound);
+            return;
+        }
+        assertEquals("aac", sound.codec(), sound.toString());
+        double pictures = camera.durationMs() / 1000.0;
+        assertEquals(pictures, sound.decodedSeconds(), pictures * 0.02, "seconds of sound decoded: " + sound);
+        assertEquals(sound.videoFirst(), sound.audioFirst(), 0.1, "sound starts with the pictures: " + sound);
+        assertEquals(sound.videoLast(), sound.audioLast(), 0.2, "sound ends with the pictures: " + sound);
+        assertTrue(sound.toneShare() > 0.8, "the camera's 440 Hz tone: " + sound);
+        Map<String, String> debian = ffprobe(mp4, "a:0", "stream=codec_name,nb_read_frames");
+        assertEquals("aac", debian.get("codec_name"), debian.toString());
+        double framesPerSecond = (double) AacTone.SAMPLE_RATE / AacTone.SAMPLES_PER_UNIT;
+        assertEquals(pictures * framesPerSecond, Integer.parseInt(debian.get("nb_read_frames")), pictures * 0.02 * framesPerSecond,
+                "AAC frames decoded by Debian's ffprobe: " + debian);
+    }
+
     /** Debian's ffprobe decodes the file: frames it decoded and the container's duration. */
     private static Map<String, String> ffprobe(Path file) throws Exception {
+        return ffprobe(file, "v:0", "stream=nb_read_frames:format=duration");
+    }
+
+    private static Map<String, String> ffprobe(Path file, String stream, String entries) throws Exception {
         Path ffprobe = Path.of("/usr/bin/ffprobe");
         if (!Files.isExecutable(ffprobe)) {
             String why = "Debian's ffprobe is missing (apt-get install ffmpeg)";
@@ -303,8 +336,8 @@ class ExportIT {
             System.err.println("\n**************** EXPORT DECODING CHECK SKIPPED: " + why + " ****************\n");
             Assumptions.abort(why);
         }
-        Process process = new ProcessBuilder(ffprobe.toString(), "-v", "error", "-count_frames", "-select_streams", "v:0",
-                "-show_entries", "stream=nb_read_frames:format=duration", "-of", "default=noprint_wrappers=1", file.toString())
+        Process process = new ProcessBuilder(ffprobe.toString(), "-v", "error", "-count_frames", "-select_streams", stream,
+                "-show_entries", entries, "-of", "default=noprint_wrappers=1", file.toString())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
