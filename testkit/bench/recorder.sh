@@ -19,6 +19,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
+# per thread of a process: "name ticks" (the kernel's 15-character name, digits folded into #)
+thread_ticks() { for t in /proc/"$1"/task/*; do [ -r "$t/stat" ] && printf '%s %s\n' "$(tr -d ' ' < "$t/comm" | tr '0-9' '#')" \
+    "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"; done 2>/dev/null; }
 ticks() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
 rss_kb() { local r=0; for p in "$@"; do [ -r "/proc/$p/status" ] && r=$((r + $(awk '/VmRSS/ {print $2}' "/proc/$p/status"))); done; echo $r; }
 
@@ -60,15 +63,24 @@ sleep "${VIGIL_BENCH_WARMUP:-60}"
 psql_q() { PGPASSWORD= psql -h 127.0.0.1 -p "$VIGIL_DB_PORT" -U postgres -d vigil -Atc "$1" 2>/dev/null; }
 PG="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
 # VIGIL_BENCH_JFR=file.jfr: a Flight Recorder profile of WildFly over the window (where the CPU goes; costs some itself)
-[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.start name=bench settings=profile filename="$VIGIL_BENCH_JFR" >/dev/null
+[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.start name=bench settings="${VIGIL_BENCH_JFR_SETTINGS:-profile}" filename="$VIGIL_BENCH_JFR" >/dev/null
 t_start=$(date +%s%3N)
-c0=$(ticks $WF $PG)
+[ -z "${VIGIL_BENCH_THREADS:-}" ] || thread_ticks "$WF" > "$WORK/threads0"
+c0=$(ticks $WF $PG); pg0=$(ticks $PG)
 sleep "$S"
-c1=$(ticks $WF $PG)
+c1=$(ticks $WF $PG); pg1=$(ticks $PG)
+[ -z "${VIGIL_BENCH_THREADS:-}" ] || thread_ticks "$WF" > "$WORK/threads1"
 t_end=$(date +%s%3N)
 [ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.stop name=bench >/dev/null
 vms_rss=$(rss_kb $WF $PG)
 heap_kb=$(heap_used_kb "$WF")
+if [ -n "${VIGIL_BENCH_THREADS:-}" ]; then
+  echo "WildFly CPU in the window by thread (% of one core; threads that ended in the window are not listed):"
+  awk -v hz="$HZ" -v s="$S" 'NR == FNR {a[$1] += $2; next} {b[$1] += $2; n[$1]++} END {
+      for (k in b) { d = b[k] - a[k]; if (d > 0) printf "  %6.2f %%  %3d x %s\n", d / hz / s * 100, n[k], k } }' \
+      "$WORK/threads0" "$WORK/threads1" | sort -rn
+  echo "  PostgreSQL (all its processes): $(awk -v d=$((pg1 - pg0)) -v hz="$HZ" -v s="$S" 'BEGIN {printf "%.2f %%", d / hz / s * 100}')"
+fi
 # recording stops (so a backlog can drain); what the window recorded is counted below
 for i in $(seq 1 "$N"); do "${CURL[@]}" -o /dev/null -X POST "https://localhost:8443/api/v1/cameras/$i/disable"; done
 IN_WINDOW="start_ts >= to_timestamp($t_start/1000.0) AND end_ts <= to_timestamp($t_end/1000.0)"
