@@ -57,11 +57,25 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
         if (key == null || key.getRevokedTs() != null) {
             return Optional.empty();
         }
+        if (DECODED.size() > 1024) {
+            DECODED.clear(); // keys replaced many times over: start again rather than grow
+        }
+        return Optional.ofNullable(DECODED.computeIfAbsent(java.util.List.of(key.getAlgorithm(),
+                java.nio.ByteBuffer.wrap(key.getPublicKey())), k -> decode(key)));
+    }
+
+    /**
+     * Keys decoded once: every message asks for its producer's key, and the registry row (looked
+     * up each time, so a revocation counts at once) holds only its encoding.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Object>, PublicKey> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static PublicKey decode(ServiceKey key) {
         try {
-            return Optional.of(KeyFactory.getInstance(key.getAlgorithm())
-                    .generatePublic(new X509EncodedKeySpec(key.getPublicKey())));
+            return KeyFactory.getInstance(key.getAlgorithm()).generatePublic(new X509EncodedKeySpec(key.getPublicKey()));
         } catch (GeneralSecurityException e) {
-            return Optional.empty();
+            return null; // not cached: computeIfAbsent keeps nothing for null
         }
     }
 }

@@ -2,10 +2,13 @@ package org.vigilvms.messaging;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.vigilvms.jms.Destinations;
@@ -17,11 +20,17 @@ import org.vigilvms.jms.envelope.JmsEnvelopes;
 /**
  * Sends a message as one in-server service: sealed with that service's key and sent over that
  * service's own connection factory, so the broker checks its rights to the destination too.
- * Joins the caller's transaction: the message leaves only if the caller commits.
+ * Joins the caller's transaction: the message leaves only if the caller commits. Without one
+ * (the recorder's ingest threads) it is sent at once, and the send returns when the broker has
+ * stored it: a transaction of its own per segment would only add a commit round trip.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SignedSender {
+
+    /** JNDI names to resources; they stay bound while the application is deployed. */
+    private static final ConcurrentHashMap<String, Object> RESOURCES = new ConcurrentHashMap<>();
 
     @Inject
     private ServiceKeyring keyring;
@@ -49,10 +58,12 @@ public class SignedSender {
 
     @SuppressWarnings("unchecked")
     private static <T> T lookup(String name) {
-        try {
-            return (T) InitialContext.doLookup(name);
-        } catch (NamingException e) {
-            throw new IllegalStateException("JMS resource " + name + " not bound: " + e.getMessage(), e);
-        }
+        return (T) RESOURCES.computeIfAbsent(name, n -> {
+            try {
+                return InitialContext.doLookup(n);
+            } catch (NamingException e) {
+                throw new IllegalStateException("JMS resource " + n + " not bound: " + e.getMessage(), e);
+            }
+        });
     }
 }
