@@ -9,10 +9,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +65,9 @@ public class SegmentStore {
             deleteAfterCommit(spoolFile);
             return Optional.empty();
         }
-        byte[] clear;
+        long clearLength;
         try {
-            clear = Files.readAllBytes(spoolFile);
+            clearLength = Files.size(spoolFile);
         } catch (NoSuchFileException e) {
             // sealed and cleaned already: this is a second message for it (re-sent at recovery)
             VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), camera.getId(), start.toString());
@@ -76,39 +80,51 @@ public class SegmentStore {
         long seq = last.isEmpty() ? 1 : last.get(0).getChainSeq() + 1;
         byte[] previous = last.isEmpty() ? null : last.get(0).getChainHash();
         Instant end = start.plusMillis(recorded.durationMs());
-        byte[] sha256 = SegmentCrypto.sha256(clear);
-        byte[] chain = SegmentCrypto.chainHash(previous, camera.getId(), seq, start, end, sha256);
 
         KeyVault vault = KeyVault.fromSystemProperty();
         byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(camera.getId()));
-        byte[] sealed = KeyVault.seal(dataKey, clear, SegmentCrypto.segmentAad(camera.getId(), seq));
         String relative = camera.getId() + "/" + seq + ".vseg";
-        StorageVolume volume = writeToSomeVolume(relative, sealed, camera.getId());
+        Sealed sealed = sealToSomeVolume(spoolFile, KeyVault.sealedLength(clearLength), relative, dataKey,
+                SegmentCrypto.segmentAad(camera.getId(), seq), camera.getId());
+        byte[] chain = SegmentCrypto.chainHash(previous, camera.getId(), seq, start, end, sealed.clearSha256());
 
         Segment segment = new Segment(camera.getId(), seq, start, end, (int) recorded.durationMs(), recorded.frames(),
-                sealed.length, sha256, chain, volume.getName(), relative);
+                sealed.length(), sealed.clearSha256(), chain, sealed.volume().getName(), relative);
         em.persist(segment);
         deleteAfterCommit(spoolFile);
         return Optional.of(segment);
     }
 
+    /** Where a segment went, how long it is sealed, and the SHA-256 of its clear bytes. */
+    private record Sealed(StorageVolume volume, long length, byte[] clearSha256) {
+    }
+
     /**
-     * Writes to the first volume that has room and takes the write; a volume whose write fails is
-     * taken out (FAILED) and the next one is tried. None left: the segment stays in the spool and
-     * the message is redelivered later.
+     * Seals the spool file into the first volume that has room and takes the write; a volume whose
+     * write fails is taken out (FAILED) and the next one is tried. None left: the segment stays in
+     * the spool and the message is redelivered later.
      */
-    private StorageVolume writeToSomeVolume(String relative, byte[] sealed, long cameraId) {
+    private Sealed sealToSomeVolume(Path spoolFile, long sealedLength, String relative, byte[] dataKey, byte[] aad,
+                                    long cameraId) {
         for (StorageVolume volume : volumes.writable()) {
-            if (!volume.quotaAllows(sealed.length)) {
+            if (!volume.quotaAllows(sealedLength)) {
                 continue; // retention makes room; meanwhile the next volume takes it
             }
-            if (!volumes.hasRoom(volume, sealed.length)) {
+            if (!volumes.hasRoom(volume, sealedLength)) {
                 continue;
             }
-            try {
-                write(volumes.directory(volume).resolve(relative), sealed);
-                volumes.addUsed(volume, sealed.length);
-                return volume;
+            Path target = volumes.directory(volume).resolve(relative);
+            try (SpoolReader in = new SpoolReader(FileChannel.open(spoolFile, StandardOpenOption.READ))) {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                long length = write(target, out -> KeyVault.sealStream(dataKey, in, out, aad, sha256));
+                volumes.addUsed(volume, length);
+                return new Sealed(volume, length, sha256.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException | SpoolUnreadable e) {
+                // the spool's fault, not the volume's: the message is delivered again
+                throw new UncheckedIOException("cannot read spooled segment " + spoolFile,
+                        e instanceof IOException io ? io : (IOException) e.getCause());
             } catch (UncheckedIOException e) {
                 volumes.markFailed(volume.getId(), e.getMessage() + ": " + e.getCause());
             }
@@ -167,12 +183,54 @@ public class SegmentStore {
         }
     }
 
-    private static void write(Path target, byte[] data) {
+    /** A read of the spool file that failed (told apart from a failing volume, which is taken out). */
+    private static final class SpoolUnreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SpoolUnreadable(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** The spool file as the sealing reads it: its read errors become {@link SpoolUnreadable}. */
+    private record SpoolReader(FileChannel file) implements java.nio.channels.ReadableByteChannel {
+        @Override
+        public int read(java.nio.ByteBuffer buffer) {
+            try {
+                return file.read(buffer);
+            } catch (IOException e) {
+                throw new SpoolUnreadable(e);
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return file.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+    }
+
+    /** What writes a file's content to an open channel and says how many bytes it wrote. */
+    private interface Content {
+        long writeTo(FileChannel out) throws IOException;
+    }
+
+    /** Writes a file whole or not at all (temporary name, then an atomic move); {@link UncheckedIOException} when the volume fails. */
+    private static long write(Path target, Content content) {
         try {
             Files.createDirectories(target.getParent());
             Path temp = target.resolveSibling(target.getFileName() + ".part");
-            Files.write(temp, data);
+            long length;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                length = content.writeTo(out);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return length;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

@@ -85,7 +85,8 @@ public class StorageVolumes {
         try {
             Path dir = directory(volume);
             Files.createDirectories(dir);
-            if (Files.getFileStore(dir).getUsableSpace() - bytes < volume.getMinFreeBytes()) {
+            // File.getUsableSpace is one statfs; Files.getFileStore reads the whole mount table first
+            if (dir.toFile().getUsableSpace() - bytes < volume.getMinFreeBytes()) {
                 markFull(volume.getId(), "less than " + volume.getMinFreeBytes() + " bytes would stay free");
                 return false;
             }
