@@ -80,7 +80,7 @@ class RecordingIT {
         }
         long wrongId = addCamera(admin, "wrong password", fleet.camera(0).rtspUrl(), "nope");
 
-        Thread.sleep(36_000);
+        Thread.sleep(40_000); // 30 s and more: 9-10 segments of 4 s each, so link 7 below is not the newest
         for (long id : ids) {
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
         }
@@ -218,7 +218,7 @@ class RecordingIT {
         camera.faults().clockDriftPpm = 10_000; // 1 % fast: 0.4 s ahead after 40 s if taken as it comes
         try {
             long id = addCamera(admin, "fast clock", camera.rtspUrl(), CAMERA_PASSWORD);
-            VigilDeployment.await("40 s recorded", Duration.ofSeconds(90), () -> VigilDeployment.count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 21);
+            VigilDeployment.await("40 s recorded", Duration.ofSeconds(90), () -> VigilDeployment.count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 11);
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
             Thread.sleep(4_000);
             List<StoredSegment> segments = new ArrayList<>();
@@ -229,10 +229,12 @@ class RecordingIT {
                 assertTrue(Math.abs(error) <= 150, "segment " + segment.seq() + " placed " + error + " ms off (of "
                         + segments.size() + ")");
             }
-            // gradually: neighbours neither overlap nor part by more than a slew step
+            // gradually: neighbours neither overlap nor part by more than a slew step (2 % of a segment, StreamClock)
             for (int i = 1; i < segments.size(); i++) {
-                long step = Duration.between(segments.get(i - 1).end(), segments.get(i).start()).toMillis();
-                assertTrue(Math.abs(step) <= 50, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms");
+                StoredSegment previous = segments.get(i - 1);
+                long step = Duration.between(previous.end(), segments.get(i).start()).toMillis();
+                long slew = Duration.between(previous.start(), previous.end()).toMillis() * 20 / 1000;
+                assertTrue(Math.abs(step) <= slew + 10, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms");
             }
             String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
             assertTrue(log.matches("(?s).*VIGIL00418: Camera " + id + ": its clock drifted -\\d+ ms.*"), "the drift is logged");
@@ -338,8 +340,8 @@ class RecordingIT {
         Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
         try {
             awaitStatus(admin, id, "ONLINE");
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (segments(id) < 7 && Instant.now().isBefore(deadline)) {
+            Instant deadline = Instant.now().plusSeconds(40);
+            while (segments(id) < 5 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
             }
             Instant lockFrom;
@@ -505,8 +507,8 @@ class RecordingIT {
         assertEquals(200, timetable.statusCode(), timetable.body());
         assertEquals(400, post(admin, "/api/v1/cameras/" + scheduled + "/recording-mode",
                 "{\"mode\":\"SCHEDULED\",\"schedule\":\"weekdays 9-5\"}").statusCode(), "a bad timetable is refused");
-        VigilDeployment.await("8 segments each", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?",
-                onEvent) >= 8 && count("SELECT count(*) FROM segment WHERE camera_id = ?", scheduled) >= 8);
+        VigilDeployment.await("6 segments each", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?",
+                onEvent) >= 6 && count("SELECT count(*) FROM segment WHERE camera_id = ?", scheduled) >= 6);
         // an event in the third segment, as analytics stores it
         Instant eventStart = segmentStart(onEvent, 3).plusMillis(500);
         try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement("INSERT INTO analytics_event "
@@ -688,7 +690,7 @@ class RecordingIT {
                                 AudioProbe.probe(mp4.toString(), Duration.ofSeconds(30))));
                         Files.delete(mp4);
                     }
-                    assertTrue(expectedSeq > 10, "camera " + cameraId + " recorded " + (expectedSeq - 1) + " segments");
+                    assertTrue(expectedSeq > 7, "camera " + cameraId + " recorded " + (expectedSeq - 1) + " segments");
                 }
             }
         }

@@ -45,8 +45,8 @@ import org.vigilvms.camera.StreamSource;
 
 /**
  * Records one camera: pulls RTSP(S) over TCP with FFmpeg (through JavaCPP, without libavdevice),
- * remuxes the video packets untouched into fragmented-MP4 segments cut at the first keyframe after
- * {@link #SEGMENT_MS}, and hands each finished segment on. Audio the camera sends in a codec MP4
+ * remuxes the video packets untouched into fragmented-MP4 segments cut at the first keyframe at or
+ * after {@link #SEGMENT_MS}, and hands each finished segment on. Audio the camera sends in a codec MP4
  * holds (AAC, MP3, Opus...) is kept as the segment's second track, cut at the same instant as
  * the video: a segment stays open for the sound up to its cut until that sound has arrived.
  * Wall-clock times come from the stream: the session's first frame is stamped with the server
@@ -57,8 +57,12 @@ import org.vigilvms.camera.StreamSource;
  */
 final class CameraIngest implements Runnable {
 
-    /** Target segment length; a segment ends at the first keyframe after it. */
-    static final long SEGMENT_MS = 2000;
+    /**
+     * Target segment length; a segment ends at the first keyframe at or after it. 4 s, the top of
+     * the 2-4 s range: each segment costs a signed message, a transaction and an index row, and
+     * at 2 s that per-segment work cost the recorder as much CPU as remuxing the video itself.
+     */
+    static final long SEGMENT_MS = 4000;
     private static final long MAX_BACKOFF_MS = 30_000;
     /** How long past a cut a segment waits for the sound before it (camera audio lags its video a little). */
     private static final long AUDIO_WAIT_MS = 1000;

@@ -9,16 +9,16 @@ package org.vigilvms.recording;
  * takes the whole correction (the session's first pictures were read from FFmpeg's buffer after
  * probing, later than they arrived). After that the correction follows a camera clock that runs fast
  * or slow gradually, at most {@link #SLEW_PER_MILLE} per mille of a segment's length (segments
- * neither overlap nor part by more than a fraction of a frame), and a drift that moved by
+ * neither overlap nor part by more than two frames; a camera drifting 1 % is still followed), and a drift that moved by
  * {@link #REPORT_STEP_MS} since the last report is reported.
  */
 final class StreamClock {
 
-    /** Largest change of the correction per segment, per mille of its length: 20 = 40 ms for a 2 s segment. */
+    /** Largest change of the correction per segment, per mille of its length: 20 = 80 ms for a 4 s segment. */
     static final long SLEW_PER_MILLE = 20;
     /** A drift change this large is reported. */
     static final long REPORT_STEP_MS = 250;
-    /** Segments whose lowest arrival delays make one estimate (10 s of 2 s segments). */
+    /** Segments whose lowest arrival delays make one estimate (20 s of 4 s segments). */
     static final int WINDOW = 5;
 
     private final long sessionWallMs;
