@@ -5,7 +5,8 @@
 # seconds, in the same run. Reports CPU per stream, resident memory per stream, JVM heap per stream
 # and frames lost. Prints a Markdown table.
 # Usage: testkit/bench/recorder.sh [cameras] [seconds]   (after ./mvnw package -DskipTests; needs ffmpeg, curl)
-# VIGIL_BENCH_JFR=/tmp/rec.jfr also records a JFR profile of WildFly during the window.
+# VIGIL_BENCH_JFR=/tmp/rec.jfr also records a JFR profile of WildFly, from before the cameras to the end of the window
+# (VIGIL_BENCH_JFR_SETTINGS: a .jfc; default profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-16}
@@ -41,6 +42,10 @@ PGMAIN=$(pgrep -f "postgres -D $VIGIL_HOME/pgdata" | head -1 || true)
 [ -n "$PGMAIN" ] || PGMAIN=$(pgrep -f "$VIGIL_HOME/pgdata" | head -1)
 heap_used_kb() { (jcmd "$1" GC.run >/dev/null 2>&1; jcmd "$1" GC.heap_info 2>/dev/null || true) |
     awk '/garbage-first heap|def new generation|PSYoungGen|total/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K","",$(i+1)); print $(i+1); exit}}'; }
+# VIGIL_BENCH_JFR=file.jfr: a Flight Recorder profile of WildFly (where the CPU goes; costs some itself). Started
+# before the cameras: starting JFR makes the JIT compile JFR's own code for a minute or more, which would
+# otherwise fall into the window; the window's times are printed so its samples can be picked out.
+[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.start name=bench settings="${VIGIL_BENCH_JFR_SETTINGS:-profile}" filename="$VIGIL_BENCH_JFR" >/dev/null
 # idle server: the fixed cost the per-stream figures are measured against
 sleep 10
 PG0="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
@@ -57,13 +62,12 @@ NEWPW="Bench-$RANDOM-$RANDOM-Pw"
 for i in $(seq 0 $((N - 1))); do
   "${CURL[@]}" -o /dev/null -f -H 'Content-Type: application/json' -d "{\"name\":\"bench $i\",\"streamUrl\":\"rtsp://127.0.0.1:$((21000 + i))/stream1\",\"username\":\"admin\",\"password\":\"$CAMPASS\"}" https://localhost:8443/api/v1/cameras
 done
-# connect, first keyframes, JIT warm-up: a perf profile 20-40 s after the cameras were added still
-# showed the JIT compilers at a third of WildFly's CPU (VIGIL_BENCH_WARMUP seconds, default 60)
-sleep "${VIGIL_BENCH_WARMUP:-60}"
+# connect, first keyframes, JIT warm-up (VIGIL_BENCH_WARMUP seconds, default 300): at 16 streams the
+# C2 compiler still took 10 % of a core 60-120 s after the cameras were added, ~2 % after 7 minutes
+# (per-thread CPU, VIGIL_BENCH_THREADS); a recorder runs for months, so the steady state is what counts
+sleep "${VIGIL_BENCH_WARMUP:-300}"
 psql_q() { PGPASSWORD= psql -h 127.0.0.1 -p "$VIGIL_DB_PORT" -U postgres -d vigil -Atc "$1" 2>/dev/null; }
 PG="$PGMAIN $(pgrep -P "$PGMAIN" | tr '\n' ' ')"
-# VIGIL_BENCH_JFR=file.jfr: a Flight Recorder profile of WildFly over the window (where the CPU goes; costs some itself)
-[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.start name=bench settings="${VIGIL_BENCH_JFR_SETTINGS:-profile}" filename="$VIGIL_BENCH_JFR" >/dev/null
 t_start=$(date +%s%3N)
 [ -z "${VIGIL_BENCH_THREADS:-}" ] || thread_ticks "$WF" > "$WORK/threads0"
 c0=$(ticks $WF $PG); pg0=$(ticks $PG)
@@ -71,7 +75,8 @@ sleep "$S"
 c1=$(ticks $WF $PG); pg1=$(ticks $PG)
 [ -z "${VIGIL_BENCH_THREADS:-}" ] || thread_ticks "$WF" > "$WORK/threads1"
 t_end=$(date +%s%3N)
-[ -z "${VIGIL_BENCH_JFR:-}" ] || jcmd "$WF" JFR.stop name=bench >/dev/null
+[ -z "${VIGIL_BENCH_JFR:-}" ] || { jcmd "$WF" JFR.stop name=bench >/dev/null;
+    echo "JFR: $VIGIL_BENCH_JFR, window $(date -u -d @$((t_start / 1000)) +%T) to $(date -u -d @$((t_end / 1000)) +%T) UTC"; }
 vms_rss=$(rss_kb $WF $PG)
 heap_kb=$(heap_used_kb "$WF")
 if [ -n "${VIGIL_BENCH_THREADS:-}" ]; then
@@ -103,12 +108,12 @@ vms_gap_ms=$(psql_q "SELECT coalesce(round(sum(greatest(0, extract(epoch FROM st
   WHERE prev_end IS NOT NULL")
 echo "segments in the window sealed 6 s after it: $sealed_at_6s; after the spool drained (${drained_s} s): $last; time between neighbouring segments: ${vms_gap_ms} ms"
 
-# baseline: ffmpeg -c copy -f segment, one process per stream
+# baseline: ffmpeg -c copy -f segment, one process per stream, segments as long as Vigil's (CameraIngest.SEGMENT_MS)
 mkdir -p "$WORK/ffmpeg"
 ff=()
 for i in $(seq 0 $((N - 1))); do
   ffmpeg -loglevel error -rtsp_transport tcp -i "rtsp://admin:$CAMPASS@127.0.0.1:$((21000 + i))/stream1" -c copy -an \
-      -f segment -segment_time 2 -reset_timestamps 1 "$WORK/ffmpeg/cam$i-%05d.mp4" &
+      -f segment -segment_time 4 -reset_timestamps 1 "$WORK/ffmpeg/cam$i-%05d.mp4" &
   ff+=($!); pids+=($!)
 done
 sleep 15
