@@ -70,30 +70,27 @@ public final class KeyVault {
         }
     }
 
-    private static final int SEAL_PIECE = 16 * 1024;
-
+    /** Seals a small value (a key, a password); segments go through {@link #sealStream}. */
     public static byte[] seal(byte[] key, byte[] plain, byte[] associatedData) {
         try {
             byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData);
+            Cipher cipher = encryptor(key, nonce, associatedData);
             byte[] sealed = new byte[NONCE + cipher.getOutputSize(plain.length)];
             System.arraycopy(nonce, 0, sealed, 0, NONCE);
-            // in pieces: a few calls a second with a whole segment each never get the JIT to the
-            // JDK's AES-GCM intrinsics (40 MB/s); pieces of 16 KB do within seconds (2 GB/s here)
-            int in = 0;
-            int out = NONCE;
-            while (plain.length - in > SEAL_PIECE) {
-                out += cipher.update(plain, in, SEAL_PIECE, sealed, out);
-                in += SEAL_PIECE;
-            }
-            cipher.doFinal(plain, in, plain.length - in, sealed, out);
+            cipher.doFinal(plain, 0, plain.length, sealed, NONCE);
             return sealed;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM sealing failed", e);
         }
+    }
+
+    /** An AES-GCM encryptor under a fresh random nonce, written into {@code nonce}, with the associated data given. */
+    private static Cipher encryptor(byte[] key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
+        RANDOM.nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(associatedData);
+        return cipher;
     }
 
     /** Length of {@code plainLength} bytes once sealed: nonce, ciphertext, tag. */
@@ -108,16 +105,15 @@ public final class KeyVault {
      * Seals everything {@code in} holds into {@code out}, in the form {@link #seal} gives (so
      * {@link #open} opens it), and feeds the clear bytes to {@code clearDigest} on the way: one
      * pass over a file in small pieces, with no array the size of a segment (on the heap those are
-     * "humongous" to G1 and started concurrent collections under load). Returns the bytes written.
+     * "humongous" to G1 and started concurrent collections under load), and pieces small enough
+     * that the JIT soon compiles the JDK's AES-GCM intrinsics (a whole segment per call, a few
+     * calls a second, ran at 40 MB/s). Returns the bytes written.
      */
     public static long sealStream(byte[] key, java.nio.channels.ReadableByteChannel in, java.nio.channels.WritableByteChannel out,
                                   byte[] associatedData, java.security.MessageDigest clearDigest) throws IOException {
         try {
             byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData);
+            Cipher cipher = encryptor(key, nonce, associatedData);
             long written = writeFully(out, java.nio.ByteBuffer.wrap(nonce));
             java.nio.ByteBuffer clear = java.nio.ByteBuffer.allocate(STREAM_PIECE);
             java.nio.ByteBuffer sealed = java.nio.ByteBuffer.allocate(STREAM_PIECE + TAG_BITS / 8);

@@ -12,7 +12,7 @@ class KeyVaultTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
-    void whatIsSealedInPiecesOpensWholeAtEverySizeAroundThePieceLength() {
+    void whatIsSealedOpensAtEverySize() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         byte[] aad = {1, 2, 3};
