@@ -248,7 +248,7 @@ class StorageVolumesIT {
                     assertEquals(200, post(admin, "/api/v1/storage/volumes/" + id, "{\"state\":\"DISABLED\"}").statusCode());
                 }
                 long sealed = count("SELECT count(*) FROM segment WHERE camera_id = ?", camera);
-                Thread.sleep(9000);
+                Thread.sleep(17_000); // two whole 4 s segments recorded inside the outage, a little after it began
                 assertTrue(count("SELECT count(*) FROM segment WHERE camera_id = ?", camera) <= sealed + 1,
                         "nothing sealed without a volume (one may have been on its way)");
             } finally {
