@@ -17,7 +17,9 @@ WORK=$(mktemp -d /tmp/vigil-bench.XXXXXX)
 export VIGIL_HOME=$WORK/home VIGIL_DB_PORT=54391 VIGIL_DEMO_CAMERAS=0
 CAMPASS=bench$RANDOM$RANDOM
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# the work directory holds GBs of recordings: removed at the end unless VIGIL_BENCH_KEEP=1 (a dozen runs filled the disk)
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+    [ -n "${VIGIL_BENCH_KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 # per thread of a process: "name ticks" (the kernel's 15-character name, digits folded into #)
