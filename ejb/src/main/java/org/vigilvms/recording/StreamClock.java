@@ -9,8 +9,8 @@ package org.vigilvms.recording;
  * takes the whole correction (the session's first pictures were read from FFmpeg's buffer after
  * probing, later than they arrived). After that the correction follows a camera clock that runs fast
  * or slow gradually, at most {@link #SLEW_PER_MILLE} per mille of a segment's length (segments
- * neither overlap nor part by more than two frames; a camera drifting 1 % is still followed), and a drift that moved by
- * {@link #REPORT_STEP_MS} since the last report is reported.
+ * neither overlap nor part by more than two frames; a camera drifting 1 % is still followed), and
+ * a drift that moved by {@link #REPORT_STEP_MS} since the last report is reported.
  */
 final class StreamClock {
 

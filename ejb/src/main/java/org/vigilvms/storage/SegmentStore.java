@@ -114,17 +114,17 @@ public class SegmentStore {
                 continue;
             }
             Path target = volumes.directory(volume).resolve(relative);
-            try (SpoolReader in = new SpoolReader(FileChannel.open(spoolFile, StandardOpenOption.READ))) {
+            try (SpoolReader in = new SpoolReader(spoolFile, FileChannel.open(spoolFile, StandardOpenOption.READ))) {
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
                 long length = write(target, out -> KeyVault.sealStream(dataKey, in, out, aad, sha256));
                 volumes.addUsed(volume, length);
                 return new Sealed(volume, length, sha256.digest());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
-            } catch (IOException | SpoolUnreadable e) {
-                // the spool's fault, not the volume's: the message is delivered again
-                throw new UncheckedIOException("cannot read spooled segment " + spoolFile,
-                        e instanceof IOException io ? io : (IOException) e.getCause());
+            } catch (SpoolUnreadable e) {
+                throw e; // the spool's fault, not the volume's: the message is delivered again
+            } catch (IOException e) { // opening or closing the spool file
+                throw new SpoolUnreadable(spoolFile, e);
             } catch (UncheckedIOException e) {
                 volumes.markFailed(volume.getId(), e.getMessage() + ": " + e.getCause());
             }
@@ -184,22 +184,22 @@ public class SegmentStore {
     }
 
     /** A read of the spool file that failed (told apart from a failing volume, which is taken out). */
-    private static final class SpoolUnreadable extends RuntimeException {
+    private static final class SpoolUnreadable extends UncheckedIOException {
         private static final long serialVersionUID = 1L;
 
-        SpoolUnreadable(IOException cause) {
-            super(cause);
+        SpoolUnreadable(Path spoolFile, IOException cause) {
+            super("cannot read spooled segment " + spoolFile, cause);
         }
     }
 
     /** The spool file as the sealing reads it: its read errors become {@link SpoolUnreadable}. */
-    private record SpoolReader(FileChannel file) implements java.nio.channels.ReadableByteChannel {
+    private record SpoolReader(Path path, FileChannel file) implements java.nio.channels.ReadableByteChannel {
         @Override
         public int read(java.nio.ByteBuffer buffer) {
             try {
                 return file.read(buffer);
             } catch (IOException e) {
-                throw new SpoolUnreadable(e);
+                throw new SpoolUnreadable(path, e);
             }
         }
 
