@@ -112,6 +112,15 @@ public final class AudioProbe {
                                 float[] pcm = new float[frame.nb_samples()];
                                 new FloatPointer(frame.data(0)).get(pcm);
                                 tone.add(pcm);
+                            } else if (frame.format() == org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16) { // G.711, first channel
+                                int channels = frame.ch_layout().nb_channels();
+                                short[] interleaved = new short[frame.nb_samples() * channels];
+                                new org.bytedeco.javacpp.ShortPointer(frame.data(0)).get(interleaved);
+                                float[] pcm = new float[frame.nb_samples()];
+                                for (int i = 0; i < pcm.length; i++) {
+                                    pcm[i] = interleaved[i * channels] / 32768f;
+                                }
+                                tone.add(pcm);
                             }
                         }
                     }

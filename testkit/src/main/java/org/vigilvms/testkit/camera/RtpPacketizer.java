@@ -6,13 +6,16 @@ import java.util.List;
 /**
  * RFC 6184 packetization of H.264 into RTP (RFC 3550) packets: single NAL unit packets when a
  * unit fits the payload size, FU-A fragments otherwise; the marker bit on the last packet of
- * each access unit. AAC goes as RFC 3640 AAC-hbr, one access unit per packet. One instance per
- * RTP session (payload type, sequence numbers and SSRC are its own); RTCP sender reports for it.
+ * each access unit. AAC goes as RFC 3640 AAC-hbr, one access unit per packet; G.711 as RFC 3551
+ * PCMU. One instance per RTP session (payload type, sequence numbers and SSRC are its own); RTCP
+ * sender reports for it.
  */
 public final class RtpPacketizer {
 
     public static final int PAYLOAD_TYPE = 96;
     public static final int AAC_PAYLOAD_TYPE = 97;
+    /** G.711 mu-law, static payload type of RFC 3551. */
+    public static final int PCMU_PAYLOAD_TYPE = 0;
     /** Seconds from the NTP epoch (1900) to the Unix epoch. */
     private static final long NTP_UNIX_OFFSET = 2_208_988_800L;
     private static final int FU_A = 28;
@@ -77,6 +80,13 @@ public final class RtpPacketizer {
         packet[14] = (byte) (unit.length >> 5);
         packet[15] = (byte) ((unit.length & 0x1f) << 3);
         System.arraycopy(unit, 0, packet, 16, unit.length);
+        return packet;
+    }
+
+    /** One packet of G.711 samples at RTP time {@code timestamp} (the sample clock). */
+    public byte[] packetizePcmu(byte[] samples, long timestamp) {
+        byte[] packet = header(false, timestamp, samples.length);
+        System.arraycopy(samples, 0, packet, 12, samples.length);
         return packet;
     }
 

@@ -19,9 +19,10 @@ import java.util.Map;
 /**
  * One client connection to a virtual camera: the RTSP methods real cameras answer (OPTIONS,
  * DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER), Digest/Basic authentication, and the
- * video (and, when the camera has its microphone on, AAC audio as a second track with RTCP sender
- * reports that tie both to the wall clock) as RTP interleaved on the same TCP (or TLS) connection. A session that is not playing
- * expires after {@value #SESSION_TIMEOUT_S} s without a request.
+ * video (and, when the camera has its microphone on, AAC or G.711 audio as a second track with
+ * RTCP sender reports that tie both to the wall clock) as RTP interleaved on the same TCP (or TLS)
+ * connection. A session that is not playing expires after {@value #SESSION_TIMEOUT_S} s without a
+ * request.
  */
 final class RtspConnection implements Runnable {
 
@@ -38,6 +39,8 @@ final class RtspConnection implements Runnable {
     private String sessionId;
     private int rtpChannel = 0;
     private int audioChannel = -1; // -1: the client did not set up the audio track
+    /** The sound the last DESCRIBE announced (what the microphone sent then). */
+    private volatile VirtualCamera.Microphone described = VirtualCamera.Microphone.OFF;
     private volatile boolean playing;
     private volatile boolean closed;
     private Thread streamer;
@@ -193,7 +196,14 @@ final class RtspConnection implements Runnable {
                 + Base64.getEncoder().encodeToString(pps) + "\r\n"
                 + "a=framerate:" + c.fps() + "\r\n"
                 + "a=control:trackID=0\r\n";
-        if (camera.sendsAudio()) {
+        described = camera.microphone();
+        if (described == VirtualCamera.Microphone.G711) {
+            int pt = RtpPacketizer.PCMU_PAYLOAD_TYPE;
+            sdp += "m=audio 0 RTP/AVP " + pt + "\r\n"
+                    + "c=IN IP4 0.0.0.0\r\n"
+                    + "a=rtpmap:" + pt + " PCMU/" + G711Tone.SAMPLE_RATE + "/1\r\n"
+                    + "a=control:trackID=1\r\n";
+        } else if (described == VirtualCamera.Microphone.AAC) {
             int pt = RtpPacketizer.AAC_PAYLOAD_TYPE;
             sdp += "m=audio 0 RTP/AVP " + pt + "\r\n"
                     + "c=IN IP4 0.0.0.0\r\n"
@@ -213,7 +223,7 @@ final class RtspConnection implements Runnable {
             return;
         }
         boolean audioTrack = request.uri().endsWith("trackID=1");
-        if (audioTrack && !camera.sendsAudio()) {
+        if (audioTrack && described == VirtualCamera.Microphone.OFF) {
             respond(404, "Not Found", cseq, Map.of(), null);
             return;
         }
@@ -240,15 +250,16 @@ final class RtspConnection implements Runnable {
             return;
         }
         RtpPacketizer packetizer = new RtpPacketizer(RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
-        RtpPacketizer audio = audioChannel < 0 ? null
-                : new RtpPacketizer(RtpPacketizer.AAC_PAYLOAD_TYPE, RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
+        boolean g711 = described == VirtualCamera.Microphone.G711;
+        RtpPacketizer audio = audioChannel < 0 ? null : new RtpPacketizer(g711 ? RtpPacketizer.PCMU_PAYLOAD_TYPE
+                : RtpPacketizer.AAC_PAYLOAD_TYPE, RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
         VirtualCamera.Subscriber subscriber = camera.subscribe();
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         String rtpInfo = "url=" + base + "trackID=0;seq=" + packetizer.nextSequence()
                 + (audio == null ? "" : ",url=" + base + "trackID=1;seq=" + audio.nextSequence());
         respond(200, "OK", cseq, Map.of("Session", sessionId, "Range", "npt=0.000-", "RTP-Info", rtpInfo), null);
         playing = true;
-        streamer = new Thread(() -> stream(subscriber, packetizer, audio), Thread.currentThread().getName() + "-rtp");
+        streamer = new Thread(() -> stream(subscriber, packetizer, audio, g711), Thread.currentThread().getName() + "-rtp");
         streamer.setDaemon(true);
         streamer.start();
     }
@@ -262,8 +273,10 @@ final class RtspConnection implements Runnable {
         return true;
     }
 
-    private void stream(VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer, RtpPacketizer audio) {
+    private void stream(VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer, RtpPacketizer audio, boolean g711) {
         long started = System.currentTimeMillis();
+        int sampleRate = g711 ? G711Tone.SAMPLE_RATE : AacTone.SAMPLE_RATE;
+        int samplesPerUnit = g711 ? G711Tone.SAMPLES_PER_PACKET : AacTone.SAMPLES_PER_UNIT;
         long audioStartMs = -1; // the sound starts with the first picture sent
         long audioUnits = 0;
         long lastReport = 0;
@@ -295,15 +308,16 @@ final class RtspConnection implements Runnable {
                         // sender reports first: they tie both tracks' RTP clocks to the camera's wall clock
                         long wall = frame.captureTimeMs();
                         add(packets, channels, packetizer.senderReport(wall, rtpTime), rtpChannel + 1);
-                        add(packets, channels, audio.senderReport(wall, (wall * AacTone.SAMPLE_RATE / 1000) & 0xffffffffL),
+                        add(packets, channels, audio.senderReport(wall, (wall * sampleRate / 1000) & 0xffffffffL),
                                 audioChannel + 1);
                         lastReport = wall;
                     }
                     // the sound up to this picture's time
-                    long samplesStart = audioStartMs * AacTone.SAMPLE_RATE / 1000;
-                    while ((audioUnits * AacTone.SAMPLES_PER_UNIT) * 1000 / AacTone.SAMPLE_RATE <= frame.captureTimeMs() - audioStartMs) {
-                        long audioTime = (samplesStart + audioUnits * AacTone.SAMPLES_PER_UNIT) & 0xffffffffL;
-                        add(packets, channels, audio.packetizeAac(AacTone.get().unit(audioUnits), audioTime), audioChannel);
+                    long samplesStart = audioStartMs * sampleRate / 1000;
+                    while ((audioUnits * samplesPerUnit) * 1000 / sampleRate <= frame.captureTimeMs() - audioStartMs) {
+                        long audioTime = (samplesStart + audioUnits * samplesPerUnit) & 0xffffffffL;
+                        add(packets, channels, g711 ? audio.packetizePcmu(G711Tone.packet(audioUnits), audioTime)
+                                : audio.packetizeAac(AacTone.get().unit(audioUnits), audioTime), audioChannel);
                         audioUnits++;
                     }
                 }

@@ -36,7 +36,7 @@ public final class VirtualCamera implements AutoCloseable {
     private final X509Certificate certificate;
     private final X509Certificate otherCertificate;
     private volatile boolean keyframeRequested = true;
-    private volatile boolean audio;
+    private volatile Microphone microphone = Microphone.OFF;
     private long frameCounter;
     private final java.util.UUID uuid = java.util.UUID.randomUUID();
     private final SyntheticScene snapshotScene;
@@ -135,16 +135,28 @@ public final class VirtualCamera implements AutoCloseable {
         return config;
     }
 
-    /** Whether the microphone is on: streams described from now on carry an AAC track ({@link AacTone}). */
+    /** What the camera's microphone sends: nothing, AAC ({@link AacTone}) or G.711 mu-law ({@link G711Tone}). */
+    public enum Microphone { OFF, AAC, G711 }
+
+    /** Whether the microphone is on: streams described from now on carry a sound track. */
     public boolean sendsAudio() {
-        return audio;
+        return microphone != Microphone.OFF;
     }
 
+    public Microphone microphone() {
+        return microphone;
+    }
+
+    /** Microphone on (AAC) or off. */
     public void sendAudio(boolean on) {
-        if (on) {
+        sendAudio(on ? Microphone.AAC : Microphone.OFF);
+    }
+
+    public void sendAudio(Microphone microphone) {
+        if (microphone == Microphone.AAC) {
             AacTone.get(); // encoded before the first DESCRIBE needs it
         }
-        audio = on;
+        this.microphone = microphone;
     }
 
     public Faults faults() {

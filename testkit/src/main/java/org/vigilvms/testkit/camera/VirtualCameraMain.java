@@ -29,7 +29,7 @@ public final class VirtualCameraMain {
         int onvifs = 18443;
         int discovery = WsDiscoveryResponder.DEFAULT_PORT;
         int loopSeconds = 0;
-        boolean audio = false;
+        VirtualCamera.Microphone audio = VirtualCamera.Microphone.OFF;
         String user = "admin";
         String password = null;
         for (int i = 0; i < args.length; i++) {
@@ -57,8 +57,9 @@ public final class VirtualCameraMain {
                     case "--discovery-port" -> discovery = Integer.parseInt(value);
                     case "--loop-seconds" -> loopSeconds = Integer.parseInt(value);
                     case "--audio" -> audio = switch (value) {
-                        case "on" -> true;
-                        case "off" -> false;
+                        case "on", "aac" -> VirtualCamera.Microphone.AAC;
+                        case "g711" -> VirtualCamera.Microphone.G711;
+                        case "off" -> VirtualCamera.Microphone.OFF;
                         default -> throw new NumberFormatException();
                     };
                     case "--user" -> user = value;
@@ -66,7 +67,7 @@ public final class VirtualCameraMain {
                     default -> fail(2, "unknown flag " + flag + " (see --help)");
                 }
             } catch (NumberFormatException e) {
-                fail(2, flag + (flag.equals("--audio") ? " needs on or off" : " needs a number") + ", got '" + value + "'");
+                fail(2, flag + (flag.equals("--audio") ? " needs on (aac), g711 or off" : " needs a number") + ", got '" + value + "'");
             }
         }
         if (count < 1 || count > 256) {
@@ -115,10 +116,10 @@ public final class VirtualCameraMain {
     private static void usage() {
         System.out.println("usage: VirtualCameraMain [--cameras N] [--width W --height H --fps F --bitrate BPS --gop N]\n"
                 + "       [--rtsp-port BASE] [--rtsps-port BASE] [--onvif-port BASE] [--onvifs-port BASE]\n"
-                + "       [--discovery-port P|-1] [--user U] [--password P] [--loop-seconds S] [--audio on|off]\n"
+                + "       [--discovery-port P|-1] [--user U] [--password P] [--loop-seconds S] [--audio on|g711|off]\n"
                 + "Camera i listens on BASE+i-1 of each kind; 0 picks free ports, -1 disables a listener.\n"
                 + "--loop-seconds S: benchmark mode, S seconds encoded once and replayed by every camera.\n"
-                + "--audio on: every camera also sends a 440 Hz tone as AAC (16 kHz mono).");
+                + "--audio on: every camera also sends a 440 Hz tone as AAC (16 kHz mono); g711: as G.711 mu-law (8 kHz).");
     }
 
     private static void fail(int status, String message) {

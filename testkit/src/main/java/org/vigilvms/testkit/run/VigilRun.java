@@ -153,7 +153,10 @@ public final class VigilRun {
         try {
             VirtualCameraFleet fleet = VirtualCameraFleet.start(count, new CameraConfig(1, 640, 360, 15, 1_000_000, 30, "admin",
                     secrets.getOrGenerate("demo-cameras"), 8554, 8654, 18080, 18443), WsDiscoveryResponder.DEFAULT_PORT);
-            fleet.camera(0).sendAudio(true); // the first one has a microphone
+            fleet.camera(0).sendAudio(true); // the first one has a microphone (AAC)
+            if (count > 1) {
+                fleet.camera(1).sendAudio(org.vigilvms.testkit.camera.VirtualCamera.Microphone.G711); // the second one G.711, re-encoded when recorded
+            }
             return fleet;
         } catch (RuntimeException e) {
             say("Demo cameras not started: " + e.getMessage());

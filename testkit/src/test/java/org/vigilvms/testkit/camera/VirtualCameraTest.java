@@ -52,20 +52,45 @@ class VirtualCameraTest {
     @Test
     void withTheMicrophoneOnFfmpegReceivesTheToneAsAacInStepWithThePictures() {
         camera.sendAudio(true);
+        assertToneInStepWithThePictures("aac", AacTone.SAMPLE_RATE);
+        camera.sendAudio(false);
+        assertEquals(null, AudioProbe.probe("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
+                Duration.ofSeconds(1)).codec(), "microphone off: no audio track");
+    }
+
+    @Test
+    void withAG711MicrophoneFfmpegReceivesTheToneAsMuLawInStepWithThePictures() {
+        camera.sendAudio(VirtualCamera.Microphone.G711);
+        try {
+            assertToneInStepWithThePictures("pcm_mulaw", G711Tone.SAMPLE_RATE);
+        } finally {
+            camera.sendAudio(false);
+        }
+    }
+
+    /** Six seconds over RTSP: the camera's tone in {@code codec}, none of it lost, on the pictures' clock. */
+    private void assertToneInStepWithThePictures(String codec, int sampleRate) {
         AudioProbe.Sound sound = AudioProbe.probe("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
                 Duration.ofSeconds(6));
-        assertEquals("aac", sound.codec());
-        assertEquals(AacTone.SAMPLE_RATE, sound.sampleRate());
-        // no unit lost: 16 units a second, decoded; the sound spans what the pictures span
+        assertEquals(codec, sound.codec());
+        assertEquals(sampleRate, sound.sampleRate());
+        // nothing lost: the sound decoded spans what the pictures span
         double videoSpan = sound.videoLast() - sound.videoFirst();
         assertTrue(videoSpan > 4, "video seconds " + videoSpan);
         assertTrue(Math.abs(sound.decodedSeconds() - videoSpan) < 0.3, sound.toString());
         // the sender reports put both tracks on one clock
         assertTrue(Math.abs(sound.audioFirst() - sound.videoFirst()) < 0.1, sound.toString());
         assertTrue(sound.toneShare() > 0.8, "the tone: " + sound);
-        camera.sendAudio(false);
-        assertEquals(null, AudioProbe.probe("rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream1",
-                Duration.ofSeconds(1)).codec(), "microphone off: no audio track");
+    }
+
+    @Test
+    void muLawFollowsG711() {
+        // reference points of ITU-T G.711 mu-law (bytes as sent, inverted)
+        assertEquals((byte) 0xff, G711Tone.muLaw(0));
+        assertEquals((byte) 0x80, G711Tone.muLaw(32767));
+        assertEquals((byte) 0x00, G711Tone.muLaw(-32768));
+        assertEquals((byte) 0xfb, G711Tone.muLaw(30)); // segment 0: steps of 8 (16-bit samples), so 30 is step 4
+        assertEquals((byte) 0x7f, G711Tone.muLaw(-1));
     }
 
     @Test
