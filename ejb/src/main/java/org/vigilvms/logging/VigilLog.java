@@ -75,12 +75,16 @@ public interface VigilLog extends BasicLogger {
     void staleSegmentResent(String file, long cameraId, long ageSeconds);
 
     @LogMessage(level = Logger.Level.WARN)
-    @Message(id = 417, value = "Camera %d sends audio in %s, which MP4 segments cannot hold: recording its video only")
+    @Message(id = 417, value = "Camera %d sends audio in %s, which MP4 segments cannot hold and FFmpeg cannot decode: recording its video only")
     void audioNotKept(long cameraId, String codec);
 
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 418, value = "Camera %d: its clock drifted %+d ms from the server's in the %d s since it connected (positive: it runs slow); recording times are corrected gradually (correction now %+d ms)")
     void cameraClockDrift(long cameraId, long driftMs, long seconds, long correctionMs);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 419, value = "Camera %d sends audio in %s, which MP4 segments cannot hold: it is recorded re-encoded to AAC")
+    void audioReencoded(long cameraId, String codec);
 
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 420, value = "Storage volume %s failed and is taken out of service: %s")

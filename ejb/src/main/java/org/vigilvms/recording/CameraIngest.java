@@ -32,7 +32,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -48,7 +50,8 @@ import org.vigilvms.camera.StreamSource;
  * remuxes the video packets untouched into fragmented-MP4 segments cut at the first keyframe at or
  * after {@link #SEGMENT_MS}, and hands each finished segment on. Audio the camera sends in a codec MP4
  * holds (AAC, MP3, Opus...) is kept as the segment's second track, cut at the same instant as
- * the video: a segment stays open for the sound up to its cut until that sound has arrived.
+ * the video: a segment stays open for the sound up to its cut until that sound has arrived; sound
+ * in a codec MP4 does not hold (G.711) is re-encoded to AAC ({@link AudioTranscoder}).
  * Wall-clock times come from the stream: the session's first frame is stamped with the server
  * clock and every later frame is placed by its media timestamp, so 1 s of video is 1 s in the
  * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
@@ -177,6 +180,7 @@ final class CameraIngest implements Runnable {
         org.vigilvms.live.LiveFeed liveFeed = null;
         org.vigilvms.analytics.FrameFeed.CameraFeed analysed = null;
         AVRational timeBase = null;
+        SoundTrack sound = null;
         boolean recorded = false;
         try {
             if ((rc = avformat_find_stream_info(input, (PointerPointer<?>) null)) < 0) {
@@ -191,11 +195,7 @@ final class CameraIngest implements Runnable {
             AVStream stream = input.streams(video);
             timeBase = stream.time_base();
             int audio = av_find_best_stream(input, AVMEDIA_TYPE_AUDIO, -1, video, (AVCodec) null, 0);
-            AVStream sound = audio >= 0 && keepable(input.streams(audio)) ? input.streams(audio) : null;
-            if (audio >= 0 && sound == null) {
-                org.vigilvms.logging.VigilLog.LOG.audioNotKept(source.cameraId(), org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name(
-                                input.streams(audio).codecpar().codec_id()).getString());
-            }
+            sound = audio >= 0 ? soundTrack(input.streams(audio)) : null;
             AVRational millis = av_make_q(1, 1000);
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
             liveFeed = new org.vigilvms.live.LiveFeed(source.cameraId(), stream, live);
@@ -207,24 +207,31 @@ final class CameraIngest implements Runnable {
             long lastDts = Long.MIN_VALUE;
             while (running && av_read_frame(input, packet) >= 0) {
                 try {
-                    if (sound != null && packet.stream_index() == sound.index() && segment != null) {
-                        long at = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-                        if (at == AV_NOPTS_VALUE) {
-                            continue;
-                        }
-                        // the sound's instant on the video's clock picks the segment it belongs to
-                        long onVideoClock = av_rescale_q(at, sound.time_base(), timeBase);
-                        if (closing != null && onVideoClock < closing.cutPts) {
-                            closing.writeAudio(packet, sound.time_base());
-                            continue;
-                        }
-                        if (closing != null) {
-                            finish(closing, timeBase); // its sound is complete
-                            recorded = true;
-                            closing = null;
-                        }
-                        if (onVideoClock >= segment.firstPts) {
-                            segment.writeAudio(packet, sound.time_base());
+                    if (sound != null && packet.stream_index() == sound.inputIndex() && segment != null) {
+                        List<AVPacket> soundPackets = sound.packets(packet);
+                        try {
+                            for (AVPacket soundPacket : soundPackets) {
+                                long at = soundPacket.pts() != AV_NOPTS_VALUE ? soundPacket.pts() : soundPacket.dts();
+                                if (at == AV_NOPTS_VALUE) {
+                                    continue;
+                                }
+                                // the sound's instant on the video's clock picks the segment it belongs to
+                                long onVideoClock = av_rescale_q(at, sound.timeBase(), timeBase);
+                                if (closing != null && onVideoClock < closing.cutPts) {
+                                    closing.writeAudio(soundPacket, sound.timeBase());
+                                    continue;
+                                }
+                                if (closing != null) {
+                                    finish(closing, timeBase); // its sound is complete
+                                    recorded = true;
+                                    closing = null;
+                                }
+                                if (onVideoClock >= segment.firstPts) {
+                                    segment.writeAudio(soundPacket, sound.timeBase());
+                                }
+                            }
+                        } finally {
+                            sound.release(soundPackets);
                         }
                         continue;
                     }
@@ -302,6 +309,9 @@ final class CameraIngest implements Runnable {
                 listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream ended or stalled");
             }
         } finally {
+            if (sound != null && sound.transcoder() != null && (closing != null || segment != null)) {
+                writeSoundTail(sound, closing, segment, timeBase);
+            }
             if (closing != null) {
                 finish(closing, timeBase);
                 recorded = true;
@@ -316,16 +326,73 @@ final class CameraIngest implements Runnable {
             if (analysed != null) {
                 analysed.close();
             }
+            if (sound != null && sound.transcoder() != null) {
+                sound.transcoder().close();
+            }
             av_packet_free(packet);
             avformat_close_input(input);
         }
         return recorded;
     }
 
+    /** The re-encoded sound still held in the transcoder, into the segment each piece belongs to. */
+    private static void writeSoundTail(SoundTrack sound, Segment closing, Segment segment, AVRational timeBase) {
+        List<AVPacket> tail = sound.transcoder().drain();
+        try {
+            for (AVPacket packet : tail) {
+                long onVideoClock = av_rescale_q(packet.pts(), sound.timeBase(), timeBase);
+                Segment target = closing != null && (segment == null || onVideoClock < closing.cutPts) ? closing : segment;
+                target.writeAudio(packet, sound.timeBase());
+            }
+        } catch (RuntimeException e) {
+            // the last fraction of a second of sound is lost; the segments are kept
+        } finally {
+            AudioTranscoder.release(tail);
+        }
+    }
+
     /** Whether an MP4 segment can hold this stream's codec as it comes. */
     private static boolean keepable(AVStream audio) {
         return avformat_query_codec(av_guess_format("mp4", null, null), audio.codecpar().codec_id(),
                 org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL) == 1;
+    }
+
+    /**
+     * How the camera's sound goes into the segments: as it comes when MP4 holds its codec (AAC, MP3,
+     * Opus...), re-encoded to AAC when FFmpeg can decode it (G.711 and other telephone codecs), else
+     * not at all (logged once per connection).
+     */
+    private SoundTrack soundTrack(AVStream audio) {
+        String codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name(audio.codecpar().codec_id()).getString();
+        if (keepable(audio)) {
+            return new SoundTrack(audio.index(), audio.codecpar(), audio.time_base(), null);
+        }
+        if (AudioTranscoder.canTranscode(audio.codecpar())) {
+            try {
+                AudioTranscoder transcoder = AudioTranscoder.open(audio);
+                org.vigilvms.logging.VigilLog.LOG.audioReencoded(source.cameraId(), codec);
+                return new SoundTrack(audio.index(), transcoder.parameters(), transcoder.timeBase(), transcoder);
+            } catch (IllegalStateException e) {
+                // falls through: video only
+            }
+        }
+        org.vigilvms.logging.VigilLog.LOG.audioNotKept(source.cameraId(), codec);
+        return null;
+    }
+
+    /** The camera's sound as the segments take it; {@code transcoder} null when it is kept as it comes. */
+    private record SoundTrack(int inputIndex, AVCodecParameters parameters, AVRational timeBase, AudioTranscoder transcoder) {
+
+        /** The packets to store for one packet of the camera's sound. */
+        List<AVPacket> packets(AVPacket packet) {
+            return transcoder == null ? List.of(packet) : transcoder.transcode(packet);
+        }
+
+        void release(List<AVPacket> packets) {
+            if (transcoder != null) {
+                AudioTranscoder.release(packets);
+            }
+        }
     }
 
     private void finish(Segment segment, AVRational timeBase) {
@@ -369,7 +436,7 @@ final class CameraIngest implements Runnable {
             this.lastPts = firstPts;
         }
 
-        static Segment open(Path file, AVStream input, AVStream inputAudio, long firstPts, long firstDts, long startMs) {
+        static Segment open(Path file, AVStream input, SoundTrack sound, long firstPts, long firstDts, long startMs) {
             AVFormatContext output = new AVFormatContext(null);
             int rc = avformat_alloc_output_context2(output, null, "mp4", file.toString());
             if (rc < 0) {
@@ -380,11 +447,11 @@ final class CameraIngest implements Runnable {
             stream.codecpar().codec_tag(0);
             stream.time_base(input.time_base());
             AVStream audio = null;
-            if (inputAudio != null) {
+            if (sound != null) {
                 audio = avformat_new_stream(output, null);
-                avcodec_parameters_copy(audio.codecpar(), inputAudio.codecpar());
+                avcodec_parameters_copy(audio.codecpar(), sound.parameters());
                 audio.codecpar().codec_tag(0);
-                audio.time_base(inputAudio.time_base());
+                audio.time_base(sound.timeBase());
                 // a camera whose sound stops must not hold the pictures back in the muxer for long
                 output.max_interleave_delta(500_000);
             }
