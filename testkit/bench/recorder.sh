@@ -5,6 +5,8 @@
 # seconds, in the same run. Reports CPU per stream, resident memory per stream, JVM heap per stream
 # and frames lost. Prints a Markdown table.
 # Usage: testkit/bench/recorder.sh [cameras] [seconds]   (after ./mvnw package -DskipTests; needs ffmpeg, curl)
+# VIGIL_BENCH_AUDIO=aac|g711: the cameras also send sound (a 440 Hz tone); ffmpeg keeps AAC as it comes and
+# re-encodes G.711 to AAC as Vigil does (16 kHz, 32 kbit/s). Default: no sound.
 # VIGIL_BENCH_JFR=/tmp/rec.jfr also records a JFR profile of WildFly, from before the cameras to the end of the window
 # (VIGIL_BENCH_JFR_SETTINGS: a .jfc; default profile).
 set -euo pipefail
@@ -16,6 +18,12 @@ HZ=$(getconf CLK_TCK)
 WORK=$(mktemp -d /tmp/vigil-bench.XXXXXX)
 export VIGIL_HOME=$WORK/home VIGIL_DB_PORT=54391 VIGIL_DEMO_CAMERAS=0
 CAMPASS=bench$RANDOM$RANDOM
+case "${VIGIL_BENCH_AUDIO:-off}" in
+  off) CAM_AUDIO=off; FF_AUDIO=(-an) ;;
+  aac) CAM_AUDIO=on; FF_AUDIO=() ;;
+  g711) CAM_AUDIO=g711; FF_AUDIO=(-c:a aac -ar 16000 -b:a 32k) ;;
+  *) echo "VIGIL_BENCH_AUDIO: off, aac or g711" >&2; exit 2 ;;
+esac
 pids=()
 # the work directory holds GBs of recordings: removed at the end unless VIGIL_BENCH_KEEP=1 (a dozen runs filled the disk)
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
@@ -31,7 +39,7 @@ rss_kb() { local r=0; for p in "$@"; do [ -r "/proc/$p/status" ] && r=$((r + $(a
 # cameras
 java -Xmx1g -cp "$CP" org.vigilvms.testkit.camera.VirtualCameraMain --cameras "$N" --width 1920 --height 1080 --fps 25 \
     --bitrate 4000000 --gop 50 --loop-seconds 4 --rtsp-port 21000 --rtsps-port -1 --onvif-port -1 --onvifs-port -1 \
-    --discovery-port -1 --password "$CAMPASS" > "$WORK/cameras.log" 2>&1 &
+    --discovery-port -1 --password "$CAMPASS" --audio "$CAM_AUDIO" > "$WORK/cameras.log" 2>&1 &
 pids+=($!)
 # the VMS
 java -cp "$CP" org.vigilvms.testkit.run.VigilRun > "$WORK/vms.log" 2>&1 &
@@ -119,7 +127,7 @@ idle_heap=$(heap_used_kb "$WF")
 mkdir -p "$WORK/ffmpeg"
 ff=()
 for i in $(seq 0 $((N - 1))); do
-  ffmpeg -loglevel error -rtsp_transport tcp -i "rtsp://admin:$CAMPASS@127.0.0.1:$((21000 + i))/stream1" -c copy -an \
+  ffmpeg -loglevel error -rtsp_transport tcp -i "rtsp://admin:$CAMPASS@127.0.0.1:$((21000 + i))/stream1" -c copy "${FF_AUDIO[@]}" \
       -f segment -segment_time 4 -reset_timestamps 1 "$WORK/ffmpeg/cam$i-%05d.mp4" &
   ff+=($!); pids+=($!)
 done

@@ -27,6 +27,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_audio_fifo_read;
 import static org.bytedeco.ffmpeg.global.avutil.av_audio_fifo_size;
 import static org.bytedeco.ffmpeg.global.avutil.av_audio_fifo_write;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -55,7 +57,8 @@ import org.bytedeco.ffmpeg.swresample.SwrContext;
 /**
  * Camera sound that an MP4 segment cannot hold as it comes — G.711 (mu-law, A-law), the codec most
  * IP cameras send, and other telephone codecs FFmpeg decodes — re-encoded to AAC-LC at
- * {@value #SAMPLE_RATE} Hz (what every browser plays; the pictures stay untouched). Each AAC frame
+ * {@value #SAMPLE_RATE} Hz with FFmpeg's fast AAC coder (what every browser plays; the pictures
+ * stay untouched). Each AAC frame
  * carries the camera's time of its first sample, so the sound stays on the pictures' clock; a jump
  * in the camera's timestamps (lost packets, a muted microphone) starts afresh at the new time
  * instead of closing the gap. One per connection; not thread-safe.
@@ -117,7 +120,13 @@ final class AudioTranscoder implements AutoCloseable {
             encoder.bit_rate(BIT_RATE);
             encoder.time_base(outputTimeBase);
             encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // the AudioSpecificConfig goes into the MP4 header
-            check(avcodec_open2(encoder, aac, (AVDictionary) null), "open the AAC encoder");
+            AVDictionary options = new AVDictionary(null);
+            // FFmpeg's "fast" AAC coder: a third of the default "twoloop" one's CPU (0.24 % of a core per
+            // stream against 0.78 %, measured with Debian's ffmpeg), which is plenty for a camera microphone
+            av_dict_set(options, "aac_coder", "fast", 0);
+            int opened = avcodec_open2(encoder, aac, options);
+            av_dict_free(options);
+            check(opened, "open the AAC encoder");
             check(avcodec_parameters_from_context(parameters, encoder), "AAC parameters");
             AVChannelLayout layout = new AVChannelLayout();
             av_channel_layout_default(layout, channels);
