@@ -58,10 +58,9 @@ import org.bytedeco.ffmpeg.swresample.SwrContext;
  * Camera sound that an MP4 segment cannot hold as it comes — G.711 (mu-law, A-law), the codec most
  * IP cameras send, and other telephone codecs FFmpeg decodes — re-encoded to AAC-LC at
  * {@value #SAMPLE_RATE} Hz with FFmpeg's fast AAC coder (what every browser plays; the pictures
- * stay untouched). Each AAC frame
- * carries the camera's time of its first sample, so the sound stays on the pictures' clock; a jump
- * in the camera's timestamps (lost packets, a muted microphone) starts afresh at the new time
- * instead of closing the gap. One per connection; not thread-safe.
+ * stay untouched). Each AAC frame carries the camera's time of its first sample, so the sound stays
+ * on the pictures' clock; a jump in the camera's timestamps (lost packets, a muted microphone)
+ * starts afresh at the new time instead of closing the gap. One per connection; not thread-safe.
  */
 final class AudioTranscoder implements AutoCloseable {
 
@@ -206,9 +205,7 @@ final class AudioTranscoder implements AutoCloseable {
 
     private void resample(long at) {
         av_frame_unref(resampled);
-        setLayout(resampled.ch_layout());
-        resampled.sample_rate(SAMPLE_RATE);
-        resampled.format(AV_SAMPLE_FMT_FLTP);
+        shape(resampled);
         check(swr_convert_frame(resampler, resampled, decoded), "resample the sound");
         int size = av_audio_fifo_size(fifo);
         if (size > 0 && Math.abs(at - (fifoPts + size)) > MAX_JUMP) {
@@ -235,10 +232,8 @@ final class AudioTranscoder implements AutoCloseable {
     /** The next {@code samples} samples of the fifo into {@link #frame}, stamped with their time. */
     private void nextFrame(int samples) {
         av_frame_unref(frame);
+        shape(frame);
         frame.nb_samples(samples);
-        frame.format(AV_SAMPLE_FMT_FLTP);
-        frame.sample_rate(SAMPLE_RATE);
-        setLayout(frame.ch_layout());
         check(av_frame_get_buffer(frame, 0), "sound frame");
         av_audio_fifo_read(fifo, frame.extended_data(), samples);
         frame.pts(fifoPts);
@@ -255,6 +250,13 @@ final class AudioTranscoder implements AutoCloseable {
 
     private void setLayout(AVChannelLayout layout) {
         av_channel_layout_default(layout, channels);
+    }
+
+    /** What the encoder takes: planar float, {@value #SAMPLE_RATE} Hz, the camera's channels. */
+    private void shape(AVFrame target) {
+        setLayout(target.ch_layout());
+        target.sample_rate(SAMPLE_RATE);
+        target.format(AV_SAMPLE_FMT_FLTP);
     }
 
     private static void check(int rc, String what) {
