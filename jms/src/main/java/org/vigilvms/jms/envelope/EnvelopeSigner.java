@@ -15,14 +15,19 @@ public final class EnvelopeSigner {
     public static final String ALGORITHM = "Ed25519";
 
     private final String producer;
-    private final PrivateKey key;
+    /** Parsed once: Bouncy Castle derives and keeps the public key, which signing needs, in it. */
+    private final org.bouncycastle.crypto.params.AsymmetricKeyParameter key;
     private final Clock clock;
     private final String epoch = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
 
     public EnvelopeSigner(String producer, PrivateKey key, Clock clock) {
         this.producer = producer;
-        this.key = key;
+        try {
+            this.key = org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(key.getEncoded());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an " + ALGORITHM + " private key: " + e.getMessage(), e);
+        }
         this.clock = clock;
     }
 
@@ -37,14 +42,14 @@ public final class EnvelopeSigner {
         return new Envelope(destination, type, producer, epoch, seq, now, payload, sign(key, signed));
     }
 
-    static byte[] sign(PrivateKey key, byte[] data) {
+    private static byte[] sign(org.bouncycastle.crypto.params.AsymmetricKeyParameter key, byte[] data) {
         try {
             // Bouncy Castle's Ed25519 (same signatures as the JDK's, RFC 8032, much less CPU)
             org.bouncycastle.crypto.signers.Ed25519Signer signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
-            signer.init(true, org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(key.getEncoded()));
+            signer.init(true, key);
             signer.update(data, 0, data.length);
             return signer.generateSignature();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot sign with " + ALGORITHM + ": " + e.getMessage(), e);
         }
     }

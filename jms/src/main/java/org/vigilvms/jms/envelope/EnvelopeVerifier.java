@@ -76,10 +76,30 @@ public final class EnvelopeVerifier {
         return Verdict.accepted();
     }
 
+    /**
+     * Producer keys as Bouncy Castle parsed and checked them (decoding a point and checking its
+     * order costs about as much as a verification); a handful of producers, so never large.
+     */
+    private static final java.util.Map<java.nio.ByteBuffer, org.bouncycastle.crypto.params.AsymmetricKeyParameter> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static org.bouncycastle.crypto.params.AsymmetricKeyParameter parsed(PublicKey key) throws java.io.IOException {
+        java.nio.ByteBuffer encoded = java.nio.ByteBuffer.wrap(key.getEncoded());
+        org.bouncycastle.crypto.params.AsymmetricKeyParameter known = PARSED.get(encoded);
+        if (known == null) {
+            known = org.bouncycastle.crypto.util.PublicKeyFactory.createKey(encoded.array());
+            if (PARSED.size() >= 256) {
+                PARSED.clear(); // keys rotated many times: start over rather than grow
+            }
+            PARSED.put(encoded, known);
+        }
+        return known;
+    }
+
     private static boolean signatureValid(PublicKey key, Envelope envelope) {
         try {
             org.bouncycastle.crypto.signers.Ed25519Signer verifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
-            verifier.init(false, org.bouncycastle.crypto.util.PublicKeyFactory.createKey(key.getEncoded()));
+            verifier.init(false, parsed(key));
             byte[] signed = envelope.signedBytes();
             verifier.update(signed, 0, signed.length);
             return verifier.verifySignature(envelope.signature());
