@@ -93,4 +93,8 @@ public interface VigilLog extends BasicLogger {
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 421, value = "No storage volume can take a segment of camera %d: it stays in the spool and is retried")
     void noVolume(long cameraId);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 422, value = "Segment %s of camera %d was not sealed (%s): it stays in the spool, and the spool sweep sends it again")
+    void segmentNotSealed(String file, long cameraId, String reason);
 }

@@ -31,14 +31,15 @@ import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.camera.CameraStatusChanged;
 import org.vigilvms.jms.recording.SegmentRecorded;
+import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.platform.InstallationPaths;
 
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
- * enabled, stops those of cameras disabled or removed (checked every few seconds), and sends each
- * finished segment to the storage service as the recorder identity. Recovers the spool at start.
+ * enabled, stops those of cameras disabled or removed (checked every few seconds), and sends the
+ * finished segments to the storage service as the recorder identity. Recovers the spool at start.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
@@ -67,6 +68,8 @@ public class RecorderSupervisor implements CameraIngest.Listener {
 
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
 
+    private SegmentOutbox outbox;
+
     /**
      * At deployment (also after a crash): first hands every segment left in the spool to the
      * storage service — finished ones as they are, unfinished ones cut after their last complete
@@ -74,7 +77,9 @@ public class RecorderSupervisor implements CameraIngest.Listener {
      */
     @PostConstruct
     void start() {
+        outbox = new SegmentOutbox(threads, this::send);
         recoverSpool();
+        outbox.flush();
         reconcile();
     }
 
@@ -165,6 +170,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         for (CameraIngest ingest : running) {
             ingest.awaitStopped(java.time.Duration.ofSeconds(8));
         }
+        outbox.close(); // the segments the ingests just finished
     }
 
     /** Status changes go to the management service as signed messages, like segments to storage. */
@@ -224,13 +230,18 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
     }
 
+    /** A finished segment: sent to the storage service with the others of the next second ({@link SegmentOutbox}). */
     @Override
     public void segment(long cameraId, Path file, long startMs, long durationMs, int frames) {
+        outbox.add(new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames));
+    }
+
+    private void send(List<SegmentRecorded> segments) {
         try {
-            sender.send(ServiceIdentity.RECORDER, Destinations.SEGMENTS, SegmentRecorded.TYPE,
-                    new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames), Destinations.cameraGroup(cameraId));
+            sender.send(ServiceIdentity.RECORDER, Destinations.SEGMENTS, SegmentRecordedBatch.TYPE,
+                    new SegmentRecordedBatch(segments), Destinations.SEGMENT_GROUP);
         } catch (RuntimeException e) {
-            VigilLog.LOG.sendFailed(SegmentRecorded.TYPE, ServiceIdentity.RECORDER.principal(), e);
+            VigilLog.LOG.sendFailed(SegmentRecordedBatch.TYPE, ServiceIdentity.RECORDER.principal(), e);
         }
     }
 

@@ -8,14 +8,14 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
-import org.vigilvms.jms.recording.SegmentRecorded;
+import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.messaging.EnvelopeGate;
 
 /**
- * The storage service receiving finished segments from the recorder; connects as svc-storage
- * (jboss-ejb3.xml). Four sessions seal in parallel; the recorder sends each camera's segments in
- * the camera's message group ({@link Destinations#cameraGroup}), which the broker delivers in
- * order to one session, so each camera's chain still grows in recording order.
+ * The storage service receiving finished segments from the recorder, a batch per message;
+ * connects as svc-storage (jboss-ejb3.xml). The recorder sends its batches in one message group
+ * ({@link Destinations#SEGMENT_GROUP}), which the broker delivers in order to one session at a
+ * time, so each camera's chain grows in recording order.
  */
 @PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
 @MessageDriven(activationConfig = {
@@ -32,7 +32,7 @@ public class SegmentConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        gate.admit(message, Destinations.SEGMENTS, SegmentRecorded.TYPE).ifPresent(envelope ->
-                store.seal(MessageCodec.decode(envelope.payload(), SegmentRecorded.class)));
+        gate.admit(message, Destinations.SEGMENTS, SegmentRecordedBatch.TYPE).ifPresent(envelope ->
+                store.sealAll(MessageCodec.decode(envelope.payload(), SegmentRecordedBatch.class)));
     }
 }

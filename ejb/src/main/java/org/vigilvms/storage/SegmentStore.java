@@ -18,12 +18,20 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.camera.Camera;
+import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.recording.SegmentRecorded;
+import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.platform.InstallationPaths;
 
 /**
@@ -47,21 +55,109 @@ public class SegmentStore {
     @Inject
     private StorageVolumes volumes;
 
-    /** Seals one recorded segment; empty when it was sealed before (a message re-sent at recovery). */
-    public Optional<Segment> seal(SegmentRecorded recorded) {
+    /**
+     * Seals a batch in its order, in this one transaction. A segment that cannot be sealed for a
+     * reason of its own (its spool file unreadable or outside the spool, its camera unknown) is
+     * logged and left in the spool, and the others are sealed; no volume with room fails the whole
+     * batch (redelivered later). Returns the segments sealed.
+     */
+    public List<Segment> sealAll(SegmentRecordedBatch batch) {
+        if (batch.segments() == null || batch.segments().isEmpty()
+                || batch.segments().size() > SegmentRecordedBatch.MOST_SEGMENTS) {
+            VigilLog.LOG.messageRejected(org.vigilvms.jms.Destinations.SEGMENTS, ServiceIdentity.RECORDER.principal(),
+                    "MALFORMED", "batch of " + (batch.segments() == null ? 0 : batch.segments().size())
+                            + " segments (1.." + SegmentRecordedBatch.MOST_SEGMENTS + ")");
+            return List.of();
+        }
+        Sealing sealing = new Sealing(batch, volumes.writable());
+        List<Segment> sealed = new ArrayList<>();
+        for (SegmentRecorded recorded : batch.segments()) {
+            try {
+                seal(recorded, sealing).ifPresent(sealed::add);
+            } catch (IllegalArgumentException | SpoolUnreadable e) {
+                VigilLog.LOG.segmentNotSealed(String.valueOf(recorded.spoolFile()), recorded.cameraId(), e.getMessage());
+            }
+        }
+        sealing.written.forEach(volumes::addUsed);
+        return sealed;
+    }
+
+    /**
+     * What one batch's sealing has learnt so far: each camera's chain tail (read once, then
+     * carried on in memory), the volumes that take writes, and the bytes written to each (added
+     * to the volumes' counts in one statement each at the end).
+     */
+    private static final class Sealing {
+        final List<SegmentRecorded> segments;
+        final List<StorageVolume> writable;
+        final Map<Long, ChainTail> tails = new HashMap<>();
+        final Map<StorageVolume, Long> written = new LinkedHashMap<>();
+
+        Sealing(SegmentRecordedBatch batch, List<StorageVolume> writable) {
+            this.segments = batch.segments();
+            this.writable = new ArrayList<>(writable);
+        }
+
+        long writtenTo(StorageVolume volume) {
+            return written.getOrDefault(volume, 0L);
+        }
+    }
+
+    /** A camera's row (locked), data key and newest chain link, as the batch's sealing goes on. */
+    private static final class ChainTail {
+        final Camera camera;
+        final byte[] dataKey;
+        final Set<Instant> sealedStarts;
+        long seq;
+        byte[] hash;
+
+        ChainTail(Camera camera, byte[] dataKey, Set<Instant> sealedStarts, long seq, byte[] hash) {
+            this.camera = camera;
+            this.dataKey = dataKey;
+            this.sealedStarts = sealedStarts;
+            this.seq = seq;
+            this.hash = hash;
+        }
+    }
+
+    /** The camera's tail, read at its first segment in the batch; {@link IllegalArgumentException} for an unknown camera. */
+    private ChainTail tail(long cameraId, Sealing sealing) {
+        ChainTail known = sealing.tails.get(cameraId);
+        if (known != null) {
+            return known;
+        }
+        Camera camera = em.find(Camera.class, cameraId, LockModeType.PESSIMISTIC_WRITE);
+        if (camera == null) {
+            throw new IllegalArgumentException("segment of unknown camera " + cameraId);
+        }
+        List<Instant> starts = sealing.segments.stream().filter(r -> r.cameraId() == cameraId)
+                .map(r -> Instant.ofEpochMilli(r.startMs())).toList();
+        // sealed before: the recorder re-sent them after a crash that came between sealing and cleaning the spool
+        Set<Instant> sealedStarts = new HashSet<>(em.createQuery(
+                        "SELECT s.startTs FROM Segment s WHERE s.cameraId = :c AND s.startTs IN :t", Instant.class)
+                .setParameter("c", cameraId).setParameter("t", starts).getResultList());
+        List<Segment> last = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq DESC",
+                Segment.class).setParameter("c", cameraId).setMaxResults(1).getResultList();
+        byte[] dataKey = KeyVault.fromSystemProperty().openWithMaster(camera.dataKeyWrapped(),
+                SegmentCrypto.dataKeyAad(camera.getId()));
+        ChainTail tail = new ChainTail(camera, dataKey, sealedStarts, last.isEmpty() ? 0 : last.get(0).getChainSeq(),
+                last.isEmpty() ? null : last.get(0).getChainHash());
+        sealing.tails.put(cameraId, tail);
+        return tail;
+    }
+
+    /** Seals one recorded segment as the next link of its camera's chain; empty when it was sealed before. */
+    private Optional<Segment> seal(SegmentRecorded recorded, Sealing sealing) {
         Path spoolFile = Path.of(recorded.spoolFile());
         Path spoolDir = paths.serverData().resolve("spool").toAbsolutePath().normalize();
         if (!spoolFile.toAbsolutePath().normalize().startsWith(spoolDir)) {
             throw new IllegalArgumentException("segment outside the recorder spool: " + spoolFile);
         }
-        Camera camera = em.find(Camera.class, recorded.cameraId(), LockModeType.PESSIMISTIC_WRITE);
-        if (camera == null) {
-            throw new IllegalArgumentException("segment of unknown camera " + recorded.cameraId());
-        }
+        ChainTail tail = tail(recorded.cameraId(), sealing);
+        long cameraId = tail.camera.getId();
         Instant start = Instant.ofEpochMilli(recorded.startMs());
-        if (alreadySealed(camera.getId(), start)) {
-            // the recorder re-sent it after a crash that came between sealing and cleaning the spool
-            VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), camera.getId(), start.toString());
+        if (tail.sealedStarts.contains(start)) {
+            VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), cameraId, start.toString());
             deleteAfterCommit(spoolFile);
             return Optional.empty();
         }
@@ -70,27 +166,24 @@ public class SegmentStore {
             clearLength = Files.size(spoolFile);
         } catch (NoSuchFileException e) {
             // sealed and cleaned already: this is a second message for it (re-sent at recovery)
-            VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), camera.getId(), start.toString());
+            VigilLog.LOG.segmentAlreadySealed(spoolFile.toString(), cameraId, start.toString());
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled segment " + spoolFile, e);
         }
-        List<Segment> last = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq DESC",
-                Segment.class).setParameter("c", camera.getId()).setMaxResults(1).getResultList();
-        long seq = last.isEmpty() ? 1 : last.get(0).getChainSeq() + 1;
-        byte[] previous = last.isEmpty() ? null : last.get(0).getChainHash();
+        long seq = tail.seq + 1;
         Instant end = start.plusMillis(recorded.durationMs());
+        String relative = cameraId + "/" + seq + ".vseg";
+        Sealed sealed = sealToSomeVolume(spoolFile, KeyVault.sealedLength(clearLength), relative, tail.dataKey,
+                SegmentCrypto.segmentAad(cameraId, seq), cameraId, sealing);
+        byte[] chain = SegmentCrypto.chainHash(tail.hash, cameraId, seq, start, end, sealed.clearSha256());
 
-        KeyVault vault = KeyVault.fromSystemProperty();
-        byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(camera.getId()));
-        String relative = camera.getId() + "/" + seq + ".vseg";
-        Sealed sealed = sealToSomeVolume(spoolFile, KeyVault.sealedLength(clearLength), relative, dataKey,
-                SegmentCrypto.segmentAad(camera.getId(), seq), camera.getId());
-        byte[] chain = SegmentCrypto.chainHash(previous, camera.getId(), seq, start, end, sealed.clearSha256());
-
-        Segment segment = new Segment(camera.getId(), seq, start, end, (int) recorded.durationMs(), recorded.frames(),
+        Segment segment = new Segment(cameraId, seq, start, end, (int) recorded.durationMs(), recorded.frames(),
                 sealed.length(), sealed.clearSha256(), chain, sealed.volume().getName(), relative);
         em.persist(segment);
+        tail.seq = seq;
+        tail.hash = chain;
+        tail.sealedStarts.add(start);
         deleteAfterCommit(spoolFile);
         return Optional.of(segment);
     }
@@ -105,37 +198,35 @@ public class SegmentStore {
      * the spool and the message is redelivered later.
      */
     private Sealed sealToSomeVolume(Path spoolFile, long sealedLength, String relative, byte[] dataKey, byte[] aad,
-                                    long cameraId) {
-        for (StorageVolume volume : volumes.writable()) {
-            if (!volume.quotaAllows(sealedLength)) {
+                                    long cameraId, Sealing sealing) {
+        for (java.util.Iterator<StorageVolume> volumesLeft = sealing.writable.iterator(); volumesLeft.hasNext(); ) {
+            StorageVolume volume = volumesLeft.next();
+            if (!volume.quotaAllows(sealing.writtenTo(volume) + sealedLength)) {
                 continue; // retention makes room; meanwhile the next volume takes it
             }
             if (!volumes.hasRoom(volume, sealedLength)) {
+                volumesLeft.remove(); // full (marked so): not for the rest of the batch
                 continue;
             }
             Path target = volumes.directory(volume).resolve(relative);
             try (SpoolReader in = new SpoolReader(spoolFile, FileChannel.open(spoolFile, StandardOpenOption.READ))) {
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
                 long length = write(target, out -> KeyVault.sealStream(dataKey, in, out, aad, sha256));
-                volumes.addUsed(volume, length);
+                sealing.written.merge(volume, length, Long::sum);
                 return new Sealed(volume, length, sha256.digest());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             } catch (SpoolUnreadable e) {
-                throw e; // the spool's fault, not the volume's: the message is delivered again
+                throw e; // the spool's fault, not the volume's: the segment is left for the sweep
             } catch (IOException e) { // opening or closing the spool file
                 throw new SpoolUnreadable(spoolFile, e);
             } catch (UncheckedIOException e) {
                 volumes.markFailed(volume.getId(), e.getMessage() + ": " + e.getCause());
+                volumesLeft.remove();
             }
         }
         VigilLog.LOG.noVolume(cameraId);
         throw new IllegalStateException("no storage volume can take a segment of camera " + cameraId);
-    }
-
-    private boolean alreadySealed(long cameraId, Instant start) {
-        return !em.createQuery("SELECT s.id FROM Segment s WHERE s.cameraId = :c AND s.startTs = :t", Long.class)
-                .setParameter("c", cameraId).setParameter("t", start).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The spool copy goes only once the index row is committed; on rollback it stays for the retry. */

@@ -29,13 +29,11 @@ public final class Destinations {
     }
 
     /**
-     * The message group (JMSXGroupID) of a camera's messages on {@link #SEGMENTS}: the broker hands
-     * every message of a group to the same consumer in order, so several consumers seal in
-     * parallel while each camera's chain still grows in recording order.
+     * The message group (JMSXGroupID) of the recorder's messages on {@link #SEGMENTS}: the broker
+     * hands every message of a group to one consumer at a time, in order, so each camera's chain
+     * grows in recording order although a message holds several cameras' segments.
      */
-    public static String cameraGroup(long cameraId) {
-        return "camera-" + cameraId;
-    }
+    public static final String SEGMENT_GROUP = "recorder-segments";
 
     /** JNDI name under which WildFly binds the queue for in-server use. */
     public static String jndiName(String destination) {
