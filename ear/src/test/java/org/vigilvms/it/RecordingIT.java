@@ -285,6 +285,87 @@ class RecordingIT {
         }
     }
 
+    /**
+     * Segments reach the storage service in batches; one that cannot be sealed (here: of a camera
+     * the VMS does not know) must not keep the others of its batch from being sealed. Two finished
+     * segments left in the spool go out together with the next spool sweep.
+     */
+    @Test
+    void aSegmentThatCannotBeSealedIsLeftInTheSpoolAndTheOthersOfItsBatchAreSealed() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        long id = addCamera(admin, "batch gate", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
+        VigilDeployment.await("3 segments", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 3);
+        assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+        Thread.sleep(4_000); // the last segment closed and sealed
+        long last = segments(id);
+        Instant lastEnd = lastEnd(id);
+        byte[] clear = storedClear(id, last);
+
+        Path spool = Path.of(System.getProperty("vigil.it.dir"), "it-server", "data", "vigil", "spool");
+        long startMs = lastEnd.toEpochMilli() + 1000;
+        long unknownCamera = 999_999;
+        Path late = spool.resolve(id + "-" + startMs + "-" + java.util.UUID.randomUUID() + ".mp4");
+        Path stray = spool.resolve(unknownCamera + "-" + startMs + "-" + java.util.UUID.randomUUID() + ".mp4");
+        java.nio.file.attribute.FileTime minuteAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60));
+        try {
+            for (Path file : List.of(stray, late)) {
+                Files.write(file, clear);
+                Files.setLastModifiedTime(file, minuteAgo); // stale: the next sweep sends both
+            }
+            VigilDeployment.await("the late segment sealed", Duration.ofSeconds(45), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) == last + 1);
+            assertEquals(Instant.ofEpochMilli(startMs), segmentStart(id, last + 1));
+            assertEquals("[]", findings(admin, id), "the chain verifies with it");
+            assertTrue(Files.notExists(late), "sealed: gone from the spool");
+            assertTrue(Files.exists(stray), "not sealed: still in the spool");
+            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+            assertTrue(log.contains("VIGIL00422: Segment " + stray + " of camera " + unknownCamera + " was not sealed"),
+                    "the refusal is logged");
+            assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ?", unknownCamera));
+        } finally {
+            Files.deleteIfExists(stray);
+            Files.deleteIfExists(late);
+        }
+    }
+
+    private static Instant lastEnd(long cameraId) throws Exception {
+        try (Connection c = VigilDeployment.database();
+             PreparedStatement s = c.prepareStatement("SELECT max(end_ts) FROM segment WHERE camera_id = ?")) {
+            s.setLong(1, cameraId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    /** A stored segment decrypted, as the recorder wrote it to the spool. */
+    private static byte[] storedClear(long cameraId, long seq) throws Exception {
+        Path home = VigilTestEnvironment.installation().home().root();
+        try (Connection c = VigilDeployment.database();
+             PreparedStatement s = c.prepareStatement("SELECT path FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
+            s.setLong(1, cameraId);
+            s.setLong(2, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                return KeyVault.open(dataKey(c, home, cameraId), Files.readAllBytes(home.resolve("storage").resolve(rs.getString(1))),
+                        SegmentCrypto.segmentAad(cameraId, seq));
+            }
+        }
+    }
+
+    /** The camera's data key, unwrapped with the installation's master key. */
+    private static byte[] dataKey(Connection c, Path home, long cameraId) throws Exception {
+        KeyVault vault = new KeyVault(Files.readAllBytes(home.resolve("secrets/master.key")));
+        try (PreparedStatement s = c.prepareStatement("SELECT data_key_wrapped FROM camera WHERE id = ?")) {
+            s.setLong(1, cameraId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                return vault.openWithMaster(rs.getBytes(1), SegmentCrypto.dataKeyAad(cameraId));
+            }
+        }
+    }
+
     @Test
     void aCameraDroppedAndRestoredLeavesAGapOfTheOutageAndTwoStatusEvents() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
@@ -654,17 +735,9 @@ class RecordingIT {
     /** As {@link #decodeStoredVideo(long)}, adding each segment to {@code segments}. */
     private static List<FrameStamp> decodeStoredVideo(long cameraId, List<StoredSegment> segments) throws Exception {
         Path home = VigilTestEnvironment.installation().home().root();
-        KeyVault vault = new KeyVault(Files.readAllBytes(home.resolve("secrets/master.key")));
         List<FrameStamp> stamps = new ArrayList<>();
         try (Connection c = VigilDeployment.database()) {
-            byte[] dataKey;
-            try (PreparedStatement s = c.prepareStatement("SELECT data_key_wrapped FROM camera WHERE id = ?")) {
-                s.setLong(1, cameraId);
-                try (ResultSet rs = s.executeQuery()) {
-                    assertTrue(rs.next());
-                    dataKey = vault.openWithMaster(rs.getBytes(1), SegmentCrypto.dataKeyAad(cameraId));
-                }
-            }
+            byte[] dataKey = dataKey(c, home, cameraId);
             try (PreparedStatement s = c.prepareStatement("SELECT chain_seq, start_ts, end_ts, sha256, chain_hash, path "
                     + "FROM segment WHERE camera_id = ? ORDER BY chain_seq")) {
                 s.setLong(1, cameraId);
