@@ -238,7 +238,9 @@ class RecordingIT {
                 StoredSegment previous = segments.get(i - 1);
                 long step = Duration.between(previous.end(), segments.get(i).start()).toMillis();
                 long slew = Duration.between(previous.start(), previous.end()).toMillis() * 20 / 1000;
-                assertTrue(Math.abs(step) <= slew + 10, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms");
+                assertTrue(Math.abs(step) <= slew + 10, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms; "
+                        + segments.stream().map(g -> g.seq() + ": " + g.start() + " - " + g.end() + " (first picture taken "
+                                + (g.first() == null ? "-" : Instant.ofEpochMilli(g.first().captureTimeMs())) + ")").toList());
             }
             String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
             assertTrue(log.matches("(?s).*VIGIL00418: Camera " + id + ": its clock drifted -\\d+ ms.*"), "the drift is logged");

@@ -282,11 +282,11 @@ final class CameraIngest implements Runnable {
                             org.vigilvms.logging.VigilLog.LOG.cameraClockDrift(source.cameraId(), drift, mediaMs / 1000,
                                     clock.correctionMs());
                         }
+                        segment.cutPts = pts;
                         if (sound != null) {
                             if (closing != null) {
                                 finish(closing, timeBase);
                             }
-                            segment.cutPts = pts;
                             closing = segment; // open a little longer for the sound before the cut
                         } else {
                             finish(segment, timeBase);
@@ -511,11 +511,18 @@ final class CameraIngest implements Runnable {
             }
         }
 
-        /** Closes the file; returns its media duration in ms (last frame included). */
+        /**
+         * Closes the file; returns its media duration in ms: up to the next segment's first picture
+         * when it was cut (so neighbours abut exactly, however unevenly the camera stamps its
+         * pictures), else up to its last picture plus an average picture's length.
+         */
         long close(AVRational inputTimeBase) {
             av_write_trailer(output);
             avio_closep(output.pb());
             avformat_free_context(output);
+            if (cutPts != Long.MAX_VALUE) {
+                return av_rescale_q(cutPts - firstPts, inputTimeBase, av_make_q(1, 1000));
+            }
             long span = av_rescale_q(lastPts - firstPts, inputTimeBase, av_make_q(1, 1000));
             return frames > 1 ? span + span / (frames - 1) : span;
         }
