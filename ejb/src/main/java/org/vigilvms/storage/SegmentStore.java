@@ -307,17 +307,22 @@ public class SegmentStore {
 
     /** What writes a file's content to an open channel and says how many bytes it wrote. */
     private interface Content {
-        long writeTo(FileChannel out) throws IOException;
+        long writeTo(java.nio.channels.WritableByteChannel out) throws IOException;
     }
 
-    /** Writes a file whole or not at all (temporary name, then an atomic move); {@link UncheckedIOException} when the volume fails. */
+    /**
+     * Writes a file whole or not at all (temporary name, then an atomic move), past the page cache
+     * where the volume's file system allows ({@link UncachedFileWriter}); {@link UncheckedIOException}
+     * when the volume fails.
+     */
     private static long write(Path target, Content content) {
         try {
-            Files.createDirectories(target.getParent());
+            if (!Files.isDirectory(target.getParent())) { // checked first: createDirectories throws (and fills a stack trace) when it exists
+                Files.createDirectories(target.getParent());
+            }
             Path temp = target.resolveSibling(target.getFileName() + ".part");
             long length;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
+            try (UncachedFileWriter out = UncachedFileWriter.create(temp)) {
                 length = content.writeTo(out);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -84,7 +84,9 @@ public class StorageVolumes {
     public boolean hasRoom(StorageVolume volume, long bytes) {
         try {
             Path dir = directory(volume);
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) { // checked first: createDirectories throws (and fills a stack trace) when it exists
+                Files.createDirectories(dir);
+            }
             // File.getUsableSpace is one statfs; Files.getFileStore reads the whole mount table first
             if (dir.toFile().getUsableSpace() - bytes < volume.getMinFreeBytes()) {
                 markFull(volume.getId(), "less than " + volume.getMinFreeBytes() + " bytes would stay free");
