@@ -1,0 +1,74 @@
+package org.vigilvms.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UncachedFileWriterTest {
+
+    /** File systems known to take O_DIRECT: there the writer must bypass the page cache, not quietly fall back. */
+    private static final Set<String> DIRECT_CAPABLE = Set.of("ext4", "xfs", "btrfs");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileOfAnyLengthWrittenInAnyPiecesReadsBackExactly() throws Exception {
+        Random random = new Random(42);
+        int piece = UncachedFileWriter.PIECE;
+        int[] lengths = {0, 1, 511, 4095, 4096, 4097, 65_536 + 28, piece - 1, piece, piece + 1, 3 * piece + 4_123};
+        int[] chunks = {1, 4_000, 65_552, 3 * piece};
+        for (int length : lengths) {
+            for (int chunk : chunks) {
+                byte[] content = new byte[length];
+                random.nextBytes(content);
+                Path file = dir.resolve(length + "-" + chunk + ".vseg");
+                long written;
+                try (UncachedFileWriter out = UncachedFileWriter.create(file)) {
+                    for (int at = 0; at < length; at += chunk) {
+                        ByteBuffer source = ByteBuffer.wrap(content, at, Math.min(chunk, length - at));
+                        assertEquals(source.remaining(), out.write(source));
+                        assertEquals(0, source.remaining());
+                    }
+                    written = out.length();
+                }
+                assertEquals(length, written);
+                assertArrayEquals(content, Files.readAllBytes(file), "length " + length + " in pieces of " + chunk);
+            }
+        }
+    }
+
+    @Test
+    void aFileSystemThatTakesODirectIsWrittenPastThePageCache() throws Exception {
+        String type = Files.getFileStore(dir).type();
+        try (UncachedFileWriter out = UncachedFileWriter.create(dir.resolve("probe"))) {
+            if (DIRECT_CAPABLE.contains(type)) {
+                assertTrue(out.uncached(), "a file on " + type + " is written through the page cache");
+            } else {
+                System.err.println("UncachedFileWriterTest: " + dir + " is on " + type + "; written through the page cache: "
+                        + !out.uncached());
+            }
+        }
+    }
+
+    @Test
+    void rewritingAnExistingFileLeavesOnlyTheNewContent() throws Exception {
+        Path file = dir.resolve("again.vseg");
+        try (UncachedFileWriter out = UncachedFileWriter.create(file)) {
+            out.write(ByteBuffer.wrap(new byte[3 * UncachedFileWriter.PIECE]));
+        }
+        byte[] shorter = {1, 2, 3, 4, 5};
+        try (UncachedFileWriter out = UncachedFileWriter.create(file)) {
+            out.write(ByteBuffer.wrap(shorter));
+        }
+        assertArrayEquals(shorter, Files.readAllBytes(file));
+    }
+}
