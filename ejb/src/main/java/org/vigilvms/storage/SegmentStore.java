@@ -364,9 +364,7 @@ public class SegmentStore {
      */
     private static long write(Path target, Content content) {
         try {
-            if (!Files.isDirectory(target.getParent())) { // checked first: createDirectories throws (and fills a stack trace) when it exists
-                Files.createDirectories(target.getParent());
-            }
+            StorageVolumes.ensureDirectory(target.getParent());
             Path temp = target.resolveSibling(target.getFileName() + ".part");
             long length;
             try (UncachedFileWriter out = UncachedFileWriter.create(temp)) {

@@ -80,13 +80,22 @@ public class StorageVolumes {
                 + "ORDER BY v.id", StorageVolume.class).getResultList();
     }
 
+    /**
+     * Creates a directory (and its parents) unless it exists: the check comes first because
+     * {@code Files.createDirectories} throws (and fills a stack trace) for one that exists, which
+     * the sealing would otherwise pay twice per segment.
+     */
+    static void ensureDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+    }
+
     /** Free space check: false (and the volume FULL) when the file system would drop below its reserve. */
     public boolean hasRoom(StorageVolume volume, long bytes) {
         try {
             Path dir = directory(volume);
-            if (!Files.isDirectory(dir)) { // checked first: createDirectories throws (and fills a stack trace) when it exists
-                Files.createDirectories(dir);
-            }
+            ensureDirectory(dir);
             // File.getUsableSpace is one statfs; Files.getFileStore reads the whole mount table first
             if (dir.toFile().getUsableSpace() - bytes < volume.getMinFreeBytes()) {
                 markFull(volume.getId(), "less than " + volume.getMinFreeBytes() + " bytes would stay free");

@@ -25,10 +25,12 @@ final class UncachedFileWriter implements WritableByteChannel {
     /** Bytes per write: large, so that a synchronous write to a slow disk still moves a segment in a few calls. */
     static final int PIECE = 1024 * 1024;
 
-    /** Directories whose file system refused O_DIRECT (or has an alignment this writer cannot meet). */
-    private static final Map<Path, Boolean> BUFFERED_ONLY = new ConcurrentHashMap<>();
-    /** Block size of a directory's file system, read once (it parses the mount table). */
-    private static final Map<Path, Integer> BLOCK_SIZE = new ConcurrentHashMap<>();
+    /**
+     * The alignment O_DIRECT needs in a directory (its file system's block size, read once: that
+     * parses the mount table); 0 where files are written through the page cache (the file system
+     * refused O_DIRECT, or its block size is one this writer cannot meet).
+     */
+    private static final Map<Path, Integer> ALIGNMENT = new ConcurrentHashMap<>();
     /**
      * One aligned buffer per thread (allocating and zeroing 1 MB of direct memory per segment would
      * cost what the page cache did); so a thread has at most one writer open at a time.
@@ -49,25 +51,22 @@ final class UncachedFileWriter implements WritableByteChannel {
     /** Creates (or truncates) {@code target} for writing, past the page cache where its file system allows. */
     static UncachedFileWriter create(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        if (!BUFFERED_ONLY.containsKey(dir)) {
-            int alignment = BLOCK_SIZE.computeIfAbsent(dir, UncachedFileWriter::blockSize);
-            if (alignment > 0 && alignment <= PIECE && Integer.bitCount(alignment) == 1) {
-                try {
-                    return new UncachedFileWriter(FileChannel.open(target, options(true)), buffer(alignment), alignment);
-                } catch (IOException | UnsupportedOperationException refused) {
-                    // the file system refuses O_DIRECT (EINVAL) when the same file opens without it; any other
-                    // failure (no such directory, no permission) is the volume's and is thrown from the open below
-                    FileChannel buffered = FileChannel.open(target, options(false));
-                    BUFFERED_ONLY.put(dir, Boolean.TRUE);
-                    return new UncachedFileWriter(buffered, null, 1);
-                }
+        int alignment = ALIGNMENT.computeIfAbsent(dir, UncachedFileWriter::directAlignment);
+        if (alignment > 0) {
+            try {
+                return new UncachedFileWriter(FileChannel.open(target, options(true)), buffer(alignment), alignment);
+            } catch (IOException | UnsupportedOperationException refused) {
+                // the file system refuses O_DIRECT (EINVAL) when the same file opens without it; any other
+                // failure (no such directory, no permission) is the volume's and is thrown from this open
+                FileChannel buffered = FileChannel.open(target, options(false));
+                ALIGNMENT.put(dir, 0);
+                return new UncachedFileWriter(buffered, null, 1);
             }
-            BUFFERED_ONLY.put(dir, Boolean.TRUE);
         }
         return new UncachedFileWriter(FileChannel.open(target, options(false)), null, 1);
     }
 
-    /** Whether this writer bypasses the page cache (for tests and the operations log). */
+    /** Whether this writer bypasses the page cache (for tests). */
     boolean uncached() {
         return buffer != null;
     }
@@ -79,11 +78,14 @@ final class UncachedFileWriter implements WritableByteChannel {
                 : new OpenOption[]{StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
     }
 
-    /** The block size O_DIRECT needs aligned (the JDK checks the same value); 0 when it cannot be read. */
-    private static int blockSize(Path dir) {
+    /**
+     * The block size O_DIRECT needs aligned (the JDK checks the same value), when it is a power of
+     * two no larger than a piece; 0 otherwise or when it cannot be read.
+     */
+    private static int directAlignment(Path dir) {
         try {
             long size = Files.getFileStore(dir).getBlockSize();
-            return size > Integer.MAX_VALUE ? 0 : (int) size;
+            return size > 0 && size <= PIECE && Long.bitCount(size) == 1 ? (int) size : 0;
         } catch (IOException | UnsupportedOperationException e) {
             return 0;
         }
@@ -91,7 +93,7 @@ final class UncachedFileWriter implements WritableByteChannel {
 
     private static ByteBuffer buffer(int alignment) {
         ByteBuffer buffer = BUFFERS.get();
-        if (buffer == null || buffer.capacity() < PIECE || buffer.alignmentOffset(0, alignment) != 0) {
+        if (buffer == null || buffer.alignmentOffset(0, alignment) != 0) {
             buffer = ByteBuffer.allocateDirect(PIECE + alignment).alignedSlice(alignment).limit(PIECE).slice();
             BUFFERS.set(buffer);
         }
