@@ -594,10 +594,14 @@ class RecordingIT {
         assertEquals(200, timetable.statusCode(), timetable.body());
         assertEquals(400, post(admin, "/api/v1/cameras/" + scheduled + "/recording-mode",
                 "{\"mode\":\"SCHEDULED\",\"schedule\":\"weekdays 9-5\"}").statusCode(), "a bad timetable is refused");
-        VigilDeployment.await("6 segments each", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?",
-                onEvent) >= 6 && count("SELECT count(*) FROM segment WHERE camera_id = ?", scheduled) >= 6);
-        // an event in the third segment, as analytics stores it
-        Instant eventStart = segmentStart(onEvent, 3).plusMillis(500);
+        VigilDeployment.await("3 segments of the event camera", Duration.ofSeconds(60),
+                () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", onEvent) >= 3);
+        // An event in the newest segment, as analytics stores it: an event may arrive up to 10 s
+        // after the end of the segments it claims (EVENT_WAIT), and the retention timer that runs
+        // every minute deletes what was not claimed by then; an event stored later loses its video.
+        // Its window starts 0.1 s into that segment, so the segments before it are outside it.
+        List<Object[]> indexed = segmentRows(onEvent);
+        Instant eventStart = ((Instant) indexed.get(indexed.size() - 1)[0]).plusMillis(2100);
         try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement("INSERT INTO analytics_event "
                 + "(event_id, camera_id, type, zone, start_ts, end_ts, score, producer, received_ts) "
                 + "VALUES (?, ?, 'MOTION', 'yard', ?, ?, 0.4, 'svc-analytics', now())")) {
@@ -607,6 +611,8 @@ class RecordingIT {
             s.setTimestamp(4, java.sql.Timestamp.from(eventStart.plusMillis(1000)));
             s.executeUpdate();
         }
+        VigilDeployment.await("6 segments each", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?",
+                onEvent) >= 6 && count("SELECT count(*) FROM segment WHERE camera_id = ?", scheduled) >= 6);
         Thread.sleep(13_000); // pre-buffer + the 10 s an event has to arrive, for the early segments
         Instant ranAt = Instant.now();
         assertEquals(200, post(admin, "/api/v1/storage/retention/run", "").statusCode());
