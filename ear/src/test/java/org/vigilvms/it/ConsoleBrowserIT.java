@@ -317,9 +317,56 @@ class ConsoleBrowserIT {
             // the recording after the gap has sound: the player took its tracks and played it
             Number sound = (Number) browser.driver.executeScript("return arguments[0].webkitAudioDecodedByteCount;", video);
             assertTrue(sound.longValue() > 0, "sound decoded after the gap: " + sound);
+            assertEquals(Boolean.TRUE, browser.driver.executeScript("return arguments[0].muted;", video), "muted until asked");
+            browser.driver.findElement(By.id("sound")).click();
+            assertEquals(Boolean.FALSE, browser.driver.executeScript("return arguments[0].muted;", video), "the sound button unmutes");
             browser.screenshot("playback-controls");
         }
     }
+
+    @Test
+    void theCameraPageCarriesTheLiveSoundMutedUntilAskedForAndThePicturesGoOnWhenTheSoundStops() throws Exception {
+        VirtualCamera camera = fleet.camera(3);
+        camera.sendAudio(VirtualCamera.Microphone.G711); // what most cameras send: the recorder re-encodes it to AAC
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long id = addCamera(admin, "live sound", camera.rtspUrl());
+            try {
+                VigilDeployment.await("recording", Duration.ofSeconds(60), () -> recorded(id) >= 1);
+                browser.signIn("admin", VigilDeployment.adminPassword());
+                browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+                WebElement video = browser.driver.findElement(By.id("tile-" + id));
+                FrameStamp first = awaitStamp(browser, video, null);
+                VigilDeployment.await("live sound decoded", Duration.ofSeconds(20), () -> ((Number) browser.driver.executeScript(
+                        "return arguments[0].webkitAudioDecodedByteCount;", video)).longValue() > 0);
+                assertEquals(Boolean.TRUE, browser.driver.executeScript("return arguments[0].muted;", video), "muted until asked");
+                WebElement sound = browser.driver.findElement(By.id("sound"));
+                assertEquals("false", sound.getDomAttribute("aria-pressed"));
+                sound.click();
+                assertEquals(Boolean.FALSE, browser.driver.executeScript("return arguments[0].muted;", video), "listening");
+                assertEquals("true", sound.getDomAttribute("aria-pressed"));
+                FrameStamp withSound = awaitStamp(browser, video, first);
+
+                // the microphone fails while the pictures go on: a browser would stop where the sound
+                // ends, so the live stream goes on with pictures only
+                camera.faults().soundLost = true;
+                Thread.sleep(LIVE_SOUND_LAPSE_MS + 2000);
+                FrameStamp after = awaitStamp(browser, video, withSound);
+                Thread.sleep(2000);
+                FrameStamp later = awaitStamp(browser, video, after);
+                assertTrue(System.currentTimeMillis() - later.captureTimeMs() < 5000,
+                        "live pictures after the sound stopped: " + Instant.ofEpochMilli(later.captureTimeMs()));
+                browser.screenshot("camera-live-sound");
+            } finally {
+                camera.faults().soundLost = false;
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+        }
+    }
+
+    /** LiveFeed.SOUND_LAPSE_MS: sound missing this long while pictures come is taken as stopped. */
+    private static final long LIVE_SOUND_LAPSE_MS = 2000;
 
     @Test
     void camerasAreTestedAddedChangedAndDisabledInTheConsoleAndStorageLocksSetAndReleased() throws Exception {

@@ -14,13 +14,16 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_context_free;
 import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -37,7 +40,9 @@ import org.bytedeco.javacpp.Pointer;
 /**
  * The second, in-memory muxer of one ingest session: the same packets the recorder stores,
  * written as fragmented MP4 with one fragment per frame (for Media Source Extensions in
- * browsers), handed to the {@link LiveHub} fragment by fragment. Never decodes.
+ * browsers), handed to the {@link LiveHub} fragment by fragment. The camera's sound goes along
+ * when it is AAC (as the camera sends it, or as the recorder re-encoded it); each sound packet is
+ * a fragment of its own. Never decodes.
  */
 public final class LiveMuxer implements AutoCloseable {
 
@@ -64,20 +69,32 @@ public final class LiveMuxer implements AutoCloseable {
     private final LongPointer opaque = new LongPointer(1);
     private final AVFormatContext output;
     private final AVStream stream;
+    /** The sound's output stream, or null for pictures only. */
+    private final AVStream sound;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final ArrayDeque<Boolean> keyFlags = new ArrayDeque<>();
     private AVIOContext io;
     private long origin = Long.MIN_VALUE;
+    private AVRational originTimeBase;
+    private long lastSoundDts = Long.MIN_VALUE;
+    /** Per output stream (pictures, sound), the newest packet, written when the next one comes. */
+    private final AVPacket[] held = new AVPacket[2];
+    private final boolean[] heldKey = new boolean[2];
 
-    private LiveMuxer(long cameraId, LiveHub hub, AVFormatContext output, AVStream stream) {
+    private LiveMuxer(long cameraId, LiveHub hub, AVFormatContext output, AVStream stream, AVStream sound) {
         this.cameraId = cameraId;
         this.hub = hub;
         this.output = output;
         this.stream = stream;
+        this.sound = sound;
     }
 
-    /** Starts live muxing of one ingest session and publishes its initialisation segment. */
-    public static LiveMuxer open(long cameraId, AVStream input, LiveHub hub) {
+    /**
+     * Starts live muxing of one ingest session and publishes its initialisation segment; with
+     * {@code soundParameters} (AAC) the stream carries the sound too.
+     */
+    public static LiveMuxer open(long cameraId, AVStream input, AVCodecParameters soundParameters, AVRational soundTimeBase,
+                                 LiveHub hub) {
         AVFormatContext output = new AVFormatContext(null);
         if (avformat_alloc_output_context2(output, null, "mp4", null) < 0) {
             throw new IllegalStateException("cannot create the live MP4 muxer");
@@ -86,7 +103,14 @@ public final class LiveMuxer implements AutoCloseable {
         avcodec_parameters_copy(stream.codecpar(), input.codecpar());
         stream.codecpar().codec_tag(0);
         stream.time_base(input.time_base());
-        LiveMuxer muxer = new LiveMuxer(cameraId, hub, output, stream);
+        AVStream sound = null;
+        if (soundParameters != null) {
+            sound = avformat_new_stream(output, null);
+            avcodec_parameters_copy(sound.codecpar(), soundParameters);
+            sound.codecpar().codec_tag(0);
+            sound.time_base(soundTimeBase);
+        }
+        LiveMuxer muxer = new LiveMuxer(cameraId, hub, output, stream, sound);
         BY_OPAQUE.put(muxer.opaque.address(), muxer);
         BytePointer buffer = new BytePointer(av_malloc(IO_BUFFER)).capacity(IO_BUFFER);
         muxer.io = avio_alloc_context(buffer, IO_BUFFER, 1, muxer.opaque, (Read_packet_Pointer_BytePointer_int) null,
@@ -103,8 +127,13 @@ public final class LiveMuxer implements AutoCloseable {
             throw new IllegalStateException("cannot start the live MP4 stream (" + rc + ")");
         }
         avio_flush(output.pb());
-        hub.start(cameraId, codecString(input), muxer.take());
+        String codecs = codecString(input) + (soundParameters != null ? "," + soundCodecString(soundParameters) : "");
+        hub.start(cameraId, codecs, muxer.take());
         return muxer;
+    }
+
+    public boolean hasSound() {
+        return sound != null;
     }
 
     /**
@@ -114,21 +143,61 @@ public final class LiveMuxer implements AutoCloseable {
     public void write(AVPacket packet, long pts, long dts, boolean key, AVRational inputTimeBase) {
         if (origin == Long.MIN_VALUE) {
             origin = dts;
+            originTimeBase = av_make_q(inputTimeBase.num(), inputTimeBase.den());
         }
+        mux(retimed(packet, stream, pts - origin, dts - origin, inputTimeBase), key);
+    }
+
+    /**
+     * Adds one sound packet (its time relative to the session, in {@code inputTimeBase}); sound
+     * from before the live stream's first picture, or not after the previous sound, is left out.
+     * The packet is not consumed.
+     */
+    public void writeSound(AVPacket packet, long pts, AVRational inputTimeBase) {
+        if (sound == null || origin == Long.MIN_VALUE) {
+            return;
+        }
+        long at = pts - av_rescale_q(origin, originTimeBase, inputTimeBase);
+        if (at < 0 || at <= lastSoundDts) {
+            return;
+        }
+        lastSoundDts = at;
+        mux(retimed(packet, sound, at, at, inputTimeBase), false);
+    }
+
+    private static AVPacket retimed(AVPacket packet, AVStream to, long pts, long dts, AVRational inputTimeBase) {
         AVPacket copy = av_packet_clone(packet);
+        copy.stream_index(to.index());
+        copy.pts(pts);
+        copy.dts(dts);
+        copy.pos(-1);
+        av_packet_rescale_ts(copy, inputTimeBase, to.time_base());
+        return copy;
+    }
+
+    /**
+     * Holds each stream's newest packet and writes the one before it, with its duration up to
+     * this one, as a fragment of its own. A fragment's start (tfdt) is the sum of the durations
+     * before it, so guessed durations would let the picture and the sound drift apart.
+     */
+    private void mux(AVPacket copy, boolean key) {
+        int index = copy.stream_index();
+        AVPacket previous = held[index];
+        boolean previousKey = heldKey[index];
+        held[index] = copy;
+        heldKey[index] = key;
+        if (previous == null) {
+            return;
+        }
         try {
-            copy.stream_index(0);
-            copy.pts(pts - origin);
-            copy.dts(dts - origin);
-            copy.pos(-1);
-            av_packet_rescale_ts(copy, inputTimeBase, stream.time_base());
-            keyFlags.add(key);
-            if (av_write_frame(output, copy) < 0) {
+            previous.duration(Math.max(1, copy.dts() - previous.dts()));
+            keyFlags.add(previousKey);
+            if (av_write_frame(output, previous) < 0 || av_write_frame(output, null) < 0) { // null: the fragment out now
                 throw new IllegalStateException("live muxer refused a packet");
             }
             avio_flush(output.pb());
         } finally {
-            av_packet_free(copy);
+            av_packet_free(previous);
         }
         publishFragments();
     }
@@ -188,6 +257,21 @@ public final class LiveMuxer implements AutoCloseable {
         return "avc1.42e01e"; // baseline 3.0: what most cameras' substreams are
     }
 
+    /**
+     * The RFC 6381 string of AAC, e.g. mp4a.40.2: its audio object type from the
+     * AudioSpecificConfig (the first five bits), else from the profile.
+     */
+    static String soundCodecString(AVCodecParameters sound) {
+        int size = sound.extradata_size();
+        if (size > 0 && sound.extradata() != null) {
+            int objectType = (sound.extradata().get(0) & 0xff) >> 3;
+            if (objectType > 0 && objectType < 31) {
+                return "mp4a.40." + objectType;
+            }
+        }
+        return "mp4a.40." + (sound.profile() >= 0 ? sound.profile() + 1 : 2); // FF_PROFILE_AAC_LOW (1) is object type 2
+    }
+
     private boolean closed;
 
     @Override
@@ -196,6 +280,12 @@ public final class LiveMuxer implements AutoCloseable {
             return;
         }
         closed = true;
+        for (int i = 0; i < held.length; i++) {
+            if (held[i] != null) {
+                av_packet_free(held[i]);
+                held[i] = null;
+            }
+        }
         BY_OPAQUE.remove(opaque.address());
         if (io != null) {
             AVIOContext context = io;

@@ -198,7 +198,8 @@ final class CameraIngest implements Runnable {
             sound = audio >= 0 ? soundTrack(input.streams(audio)) : null;
             AVRational millis = av_make_q(1, 1000);
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
-            liveFeed = new org.vigilvms.live.LiveFeed(source.cameraId(), stream, live);
+            liveFeed = new org.vigilvms.live.LiveFeed(source.cameraId(), stream, sound != null ? sound.parameters() : null,
+                    sound != null ? sound.timeBase() : null, live);
             analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
             long sessionFirstDts = 0;
@@ -215,6 +216,7 @@ final class CameraIngest implements Runnable {
                                 if (at == AV_NOPTS_VALUE) {
                                     continue;
                                 }
+                                liveFeed.offerSound(soundPacket, at - av_rescale_q(sessionFirstDts, timeBase, sound.timeBase()));
                                 // the sound's instant on the video's clock picks the segment it belongs to
                                 long onVideoClock = av_rescale_q(at, sound.timeBase(), timeBase);
                                 if (closing != null && onVideoClock < closing.cutPts) {

@@ -29,6 +29,8 @@ public final class Faults {
     public volatile int floodFactor = 1;
     /** Show a covered lens (uniform dark picture) instead of the scene. */
     public volatile boolean covered;
+    /** Send no sound while the stream still announces its sound track (a microphone that fails mid-way). */
+    public volatile boolean soundLost;
 
     public void clear() {
         dropAfterMs = 0;
@@ -38,6 +40,7 @@ public final class Faults {
         presentOtherCertificate = false;
         presentExpiredCertificate = false;
         clockSkewMs = 0;
+        soundLost = false;
         clockDriftPpm = 0;
         floodFactor = 1;
         covered = false;

@@ -316,8 +316,10 @@ final class RtspConnection implements Runnable {
                     long samplesStart = audioStartMs * sampleRate / 1000;
                     while ((audioUnits * samplesPerUnit) * 1000 / sampleRate <= frame.captureTimeMs() - audioStartMs) {
                         long audioTime = (samplesStart + audioUnits * samplesPerUnit) & 0xffffffffL;
-                        add(packets, channels, g711 ? audio.packetizePcmu(G711Tone.packet(audioUnits), audioTime)
-                                : audio.packetizeAac(AacTone.get().unit(audioUnits), audioTime), audioChannel);
+                        if (!camera.faults().soundLost) {
+                            add(packets, channels, g711 ? audio.packetizePcmu(G711Tone.packet(audioUnits), audioTime)
+                                    : audio.packetizeAac(AacTone.get().unit(audioUnits), audioTime), audioChannel);
+                        }
                         audioUnits++;
                     }
                 }
