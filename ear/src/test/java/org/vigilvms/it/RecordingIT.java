@@ -106,7 +106,10 @@ class RecordingIT {
                 assertTrue(Math.abs(sound.audioFirst() - sound.videoFirst()) < (i == 0 ? 0.07 : 0.15),
                         "camera " + i + ": sound starts with the pictures: " + sound);
                 assertTrue(Math.abs(sound.decodedSeconds() - pictures) < 0.15, "camera " + i + ": sound as long as the pictures: " + sound);
-                assertTrue(sound.toneShare() > 0.8, "camera " + i + ": the camera's tone: " + sound);
+                if (sound.decodedSeconds() >= 0.5) { // a segment cut just after its first picture (the camera disabled
+                    // then) holds an AAC frame or two, too short to tell a tone from the encoder's start
+                    assertTrue(sound.toneShare() > 0.8, "camera " + i + ": the camera's tone: " + sound);
+                }
             }
             double soundSeconds = sounds.stream().mapToDouble(AudioProbe.Sound::decodedSeconds).sum();
             if (i <= 1) {
@@ -145,6 +148,17 @@ class RecordingIT {
             c.createStatement().executeUpdate("DELETE FROM segment WHERE camera_id = " + ids.get(2) + " AND chain_seq = 7");
         }
         assertEquals("[5:INDEX_EDITED, 7:MISSING_FROM_INDEX]", findings(admin, ids.get(2)));
+        // a time range walks only the positions that hold it (from: 0.2 s into a segment, to: the start of
+        // one, so neighbours that abut within the clock's correction step stay out), each link still
+        // checked against the one before
+        long edited = ids.get(2);
+        assertEquals("[]", findings(admin, edited, segmentStart(edited, 2).plusMillis(200), segmentStart(edited, 4)));
+        assertEquals("[5:INDEX_EDITED]", findings(admin, edited, segmentStart(edited, 5).plusMillis(200), segmentStart(edited, 6)));
+        assertEquals("[7:MISSING_FROM_INDEX]", findings(admin, edited, segmentStart(edited, 6).plusMillis(200),
+                segmentStart(edited, 8)), "the range's last segment is followed by a deleted one");
+        assertEquals("[7:MISSING_FROM_INDEX]", findings(admin, edited, segmentStart(edited, 8).plusMillis(200), null),
+                "the range's first segment follows a deleted one");
+        assertEquals(400, VigilDeployment.get(admin, "/api/v1/cameras/" + edited + "/integrity?from=yesterday").statusCode());
 
         // signed chain heads: what the chain alone cannot show
         for (long id : ids) {
@@ -162,6 +176,16 @@ class RecordingIT {
                 VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
         assertEquals(1, status, printed.toString());
         assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED"), printed.toString());
+        assertTrue(printed.toString().contains("position 4: MISSING_FILE"), printed.toString());
+        // from position 5 on: the truncation, not the missing file before the range
+        printed.reset();
+        status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
+                        VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1)),
+                        "--from", segmentStart(ids.get(1), 5).plusMillis(200).toString()},
+                VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
+        assertEquals(1, status, printed.toString());
+        assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED")
+                && !printed.toString().contains("MISSING_FILE"), printed.toString());
 
         rewriteChainFrom(ids.get(0), 2); // a consistent chain recomputed after editing link 2
         long firstHeadAfter = count("SELECT min(chain_seq) FROM chain_head WHERE camera_id = ? AND chain_seq >= 2", ids.get(0));
@@ -719,8 +743,17 @@ class RecordingIT {
 
     /** The integrity check's findings as "seq:PROBLEM" in chain order. */
     private static String findings(HttpClient admin, long cameraId) throws Exception {
+        return findings(admin, cameraId, "");
+    }
+
+    /** The same over the recording between two instants ({@code to} null: up to now). */
+    private static String findings(HttpClient admin, long cameraId, Instant from, Instant to) throws Exception {
+        return findings(admin, cameraId, "?from=" + from + (to == null ? "" : "&to=" + to));
+    }
+
+    private static String findings(HttpClient admin, long cameraId, String range) throws Exception {
         HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
-                + "/api/v1/cameras/" + cameraId + "/integrity")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/api/v1/cameras/" + cameraId + "/integrity" + range)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         jakarta.json.JsonObject report = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
         List<String> found = new ArrayList<>();

@@ -46,24 +46,50 @@ public class IntegrityService {
 
     /** Needs READ_AUDIT: checking integrity is an auditor's task, apart from managing cameras. */
     public IntegrityReport check(long cameraId) {
+        return check(cameraId, null, null);
+    }
+
+    /**
+     * The chain positions that hold the recording between {@code from} and {@code to} (either
+     * null: open), each link checked against its predecessor (read even when it lies before the
+     * range). A range walks only its part of the index and its files, so an auditor can check a
+     * day of a camera with years of recordings. Needs READ_AUDIT.
+     */
+    public IntegrityReport check(long cameraId, java.time.Instant from, java.time.Instant to) {
         access.require(AccessRight.READ_AUDIT);
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null) {
             throw new InvalidCameraException("no camera " + cameraId);
         }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidCameraException("from must be before to");
+        }
         KeyVault vault = KeyVault.fromSystemProperty();
         byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(cameraId));
-        List<Segment> chain = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq",
-                Segment.class).setParameter("c", cameraId).getResultList();
+        long newestInIndex = newestPosition(cameraId);
+        long[] positions = from == null && to == null ? new long[] {1, newestInIndex} : positions(cameraId, from, to);
+        List<Segment> chain = positions[0] > positions[1] ? List.of() : em.createQuery("""
+                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.chainSeq BETWEEN :first AND :last ORDER BY s.chainSeq""",
+                Segment.class).setParameter("c", cameraId).setParameter("first", positions[0] - 1)
+                .setParameter("last", positions[1]).getResultList();
         List<Finding> findings = new ArrayList<>();
         VolumeDirectories directories = volumes.directories();
         Segment previous = null;
+        int checked = 0;
         for (Segment segment : chain) {
-            long expectedSeq = previous == null ? 1 : previous.getChainSeq() + 1;
-            boolean linkCheckable = true;
+            if (segment.getChainSeq() < positions[0]) {
+                previous = segment; // the link before the range: only its stored hash is used
+                continue;
+            }
+            long expectedSeq = previous == null ? positions[0] : previous.getChainSeq() + 1;
+            boolean linkCheckable = previous != null || expectedSeq == 1;
             for (long missing = expectedSeq; missing < segment.getChainSeq(); missing++) {
                 findings.add(new Finding(missing, Problem.MISSING_FROM_INDEX, "no index row at this position"));
                 linkCheckable = false; // the predecessor's hash is gone with it
+            }
+            if (previous == null && expectedSeq > 1 && expectedSeq == segment.getChainSeq()) {
+                findings.add(new Finding(expectedSeq - 1, Problem.MISSING_FROM_INDEX,
+                        "no index row at this position, the predecessor of the range's first segment"));
             }
             if (linkCheckable) {
                 byte[] link = SegmentCrypto.chainHash(previous == null ? null : previous.getChainHash(), cameraId,
@@ -77,20 +103,62 @@ public class IntegrityService {
                 checkContent(segment, dataKey, directories, findings); // a retired segment's file was deleted on purpose
             }
             previous = segment;
+            checked++;
         }
-        checkSignedHeads(cameraId, chain, findings);
+        if (to != null && positions[1] < newestInIndex && previous != null && previous.getEndTs().isBefore(to)) {
+            // rows deleted right after the range's last segment may have held the rest of the range
+            long next = em.createQuery("SELECT min(s.chainSeq) FROM Segment s WHERE s.cameraId = :c AND s.chainSeq > :last",
+                    Long.class).setParameter("c", cameraId).setParameter("last", positions[1]).getSingleResult();
+            for (long missing = positions[1] + 1; missing < next; missing++) {
+                findings.add(new Finding(missing, Problem.MISSING_FROM_INDEX, "no index row at this position"));
+            }
+        }
+        checkSignedHeads(cameraId, chain.stream().filter(s -> s.getChainSeq() >= positions[0]).toList(), positions[0],
+                positions[1], positions[1] >= newestInIndex, findings);
         findings.sort(java.util.Comparator.comparingLong(Finding::chainSeq));
-        return new IntegrityReport(cameraId, chain.size(), List.copyOf(findings));
+        return new IntegrityReport(cameraId, checked, List.copyOf(findings));
+    }
+
+    private long newestPosition(long cameraId) {
+        Long newest = em.createQuery("SELECT max(s.chainSeq) FROM Segment s WHERE s.cameraId = :c", Long.class)
+                .setParameter("c", cameraId).getSingleResult();
+        return newest == null ? 0 : newest;
     }
 
     /**
-     * The signed heads pin the chain: a head whose signature fails was forged or altered; a head
+     * First and last chain position of the segments that overlap [from, to): those starting in
+     * it and the one running into it (both by the time index, never a scan of the camera's history).
+     */
+    private long[] positions(long cameraId, java.time.Instant from, java.time.Instant to) {
+        java.time.Instant start = from == null ? java.time.Instant.EPOCH : from;
+        java.time.Instant end = to == null ? java.time.Instant.parse("9999-12-31T00:00:00Z") : to;
+        Object[] inside = em.createQuery("""
+                SELECT min(s.chainSeq), max(s.chainSeq) FROM Segment s WHERE s.cameraId = :c AND s.startTs >= :from AND s.startTs < :to""",
+                Object[].class).setParameter("c", cameraId).setParameter("from", start).setParameter("to", end).getSingleResult();
+        long first = inside[0] == null ? Long.MAX_VALUE : (Long) inside[0];
+        long last = inside[1] == null ? 0 : (Long) inside[1];
+        List<Segment> before = em.createQuery("""
+                SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs < :from ORDER BY s.startTs DESC""", Segment.class)
+                .setParameter("c", cameraId).setParameter("from", start).setMaxResults(1).getResultList();
+        if (!before.isEmpty() && before.get(0).getEndTs().isAfter(start)) {
+            first = Math.min(first, before.get(0).getChainSeq());
+            last = Math.max(last, before.get(0).getChainSeq());
+        }
+        return first == Long.MAX_VALUE ? new long[] {1, 0} : new long[] {first, last};
+    }
+
+    /**
+     * The signed heads pin the chain (those over the checked positions; beyond them too when the
+     * check reaches the newest link): a head whose signature fails was forged or altered; a head
      * beyond the newest link shows the chain was cut short; a head whose link now hashes
      * differently shows the chain was recomputed (reported once, at the first such head).
      */
-    private void checkSignedHeads(long cameraId, List<Segment> chain, List<Finding> findings) {
-        List<ChainHead> heads = em.createQuery("SELECT h FROM ChainHead h WHERE h.cameraId = :c ORDER BY h.chainSeq",
-                ChainHead.class).setParameter("c", cameraId).getResultList();
+    private void checkSignedHeads(long cameraId, List<Segment> chain, long firstSeq, long lastSeq, boolean toTheEnd,
+                                  List<Finding> findings) {
+        List<ChainHead> heads = em.createQuery("""
+                SELECT h FROM ChainHead h WHERE h.cameraId = :c AND h.chainSeq BETWEEN :first AND :last ORDER BY h.chainSeq""",
+                ChainHead.class).setParameter("c", cameraId).setParameter("first", firstSeq)
+                .setParameter("last", toTheEnd ? Long.MAX_VALUE : lastSeq).getResultList();
         if (heads.isEmpty()) {
             return;
         }
@@ -98,7 +166,7 @@ public class IntegrityService {
         byte[] signer = ChainHeadSigner.signerFingerprint(key);
         java.util.Map<Long, Segment> bySeq = new java.util.HashMap<>();
         chain.forEach(s -> bySeq.put(s.getChainSeq(), s));
-        long newest = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).getChainSeq();
+        long newest = chain.isEmpty() ? firstSeq - 1 : chain.get(chain.size() - 1).getChainSeq();
         long signedBeyond = 0;
         boolean rewriteReported = false;
         for (ChainHead head : heads) {

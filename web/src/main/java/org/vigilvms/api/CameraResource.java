@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +17,6 @@ import org.vigilvms.camera.CameraView;
 import org.vigilvms.camera.NewCamera;
 import org.vigilvms.camera.NewOnvifCamera;
 import org.vigilvms.camera.PtzCommand;
-import org.vigilvms.storage.IntegrityReport;
 import org.vigilvms.storage.IntegrityService;
 
 /** {@code /api/v1/cameras}: camera management; rights are checked by {@link CameraService}. */
@@ -171,11 +171,22 @@ public class CameraResource {
         return Response.noContent().build();
     }
 
-    /** Walks the camera's hash chain over all its stored segments and names every problem. */
+    /**
+     * Walks the camera's hash chain and names every problem: over all its stored segments, or
+     * those between ?from= and ?to= (ISO-8601 instants, either may be left out).
+     */
     @GET
     @Path("/{id}/integrity")
-    public IntegrityReport integrity(@PathParam("id") long id) {
-        return integrity.check(id);
+    public Response integrity(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        java.time.Instant start;
+        java.time.Instant end;
+        try {
+            start = from == null || from.isBlank() ? null : java.time.Instant.parse(from);
+            end = to == null || to.isBlank() ? null : java.time.Instant.parse(to);
+        } catch (java.time.format.DateTimeParseException e) {
+            return ApiErrors.badRequest("from and to must be ISO-8601 instants, e.g. 2026-11-26T10:00:00Z");
+        }
+        return Response.ok(integrity.check(id, start, end)).build();
     }
 
     /** Body: {"sha256": "<fingerprint the camera presents>"}; pins it after the admin compared it. */

@@ -17,8 +17,9 @@ import java.util.List;
 import org.vigilvms.setup.VigilHome;
 
 /**
- * {@code vigil-integrity}: asks a running server to walk the hash chains of one or all cameras
- * and prints every finding (tampered, missing, edited, truncated, rewritten). Exit status 0: all
+ * {@code vigil-integrity}: asks a running server to walk the hash chains of one or all cameras,
+ * over all their recordings or a time range, and prints every finding (tampered, missing,
+ * edited, truncated, rewritten). Exit status 0: all
  * intact; 1: findings; 2: the check could not be made. The password is read from the environment
  * variable VIGIL_PASSWORD or, interactively, from the console, never from the command line.
  */
@@ -32,7 +33,7 @@ public final class IntegrityCheck {
     }
 
     static final String USAGE = "usage: vigil-integrity [--url https://host:8443] [--home <installation folder>] "
-            + "[--user admin] [--camera <id>|all]";
+            + "[--user admin] [--camera <id>|all] [--from <ISO-8601 instant>] [--to <ISO-8601 instant>]";
 
     /** The tool without System.exit, for tests: returns the exit status. */
     public static int run(String[] args, String password, PrintStream out, PrintStream err) {
@@ -40,6 +41,7 @@ public final class IntegrityCheck {
         Path home = VigilHome.defaultForUser().root();
         String user = "admin";
         String camera = "all";
+        StringBuilder range = new StringBuilder();
         for (int i = 0; i < args.length; i++) {
             if (i + 1 >= args.length) {
                 err.println(USAGE);
@@ -51,6 +53,15 @@ public final class IntegrityCheck {
                 case "--home" -> home = Path.of(value);
                 case "--user" -> user = value;
                 case "--camera" -> camera = value;
+                case "--from", "--to" -> {
+                    try {
+                        java.time.Instant.parse(value);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        err.println(args[i - 1] + " must be an ISO-8601 instant, e.g. 2026-11-26T10:00:00Z");
+                        return 2;
+                    }
+                    range.append(range.length() == 0 ? "?" : "&").append(args[i - 1].substring(2)).append('=').append(value);
+                }
                 default -> {
                     err.println("unknown option " + args[i - 1] + "\n" + USAGE);
                     return 2;
@@ -77,7 +88,7 @@ public final class IntegrityCheck {
             }
             int withFindings = 0;
             for (long id : cameras) {
-                JsonObject report = get(client, url + "/api/v1/cameras/" + id + "/integrity").asJsonObject();
+                JsonObject report = get(client, url + "/api/v1/cameras/" + id + "/integrity" + range).asJsonObject();
                 JsonArray findings = report.getJsonArray("findings");
                 out.printf("camera %d: %d segments checked, %s%n", id, report.getJsonNumber("segmentsChecked").longValue(),
                         findings.isEmpty() ? "INTACT" : findings.size() + " finding(s)");
