@@ -49,7 +49,9 @@
           return r.json();
         })
         .then(function (ticket) {
-          socket = new WebSocket('wss://' + location.host + ticket.path);
+          // pictures only unless the page can play the sound: the sound arrives later and a browser
+          // plays only as far as all tracks reach
+          socket = new WebSocket('wss://' + location.host + ticket.path + (video.dataset.sound ? '&sound=1' : ''));
           socket.binaryType = 'arraybuffer';
           socket.onmessage = function (m) {
             if (typeof m.data === 'string') {

@@ -335,6 +335,13 @@ class ConsoleBrowserIT {
             try {
                 VigilDeployment.await("recording", Duration.ofSeconds(60), () -> recorded(id) >= 1);
                 browser.signIn("admin", VigilDeployment.adminPassword());
+                // the live grid has no sound button: its tiles get the pictures only, which start sooner
+                browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=1&cameras=" + id);
+                WebElement tile = browser.driver.findElement(By.id("tile-" + id));
+                FrameStamp inGrid = awaitStamp(browser, tile, null);
+                awaitStamp(browser, tile, inGrid);
+                assertEquals(0L, ((Number) browser.driver.executeScript("return arguments[0].webkitAudioDecodedByteCount;",
+                        tile)).longValue(), "no sound in the grid");
                 browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
                 WebElement video = browser.driver.findElement(By.id("tile-" + id));
                 FrameStamp first = awaitStamp(browser, video, null);

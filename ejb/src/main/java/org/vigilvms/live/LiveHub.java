@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Fans each camera's live fragments out to its viewers. Keeps the initialisation segment and
- * the fragments since the latest keyframe, so a viewer who joins starts at that keyframe at
- * once. Viewers must not block: they queue and drop on their own (see the web module). Says
- * whether a camera's live stream is wanted at all ({@link #wanted}): the recorder remuxes for
- * live only then ({@link LiveFeed}).
+ * Fans each live stream's fragments out to its viewers (a camera has up to two streams, see
+ * {@link LiveStream}). Keeps the initialisation segment and the fragments since the latest
+ * keyframe, so a viewer who joins starts at that keyframe at once. Viewers must not block: they
+ * queue and drop on their own (see the web module). Says whether a stream is wanted at all
+ * ({@link #wanted}): the recorder remuxes for live only then ({@link LiveFeed}).
  */
 @ApplicationScoped
 public class LiveHub {
@@ -41,9 +41,9 @@ public class LiveHub {
     /** How long a live snapshot keeps the camera's live stream going (another snapshot soon is likely). */
     static final long ASKED_MS = 30_000;
 
-    /** Whether anyone watches the camera or asked for its live picture lately. */
-    public boolean wanted(long cameraId) {
-        Channel channel = channels.get(cameraId);
+    /** Whether anyone watches the stream or asked for its live picture lately. */
+    public boolean wanted(LiveStream stream) {
+        Channel channel = channels.get(stream);
         return channel != null && (!channel.viewers.isEmpty() || System.currentTimeMillis() < channel.askedUntil);
     }
 
@@ -52,7 +52,7 @@ public class LiveHub {
      * {@code timeout} for the recorder to start it (at its next packet).
      */
     public java.util.Optional<byte[]> awaitPictureGroup(long cameraId, java.time.Duration timeout) throws InterruptedException {
-        channel(cameraId).askedUntil = System.currentTimeMillis() + ASKED_MS;
+        channel(LiveStream.pictures(cameraId)).askedUntil = System.currentTimeMillis() + ASKED_MS;
         long deadline = System.nanoTime() + timeout.toNanos();
         java.util.Optional<byte[]> group = currentPictureGroup(cameraId);
         while (group.isEmpty() && System.nanoTime() < deadline) {
@@ -62,10 +62,10 @@ public class LiveHub {
         return group;
     }
 
-    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<LiveStream, Channel> channels = new ConcurrentHashMap<>();
 
-    void start(long cameraId, String codec, byte[] init) {
-        Channel channel = channel(cameraId);
+    void start(LiveStream stream, String codec, byte[] init) {
+        Channel channel = channel(stream);
         synchronized (channel) {
             channel.codec = codec;
             channel.init = init;
@@ -74,8 +74,8 @@ public class LiveHub {
         }
     }
 
-    void fragment(long cameraId, byte[] fragment, boolean key) {
-        Channel channel = channel(cameraId);
+    void fragment(LiveStream stream, byte[] fragment, boolean key) {
+        Channel channel = channel(stream);
         synchronized (channel) {
             if (key) {
                 channel.sinceKey.clear();
@@ -89,17 +89,17 @@ public class LiveHub {
         }
     }
 
-    void stop(long cameraId) {
-        Channel channel = channel(cameraId);
+    void stop(LiveStream stream) {
+        Channel channel = channel(stream);
         synchronized (channel) {
             channel.init = null;
             channel.sinceKey.clear();
         }
     }
 
-    /** Adds a viewer; when the camera is streaming it gets the init segment and the current GOP at once. */
-    public void join(long cameraId, Viewer viewer) {
-        Channel channel = channel(cameraId);
+    /** Adds a viewer; when the stream is running it gets the init segment and the current GOP at once. */
+    public void join(LiveStream stream, Viewer viewer) {
+        Channel channel = channel(stream);
         synchronized (channel) {
             channel.viewers.add(viewer);
             if (channel.init != null) {
@@ -115,11 +115,11 @@ public class LiveHub {
 
     /**
      * The current picture group as one fragmented MP4 (initialisation segment, then the
-     * fragments since the latest keyframe): its last frame is the live picture. Empty while
-     * the camera is not streaming.
+     * fragments since the latest keyframe of the pictures-only stream): its last frame is the live
+     * picture. Empty while that stream is not running.
      */
     public java.util.Optional<byte[]> currentPictureGroup(long cameraId) {
-        Channel channel = channels.get(cameraId);
+        Channel channel = channels.get(LiveStream.pictures(cameraId));
         if (channel == null) {
             return java.util.Optional.empty();
         }
@@ -134,15 +134,15 @@ public class LiveHub {
         }
     }
 
-    public void leave(long cameraId, Viewer viewer) {
-        channel(cameraId).viewers.remove(viewer);
+    public void leave(LiveStream stream, Viewer viewer) {
+        channel(stream).viewers.remove(viewer);
     }
 
-    public int viewers(long cameraId) {
-        return channel(cameraId).viewers.size();
+    public int viewers(LiveStream stream) {
+        return channel(stream).viewers.size();
     }
 
-    private Channel channel(long cameraId) {
-        return channels.computeIfAbsent(cameraId, id -> new Channel());
+    private Channel channel(LiveStream stream) {
+        return channels.computeIfAbsent(stream, s -> new Channel());
     }
 }

@@ -64,7 +64,7 @@ public final class LiveMuxer implements AutoCloseable {
         }
     };
 
-    private final long cameraId;
+    private final LiveStream live;
     private final LiveHub hub;
     private final LongPointer opaque = new LongPointer(1);
     private final AVFormatContext output;
@@ -81,8 +81,8 @@ public final class LiveMuxer implements AutoCloseable {
     private final AVPacket[] held = new AVPacket[2];
     private final boolean[] heldKey = new boolean[2];
 
-    private LiveMuxer(long cameraId, LiveHub hub, AVFormatContext output, AVStream stream, AVStream sound) {
-        this.cameraId = cameraId;
+    private LiveMuxer(LiveStream live, LiveHub hub, AVFormatContext output, AVStream stream, AVStream sound) {
+        this.live = live;
         this.hub = hub;
         this.output = output;
         this.stream = stream;
@@ -90,10 +90,10 @@ public final class LiveMuxer implements AutoCloseable {
     }
 
     /**
-     * Starts live muxing of one ingest session and publishes its initialisation segment; with
-     * {@code soundParameters} (AAC) the stream carries the sound too.
+     * Starts one live stream of an ingest session and publishes its initialisation segment; with
+     * {@code soundParameters} (AAC) it carries the sound too.
      */
-    public static LiveMuxer open(long cameraId, AVStream input, AVCodecParameters soundParameters, AVRational soundTimeBase,
+    public static LiveMuxer open(LiveStream live, AVStream input, AVCodecParameters soundParameters, AVRational soundTimeBase,
                                  LiveHub hub) {
         AVFormatContext output = new AVFormatContext(null);
         if (avformat_alloc_output_context2(output, null, "mp4", null) < 0) {
@@ -110,7 +110,7 @@ public final class LiveMuxer implements AutoCloseable {
             sound.codecpar().codec_tag(0);
             sound.time_base(soundTimeBase);
         }
-        LiveMuxer muxer = new LiveMuxer(cameraId, hub, output, stream, sound);
+        LiveMuxer muxer = new LiveMuxer(live, hub, output, stream, sound);
         BY_OPAQUE.put(muxer.opaque.address(), muxer);
         BytePointer buffer = new BytePointer(av_malloc(IO_BUFFER)).capacity(IO_BUFFER);
         muxer.io = avio_alloc_context(buffer, IO_BUFFER, 1, muxer.opaque, (Read_packet_Pointer_BytePointer_int) null,
@@ -128,7 +128,7 @@ public final class LiveMuxer implements AutoCloseable {
         }
         avio_flush(output.pb());
         String codecs = codecString(input) + (soundParameters != null ? "," + soundCodecString(soundParameters) : "");
-        hub.start(cameraId, codecs, muxer.take());
+        hub.start(live, codecs, muxer.take());
         return muxer;
     }
 
@@ -220,7 +220,7 @@ public final class LiveMuxer implements AutoCloseable {
             if (type.equals("mdat") && fragmentStart >= 0) {
                 byte[] fragment = java.util.Arrays.copyOfRange(bytes, fragmentStart, position);
                 Boolean key = keyFlags.poll();
-                hub.fragment(cameraId, fragment, key != null && key);
+                hub.fragment(live, fragment, key != null && key);
                 fragmentStart = -1;
             }
         }
@@ -297,6 +297,6 @@ public final class LiveMuxer implements AutoCloseable {
         }
         avformat_free_context(output);
         opaque.close();
-        hub.stop(cameraId);
+        hub.stop(live);
     }
 }

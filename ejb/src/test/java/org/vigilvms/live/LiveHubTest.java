@@ -23,24 +23,26 @@ class LiveHubTest {
     @Test
     void aCameraIsRemuxedForLiveOnlyWhileWatchedOrAskedFor() throws Exception {
         LiveHub hub = new LiveHub();
-        assertFalse(hub.wanted(1), "nobody watches: no live remux");
-        hub.join(1, VIEWER);
-        assertTrue(hub.wanted(1));
-        hub.leave(1, VIEWER);
-        assertFalse(hub.wanted(1));
+        LiveStream pictures = LiveStream.pictures(1);
+        assertFalse(hub.wanted(pictures), "nobody watches: no live remux");
+        hub.join(pictures, VIEWER);
+        assertTrue(hub.wanted(pictures));
+        assertFalse(hub.wanted(LiveStream.withSound(1)), "the stream with sound is another one");
+        hub.leave(pictures, VIEWER);
+        assertFalse(hub.wanted(pictures));
         // a live snapshot asks for the stream and waits for the recorder to start it
         Thread recorder = new Thread(() -> {
-            while (!hub.wanted(2)) {
+            while (!hub.wanted(LiveStream.pictures(2))) {
                 Thread.onSpinWait();
             }
-            hub.start(2, "avc1.42e01e", new byte[] {1});
-            hub.fragment(2, new byte[] {2}, true);
+            hub.start(LiveStream.pictures(2), "avc1.42e01e", new byte[] {1});
+            hub.fragment(LiveStream.pictures(2), new byte[] {2}, true);
         });
         recorder.start();
         Optional<byte[]> group = hub.awaitPictureGroup(2, Duration.ofSeconds(5));
         recorder.join();
         assertArrayEquals(new byte[] {1, 2}, group.orElseThrow(), "init segment and the picture group");
-        assertTrue(hub.wanted(2), "stays wanted for a while after a snapshot");
+        assertTrue(hub.wanted(LiveStream.pictures(2)), "stays wanted for a while after a snapshot");
         assertFalse(hub.awaitPictureGroup(3, Duration.ofMillis(50)).isPresent(), "a camera that never streams: nothing");
     }
 }

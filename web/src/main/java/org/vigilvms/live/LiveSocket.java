@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code wss://.../live/{camera}?token=...}: one camera's live fragmented MP4 for a browser's
- * Media Source Extensions. Opens only with a token from {@code GET /api/v1/cameras/{id}/live}
+ * {@code wss://.../live/{camera}?token=...[&sound=1]}: one camera's live fragmented MP4 for a
+ * browser's Media Source Extensions, pictures only or (sound=1) with the camera's sound. Opens only with a token from {@code GET /api/v1/cameras/{id}/live}
  * issued to this HTTP session (a copied URL is useless elsewhere); otherwise closed with 1008.
  * Messages: a text {"codec":...} then the initialisation segment, then one fragment per frame.
  * A viewer that falls behind loses queued fragments and resumes at the next keyframe, so a slow
@@ -48,6 +48,7 @@ public class LiveSocket {
     }
 
     private long cameraId;
+    private LiveStream stream;
     private String user;
     private Viewer viewer;
 
@@ -68,15 +69,17 @@ public class LiveSocket {
         }
         user = verified.get();
         session.setMaxIdleTimeout(0);
+        List<String> sound = session.getRequestParameterMap().get("sound");
+        stream = new LiveStream(cameraId, sound != null && sound.contains("1"));
         viewer = new Viewer(session);
         CDI.current().select(LiveService.class).get().viewed(user, cameraId, true);
-        CDI.current().select(LiveHub.class).get().join(cameraId, viewer);
+        CDI.current().select(LiveHub.class).get().join(stream, viewer);
     }
 
     @OnClose
     public void close(Session session) {
         if (viewer != null) {
-            CDI.current().select(LiveHub.class).get().leave(cameraId, viewer);
+            CDI.current().select(LiveHub.class).get().leave(stream, viewer);
             CDI.current().select(LiveService.class).get().viewed(user, cameraId, false);
             viewer = null;
         }
