@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ public class IntegrityService {
      * range). A range walks only its part of the index and its files, so an auditor can check a
      * day of a camera with years of recordings. Needs READ_AUDIT.
      */
-    public IntegrityReport check(long cameraId, java.time.Instant from, java.time.Instant to) {
+    public IntegrityReport check(long cameraId, Instant from, Instant to) {
         access.require(AccessRight.READ_AUDIT);
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null) {
@@ -81,16 +82,10 @@ public class IntegrityService {
                 previous = segment; // the link before the range: only its stored hash is used
                 continue;
             }
-            long expectedSeq = previous == null ? positions[0] : previous.getChainSeq() + 1;
-            boolean linkCheckable = previous != null || expectedSeq == 1;
-            for (long missing = expectedSeq; missing < segment.getChainSeq(); missing++) {
-                findings.add(new Finding(missing, Problem.MISSING_FROM_INDEX, "no index row at this position"));
-                linkCheckable = false; // the predecessor's hash is gone with it
-            }
-            if (previous == null && expectedSeq > 1 && expectedSeq == segment.getChainSeq()) {
-                findings.add(new Finding(expectedSeq - 1, Problem.MISSING_FROM_INDEX,
-                        "no index row at this position, the predecessor of the range's first segment"));
-            }
+            // without a row before it, the segment's predecessor is missing too (unless it is the first link)
+            long expectedSeq = previous != null ? previous.getChainSeq() + 1 : Math.max(1, positions[0] - 1);
+            boolean linkCheckable = expectedSeq == segment.getChainSeq(); // else the predecessor's hash is gone with it
+            addMissing(expectedSeq, segment.getChainSeq(), findings);
             if (linkCheckable) {
                 byte[] link = SegmentCrypto.chainHash(previous == null ? null : previous.getChainHash(), cameraId,
                         segment.getChainSeq(), segment.getStartTs(), segment.getEndTs(), segment.getSha256());
@@ -109,14 +104,19 @@ public class IntegrityService {
             // rows deleted right after the range's last segment may have held the rest of the range
             long next = em.createQuery("SELECT min(s.chainSeq) FROM Segment s WHERE s.cameraId = :c AND s.chainSeq > :last",
                     Long.class).setParameter("c", cameraId).setParameter("last", positions[1]).getSingleResult();
-            for (long missing = positions[1] + 1; missing < next; missing++) {
-                findings.add(new Finding(missing, Problem.MISSING_FROM_INDEX, "no index row at this position"));
-            }
+            addMissing(positions[1] + 1, next, findings);
         }
         checkSignedHeads(cameraId, chain.stream().filter(s -> s.getChainSeq() >= positions[0]).toList(), positions[0],
                 positions[1], positions[1] >= newestInIndex, findings);
         findings.sort(java.util.Comparator.comparingLong(Finding::chainSeq));
         return new IntegrityReport(cameraId, checked, List.copyOf(findings));
+    }
+
+    /** Chain positions {@code from} up to (not including) {@code until} have no index row. */
+    private static void addMissing(long from, long until, List<Finding> findings) {
+        for (long missing = from; missing < until; missing++) {
+            findings.add(new Finding(missing, Problem.MISSING_FROM_INDEX, "no index row at this position"));
+        }
     }
 
     private long newestPosition(long cameraId) {
@@ -129,9 +129,9 @@ public class IntegrityService {
      * First and last chain position of the segments that overlap [from, to): those starting in
      * it and the one running into it (both by the time index, never a scan of the camera's history).
      */
-    private long[] positions(long cameraId, java.time.Instant from, java.time.Instant to) {
-        java.time.Instant start = from == null ? java.time.Instant.EPOCH : from;
-        java.time.Instant end = to == null ? java.time.Instant.parse("9999-12-31T00:00:00Z") : to;
+    private long[] positions(long cameraId, Instant from, Instant to) {
+        Instant start = from == null ? Instant.EPOCH : from;
+        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
         Object[] inside = em.createQuery("""
                 SELECT min(s.chainSeq), max(s.chainSeq) FROM Segment s WHERE s.cameraId = :c AND s.startTs >= :from AND s.startTs < :to""",
                 Object[].class).setParameter("c", cameraId).setParameter("from", start).setParameter("to", end).getSingleResult();

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
@@ -178,12 +180,12 @@ public class CameraResource {
     @GET
     @Path("/{id}/integrity")
     public Response integrity(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        java.time.Instant start;
-        java.time.Instant end;
+        Instant start;
+        Instant end;
         try {
-            start = from == null || from.isBlank() ? null : java.time.Instant.parse(from);
-            end = to == null || to.isBlank() ? null : java.time.Instant.parse(to);
-        } catch (java.time.format.DateTimeParseException e) {
+            start = from == null || from.isBlank() ? null : Instant.parse(from);
+            end = to == null || to.isBlank() ? null : Instant.parse(to);
+        } catch (DateTimeParseException e) {
             return ApiErrors.badRequest("from and to must be ISO-8601 instants, e.g. 2026-11-26T10:00:00Z");
         }
         return Response.ok(integrity.check(id, start, end)).build();

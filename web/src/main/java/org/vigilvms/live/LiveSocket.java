@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code wss://.../live/{camera}?token=...[&sound=1]}: one camera's live fragmented MP4 for a
- * browser's Media Source Extensions, pictures only or (sound=1) with the camera's sound. Opens only with a token from {@code GET /api/v1/cameras/{id}/live}
- * issued to this HTTP session (a copied URL is useless elsewhere); otherwise closed with 1008.
+ * browser's Media Source Extensions, pictures only or (sound=1) with the camera's sound. Opens
+ * only with a token from {@code GET /api/v1/cameras/{id}/live} issued to this HTTP session (a
+ * copied URL is useless elsewhere); otherwise closed with 1008.
  * Messages: a text {"codec":...} then the initialisation segment, then one fragment per frame.
  * A viewer that falls behind loses queued fragments and resumes at the next keyframe, so a slow
  * browser never slows the recorder.

@@ -19,9 +19,9 @@ import org.vigilvms.setup.VigilHome;
 /**
  * {@code vigil-integrity}: asks a running server to walk the hash chains of one or all cameras,
  * over all their recordings or a time range, and prints every finding (tampered, missing,
- * edited, truncated, rewritten). Exit status 0: all
- * intact; 1: findings; 2: the check could not be made. The password is read from the environment
- * variable VIGIL_PASSWORD or, interactively, from the console, never from the command line.
+ * edited, truncated, rewritten). Exit status 0: all intact; 1: findings; 2: the check could not
+ * be made. The password is read from the environment variable VIGIL_PASSWORD or, interactively,
+ * from the console, never from the command line.
  */
 public final class IntegrityCheck {
 
