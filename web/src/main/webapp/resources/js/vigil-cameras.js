@@ -31,7 +31,14 @@
         row.dataset.camera = c.id;
         cell(row, c.name);
         cell(row, c.site);
-        cell(row, c.streamUrl + (c.onvif ? ' (ONVIF)' : ''));
+        var address = cell(row, c.streamUrl + (c.onvif ? ' (ONVIF)' : ''));
+        if (c.insecureTransport) {
+          // a plain transport is recorded only because someone accepted it: say so on every row
+          var warning = document.createElement('span');
+          warning.className = 'insecure';
+          warning.textContent = ' \u26a0 insecure transport, accepted by ' + (c.insecureAcceptedBy || 'nobody');
+          address.appendChild(warning);
+        }
         var state = cell(row, c.enabled ? health(c) : 'disabled');
         state.className = 'health ' + (c.enabled ? c.status.toLowerCase() : 'disabled');
         cell(row, c.statusSince ? c.statusSince.replace('T', ' ').substring(0, 19) : '');
@@ -73,7 +80,8 @@
 
   function form() {
     return { name: $('camera-name').value, site: $('camera-site').value || null, streamUrl: $('camera-url').value,
-      username: $('camera-username').value || null, password: $('camera-password').value || null };
+      username: $('camera-username').value || null, password: $('camera-password').value || null,
+      acceptInsecureTransport: $('camera-insecure').checked };
   }
 
   function showMode() {
@@ -103,6 +111,7 @@
     $('camera-url').value = c.streamUrl;
     $('camera-username').value = c.username || '';
     $('camera-password').value = '';
+    $('camera-insecure').checked = false;
     $('camera-form-title').textContent = 'Change camera ' + c.name;
     $('camera-save').textContent = 'Save changes';
     $('camera-cancel').hidden = false;

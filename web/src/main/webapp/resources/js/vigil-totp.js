@@ -19,7 +19,7 @@
     });
   }
   document.getElementById('totp-start').addEventListener('click', function () {
-    post('totp').then(function (e) {
+    post('totp', {}).then(function (e) {
       document.getElementById('totp-secret').textContent = e.secret;
       document.getElementById('totp-uri').textContent = e.otpauthUri;
     }).catch(function (e) { result.textContent = e.message; });

@@ -399,6 +399,10 @@ class ConsoleBrowserIT {
             assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
             type(browser, "camera-url", fleet.camera(0).rtspUrl());
             browser.driver.findElement(By.id("camera-save")).click();
+            awaitText(browser, result, t -> t.startsWith("refused: a plain transport"), "plain RTSP needs an explicit acceptance");
+            assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
+            browser.driver.findElement(By.id("camera-insecure")).click();
+            browser.driver.findElement(By.id("camera-save")).click();
             awaitText(browser, result, t -> t.equals("added admin page cam"), "camera added");
             long id = countRows("SELECT id FROM camera WHERE name = 'admin page cam'");
             WebElement health = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
@@ -745,7 +749,8 @@ class ConsoleBrowserIT {
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
             VirtualCamera dome = fleet.camera(1);
             HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"ptz dome\",\"deviceUrl\":\""
-                    + dome.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+                    + dome.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD
+                    + "\",\"acceptInsecureTransport\":true}");
             assertEquals(201, added.statusCode(), added.body());
             long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
 

@@ -70,7 +70,8 @@ class CrashRecoveryIT {
                 HttpResponse<String> added = admin.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/cameras"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"crash gate\",\"streamUrl\":\""
-                                + fleet.camera(0).rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}"))
+                                + fleet.camera(0).rtspUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD
+                                + "\",\"acceptInsecureTransport\":true}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(201, added.statusCode(), added.body());
                 long cameraId = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));

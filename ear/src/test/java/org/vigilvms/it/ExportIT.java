@@ -138,10 +138,12 @@ class ExportIT {
 
         Verdict manifestAltered = verify(ExportTampering.rewrite(export, work.resolve("manifest.zip"),
                 Map.of(ExportManifest.MANIFEST, ExportTampering.flipAt(200))), issuer);
+        assertEquals(1, manifestAltered.status(), manifestAltered.output());
         assertTrue(manifestAltered.output().contains("MANIFEST_ALTERED manifest.json"), manifestAltered.output());
 
         Verdict signature = verify(ExportTampering.rewrite(export, work.resolve("signature.zip"),
                 Map.of(ExportManifest.SIGNATURE, ExportTampering::flipSignatureValue)), issuer);
+        assertEquals(1, signature.status(), signature.output());
         assertTrue(signature.output().contains("SIGNATURE_INVALID manifest.json.p7s"), signature.output());
 
         ExportManifest.SegmentEntry fifth = north.segments().get(4);

@@ -58,7 +58,11 @@ class FoundationIT {
 
     @Test
     void healthIsUpOverHttpsWithDatabaseBrokerAndStorage() throws Exception {
-        HttpResponse<String> response = VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpResponse<String> open = VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        assertEquals(200, open.statusCode(), open.body());
+        assertEquals("{\"status\":\"UP\"}", open.body(), "without sign-in: up or down and nothing else");
+        HttpResponse<String> response = VigilDeployment.get(VigilDeployment.signedIn("admin", VigilDeployment.adminPassword()),
+                "/api/v1/health/details");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject report = Json.createReader(new StringReader(response.body())).readObject();
         assertEquals("UP", report.getString("status"));
@@ -68,7 +72,7 @@ class FoundationIT {
             assertEquals("UP", c.getString("status"), c.toString());
             upChecks.add(c.getString("name"));
         }
-        assertEquals(Set.of("broker", "database", "storage", "video"), upChecks);
+        assertEquals(Set.of("broker", "database", "storage", "video", "cameras"), upChecks);
         assertTrue(report.toString().contains("signed heartbeat round trip"), report.toString());
     }
 
@@ -94,7 +98,7 @@ class FoundationIT {
     void theContainerLoginEndpointIsClosedSoEveryAttemptPassesTheGuard() throws Exception {
         HttpResponse<String> direct = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
                         + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + generatedAdminPassword())).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + VigilDeployment.generatedAdminPassword())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, direct.statusCode());
         assertFalse(direct.headers().firstValue("Set-Cookie").orElse("").contains("JSESSIONID"), "no session handed out");
@@ -244,6 +248,21 @@ class FoundationIT {
     }
 
     @Test
+    void theFirstAdministratorsOneTimePasswordIsKeptOwnerOnlyAndNeverLogged() throws Exception {
+        String generated = VigilDeployment.generatedAdminPassword();
+        assertEquals("rw-------", VigilDeployment.generatedAdminPasswordFilePermissions());
+        VigilDeployment.adminPassword(); // the first sign-in replaces it, as a person would
+        try (var logs = Files.walk(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log"))) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(generated),
+                        "the one-time password is in " + log);
+            }
+        }
+        assertFalse(Files.exists(org.vigilvms.testkit.it.VigilTestEnvironment.installation().home().bootstrapDir()
+                .resolve("admin.password")), "the file is gone once the password was changed");
+    }
+
+    @Test
     void deploymentLogsNoWarningOrErrorFromVigil() throws IOException {
         Path log = Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
         List<String> problems = Files.readAllLines(log).stream()
@@ -256,16 +275,6 @@ class FoundationIT {
                 .filter(l -> !l.contains("WFLYEJB0043"))
                 .toList();
         assertEquals(List.of(), problems);
-    }
-
-    /** The one-time password the server generated (no launcher bootstrap file in tests) and logged once. */
-    private static String generatedAdminPassword() throws IOException {
-        Path log = Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
-        Matcher m = Pattern.compile("VIGIL00300: .*one-time password: (\\S+)").matcher(Files.readString(log));
-        assertTrue(m.find(), "first-start password line in the server log");
-        String password = m.group(1);
-        assertFalse(m.find(), "the password is logged once only");
-        return password;
     }
 
     private static Set<String> shippedMigrationVersions() throws Exception {

@@ -2,7 +2,10 @@ package org.vigilvms.it;
 
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.addDisabledCamera;
 import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.json;
+import static org.vigilvms.it.VigilDeployment.loginOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -184,7 +187,7 @@ class IdentityIT {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         VigilTestEnvironment.directory().addUser("gina", "Gina-pw-1");
         HttpClient gina = VigilDeployment.signedIn("gina", "Gina-pw-1");
-        JsonObject enrolment = json(post(gina, "/api/v1/account/totp", "")).asJsonObject();
+        JsonObject enrolment = json(post(gina, "/api/v1/account/totp", "{}")).asJsonObject();
         assertTrue(enrolment.getString("otpauthUri").startsWith("otpauth://totp/Vigil:gina?secret="));
         byte[] secret = org.vigilvms.security.Totp.fromBase32(enrolment.getString("secret"));
         assertEquals(400, post(gina, "/api/v1/account/totp/confirm", "{\"code\":\"000000\"}").statusCode(), "a wrong first code");
@@ -222,7 +225,7 @@ class IdentityIT {
             assertEquals(403, gated.statusCode());
             assertTrue(gated.body().contains("second factor enrolment required"), gated.body());
             assertTrue(get(mona, "/index.xhtml").body().contains("id=\"totp-enrolment\""), "the console shows the enrolment page");
-            byte[] secret = org.vigilvms.security.Totp.fromBase32(json(post(mona, "/api/v1/account/totp", "")).asJsonObject()
+            byte[] secret = org.vigilvms.security.Totp.fromBase32(json(post(mona, "/api/v1/account/totp", "{}")).asJsonObject()
                     .getString("secret"));
             String code = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis()));
             assertEquals(204, post(mona, "/api/v1/account/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
@@ -334,35 +337,6 @@ class IdentityIT {
         }
     }
 
-    /** "ok", "invalid", "code" or "locked": where the login endpoint sent the browser. */
-    private static String loginOutcome(String user, String password) throws Exception {
-        return loginOutcome(user, password, null);
-    }
-
-    private static String loginOutcome(String user, String password, String code) throws Exception {
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(org.vigilvms.tools.ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                        + (code == null ? "" : "&code=" + code))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, r.statusCode(), r.body());
-        String location = r.headers().firstValue("Location").orElse("");
-        return location.contains("reason=locked") ? "locked" : location.contains("reason=invalid") ? "invalid"
-                : location.contains("reason=code") ? "code" : "ok";
-    }
-
-    private static long addDisabledCamera(HttpClient admin, String name) throws Exception {
-        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"rtsp://127.0.0.1:1/none\"}");
-        assertEquals(201, added.statusCode(), added.body());
-        long id = json(added).asJsonObject().getJsonNumber("id").longValue();
-        assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
-        return id;
-    }
-
     private static Set<Long> cameraIds(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         Set<Long> ids = new TreeSet<>();
@@ -372,8 +346,4 @@ class IdentityIT {
         return ids;
     }
 
-    private static JsonValue json(HttpResponse<String> response) {
-        assertEquals(response.statusCode() / 100, 2, response.body());
-        return Json.createReader(new StringReader(response.body())).readValue();
-    }
 }

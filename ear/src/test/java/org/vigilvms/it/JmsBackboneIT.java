@@ -33,6 +33,7 @@ import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 import org.vigilvms.setup.ServerSetup;
+import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.tools.ClientTls;
 import org.vigilvms.testkit.run.LocalInstallation;
@@ -140,13 +141,42 @@ class JmsBackboneIT {
     }
 
     @Test
-    void withoutAClientCertificateTheTlsAcceptorRefusesTheConnection() {
+    void withoutAClientCertificateTheTlsAcceptorRefusesTheConnection() throws Exception {
         ActiveMQConnectionFactory factory = factory("");
         assertThrows(JMSRuntimeException.class, () -> {
             try (JMSContext context = factory.createContext(ANALYTICS, analyticsPassword)) {
                 context.createProducer();
             }
         });
+        // and the refusal is the TLS handshake's, not anything later: the same client without a
+        // certificate meets the acceptor's demand for one; with the node's certificate it gets in
+        VigilHome home = VigilTestEnvironment.installation().home();
+        javax.net.ssl.SSLException refused = assertThrows(javax.net.ssl.SSLException.class,
+                () -> handshake(ClientTls.trustingInstallation(home)));
+        assertTrue(refused.getMessage().contains("certificate_required") || refused.getMessage().contains("bad_certificate"),
+                "the acceptor asked for a client certificate: " + refused.getMessage());
+        char[] password = "client-pass".toCharArray();
+        java.security.KeyStore node = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(Path.of(System.getProperty("vigil.it.dir"), "analytics-node.p12"))) {
+            node.load(in, password);
+        }
+        handshake(ClientTls.withClientCertificate(home, node, password));
+    }
+
+    /** A TLS handshake with the broker's acceptor, completed by a first read (TLS 1.3 refuses a client after its Finished). */
+    private static void handshake(javax.net.ssl.SSLContext tls) throws java.io.IOException {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", 5445)) {
+            javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(2000);
+            socket.startHandshake();
+            try {
+                socket.getInputStream().read();
+            } catch (java.net.SocketTimeoutException e) {
+                // accepted: the broker waits for the client to speak first
+            }
+        }
     }
 
     @Test

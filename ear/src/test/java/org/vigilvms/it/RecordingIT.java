@@ -281,7 +281,7 @@ class RecordingIT {
         long id = addCamera(admin, "tls gate", camera.rtspsUrl(), CAMERA_PASSWORD);
         String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
         try {
-            jakarta.json.JsonObject unapproved = awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
+            jakarta.json.JsonObject unapproved = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
             assertEquals(own, unapproved.getString("presentedCertificateSha256"));
             assertEquals(0, segments(id), "nothing recorded before approval");
 
@@ -289,7 +289,7 @@ class RecordingIT {
                     "{\"sha256\":\"" + "00".repeat(32) + "\"}").statusCode(), "only what the camera presents can be approved");
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/approve-certificate",
                     "{\"sha256\":\"" + own + "\"}").statusCode());
-            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitStatus(admin, id, "ONLINE");
             Instant deadline = Instant.now().plusSeconds(20);
             while (segments(id) < 2 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
@@ -298,7 +298,7 @@ class RecordingIT {
 
             camera.faults().presentOtherCertificate = true;
             camera.faults().dropAfterMs = 300; // the live connection drops; the recorder reconnects
-            jakarta.json.JsonObject mismatch = awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
+            jakarta.json.JsonObject mismatch = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
             assertTrue(!own.equals(mismatch.getString("presentedCertificateSha256")));
             assertTrue(auditCount("camera.certificate.mismatch", "camera:" + id) == 1, "one alert raised");
             Thread.sleep(3000);
@@ -399,13 +399,13 @@ class RecordingIT {
         VirtualCamera camera = fleet.camera(2);
         long id = addCamera(admin, "flaky gate", camera.rtspUrl(), CAMERA_PASSWORD);
         try {
-            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitStatus(admin, id, "ONLINE");
             Thread.sleep(6000);
             camera.faults().stall = true;
-            awaitStatus(admin, id, "OFFLINE");
+            VigilDeployment.awaitStatus(admin, id, "OFFLINE");
             Thread.sleep(4000);
             camera.faults().stall = false;
-            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitStatus(admin, id, "ONLINE");
             Thread.sleep(6000);
         } finally {
             camera.faults().clear();
@@ -450,7 +450,7 @@ class RecordingIT {
         long id = addCamera(admin, "retention gate", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
         Path storage = VigilTestEnvironment.installation().home().root().resolve("storage");
         try {
-            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitStatus(admin, id, "ONLINE");
             Instant deadline = Instant.now().plusSeconds(40);
             while (segments(id) < 5 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
@@ -529,15 +529,16 @@ class RecordingIT {
             assertTrue(discovered.body().contains(c.onvifDeviceUrl()), "discovered " + c.onvifDeviceUrl() + ": " + discovered.body());
         }
         HttpResponse<String> refused = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"onvif wrong\",\"deviceUrl\":\""
-                + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"wrong\"}");
+                + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"wrong\",\"acceptInsecureTransport\":true}");
         assertEquals(502, refused.statusCode(), "wrong ONVIF credentials are refused by the camera: " + refused.body());
         HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"onvif dome\",\"deviceUrl\":\""
-                + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+                + camera.onvifDeviceUrl() + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD
+                + "\",\"acceptInsecureTransport\":true}");
         assertEquals(201, added.statusCode(), added.body());
         long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
         assertTrue(added.body().contains(camera.rtspUrl()), "stream URI read from the camera's profile: " + added.body());
         try {
-            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitStatus(admin, id, "ONLINE");
             assertEquals(204, post(admin, "/api/v1/cameras/" + id + "/ptz",
                     "{\"action\":\"absolute\",\"pan\":0.4,\"tilt\":-0.2,\"zoom\":0.3}").statusCode());
             assertEquals(400, camera.ptz().pan());
@@ -566,7 +567,7 @@ class RecordingIT {
         long id = addCamera(admin, "trusted maker gate", camera.rtspsUrl(), CAMERA_PASSWORD);
         String caId = null;
         try {
-            awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
+            VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
             assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", "{\"name\":\"garbage\",\"pem\":\"not a certificate\"}")
                     .statusCode());
             assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", jakarta.json.Json.createObjectBuilder().add("name", "a leaf")
@@ -578,14 +579,14 @@ class RecordingIT {
             // reconnect now rather than after the backoff
             post(admin, "/api/v1/cameras/" + id + "/disable", "");
             post(admin, "/api/v1/cameras/" + id + "/enable", "");
-            awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitStatus(admin, id, "ONLINE");
             VigilDeployment.await("recorded without a pin", Duration.ofSeconds(20), () -> count(
                     "SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
             assertTrue(auditCount("camera.certificate.trusted", "camera:" + id) >= 1, "the connection on the CA's word is audited");
 
             camera.faults().presentOtherCertificate = true; // issued by another CA
             camera.faults().dropAfterMs = 300;
-            awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
+            VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
             assertEquals(1, auditCount("camera.certificate.mismatch", "camera:" + id), "one alert raised");
         } finally {
             camera.faults().clear();
@@ -712,25 +713,6 @@ class RecordingIT {
                 }
             }
         }
-    }
-
-    private static jakarta.json.JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(40);
-        jakarta.json.JsonObject camera = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> list = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            for (jakarta.json.JsonValue v : jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray()) {
-                if (v.asJsonObject().getJsonNumber("id").longValue() == id) {
-                    camera = v.asJsonObject();
-                }
-            }
-            if (camera != null && status.equals(camera.getString("status"))) {
-                return camera;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("camera " + id + " never reached " + status + ": " + camera);
     }
 
     private static long segments(long cameraId) throws Exception {

@@ -40,7 +40,9 @@ class RedeployIT {
         for (int round = 1; round <= 2; round++) {
             deployer.deploy("vigil");
             try {
-                HttpResponse<String> response = VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+                assertEquals(200, VigilDeployment.awaitHealthy(Duration.ofSeconds(60)).statusCode(), "round " + round);
+                HttpResponse<String> response = VigilDeployment.get(VigilDeployment.signedIn("admin", VigilDeployment.adminPassword()),
+                        "/api/v1/health/details");
                 assertEquals(200, response.statusCode(), "round " + round + ": " + response.body());
                 assertTrue(videoCheck(response.body()).startsWith("FFmpeg libavcodec 61."),
                         "round " + round + ": " + response.body());

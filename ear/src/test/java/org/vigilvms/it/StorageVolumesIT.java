@@ -283,7 +283,7 @@ class StorageVolumesIT {
 
     private static long addCamera(HttpClient admin, String name, String url) throws Exception {
         HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"" + url
-                + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\"}");
+                + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\",\"acceptInsecureTransport\":true}");
         assertEquals(201, added.statusCode(), added.body());
         return json(added).asJsonObject().getJsonNumber("id").longValue();
     }

@@ -2,9 +2,11 @@ package org.vigilvms.it;
 
 import java.io.File;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,15 +38,28 @@ final class VigilDeployment {
         return VigilTestEnvironment.installation().connect();
     }
 
-    /** The first administrator's one-time password, which the server wrote once to its log. */
-    static String generatedAdminPassword() throws java.io.IOException {
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("VIGIL00300: .*one-time password: (\\S+)")
-                .matcher(java.nio.file.Files.readString(log));
-        if (!m.find()) {
-            throw new IllegalStateException("no first-start password in " + log);
+    private static String generated;
+    private static String generatedFilePermissions;
+
+    /**
+     * The first administrator's one-time password, which the server generated (the tests leave no
+     * launcher bootstrap file) into an owner-only file of the installation; read once and kept,
+     * since the server deletes the file when the password is changed.
+     */
+    static synchronized String generatedAdminPassword() throws java.io.IOException {
+        if (generated == null) {
+            java.nio.file.Path file = VigilTestEnvironment.installation().home().bootstrapDir().resolve("admin.password");
+            generatedFilePermissions = java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(file));
+            generated = java.nio.file.Files.readString(file, StandardCharsets.US_ASCII).trim();
         }
-        return m.group(1);
+        return generated;
+    }
+
+    /** The permissions the one-time password file had when it was read ({@code rw-------} expected). */
+    static synchronized String generatedAdminPasswordFilePermissions() throws java.io.IOException {
+        generatedAdminPassword();
+        return generatedFilePermissions;
     }
 
     private static String adminPassword;
@@ -95,10 +110,139 @@ final class VigilDeployment {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * "ok", "invalid", "code", "locked" or "throttled": where the login endpoint sent the browser.
+     * Each call comes from a loopback address of its own (127.0.1.x and up), so the failures a
+     * test makes on purpose never count against another test's address (the server slows an
+     * address after ten failed sign-ins, whatever the names).
+     */
+    static String loginOutcome(String user, String password) throws Exception {
+        return loginOutcome(user, password, null);
+    }
+
+    static String loginOutcome(String user, String password, String code) throws Exception {
+        int n = SOURCES.getAndIncrement();
+        return loginOutcomeFrom("127.0." + (1 + n / 250) + "." + (2 + n % 250), "/login", user, password, code);
+    }
+
+    /**
+     * The same sign-in, sent from {@code source} (any 127.x.y.z: the loopback accepts them all,
+     * so a test gets a client address of its own) to {@code path}; "429" when the per-address
+     * request limit answered before the login endpoint.
+     */
+    static String loginOutcomeFrom(String source, String path, String user, String password) throws Exception {
+        return loginOutcomeFrom(source, path, user, password, null);
+    }
+
+    private static String loginOutcomeFrom(String source, String path, String user, String password, String code) throws Exception {
+        byte[] body = loginForm(user, password, code).getBytes(StandardCharsets.US_ASCII);
+        javax.net.ssl.SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        try (java.net.Socket raw = new java.net.Socket()) {
+            raw.bind(new java.net.InetSocketAddress(source, 0));
+            raw.connect(new java.net.InetSocketAddress("127.0.0.1", 8443), 5000);
+            raw.setSoTimeout(15_000);
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", 8443, true)) {
+                javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:8443\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.ISO_8859_1));
+                String status = in.readLine();
+                String location = "";
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+                        location = line.substring(9).trim();
+                    }
+                }
+                if (status != null && status.contains(" 429 ")) {
+                    return "429";
+                }
+                if (status == null || !status.contains(" 302 ")) {
+                    throw new AssertionError("the login endpoint answered " + status);
+                }
+                return outcome(location);
+            }
+        }
+    }
+
+    private static String loginForm(String user, String password, String code) {
+        return "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + (code == null ? "" : "&code=" + code);
+    }
+
+    private static String outcome(String location) {
+        for (String reason : new String[] {"locked", "invalid", "code", "throttled"}) {
+            if (location.contains("reason=" + reason)) {
+                return reason;
+            }
+        }
+        return "ok";
+    }
+
+    /** Adds a camera that is not recorded (its address leads nowhere) as {@code admin}; its id. */
+    static long addDisabledCamera(HttpClient admin, String name) throws Exception {
+        HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\"rtsp://127.0.0.1:1/none\","
+                + "\"acceptInsecureTransport\":true}");
+        if (added.statusCode() != 201) {
+            throw new AssertionError("camera not added: " + added.statusCode() + " " + added.body());
+        }
+        long id = json(added).asJsonObject().getJsonNumber("id").longValue();
+        HttpResponse<String> disabled = post(admin, "/api/v1/cameras/" + id + "/disable", "");
+        if (disabled.statusCode() != 200) {
+            throw new AssertionError("camera not disabled: " + disabled.statusCode() + " " + disabled.body());
+        }
+        return id;
+    }
+
+    /** The JSON body of a 2xx answer (any other status fails with the body). */
+    static jakarta.json.JsonValue json(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readValue();
+    }
+
+    /** Waits (up to 40 s) until camera {@code id} reports {@code status}; the camera as listed then. */
+    static jakarta.json.JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(40);
+        jakarta.json.JsonObject camera = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> list = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            for (jakarta.json.JsonValue v : jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray()) {
+                if (v.asJsonObject().getJsonNumber("id").longValue() == id) {
+                    camera = v.asJsonObject();
+                }
+            }
+            if (camera != null && status.equals(camera.getString("status"))) {
+                return camera;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("camera " + id + " never reached " + status + ": " + camera);
+    }
+
+    /** Grants {@code right} to the user {@code user} on one camera (or, with null, on all) as {@code admin}; fails unless 201. */
+    static void grantToUser(HttpClient admin, String user, String right, Long camera) throws Exception {
+        HttpResponse<String> granted = post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"" + user
+                + "\",\"right\":\"" + right + "\"" + (camera == null ? "" : ",\"cameraId\":" + camera) + "}");
+        if (granted.statusCode() != 201) {
+            throw new AssertionError("grant of " + right + " to " + user + " refused: " + granted.statusCode() + " " + granted.body());
+        }
+    }
+
     /** Adds a camera over the REST API as {@code admin}; its id. */
     static long addCamera(HttpClient admin, String name, String streamUrl, String password) throws Exception {
         HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"" + name + "\",\"streamUrl\":\""
-                + streamUrl + "\",\"username\":\"admin\",\"password\":\"" + password + "\"}");
+                + streamUrl + "\",\"username\":\"admin\",\"password\":\"" + password + "\""
+                + (streamUrl.startsWith("rtsp://") ? ",\"acceptInsecureTransport\":true" : "") + "}");
         if (added.statusCode() != 201) {
             throw new IllegalStateException("camera not added: " + added.statusCode() + " " + added.body());
         }

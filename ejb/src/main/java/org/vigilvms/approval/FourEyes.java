@@ -17,7 +17,10 @@ import java.util.UUID;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.FreeText;
 import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.Caller;
 import org.vigilvms.security.GrantService;
 import org.vigilvms.storage.RetentionService;
 
@@ -79,12 +82,30 @@ public class FourEyes {
         throw new ApprovalRequiredException(request.getId(), summary);
     }
 
-    /** Pending requests of others (whether the caller may decide one is checked when they do). */
+    /**
+     * Pending requests of others that the caller may decide: what is asked (whose rights change,
+     * which recordings go, which evidence is released) is itself worth protecting, so nobody else
+     * sees it. Deciding checks the right again.
+     */
     public List<ApprovalView> pending() {
-        String me = access.caller().name();
+        Caller me = access.caller();
         return em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.state = :s ORDER BY r.requestedTs", ApprovalRequest.class)
                 .setParameter("s", ApprovalRequest.State.PENDING).setMaxResults(500).getResultList().stream()
-                .filter(r -> !r.getRequestedBy().equals(me)).map(ApprovalView::of).toList();
+                .filter(r -> !r.getRequestedBy().equals(me.name()) && mayDecide(me, r)).map(ApprovalView::of).toList();
+    }
+
+    /** The right that deciding on the request needs, held by {@code caller} (without auditing: this is a listing). */
+    private boolean mayDecide(Caller caller, ApprovalRequest request) {
+        return switch (request.getAction()) {
+            case EVIDENCE_RELEASE -> access.allowed(caller, AccessRight.EVIDENCE_LOCK, cameraOf(request));
+            case RECORDING_DELETE -> access.allowed(caller, AccessRight.MANAGE_CAMERAS, cameraOf(request));
+            case RIGHTS_CHANGE -> access.holdsForAllCameras(caller, AccessRight.MANAGE_USERS);
+            default -> false;
+        };
+    }
+
+    private static long cameraOf(ApprovalRequest request) {
+        return Long.parseLong(request.getTarget().substring("camera:".length()));
     }
 
     /** A second person approves: the owning service checks their right and carries the action out. */
@@ -109,6 +130,10 @@ public class FourEyes {
         ApprovalRequest request = decidable(id);
         if (comment == null || comment.isBlank() || comment.length() > 1024) {
             throw new InvalidCameraException("a comment (why) is required, at most 1024 characters");
+        }
+        String text = FreeText.problem("the comment", comment);
+        if (text != null) {
+            throw new InvalidCameraException(text);
         }
         Map<String, String> payload = decode(request.getPayload());
         switch (request.getAction()) {

@@ -59,6 +59,12 @@ public class Camera {
     @Column(name = "onvif_device_url", length = 1024)
     private String onvifDeviceUrl;
 
+    @Column(name = "insecure_accepted_by")
+    private String insecureAcceptedBy;
+
+    @Column(name = "insecure_accepted_ts")
+    private Instant insecureAcceptedTs;
+
     @Column(name = "onvif_profile", length = 64)
     private String onvifProfile;
 
@@ -173,6 +179,36 @@ public class Camera {
     String password(org.vigilvms.storage.KeyVault vault) {
         return passwordCiphertext == null ? null : new String(vault.openWithMaster(passwordCiphertext,
                 org.vigilvms.storage.SegmentCrypto.passwordAad(id)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Whether the camera is reached over a plain transport: an rtsp:// stream or an ONVIF service over http://. */
+    public boolean insecureTransport() {
+        return streamUrl.startsWith("rtsp://") || onvifDeviceUrl != null && onvifDeviceUrl.startsWith("http://");
+    }
+
+    /** Who accepted the plain transport for this camera, or null. */
+    public String getInsecureAcceptedBy() {
+        return insecureAcceptedBy;
+    }
+
+    /** Whether the camera may be recorded as to its transport: secure, or plain and accepted. */
+    public boolean transportAcceptable() {
+        return !insecureTransport() || insecureAcceptedBy != null;
+    }
+
+    void acceptInsecure(String by, Instant at) {
+        this.insecureAcceptedBy = by;
+        this.insecureAcceptedTs = at;
+    }
+
+    /** The camera moved to a secure transport: an earlier acceptance of a plain one no longer applies. */
+    void forgetInsecureAcceptance() {
+        this.insecureAcceptedBy = null;
+        this.insecureAcceptedTs = null;
+    }
+
+    boolean hasPassword() {
+        return passwordCiphertext != null;
     }
 
     byte[] passwordCiphertext() {

@@ -38,6 +38,7 @@ public class CameraDirectory {
         KeyVault vault = KeyVault.fromSystemProperty();
         return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.id", Camera.class)
                 .getResultList().stream()
+                .filter(Camera::transportAcceptable) // a plain transport nobody accepted is never recorded
                 .map(c -> new StreamSource(c.getId(), c.getName(), withCredentials(c, vault), c.tlsPinnedSha256()))
                 .toList();
     }
@@ -58,6 +59,12 @@ public class CameraDirectory {
      * camera's host passes; anything else stops the recording — unapproved at first contact, a
      * mismatch (audited as an alert) when the camera presented an accepted certificate before.
      */
+    /** How many enabled cameras are recorded over a plain transport an administrator accepted (for health). */
+    public long insecureTransports() {
+        return em.createQuery("SELECT count(c) FROM Camera c WHERE c.enabled = true AND c.insecureAcceptedBy IS NOT NULL "
+                + "AND (c.streamUrl LIKE 'rtsp://%' OR c.onvifDeviceUrl LIKE 'http://%')", Long.class).getSingleResult();
+    }
+
     public boolean acceptCertificate(long cameraId, java.security.cert.X509Certificate[] chain) {
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null || chain == null || chain.length == 0) {
@@ -65,7 +72,7 @@ public class CameraDirectory {
         }
         byte[] presented;
         try {
-            presented = org.vigilvms.recording.CertificateProbe.sha256(chain[0]);
+            presented = CertificateFingerprint.sha256(chain[0]);
         } catch (java.io.IOException e) {
             return false;
         }

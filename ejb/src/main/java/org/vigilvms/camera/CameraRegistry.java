@@ -37,18 +37,53 @@ class CameraRegistry {
         camera.sealSecrets(sealPassword(vault, camera.getId(), valid.password()),
                 vault.newWrappedDataKey(SegmentCrypto.dataKeyAad(camera.getId())));
         audit.record(actor, "camera.added", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS, valid.name() + " " + valid.streamUrl());
+        settleTransport(camera, valid, actor);
         return CameraView.of(camera);
     }
 
     /**
+     * A camera on a plain transport needs its administrator's explicit acceptance, kept with the
+     * camera and audited; without it the change is refused (400). A camera that moves to RTSPS
+     * loses an earlier acceptance, so a later move back asks again.
+     */
+    void settleTransport(Camera camera, NewCamera request, String actor) {
+        if (!camera.insecureTransport()) {
+            camera.forgetInsecureAcceptance();
+            return;
+        }
+        if (camera.getInsecureAcceptedBy() != null) {
+            return; // accepted before, still a plain transport
+        }
+        if (!request.insecureAccepted()) {
+            throw new InvalidCameraException(PLAIN_TRANSPORT);
+        }
+        camera.acceptInsecure(actor, clock.instant());
+        audit.record(actor, "camera.insecure.accepted", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
+                "plain transport accepted for " + camera.getStreamUrl()
+                        + (camera.getOnvifDeviceUrl() == null ? "" : " / " + camera.getOnvifDeviceUrl())
+                        + ": video, commands and the camera password are readable on its network");
+    }
+
+    /** Why a plain camera transport is refused without an acceptance. */
+    static final String PLAIN_TRANSPORT = "a plain transport (rtsp://, ONVIF over http://) sends the video and the camera password "
+            + "readable on the camera network: use rtsps:// (https:// for ONVIF), or accept the insecure transport for this "
+            + "camera explicitly (acceptInsecureTransport: true)";
+
+    /**
      * Changes name, site, stream address and user name; the password only when a new one is
-     * given (blank keeps the sealed one). The recorder reconnects when the address or
+     * given (blank keeps the sealed one, but only for the same host and port: a stored password
+     * never follows the camera to another endpoint). The recorder reconnects when the address or
      * credentials changed. The data key stays: recordings before and after are one chain.
      */
     CameraView update(EntityManager em, Camera camera, NewCamera request, String actor) {
         NewCamera valid = validated(em, request, camera.getId());
         boolean newPassword = valid.password() != null && !valid.password().isEmpty();
+        if (!newPassword && camera.hasPassword() && !StreamSource.sameEndpoint(valid.streamUrl(), camera.getStreamUrl())) {
+            throw new InvalidCameraException("the stored password goes only to the address it was entered for: "
+                    + "enter it again to move the camera to another host or port");
+        }
         camera.edit(valid.name(), valid.site(), valid.streamUrl(), valid.username());
+        settleTransport(camera, valid, actor);
         if (newPassword) {
             camera.sealSecrets(sealPassword(KeyVault.fromSystemProperty(), camera.getId(), valid.password()), camera.dataKeyWrapped());
         }
@@ -88,7 +123,7 @@ class CameraRegistry {
             throw new InvalidCameraException("a camera named '" + name + "' exists already");
         }
         String username = request.username() == null || request.username().isBlank() ? null : request.username();
-        return new NewCamera(name, site, url, username, request.password());
+        return new NewCamera(name, site, url, username, request.password(), request.acceptInsecureTransport());
     }
 
     private static String required(String value, String field) {

@@ -7,16 +7,22 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.recording.CameraTlsRelay;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.KeyVault;
+import org.vigilvms.video.StreamProbe;
 
 /**
  * Adds, lists, disables and enables cameras. Changes need MANAGE_CAMERAS and are audited; the
@@ -85,7 +91,8 @@ public class CameraService {
      * Tries a stream before it is added or after a change: opens it as the recorder would and
      * says what it carries. An RTSPS camera's certificate is looked at first; credentials go only
      * to a camera whose certificate is the approved one of {@code existingId} (else the report
-     * gives the fingerprint to approve). Nothing is stored; audited.
+     * gives the fingerprint to approve). The stored password is used only for the stored host and
+     * port; another address needs it entered again (400). Nothing is stored; audited.
      */
     public ConnectionReport testConnection(NewCamera candidate, Long existingId) {
         Camera existing = null;
@@ -101,38 +108,62 @@ public class CameraService {
         String url = validUrl(required(candidate == null ? null : candidate.streamUrl(), "streamUrl").trim());
         String username = candidate.username() == null || candidate.username().isBlank() ? null : candidate.username();
         String password = candidate.password();
-        if ((password == null || password.isEmpty()) && existing != null) {
+        if ((password == null || password.isEmpty()) && existing != null && existing.hasPassword()) {
+            if (!StreamSource.sameEndpoint(url, existing.getStreamUrl())) {
+                // a stored password is never sent to an address it was not entered for
+                throw new InvalidCameraException("the stored password goes only to the address it was entered for: "
+                        + "enter it again to test another host or port");
+            }
             password = existing.password(KeyVault.fromSystemProperty());
         }
-        ConnectionReport report;
-        String fingerprint = null;
-        boolean trusted = true;
-        if (url.startsWith("rtsps://")) {
-            try {
-                java.security.cert.X509Certificate[] chain = org.vigilvms.recording.CertificateProbe.chain(url);
-                byte[] presented = org.vigilvms.recording.CertificateProbe.sha256(chain[0]);
-                fingerprint = java.util.HexFormat.of().formatHex(presented);
-                trusted = existing != null && existing.tlsPinnedSha256() != null
-                        ? java.security.MessageDigest.isEqual(existing.tlsPinnedSha256(), presented)
-                        : trustedCas.issuerOf(chain, URI.create(url).getHost()) != null;
-                if (!trusted) {
-                    report = new ConnectionReport(false, existing != null && existing.tlsPinnedSha256() != null
-                            ? CameraStatus.CERTIFICATE_MISMATCH : CameraStatus.CERTIFICATE_UNAPPROVED,
-                            "the camera presented certificate SHA-256 " + fingerprint
-                                    + " (not from a trusted CA for this host); compare it with the camera's own, then approve it (no credentials were sent)",
-                            null, 0, 0, 0, null, fingerprint);
-                    audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
-                    return report;
-                }
-            } catch (java.io.IOException e) {
-                report = new ConnectionReport(false, CameraStatus.OFFLINE, e.getMessage(), null, 0, 0, 0, null, null);
-                audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
-                return report;
-            }
+        if (!url.startsWith("rtsps://")) {
+            return probed(url, StreamSource.withCredentials(url, username, password), null);
         }
-        org.vigilvms.video.StreamProbe.Result probed = org.vigilvms.video.StreamProbe.probe(
-                StreamSource.withCredentials(url, username, password));
-        report = new ConnectionReport(probed.opened(), probed.opened() ? CameraStatus.ONLINE
+        // RTSPS: judged on the very connection the probe then uses (no second, unchecked handshake)
+        Camera pinned = existing != null && existing.tlsPinnedSha256() != null ? existing : null;
+        X509Certificate[][] seen = new X509Certificate[1][];
+        CameraTlsRelay relay;
+        try {
+            relay = CameraTlsRelay.open(url, chain -> {
+                seen[0] = chain;
+                try {
+                    return pinned != null ? MessageDigest.isEqual(pinned.tlsPinnedSha256(),
+                            CertificateFingerprint.sha256(chain[0])) : trustedCas.issuerOf(chain, URI.create(url).getHost()) != null;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (CameraTlsRelay.Unreachable e) {
+            ConnectionReport report = new ConnectionReport(false, CameraStatus.OFFLINE, e.getMessage(), null, 0, 0, 0, null, null);
+            audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
+            return report;
+        }
+        String fingerprint;
+        try {
+            fingerprint = HexFormat.of().formatHex(CertificateFingerprint.sha256(seen[0][0]));
+        } catch (IOException e) {
+            fingerprint = null;
+        }
+        if (relay == null) {
+            ConnectionReport report = new ConnectionReport(false, pinned != null ? CameraStatus.CERTIFICATE_MISMATCH
+                    : CameraStatus.CERTIFICATE_UNAPPROVED, "the camera presented certificate SHA-256 " + fingerprint
+                    + " (not from a trusted CA for this host); compare it with the camera's own, then approve it (no credentials were sent)",
+                    null, 0, 0, 0, null, fingerprint);
+            audit.record(caller(), "camera.tested", url, AuditEvent.Outcome.FAILURE, report.detail());
+            return report;
+        }
+        try {
+            String userInfo = StreamSource.userInfo(username, password);
+            return probed(url, relay.rtspUrl(userInfo), fingerprint);
+        } finally {
+            relay.close();
+        }
+    }
+
+    /** Probes {@code openUrl} (credentials inside) and reports it under {@code url}; audited. */
+    private ConnectionReport probed(String url, String openUrl, String fingerprint) {
+        StreamProbe.Result probed = StreamProbe.probe(openUrl);
+        ConnectionReport report = new ConnectionReport(probed.opened(), probed.opened() ? CameraStatus.ONLINE
                 : probed.unauthorized() ? CameraStatus.UNAUTHORIZED : CameraStatus.OFFLINE, probed.detail(), probed.videoCodec(),
                 probed.width(), probed.height(), probed.framesPerSecond(), probed.audioCodec(), fingerprint);
         audit.record(caller(), "camera.tested", url, probed.opened() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
@@ -150,13 +181,22 @@ public class CameraService {
         if (!deviceUrl.matches("https?://[^\\s@]+") || deviceUrl.length() > 1024) {
             throw new InvalidCameraException("deviceUrl must be an http(s) address without credentials");
         }
+        URI device = URI.create(deviceUrl);
+        if ("http".equals(device.getScheme()) && !Boolean.TRUE.equals(request.acceptInsecureTransport())) {
+            throw new InvalidCameraException(CameraRegistry.PLAIN_TRANSPORT);
+        }
+        AddressPolicy.current().require("deviceUrl", device.getHost(), device.getPort() >= 0 ? device.getPort()
+                : "https".equals(device.getScheme()) ? 443 : 80);
         org.vigilvms.camera.onvif.OnvifClient onvif = new org.vigilvms.camera.onvif.OnvifClient(deviceUrl,
                 required(request.username(), "username"), required(request.password(), "password")).connect();
         String profile = onvif.firstProfile();
-        CameraView view = add(new NewCamera(request.name(), request.site(), onvif.streamUri(profile), request.username(),
-                request.password()));
-        em.find(Camera.class, view.id()).onvif(deviceUrl, profile);
-        return view;
+        NewCamera stream = new NewCamera(request.name(), request.site(), onvif.streamUri(profile), request.username(),
+                request.password(), request.acceptInsecureTransport());
+        CameraView view = add(stream);
+        Camera camera = em.find(Camera.class, view.id());
+        camera.onvif(deviceUrl, profile);
+        registry.settleTransport(camera, stream, caller());
+        return CameraView.of(camera);
     }
 
     /**
@@ -171,6 +211,7 @@ public class CameraService {
             if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
                 throw new InvalidCameraException("target must be host:port");
             }
+            AddressPolicy.current().require("target", m.group(1), Integer.parseInt(m.group(2)));
             target = new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
         }
         List<org.vigilvms.camera.onvif.WsDiscovery.Device> devices =
@@ -400,7 +441,10 @@ public class CameraService {
         return value;
     }
 
-    /** rtsp:// or rtsps:// with a host, no credentials inside (they go to their own fields). */
+    /**
+     * rtsp:// or rtsps:// with a host, no credentials inside (they go to their own fields), at an
+     * address the {@link AddressPolicy} allows.
+     */
     static String validUrl(String url) {
         if (url.length() > 1024) {
             throw new InvalidCameraException("streamUrl longer than 1024 characters");
@@ -420,6 +464,8 @@ public class CameraService {
         if (url.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
             throw new InvalidCameraException("streamUrl contains spaces or control characters");
         }
+        AddressPolicy.current().require("streamUrl", uri.getHost(), uri.getPort() >= 0 ? uri.getPort()
+                : "rtsps".equals(uri.getScheme()) ? 322 : 554);
         return url;
     }
 }

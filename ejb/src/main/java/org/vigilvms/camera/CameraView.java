@@ -7,13 +7,14 @@ public record CameraView(long id, String name, String site, String streamUrl, St
                          CameraStatus status, String statusReason, Instant statusSince,
                          String pinnedCertificateSha256, String presentedCertificateSha256, long retentionMaxAgeSeconds,
                          boolean onvif, String recordingMode, String recordingSchedule, String scheduleTimeZone,
-                         int preBufferSeconds, int postBufferSeconds) {
+                         int preBufferSeconds, int postBufferSeconds, boolean insecureTransport, String insecureAcceptedBy) {
 
     static CameraView of(Camera c) {
         return new CameraView(c.getId(), c.getName(), c.getSite(), c.getStreamUrl(), c.getUsername(), c.isEnabled(),
                 c.getStatus(), c.getStatusReason(), c.getStatusSinceTs(), hex(c.tlsPinnedSha256()),
                 hex(c.tlsPresentedSha256()), c.getRetentionMaxAgeSeconds(), c.getOnvifDeviceUrl() != null,
-                c.getRecordingMode(), c.getRecordingSchedule(), c.getScheduleTimeZone(), c.getPreBufferSeconds(), c.getPostBufferSeconds());
+                c.getRecordingMode(), c.getRecordingSchedule(), c.getScheduleTimeZone(), c.getPreBufferSeconds(), c.getPostBufferSeconds(),
+                c.insecureTransport(), c.getInsecureAcceptedBy());
     }
 
     private static String hex(byte[] fingerprint) {

@@ -12,14 +12,37 @@ public record StreamSource(long cameraId, String name, String url, byte[] pinned
 
     /** The stream URL with the user name and password in it, as FFmpeg takes them. */
     public static String withCredentials(String url, String username, String password) {
-        if (username == null || password == null) {
+        String userInfo = userInfo(username, password);
+        if (userInfo == null) {
             return url;
         }
         java.net.URI uri = java.net.URI.create(url);
-        String userInfo = java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + ":"
-                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
         return uri.getScheme() + "://" + userInfo + "@" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** {@code user:password}, each URL-encoded as FFmpeg decodes them; null without both. */
+    public static String userInfo(String username, String password) {
+        if (username == null || password == null) {
+            return null;
+        }
+        return java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + ":"
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether two stream addresses reach the same endpoint (host, case aside, and port, the
+     * scheme's default when none is given): a stored camera password goes only to the endpoint
+     * it was entered for.
+     */
+    public static boolean sameEndpoint(String a, String b) {
+        java.net.URI x = java.net.URI.create(a);
+        java.net.URI y = java.net.URI.create(b);
+        return x.getHost() != null && x.getHost().equalsIgnoreCase(y.getHost()) && port(x) == port(y);
+    }
+
+    private static int port(java.net.URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "rtsps".equals(uri.getScheme()) ? 322 : 554;
     }
 
     @Override

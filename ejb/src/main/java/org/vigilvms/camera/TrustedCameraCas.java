@@ -67,7 +67,7 @@ public class TrustedCameraCas {
         }
         String sha256;
         try {
-            sha256 = HexFormat.of().formatHex(org.vigilvms.recording.CertificateProbe.sha256(ca));
+            sha256 = HexFormat.of().formatHex(CertificateFingerprint.sha256(ca));
         } catch (java.io.IOException e) {
             throw new InvalidCameraException(e.getMessage());
         }

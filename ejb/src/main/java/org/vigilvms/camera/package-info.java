@@ -1,5 +1,6 @@
 /**
- * Camera management (X.1453 F5): the cameras, their credentials (encrypted under the master key)
- * and their connection status. Only administrators change cameras.
+ * Camera management (X.1453 F5): the cameras, their credentials (encrypted under the master key,
+ * sent only to the endpoint they were entered for) and their connection status, and the address
+ * policy every camera, ONVIF and discovery address obeys. Only administrators change cameras.
  */
 package org.vigilvms.camera;

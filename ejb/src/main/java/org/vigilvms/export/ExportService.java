@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.platform.FreeText;
 import org.vigilvms.evidence.ChainLink;
 import org.vigilvms.evidence.ExportPackage;
 import org.vigilvms.platform.ServerSigningKey;
@@ -105,6 +106,11 @@ public class ExportService {
         if (caseNumber != null && caseNumber.length() > 128) {
             throw new InvalidExportException("a case number has at most 128 characters");
         }
+        String text = FreeText.problem("the reason", reason);
+        text = text != null ? text : FreeText.problem("the case number", caseNumber);
+        if (text != null) {
+            throw new InvalidExportException(text);
+        }
         if (request.password() != null && request.password().length() < SHORTEST_PASSWORD) {
             throw new InvalidExportException("an export password needs at least " + SHORTEST_PASSWORD + " characters");
         }
@@ -165,6 +171,10 @@ public class ExportService {
     public ExportJobView reject(UUID id, String why) {
         ExportJob job = decidable(id);
         String reason = why == null || why.isBlank() ? "rejected" : why.strip();
+        String text = FreeText.problem("the reason", reason);
+        if (text != null) {
+            throw new InvalidExportException(text);
+        }
         job.reject(access.caller().name(), clock.instant(), reason.length() > 1000 ? reason.substring(0, 1000) : reason);
         passwords.forget(id);
         audit.record(access.caller().name(), "export.rejected", "export:" + id, AuditEvent.Outcome.SUCCESS, reason);

@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.vigilvms.camera.CameraDirectory;
 import org.vigilvms.health.HealthReport.Check;
 import org.vigilvms.health.HealthReport.Status;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessRight;
 import org.vigilvms.video.VideoRuntime;
 
 /**
@@ -49,11 +52,28 @@ public class HealthService {
     @Inject
     private VideoRuntime video;
 
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private CameraDirectory cameras;
+
+    /**
+     * The report with every check's detail (versions, free space, heartbeat ages) for those who
+     * run the system (MANAGE_CAMERAS); the open endpoint says only up or down, since such detail
+     * helps an attacker choose an exploit.
+     */
+    public HealthReport detailedReport() {
+        access.require(AccessRight.MANAGE_CAMERAS);
+        return check();
+    }
+
     public HealthReport check() {
         Check database = database();
         Check broker = database.status() == Status.UP
                 ? broker() : new Check("broker", Status.DOWN, "unknown while the database is down");
-        return HealthReport.of(List.of(database, broker, storage(), video()));
+        return HealthReport.of(database.status() == Status.UP ? List.of(database, broker, storage(), video(), cameraTransport())
+                : List.of(database, broker, storage(), video()));
     }
 
     private Check database() {
@@ -74,6 +94,13 @@ public class HealthService {
                             : new Check("broker", Status.DOWN, "no heartbeat for " + age.toSeconds() + " s");
                 })
                 .orElseGet(() -> new Check("broker", Status.DOWN, "no heartbeat received yet"));
+    }
+
+    /** Up either way: plain transports were accepted by an administrator; the count keeps them in view. */
+    private Check cameraTransport() {
+        long insecure = cameras.insecureTransports();
+        return new Check("cameras", Status.UP, insecure == 0 ? "every enabled camera on an encrypted transport"
+                : insecure + " enabled camera(s) on an accepted insecure transport (plain RTSP or ONVIF over HTTP)");
     }
 
     private Check video() {

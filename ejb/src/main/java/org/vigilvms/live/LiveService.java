@@ -8,8 +8,12 @@ import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.Caller;
 
-/** Hands out live-view tickets to holders of VIEW_LIVE on the camera; viewing itself is audited by the endpoint. */
+/**
+ * Hands out live-view tickets to holders of VIEW_LIVE on the camera and says, while a stream
+ * runs, whether its viewer still holds that right; viewing itself is audited by the endpoint.
+ */
 @PermitAll // authorization per call through AccessControl
 @Stateless
 public class LiveService {
@@ -27,10 +31,33 @@ public class LiveService {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private TicketHolders holders;
+
     public LiveTicket ticket(long cameraId, String sessionId) {
         access.require(AccessRight.VIEW_LIVE, cameraId);
-        String token = tokens.issue(cameraId, access.caller().name(), sessionId);
+        Caller caller = access.caller();
+        String token = tokens.issue(cameraId, caller.name(), sessionId);
+        holders.remember(token, caller);
         return new LiveTicket(cameraId, "/live/" + cameraId + "?token=" + token, Instant.now().plus(LiveTokens.LIFETIME));
+    }
+
+    /**
+     * Whether a live stream opened for {@code viewer} may go on: asked again while it runs, so a
+     * right revoked or an account disabled ends the picture too. An end is audited.
+     */
+    public boolean mayGoOnWatching(Caller viewer, long cameraId) {
+        if (access.allowed(viewer, AccessRight.VIEW_LIVE, cameraId)) {
+            return true;
+        }
+        audit.record(viewer.name(), "live.ended", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
+                access.disabled(viewer) ? "account disabled" : "lacks VIEW_LIVE");
+        return false;
+    }
+
+    /** A live stream refused or cut off for a reason other than rights (limits); audited. */
+    public void refused(String user, long cameraId, String why) {
+        audit.record(user, "live.refused", "camera:" + cameraId, AuditEvent.Outcome.REJECTED, why);
     }
 
     /** Audits the start or end of a live view (called by the streaming endpoint). */

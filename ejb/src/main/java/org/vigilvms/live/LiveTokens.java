@@ -25,9 +25,15 @@ public class LiveTokens {
     public static final long ALARM_CHANNEL = -1;
 
     private final byte[] key = new byte[32];
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public LiveTokens() {
+        this(Clock.systemUTC());
+    }
+
+    /** With {@code clock} (tests set the time). */
+    LiveTokens(Clock clock) {
+        this.clock = clock;
         new SecureRandom().nextBytes(key);
     }
 

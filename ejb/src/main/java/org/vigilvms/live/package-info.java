@@ -1,6 +1,7 @@
 /**
  * Live video without transcoding: the recorder's own packets, remuxed a second time into
  * fragmented MP4 (one fragment per frame) in memory and fanned out to viewers, who start at the
- * latest keyframe; access by short-lived tokens bound to the viewer's session.
+ * latest keyframe; access by short-lived tokens bound to the viewer's session, whose holder's
+ * right is asked again while the stream runs.
  */
 package org.vigilvms.live;

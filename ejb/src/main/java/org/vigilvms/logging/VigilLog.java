@@ -1,5 +1,6 @@
 package org.vigilvms.logging;
 
+import java.nio.file.Path;
 import org.jboss.logging.BasicLogger;
 import org.jboss.logging.Logger;
 import org.jboss.logging.annotations.Cause;
@@ -37,9 +38,9 @@ public interface VigilLog extends BasicLogger {
     void certificateMismatch(String camera, String fingerprint);
 
     @LogMessage(level = Logger.Level.WARN)
-    @Message(id = 300, value = "First start: created administrator '%s' with a generated one-time password: %s "
-            + "(shown once; it must be changed at first login)")
-    void firstAdminGenerated(String username, String password);
+    @Message(id = 300, value = "First start: created administrator '%s' with a generated one-time password, readable "
+            + "only by the server's user in %s (never logged; it must be changed at first login, which deletes the file)")
+    void firstAdminGenerated(String username, Path passwordFile);
 
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 301, value = "First start: created administrator '%s' from the launcher's one-time bootstrap file")

@@ -1,2 +1,6 @@
-/** Cross-cutting producers every feature uses: the clock, the installation paths. */
+/**
+ * Cross-cutting pieces every feature uses: the clock, the installation paths and secrets, the
+ * server signing key, the time-stamping authority, after-commit work, the token bucket behind
+ * every rate limit, and the rule for free text people type ({@code FreeText}).
+ */
 package org.vigilvms.platform;

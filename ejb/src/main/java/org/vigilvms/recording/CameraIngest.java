@@ -40,6 +40,8 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.vigilvms.camera.AddressPolicy;
+import org.vigilvms.video.CameraInput;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 import org.vigilvms.camera.CameraStatus;
@@ -147,24 +149,42 @@ final class CameraIngest implements Runnable {
 
     /** One connection; true when video was recorded before it ended. */
     private boolean record() {
-        if (source.tls()) {
-            java.security.cert.X509Certificate[] presented;
-            try {
-                presented = CertificateProbe.chain(source.url());
-            } catch (java.io.IOException e) {
-                listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
-                return false;
-            }
-            if (!listener.certificate(source.cameraId(), presented)) {
-                return false;
-            }
+        // checked at each connection, not only when the address was entered: a name can come to
+        // resolve to another address later
+        java.net.URI address = java.net.URI.create(source.url());
+        String refused = AddressPolicy.current().problem(address.getHost(),
+                address.getPort() >= 0 ? address.getPort() : source.tls() ? 322 : 554);
+        if (refused != null) {
+            listener.status(source.cameraId(), CameraStatus.OFFLINE, refused);
+            return false;
         }
+        if (!source.tls()) {
+            return recordFrom(source.url());
+        }
+        // RTSPS: the TLS connection that carries the password and the video is the one judged
+        CameraTlsRelay relay;
+        try {
+            relay = CameraTlsRelay.open(source.url(), chain -> listener.certificate(source.cameraId(), chain));
+        } catch (CameraTlsRelay.Unreachable e) {
+            listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
+            return false;
+        }
+        if (relay == null) {
+            return false; // refused by the pin or CA rule; the listener said why
+        }
+        try {
+            return recordFrom(relay.rtspUrl(address.getRawUserInfo()));
+        } finally {
+            relay.close();
+        }
+    }
+
+    /** Records from {@code url} (the camera itself, or the relay of its judged TLS connection). */
+    private boolean recordFrom(String url) {
         avformat_network_init();
         AVFormatContext input = new AVFormatContext(null);
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "rtsp_transport", "tcp", 0);
-        av_dict_set(options, "timeout", "5000000", 0);
-        int rc = avformat_open_input(input, source.url(), null, options);
+        AVDictionary options = CameraInput.dictionary();
+        int rc = avformat_open_input(input, url, null, options);
         av_dict_free(options);
         if (rc < 0) {
             String error = error(rc);

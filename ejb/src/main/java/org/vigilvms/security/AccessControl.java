@@ -63,11 +63,16 @@ public class AccessControl {
     /** Refuses (and audits) unless the caller holds {@code right} for all cameras (rights about the system). */
     public void require(AccessRight right) {
         Caller caller = caller();
-        if (!passwordChangePending(caller) && !secondFactorMissing(caller) && (caller.localAdmin()
-                || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null))) {
+        if (holdsForAllCameras(caller, right)) {
             return;
         }
         deny(caller, right, "system");
+    }
+
+    /** Whether {@code caller} holds {@code right} for all cameras (a right about the system); nothing audited. */
+    public boolean holdsForAllCameras(Caller caller, AccessRight right) {
+        return !holdsNoRight(caller) && (caller.localAdmin()
+                || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null));
     }
 
     /** Whether the caller may watch or play back the camera: who sees and handles its events and alarms. */
@@ -77,8 +82,14 @@ public class AccessControl {
                 || allowed(caller, AccessRight.PLAYBACK, cameraId, camera.getSite()));
     }
 
+    /** Whether {@code caller} (not necessarily the current one) holds {@code right} on the camera now. */
+    public boolean allowed(Caller caller, AccessRight right, long cameraId) {
+        Camera camera = em.find(Camera.class, cameraId);
+        return camera != null && allowed(caller, right, cameraId, camera.getSite());
+    }
+
     public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {
-        if (caller.anonymous() || passwordChangePending(caller) || secondFactorMissing(caller)) {
+        if (holdsNoRight(caller)) {
             return false;
         }
         return caller.localAdmin() || grantsOf(caller, right).stream().anyMatch(g -> g.covers(cameraId, site));
@@ -87,7 +98,7 @@ public class AccessControl {
     /** Those of {@code cameras} on which the caller holds at least one of {@code rights}, in their order. */
     public List<Camera> camerasWithAny(List<Camera> cameras, Set<AccessRight> rights) {
         Caller caller = caller();
-        if (caller.anonymous() || passwordChangePending(caller) || secondFactorMissing(caller)) {
+        if (holdsNoRight(caller)) {
             return List.of();
         }
         if (caller.localAdmin()) {
@@ -118,6 +129,21 @@ public class AccessControl {
                         + " ORDER BY g.id", AccessGrant.class)
                 .setParameter("user", caller.name()).setParameter("groups", groups).setParameter("roles", roles)
                 .getResultList().stream().filter(g -> right == null || g.getRight() == right).toList();
+    }
+
+    /**
+     * Callers who hold no right whatever their grants: nobody signed in, an account an
+     * administrator disabled (its open sessions included: checked at every decision, not only at
+     * sign-in), a one-time password not yet replaced, a required second factor not enrolled.
+     */
+    private boolean holdsNoRight(Caller caller) {
+        return caller.anonymous() || disabled(caller) || passwordChangePending(caller) || secondFactorMissing(caller);
+    }
+
+    /** Whether an administrator disabled the caller's account in Vigil. */
+    public boolean disabled(Caller caller) {
+        AccountGuard guard = em.find(AccountGuard.class, PrincipalName.of(caller.name()));
+        return guard != null && guard.isDisabled();
     }
 
     /**

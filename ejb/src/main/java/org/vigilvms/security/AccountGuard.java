@@ -15,7 +15,8 @@ public class AccountGuard {
     /** Wrong passwords in a row that lock the account. */
     public static final int MAX_FAILURES = 6;
     static final Duration FIRST_LOCKOUT = Duration.ofMinutes(1);
-    static final Duration LONGEST_LOCKOUT = Duration.ofHours(24);
+    /** No lockout lasts longer: an attacker who knows a name must not shut its owner out for a day. */
+    static final Duration LONGEST_LOCKOUT = Duration.ofMinutes(15);
 
     @Id
     @Column(length = 255)
@@ -82,6 +83,12 @@ public class AccountGuard {
         lockedUntil = now.plus(length.compareTo(LONGEST_LOCKOUT) > 0 ? LONGEST_LOCKOUT : length);
         failures = 0;
         return true;
+    }
+
+    /** An administrator's unlock: the lockout ends and counting starts again. */
+    void unlock() {
+        failures = 0;
+        lockedUntil = null;
     }
 
     void succeed(Instant now) {

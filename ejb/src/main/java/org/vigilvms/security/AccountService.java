@@ -32,6 +32,9 @@ public class AccountService {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private AdminBootstrap bootstrap;
+
     public boolean passwordChangeRequired() {
         return localAccount(access.caller().name()).map(AppUser::isMustChangePassword).orElse(false);
     }
@@ -49,6 +52,9 @@ public class AccountService {
             throw new InvalidCameraException(problem);
         }
         account.changePassword(PasswordHasher.hash(next.toCharArray()));
+        if (user.equals(AdminBootstrap.ADMIN)) {
+            bootstrap.passwordChanged();
+        }
         audit.record(user, "password.changed", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
     }
 

@@ -16,7 +16,10 @@ import org.vigilvms.storage.KeyVault;
 
 /**
  * TOTP second factor for any account (local or LDAP): enrol (secret sealed under the master
- * key), confirm with a first code, and checks at sign-in where each code counts once.
+ * key), confirm with a first code, and checks at sign-in where each code counts once. Replacing
+ * or removing a factor in force needs the account's password again, so a session left open (or
+ * taken over) cannot swap the second factor for the attacker's own; a wrong password there counts
+ * towards the account's lockout like a wrong sign-in.
  */
 @PermitAll // acts only on the caller's own account
 @Stateless
@@ -38,11 +41,21 @@ public class TotpService {
     @Inject
     private Clock clock;
 
-    public Enrolment enrol() {
+    @Inject
+    private Reauthentication reauthentication;
+
+    /**
+     * Starts (or restarts) enrolment. While a factor is in force, {@code currentPassword} must be
+     * the account's password (400 otherwise): a new secret replaces the old one only then.
+     */
+    public Enrolment enrol(String currentPassword) {
         String user = caller();
+        UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
+        if (totp != null && totp.isEnabled()) {
+            reauthentication.require(user, currentPassword, "totp.change.refused", "replace the second factor");
+        }
         byte[] secret = Totp.newSecret();
         byte[] sealed = KeyVault.fromSystemProperty().sealWithMaster(secret, aad(user));
-        UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
         if (totp == null) {
             em.persist(new UserTotp(user, sealed, clock.instant()));
         } else {
@@ -65,6 +78,18 @@ public class TotpService {
             throw new InvalidCameraException("the code does not match");
         }
         audit.record(user, "totp.enabled", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
+    }
+
+    /** Removes the caller's second factor; needs the account's password (400 otherwise). */
+    public void remove(String currentPassword) {
+        String user = caller();
+        UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
+        if (totp == null) {
+            throw new InvalidCameraException("there is no second factor to remove");
+        }
+        reauthentication.require(user, currentPassword, "totp.change.refused", "remove the second factor");
+        em.remove(totp);
+        audit.record(user, "totp.removed", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
     }
 
     /** Whether the caller must enrol a second factor before anything else ({@code vigil.totp.required}). */

@@ -1,5 +1,9 @@
 /**
- * Local users and their passwords. Authentication itself is Elytron's (jdbc-realm in
- * 40-security.cli); this package owns the accounts and the first administrator.
+ * Who may do what, decided here for every service: rights and their checks
+ * ({@code AccessControl}, {@code GrantService}), accounts (local users and their passwords, the
+ * first administrator, TOTP), one canonical name per person ({@code PrincipalName}), the sign-in
+ * guards per account and per client address, re-authentication for changes that keep an
+ * account, and the directory of signed-in sessions. Authentication itself is Elytron's
+ * (40-security.cli, 45-ldap.cli).
  */
 package org.vigilvms.security;

@@ -9,7 +9,6 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -27,6 +26,13 @@ public final class StreamProbe {
                          double framesPerSecond, String audioCodec) {
     }
 
+    /**
+     * What a failure below RTSP says (refused, timed out, reset, not RTSP, TLS failed): one text
+     * for all, so the connection test cannot serve as a port scanner of the camera network. An
+     * answer in RTSP (a status, a challenge) is a camera and is reported as it is.
+     */
+    static final String NO_CAMERA = "cannot open the stream: nothing at this address answered as an RTSP camera";
+
     private StreamProbe() {
     }
 
@@ -34,16 +40,15 @@ public final class StreamProbe {
     public static Result probe(String url) {
         avformat_network_init();
         AVFormatContext input = new AVFormatContext(null);
-        AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "rtsp_transport", "tcp", 0);
-        av_dict_set(options, "timeout", "5000000", 0);
+        AVDictionary options = CameraInput.dictionary();
         int rc = avformat_open_input(input, url, null, options);
         av_dict_free(options);
         if (rc < 0) {
             String error = FfmpegError.text(rc);
             boolean denied = error.contains("Unauthorized") || error.contains("not permitted")
                     || error.contains("Permission denied") || error.contains("401");
-            return new Result(false, denied, "cannot open the stream: " + error, null, 0, 0, 0, null);
+            return new Result(false, denied, denied || error.startsWith("Server returned") ? "cannot open the stream: " + error
+                    : NO_CAMERA, null, 0, 0, 0, null);
         }
         try {
             if ((rc = avformat_find_stream_info(input, (PointerPointer<?>) null)) < 0) {

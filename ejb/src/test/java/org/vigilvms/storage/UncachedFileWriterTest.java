@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.nio.file.ExtendedOpenOption;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,15 +51,26 @@ class UncachedFileWriterTest {
     }
 
     @Test
-    void aFileSystemThatTakesODirectIsWrittenPastThePageCache() throws Exception {
-        String type = Files.getFileStore(dir).type();
+    void aFileSystemThatTakesODirectIsWrittenPastThePageCacheAndOneThatRefusesItThrough() throws Exception {
+        // judged by the file system itself, not by its name: open a file with O_DIRECT here
+        boolean takesDirect = takesODirect(dir);
         try (UncachedFileWriter out = UncachedFileWriter.create(dir.resolve("probe"))) {
-            if (DIRECT_CAPABLE.contains(type)) {
-                assertTrue(out.uncached(), "a file on " + type + " is written through the page cache");
-            } else {
-                System.err.println("UncachedFileWriterTest: " + dir + " is on " + type + "; written through the page cache: "
-                        + !out.uncached());
-            }
+            assertEquals(takesDirect, out.uncached(), Files.getFileStore(dir).type() + (takesDirect
+                    ? " takes O_DIRECT, yet the writer went through the page cache" : " refuses O_DIRECT, yet the writer claims it"));
+        }
+        if (DIRECT_CAPABLE.contains(Files.getFileStore(dir).type())) {
+            assertTrue(takesDirect, "an " + Files.getFileStore(dir).type() + " file system refused O_DIRECT");
+        }
+    }
+
+    private static boolean takesODirect(Path dir) throws Exception {
+        Path probe = Files.createTempFile(dir, "direct", ".probe");
+        try (FileChannel ignored = FileChannel.open(probe, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+            return true;
+        } catch (IOException | UnsupportedOperationException refused) {
+            return false;
+        } finally {
+            Files.delete(probe);
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.List;
 import org.vigilvms.security.GrantService;
 import org.vigilvms.security.LoginGuard;
+import org.vigilvms.security.SessionDirectory;
 
 /** {@code /api/v1/access}: rights granted to users, LDAP groups and local roles; one's own rights; disabling accounts. */
 @Path("/access")
@@ -25,6 +26,9 @@ public class AccessResource {
 
     @Inject
     private LoginGuard accounts;
+
+    @Inject
+    private SessionDirectory sessions;
 
     @GET
     @Path("/grants")
@@ -54,7 +58,10 @@ public class AccessResource {
         return grants.mine();
     }
 
-    /** Disables an account in Vigil (local or LDAP): it can no longer sign in. */
+    /**
+     * Disables an account in Vigil (local or LDAP; any spelling of its name): it can no longer
+     * sign in, its rights are gone at once and its open sessions and live streams end.
+     */
     @POST
     @Path("/accounts/{name}/disable")
     public Response disable(@PathParam("name") String name) {
@@ -66,6 +73,21 @@ public class AccessResource {
     @Path("/accounts/{name}/enable")
     public Response enable(@PathParam("name") String name) {
         accounts.setDisabled(name, false);
+        return Response.noContent().build();
+    }
+
+    /** Every signed-in session of this server (MANAGE_USERS); end one with DELETE /api/v1/account/sessions/{handle}. */
+    @GET
+    @Path("/sessions")
+    public List<SessionDirectory.SessionView> sessions() {
+        return sessions.all();
+    }
+
+    /** Ends an account's lockout at once (MANAGE_USERS, audited): the recovery when someone was locked out on purpose. */
+    @POST
+    @Path("/accounts/{name}/unlock")
+    public Response unlock(@PathParam("name") String name) {
+        accounts.unlock(name);
         return Response.noContent().build();
     }
 }

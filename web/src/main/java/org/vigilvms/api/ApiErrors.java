@@ -26,20 +26,28 @@ public final class ApiErrors {
 
         @Override
         public Response toResponse(InvalidCameraException e) {
-            String user = request.getRemoteUser() == null ? request.getRemoteAddr() : request.getRemoteUser();
-            jakarta.enterprise.inject.spi.CDI.current().select(org.vigilvms.audit.AuditLog.class).get().record(user,
-                    "request.rejected", request.getMethod() + " " + request.getRequestURI(),
-                    org.vigilvms.audit.AuditEvent.Outcome.REJECTED, e.getMessage());
-            return badRequest(e.getMessage());
+            return rejected(request, e.getMessage());
         }
     }
 
-    /** An export request that cannot be accepted: 400 with the reason. */
+    /** 400 with the reason, audited as {@code request.rejected} (nothing was stored: the EJB rolled back). */
+    static Response rejected(jakarta.servlet.http.HttpServletRequest request, String reason) {
+        String user = request.getRemoteUser() == null ? request.getRemoteAddr() : request.getRemoteUser();
+        jakarta.enterprise.inject.spi.CDI.current().select(org.vigilvms.audit.AuditLog.class).get().record(user,
+                "request.rejected", request.getMethod() + " " + request.getRequestURI(),
+                org.vigilvms.audit.AuditEvent.Outcome.REJECTED, reason);
+        return badRequest(reason);
+    }
+
+    /** An export request that cannot be accepted: 400 with the reason; audited like any refused request. */
     @Provider
     public static class InvalidExport implements ExceptionMapper<org.vigilvms.export.InvalidExportException> {
+        @jakarta.ws.rs.core.Context
+        private jakarta.servlet.http.HttpServletRequest request;
+
         @Override
         public Response toResponse(org.vigilvms.export.InvalidExportException e) {
-            return badRequest(e.getMessage());
+            return rejected(request, e.getMessage());
         }
     }
 

@@ -6,12 +6,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.vigilvms.health.HealthReport;
 import org.vigilvms.health.HealthService;
 
 /**
- * {@code GET /api/v1/health}: 200 with the report when everything is UP, 503 otherwise, so load
- * balancers and monitoring can use the status code alone. Open without login; it names no secret.
+ * {@code GET /api/v1/health}: open without sign-in for load balancers and monitoring, so it says
+ * only {@code {"status":"UP"}} (200) or {@code {"status":"DOWN"}} (503) and nothing about the
+ * software, versions or disks behind it. {@code GET /api/v1/health/details}: the whole report
+ * for a signed-in holder of MANAGE_CAMERAS (checked in the EJB layer).
  */
 @Path("/health")
 public class HealthResource {
@@ -22,7 +25,15 @@ public class HealthResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        HealthReport report = health.check();
+        HealthReport.Status status = health.check().status();
+        return Response.status(status == HealthReport.Status.UP ? 200 : 503).entity(Map.of("status", status.name())).build();
+    }
+
+    @GET
+    @Path("details")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response details() {
+        HealthReport report = health.detailedReport();
         return Response.status(report.status() == HealthReport.Status.UP ? 200 : 503).entity(report).build();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
@@ -21,12 +22,17 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.vigilvms.platform.TokenBucket;
+import org.vigilvms.security.Caller;
 
 /**
  * {@code wss://.../live/{camera}?token=...[&sound=1]}: one camera's live fragmented MP4 for a
  * browser's Media Source Extensions, pictures only or (sound=1) with the camera's sound. Opens
  * only with a token from {@code GET /api/v1/cameras/{id}/live} issued to this HTTP session (a
- * copied URL is useless elsewhere); otherwise closed with 1008.
+ * copied URL is useless elsewhere); otherwise closed with 1008. Also closed with 1008 when that
+ * session ends or the viewer no longer holds VIEW_LIVE (asked again every few seconds, {@link OpenSockets}),
+ * when the user already watches {@link OpenSockets#liveStreamsPerUser()} streams, and when the
+ * browser sends more than a few messages a second ({@link MessageRate}).
  * Messages: a text {"codec":...} then the initialisation segment, then one fragment per frame.
  * A viewer that falls behind loses queued fragments and resumes at the next keyframe, so a slow
  * browser never slows the recorder.
@@ -52,23 +58,35 @@ public class LiveSocket {
     private LiveStream stream;
     private String user;
     private Viewer viewer;
+    private TokenBucket rate;
 
     @OnOpen
     public void open(Session session, EndpointConfig config, @PathParam("cameraId") String camera) throws IOException {
         List<String> tokens = session.getRequestParameterMap().get("token");
+        String token = tokens == null ? null : tokens.get(0);
+        String httpSession = (String) config.getUserProperties().remove(HTTP_SESSION_ID);
         Optional<String> verified;
         try {
             cameraId = Long.parseLong(camera);
-            verified = CDI.current().select(LiveTokens.class).get().verify(tokens == null ? null : tokens.get(0), cameraId,
-                    (String) config.getUserProperties().remove(HTTP_SESSION_ID));
+            verified = CDI.current().select(LiveTokens.class).get().verify(token, cameraId, httpSession);
         } catch (NumberFormatException e) {
             verified = Optional.empty();
         }
-        if (verified.isEmpty()) {
+        Optional<Caller> viewerCaller = CDI.current().select(TicketHolders.class).get().holder(token);
+        if (verified.isEmpty() || viewerCaller.isEmpty() || !viewerCaller.get().name().equals(verified.get())) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no valid live token"));
             return;
         }
         user = verified.get();
+        Caller watching = viewerCaller.get();
+        LiveService live = CDI.current().select(LiveService.class).get();
+        if (!CDI.current().select(OpenSockets.class).get().openedLive(session, httpSession, user,
+                () -> live.mayGoOnWatching(watching, cameraId))) {
+            live.refused(user, cameraId, "more than " + OpenSockets.liveStreamsPerUser() + " live streams at once");
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many live streams"));
+            return;
+        }
+        rate = MessageRate.start();
         session.setMaxIdleTimeout(0);
         List<String> sound = session.getRequestParameterMap().get("sound");
         stream = new LiveStream(cameraId, sound != null && sound.contains("1"));
@@ -77,8 +95,21 @@ public class LiveSocket {
         CDI.current().select(LiveHub.class).get().join(stream, viewer);
     }
 
+    /**
+     * The browser has nothing to say on this socket; a client that keeps sending anyway is cut
+     * off ({@link MessageRate}).
+     */
+    @OnMessage(maxMessageSize = 1024)
+    public void message(Session session, String text) {
+        if (rate != null && !rate.take(System.nanoTime())) {
+            CDI.current().select(LiveService.class).get().refused(user, cameraId, "over the message rate");
+            CDI.current().select(OpenSockets.class).get().close(session, "message rate");
+        }
+    }
+
     @OnClose
     public void close(Session session) {
+        CDI.current().select(OpenSockets.class).get().closed(session);
         if (viewer != null) {
             CDI.current().select(LiveHub.class).get().leave(stream, viewer);
             CDI.current().select(LiveService.class).get().viewed(user, cameraId, false);

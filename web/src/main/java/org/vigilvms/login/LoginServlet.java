@@ -8,14 +8,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.vigilvms.security.AccountService;
 import org.vigilvms.security.LoginGuard;
+import org.vigilvms.security.PrincipalName;
+import org.vigilvms.security.SessionDirectory;
+import org.vigilvms.security.TotpService;
 
 /**
  * {@code POST /login}: the only way to sign in. The login page posts here instead of to
  * {@code j_security_check} (which the server answers with 404, wildfly-config 65-login.cli), so
  * every attempt passes {@link LoginGuard}: locked or disabled accounts are refused before the
  * password is checked, wrong passwords are counted and slow the next answer, success gets a new
- * session (no fixation) and is audited.
+ * session (no fixation) and is audited. The name is first brought to its one canonical
+ * spelling ({@link PrincipalName}: case, spaces, a directory DN), so Elytron, the guard and the
+ * audit see one identity per person; addresses that sprayed passwords must wait first.
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
@@ -23,15 +31,20 @@ public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final int MAX_NAME = 128;
     static final int MAX_PASSWORD = 256;
+    /** The directory attribute holding user names (the setup tool's --ldap-user-attribute; 45-ldap.cli). */
+    static final String USER_ATTRIBUTE = "vigil.ldap.user.attribute";
 
     @Inject
     private LoginGuard guard;
 
     @Inject
-    private org.vigilvms.security.AccountService accounts;
+    private AccountService accounts;
 
     @Inject
-    private org.vigilvms.security.TotpService totp;
+    private TotpService totp;
+
+    @Inject
+    private SessionDirectory sessions;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -43,8 +56,22 @@ public class LoginServlet extends HttpServlet {
             fail(response, "invalid");
             return;
         }
-        username = username.trim();
+        Optional<String> canonical = PrincipalName.canonical(username, System.getProperty(USER_ATTRIBUTE, "uid"));
+        if (canonical.isEmpty()) {
+            if (guard.admit("?", address) == LoginGuard.Verdict.THROTTLED) {
+                fail(response, "throttled");
+                return;
+            }
+            guard.failedWithoutAccount(address);
+            fail(response, "invalid");
+            return;
+        }
+        username = canonical.get();
         switch (guard.admit(username, address)) {
+            case THROTTLED -> {
+                fail(response, "throttled");
+                return;
+            }
             case LOCKED -> {
                 fail(response, "locked");
                 return;
@@ -82,8 +109,9 @@ public class LoginServlet extends HttpServlet {
             fail(response, locked ? "locked" : "code");
             return;
         }
-        request.getSession(true);
+        request.getSession(true).setAttribute(SessionGate.SIGNED_IN_AT, Instant.now());
         request.changeSessionId();
+        sessions.opened(request.getSession().getId(), username, address, request.getHeader("User-Agent"));
         guard.succeeded(username, address);
         if (accounts.passwordChangeRequired()) {
             request.getSession().setAttribute(PasswordChangeGate.PENDING, Boolean.TRUE);

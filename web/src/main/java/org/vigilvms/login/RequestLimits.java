@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.platform.TokenBucket;
 
 /**
  * Limits per client address (X.1453 IP-1, T-DOS): sign-in attempts and all other requests have
@@ -24,29 +25,17 @@ public class RequestLimits extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final long MAX_BODY = 1 << 20;
 
-    /** A bucket holding {@code capacity} tokens, refilled at {@code perSecond}. */
+    /** A client address's bucket, which also remembers when its refusals were last audited. */
     static final class Bucket {
-        private final double capacity;
-        private final double perSecond;
-        private double tokens;
-        private long lastNanos;
+        private final TokenBucket tokens;
         private long lastAuditMillis;
 
         Bucket(double capacity, double perSecond, long now) {
-            this.capacity = capacity;
-            this.perSecond = perSecond;
-            this.tokens = capacity;
-            this.lastNanos = now;
+            this.tokens = new TokenBucket(capacity, perSecond, now);
         }
 
-        synchronized boolean take(long now) {
-            tokens = Math.min(capacity, tokens + (now - lastNanos) / 1e9 * perSecond);
-            lastNanos = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
+        boolean take(long now) {
+            return tokens.take(now);
         }
 
         synchronized boolean auditDue(long nowMillis) {
@@ -73,7 +62,9 @@ public class RequestLimits extends HttpFilter {
         }
         String address = request.getRemoteAddr();
         long now = System.nanoTime();
-        boolean login = request.getRequestURI().equals(request.getContextPath() + "/login");
+        // by the servlet path, which is what reaches the login endpoint: path parameters
+        // (";jsessionid=..."), encodings and the like do not move an attempt to the larger bucket
+        boolean login = "/login".equals(request.getServletPath());
         Map<String, Bucket> buckets = login ? logins : requests;
         // sign-in: 30 at once, then one every 2 s (accounts lock on their own after 6 failures);
         // everything else: 200 at once, 100 per second

@@ -1,5 +1,8 @@
 /**
- * The console's sign-in: a login endpoint in front of Elytron that refuses locked and disabled
- * accounts, counts failures, renews the session and audits; and request limits per client address.
+ * The console's sign-in and sessions: a login endpoint in front of Elytron that folds the typed
+ * name into its canonical form, refuses locked and disabled accounts and throttled addresses,
+ * counts failures, renews the session and audits; sign-out; the gate that ends sessions of
+ * disabled accounts, sessions ended from the session list and sessions past their lifetime;
+ * request limits per client address.
  */
 package org.vigilvms.login;

@@ -56,8 +56,8 @@ public final class OnvifClient {
         clockOffsetMs = camera.toEpochMilli() - Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
         Document capabilities = call(deviceUrl.toString(), "<tds:GetCapabilities><tds:Category>All</tds:Category>"
                 + "</tds:GetCapabilities>", true);
-        mediaUrl = xaddr(capabilities, "Media");
-        ptzUrl = xaddr(capabilities, "PTZ");
+        mediaUrl = sameDevice(deviceUrl, xaddr(capabilities, "Media"));
+        ptzUrl = sameDevice(deviceUrl, xaddr(capabilities, "PTZ"));
         if (mediaUrl == null) {
             throw new OnvifException("the camera offers no media service");
         }
@@ -195,7 +195,8 @@ public final class OnvifClient {
                 + "</wsse:Nonce><wsu:Created>" + created + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
     }
 
-    private static Document parse(byte[] body) {
+    /** A camera's SOAP answer, parsed without DTDs: no external entity, no entity expansion (XXE, billion laughs). */
+    static Document parse(byte[] body) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -206,6 +207,29 @@ public final class OnvifClient {
         } catch (Exception e) {
             throw new OnvifException("the camera's answer is not SOAP: " + e.getMessage());
         }
+    }
+
+    /**
+     * A service address the camera named (XAddr), held to the address the administrator entered:
+     * the same host and the same scheme. A camera (or someone on the path) cannot send Vigil and
+     * its signed-in requests to another host, or from HTTPS down to HTTP.
+     */
+    static String sameDevice(URI device, String xaddr) {
+        if (xaddr == null) {
+            return null;
+        }
+        URI service;
+        try {
+            service = new URI(xaddr);
+        } catch (java.net.URISyntaxException e) {
+            throw new OnvifException("the camera named a service address that is not a URL");
+        }
+        if (service.getHost() == null || !service.getHost().equalsIgnoreCase(device.getHost())
+                || !device.getScheme().equalsIgnoreCase(service.getScheme()) || service.getUserInfo() != null) {
+            throw new OnvifException("the camera named a service at " + service.getScheme() + "://" + service.getHost()
+                    + ", not at the device address " + device.getScheme() + "://" + device.getHost() + ": refused");
+        }
+        return xaddr;
     }
 
     private static String xaddr(Document capabilities, String service) {

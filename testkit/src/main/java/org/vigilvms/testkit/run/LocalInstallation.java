@@ -65,6 +65,7 @@ public final class LocalInstallation implements AutoCloseable {
             checkReachable(external);
             ServerSetup.Result setup = ServerSetup.ensure(home,
                     new DatabaseSettings(external.url(), external.user(), external.password()));
+            allowLoopbackCameras(home);
             return new LocalInstallation(home, setup.secrets(), null, external.url(), setup.firstRun());
         }
         int port = embeddedPort > 0 ? embeddedPort : freePort();
@@ -78,7 +79,17 @@ public final class LocalInstallation implements AutoCloseable {
             database.close();
             throw e;
         }
+        allowLoopbackCameras(home);
         return new LocalInstallation(home, setup.secrets(), database, url, setup.firstRun());
+    }
+
+    /**
+     * The demo's virtual cameras (and the tests') run on this machine, on the loopback network,
+     * which the camera address policy refuses unless allowed. Only installations this launcher
+     * prepares allow it; one set up with the setup tool for real cameras does not.
+     */
+    private static void allowLoopbackCameras(VigilHome home) {
+        ServerSetup.setServerProperty(home, "vigil.camera.networks.allowed", "127.0.0.0/8");
     }
 
     /** Fails fast, naming the URL and the cause, when an external database cannot be used. */

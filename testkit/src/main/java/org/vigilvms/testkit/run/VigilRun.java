@@ -127,7 +127,7 @@ public final class VigilRun {
         jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
         for (VirtualCamera camera : cameras.cameras()) {
             list.add(jakarta.json.Json.createObjectBuilder().add("name", "Demo camera " + camera.config().id())
-                    .add("site", "demo").add("streamUrl", camera.rtspUrl()).add("username", "admin")
+                    .add("site", "demo").add("streamUrl", camera.rtspUrl()).add("acceptInsecureTransport", true).add("username", "admin")
                     .add("password", camera.config().password()));
         }
         try {
