@@ -287,10 +287,12 @@ class HardeningIT {
         HttpResponse<String> added = post(admin, "/api/v1/cameras", "{\"name\":\"metadata\",\"streamUrl\":\"rtsp://169.254.169.254/\"}");
         assertEquals(400, added.statusCode(), added.body());
         HttpResponse<String> onvif = post(admin, "/api/v1/cameras/onvif", "{\"name\":\"metadata onvif\",\"deviceUrl\":"
-                + "\"http://169.254.169.254/onvif/device_service\",\"username\":\"a\",\"password\":\"b\"}");
+                + "\"https://169.254.169.254/onvif/device_service\",\"username\":\"a\",\"password\":\"b\"}");
         assertEquals(400, onvif.statusCode(), onvif.body());
+        assertTrue(onvif.body().contains("address not allowed"), onvif.body());
         assertEquals(400, get(admin, "/api/v1/cameras/discovery?target=169.254.169.254:3702").statusCode());
-        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND detail LIKE '%address not allowed%'") >= 8);
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND detail LIKE '%address not allowed%'") >= 8,
+                "each refusal audited");
 
         // an open port that is not a camera and a closed one read the same
         try (ServerSocket notACamera = new ServerSocket()) {
@@ -423,6 +425,31 @@ class HardeningIT {
                 .getString("detail");
         assertTrue(cameras.matches("\\d+ enabled camera\\(s\\) on an accepted insecure transport.*"), cameras);
         assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+    }
+
+    @Test
+    void theDirectoryIsReachedOverTlsTrustingOnlyItsOwnCa() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        VigilTestEnvironment.directory().addUser("sam", "Sam-pw-1");
+        assertEquals("ok", loginOutcome("sam", "Sam-pw-1"), "a directory user signs in: Elytron reached the directory over LDAPS");
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        HttpResponse<String> found = get(admin, "/api/v1/directory/users?q=sam");
+        assertEquals(200, found.statusCode(), found.body());
+        assertTrue(found.body().contains("\"id\":\"sam\""), found.body());
+        String real = VigilTestEnvironment.directory().url();
+        try (TestDirectory impostor = TestDirectory.start("impostor-bind", org.vigilvms.setup.InternalCa.create("impostor CA"))) {
+            VigilDeployment.setServerProperty(management, "vigil.ldap.url", impostor.url());
+            HttpResponse<String> refused = get(admin, "/api/v1/directory/users?q=sam");
+            assertEquals(503, refused.statusCode(), "a directory with a certificate from another CA: " + refused.body());
+            assertTrue(refused.body().contains("the directory is not reachable"), refused.body());
+            VigilDeployment.setServerProperty(management, "vigil.ldap.url", real.replace("ldaps://", "ldap://"));
+            HttpResponse<String> plain = get(admin, "/api/v1/directory/users?q=sam");
+            assertEquals(503, plain.statusCode(), plain.body());
+            assertTrue(plain.body().contains("plain ldap:// is not allowed"), plain.body());
+        } finally {
+            VigilDeployment.setServerProperty(management, "vigil.ldap.url", real);
+        }
+        assertEquals(200, get(admin, "/api/v1/directory/users?q=sam").statusCode(), "back on the real directory");
     }
 
     @Test

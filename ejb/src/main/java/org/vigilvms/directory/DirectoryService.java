@@ -9,16 +9,24 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.InvalidCameraException;
@@ -186,8 +194,15 @@ public class DirectoryService {
             LDAPConnectionOptions options = new LDAPConnectionOptions();
             options.setConnectTimeoutMillis(3000);
             options.setResponseTimeoutMillis(5000);
-            LDAPConnection ldap = "ldaps".equalsIgnoreCase(parsed.getScheme())
-                    ? new LDAPConnection(SSLContext.getDefault().getSocketFactory(), options, parsed.getHost(), parsed.getPort())
+            boolean tls = "ldaps".equalsIgnoreCase(parsed.getScheme());
+            if (!tls && !Boolean.parseBoolean(property("vigil.ldap.allow.plain", "false"))) {
+                throw new DirectoryUnavailableException("plain ldap:// is not allowed (vigil.ldap.allow.plain): use ldaps://");
+            }
+            if (tls) {
+                options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false)); // the name in the URL must be the certificate's
+            }
+            LDAPConnection ldap = tls
+                    ? new LDAPConnection(directoryTls().getSocketFactory(), options, parsed.getHost(), parsed.getPort())
                     : new LDAPConnection(options, parsed.getHost(), parsed.getPort());
             try {
                 ldap.bind(bindDn, new String(InstallationSecrets.read("ldap-bind")));
@@ -196,8 +211,28 @@ public class DirectoryService {
                 throw e;
             }
             return ldap;
-        } catch (LDAPException | java.security.NoSuchAlgorithmException e) {
+        } catch (LDAPException e) {
             throw new DirectoryUnavailableException("the directory is not reachable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * TLS that trusts the directory's own CA only ({@code tls/ldap-truststore.p12}, written by the
+     * setup tool), as the sign-in's dir-context does (45-ldap.cli): never the JVM's default CAs.
+     */
+    private static SSLContext directoryTls() {
+        try {
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(property("vigil.home", "."), "tls", "ldap-truststore.p12"))) {
+                anchors.load(in, InstallationSecrets.read("ldap-truststore"));
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(anchors);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new DirectoryUnavailableException("the directory's trust store cannot be read: " + e.getMessage());
         }
     }
 

@@ -143,9 +143,16 @@ public final class InternalCa {
 
     /** A key store holding only the CA certificate, as a trust anchor. */
     public KeyStore trustStore() {
+        return trustStoreOf(List.of(certificate));
+    }
+
+    /** A key store holding only {@code anchors} (none: an empty one), as trust anchors. */
+    public static KeyStore trustStoreOf(List<X509Certificate> anchors) {
         try {
             KeyStore store = emptyStore();
-            store.setCertificateEntry(CA_ALIAS, certificate);
+            for (int i = 0; i < anchors.size(); i++) {
+                store.setCertificateEntry(i == 0 ? CA_ALIAS : CA_ALIAS + "-" + i, anchors.get(i));
+            }
             return store;
         } catch (GeneralSecurityException e) {
             throw new SetupException("cannot build the trust store: " + e.getMessage(), e);

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.vigilvms.jms.ServiceIdentity;
 
@@ -26,6 +28,8 @@ public final class ServerSetup {
     public static final String DB_PASSWORD = "db-password";
     public static final String TLS_KEYSTORE = "tls-keystore";
     public static final String TLS_TRUSTSTORE = "tls-truststore";
+    /** Credential store alias of the directory's trust store password. */
+    public static final String LDAP_TRUSTSTORE = "ldap-truststore";
     public static final String CA_KEYSTORE = "ca-keystore";
     public static final String SIGNING_KEYSTORE = "signing-keystore";
     /** Password Vigil binds to the directory with (random and unused until LDAP is configured). */
@@ -76,16 +80,41 @@ public final class ServerSetup {
         return new Result(home, firstRun, secrets);
     }
 
-    /** Where and how the directory (LDAP, Active Directory) is reached; see wildfly-config 45-ldap.cli. */
+    /**
+     * Where and how the directory (LDAP, Active Directory) is reached; see wildfly-config 45-ldap.cli.
+     * {@code directoryCa}: the CA whose certificates the directory presents (trusted for that only);
+     * {@code allowPlain}: an administrator's explicit acceptance of {@code ldap://}.
+     */
     public record LdapSettings(String url, String bindDn, String bindPassword, String usersDn, String groupsDn,
-                               String userAttribute) {
+                               String userAttribute, X509Certificate directoryCa, boolean allowPlain) {
     }
 
-    /** Points the installation at a directory; the bind password goes to the credential store only. */
+    /**
+     * Points the installation at a directory; the bind password goes to the credential store
+     * only, the directory's CA into its own trust store. Plain {@code ldap://} carries every
+     * directory user's password readable on the network: refused unless allowed explicitly.
+     */
     public static void configureLdap(VigilHome home, LdapSettings ldap) {
+        String scheme = ldap.url().toLowerCase(Locale.ROOT);
+        if (scheme.startsWith("ldap://") && !ldap.allowPlain()) {
+            throw new SetupException("plain ldap:// sends every directory user's password readable on the network: use ldaps:// "
+                    + "with the directory's CA (--ldap-ca), or allow plain LDAP explicitly (--ldap-allow-plain)");
+        }
+        if (!scheme.startsWith("ldaps://") && !scheme.startsWith("ldap://")) {
+            throw new SetupException("the directory URL must start with ldaps:// (or ldap://): " + ldap.url());
+        }
+        if (scheme.startsWith("ldaps://") && ldap.directoryCa() == null) {
+            throw new SetupException("ldaps:// needs the directory's CA certificate (--ldap-ca FILE.pem): it is trusted for the "
+                    + "directory only, never the JVM's default CAs");
+        }
         SecretStore secrets = openSecrets(home);
         secrets.put(LDAP_BIND, ldap.bindPassword());
+        if (ldap.directoryCa() != null) {
+            InternalCa.write(InternalCa.trustStoreOf(List.of(ldap.directoryCa())), home.ldapTrustStore(),
+                    secrets.getOrGenerate(LDAP_TRUSTSTORE).toCharArray());
+        }
         Properties props = readProperties(home.serverProperties());
+        props.setProperty("vigil.ldap.allow.plain", String.valueOf(ldap.allowPlain()));
         props.setProperty("vigil.ldap.url", ldap.url());
         props.setProperty("vigil.ldap.bind.dn", ldap.bindDn());
         props.setProperty("vigil.ldap.users.dn", ldap.usersDn());
@@ -135,6 +164,10 @@ public final class ServerSetup {
         addTimeStampingKey(home, secrets, ca);
         if (!Files.isRegularFile(home.trustStore())) {
             InternalCa.write(ca.trustStore(), home.trustStore(), secrets.getOrGenerate(TLS_TRUSTSTORE).toCharArray());
+        }
+        if (!Files.isRegularFile(home.ldapTrustStore())) { // empty until a directory is configured (45-ldap.cli opens it at boot)
+            InternalCa.write(InternalCa.trustStoreOf(List.of()), home.ldapTrustStore(),
+                    secrets.getOrGenerate(LDAP_TRUSTSTORE).toCharArray());
         }
     }
 

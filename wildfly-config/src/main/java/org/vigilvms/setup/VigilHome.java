@@ -73,6 +73,15 @@ public record VigilHome(Path root) {
         return tlsDir().resolve("truststore.p12");
     }
 
+    /**
+     * The directory's CA, and nothing else: kept apart from {@link #trustStore()} (which decides
+     * whose client certificates get in), so trusting the directory never admits its certificates
+     * as devices or services.
+     */
+    public Path ldapTrustStore() {
+        return tlsDir().resolve("ldap-truststore.p12");
+    }
+
     public Path databaseDir() {
         return root.resolve("pgdata");
     }

@@ -1,14 +1,22 @@
 package org.vigilvms.setup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 
 /**
  * Command line of the setup, for operators preparing their own WildFly and for the build:
  * {@code java -cp ... org.vigilvms.setup.VigilSetup --home DIR --db-url URL [--db-user USER]}.
  * The database password is read from the environment variable VIGIL_DB_PASSWORD when set,
  * otherwise generated. A directory is configured with {@code --ldap-url URL --ldap-bind-dn DN
- * --ldap-users-dn DN --ldap-groups-dn DN [--ldap-user-attribute uid|sAMAccountName]}; its bind
- * password comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only.
+ * --ldap-users-dn DN --ldap-groups-dn DN [--ldap-user-attribute uid|sAMAccountName]
+ * [--ldap-ca FILE.pem] [--ldap-allow-plain]}: {@code ldaps://} needs the directory's CA (trusted for
+ * the directory only), {@code ldap://} an explicit {@code --ldap-allow-plain}; its bind password
+ * comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only.
  */
 public final class VigilSetup {
 
@@ -24,6 +32,8 @@ public final class VigilSetup {
         String usersDn = null;
         String groupsDn = null;
         String userAttribute = "uid";
+        Path ldapCa = null;
+        boolean ldapAllowPlain = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -35,6 +45,11 @@ public final class VigilSetup {
                 case "--ldap-users-dn" -> usersDn = required(args[i], value);
                 case "--ldap-groups-dn" -> groupsDn = required(args[i], value);
                 case "--ldap-user-attribute" -> userAttribute = required(args[i], value);
+                case "--ldap-ca" -> ldapCa = Path.of(required(args[i], value));
+                case "--ldap-allow-plain" -> {
+                    ldapAllowPlain = true;
+                    continue; // takes no value
+                }
                 default -> fail("unknown option " + args[i]
                         + " (usage: --home DIR --db-url jdbc:postgresql://HOST:PORT/DB [--db-user USER])");
             }
@@ -54,12 +69,20 @@ public final class VigilSetup {
                     fail("--ldap-url needs --ldap-bind-dn, --ldap-users-dn, --ldap-groups-dn and VIGIL_LDAP_BIND_PASSWORD");
                 }
                 ServerSetup.configureLdap(result.home(), new ServerSetup.LdapSettings(ldapUrl, bindDn, bindPassword,
-                        usersDn, groupsDn, userAttribute));
+                        usersDn, groupsDn, userAttribute, ldapCa == null ? null : readCertificate(ldapCa), ldapAllowPlain));
                 System.out.println("Directory users from " + ldapUrl + " (" + usersDn + ")");
             }
             System.out.println("Start WildFly with --properties=" + result.home().serverProperties());
         } catch (SetupException e) {
             fail(e.getMessage());
+        }
+    }
+
+    private static X509Certificate readCertificate(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new SetupException("cannot read the directory's CA certificate " + pem + ": " + e.getMessage(), e);
         }
     }
 

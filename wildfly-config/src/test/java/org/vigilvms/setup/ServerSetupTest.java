@@ -92,4 +92,53 @@ class ServerSetupTest {
         assertEquals(home.root().toString(), props.getProperty("vigil.home"));
         assertEquals(DB.url(), props.getProperty("vigil.db.url"));
     }
+
+    @Test
+    void plainLdapIsRefusedUnlessAllowedAndLdapsNeedsTheDirectorysCa() {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        ServerSetup.ensure(home, DB);
+        X509Certificate directoryCa = InternalCa.create("directory CA").certificate();
+        SetupException plain = assertThrows(SetupException.class, () -> ServerSetup.configureLdap(home,
+                ldap("ldap://dc.example:389", null, false)));
+        assertTrue(plain.getMessage().startsWith("plain ldap:// sends every directory user's password readable"), plain.getMessage());
+        SetupException noCa = assertThrows(SetupException.class, () -> ServerSetup.configureLdap(home,
+                ldap("ldaps://dc.example:636", null, false)));
+        assertTrue(noCa.getMessage().contains("--ldap-ca"), noCa.getMessage());
+        assertThrows(SetupException.class, () -> ServerSetup.configureLdap(home, ldap("http://dc.example/", directoryCa, true)));
+        assertFalse(ServerSetup.readProperties(home.serverProperties()).containsKey("vigil.ldap.url"), "nothing configured");
+
+        ServerSetup.configureLdap(home, ldap("ldap://dc.example:389", null, true));
+        assertEquals("true", ServerSetup.readProperties(home.serverProperties()).getProperty("vigil.ldap.allow.plain"),
+                "allowed only when asked for, and recorded");
+    }
+
+    @Test
+    void theDirectorysCaIsTrustedInATrustStoreOfItsOwnNotForClientCertificates() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        SecretStore secrets = ServerSetup.ensure(home, DB).secrets();
+        KeyStore empty = load(home.ldapTrustStore(), secrets.require(ServerSetup.LDAP_TRUSTSTORE));
+        assertEquals(0, empty.size(), "no directory configured: trusts nobody");
+        X509Certificate directoryCa = InternalCa.create("directory CA").certificate();
+        ServerSetup.configureLdap(home, ldap("ldaps://dc.example:636", directoryCa, false));
+        KeyStore ldapAnchors = load(home.ldapTrustStore(), secrets.require(ServerSetup.LDAP_TRUSTSTORE));
+        assertEquals(1, ldapAnchors.size());
+        assertEquals(directoryCa, ldapAnchors.getCertificate(ldapAnchors.aliases().nextElement()));
+        KeyStore clientAnchors = load(home.trustStore(), secrets.require(ServerSetup.TLS_TRUSTSTORE));
+        assertNotEquals(null, clientAnchors.getCertificate(InternalCa.CA_ALIAS), "the installation's own CA");
+        assertEquals(null, clientAnchors.getCertificateAlias(directoryCa), "the directory's CA admits no client certificate");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.ldapTrustStore())));
+    }
+
+    private static ServerSetup.LdapSettings ldap(String url, X509Certificate ca, boolean allowPlain) {
+        return new ServerSetup.LdapSettings(url, "cn=vigil,dc=example", "bind-secret", "ou=people,dc=example", "ou=groups,dc=example",
+                "uid", ca, allowPlain);
+    }
+
+    private static KeyStore load(Path file, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
+    }
 }

@@ -7,14 +7,22 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.util.ssl.SSLUtil;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import org.vigilvms.setup.InternalCa;
 import org.vigilvms.setup.ServerSetup;
 
 /**
  * A real LDAP server over TCP on the loopback (UnboundID's in-memory directory): people under
  * {@code ou=people}, groups ({@code groupOfNames}) under {@code ou=groups}, and a service account
- * Vigil binds with. Stands in for OpenLDAP or Active Directory in tests and demos.
+ * Vigil binds with. Stands in for OpenLDAP or Active Directory in tests and demos. It listens
+ * over LDAPS with a certificate from a CA of its own, as an enterprise directory does; the
+ * installation trusts that CA for the directory only ({@link #settings()}).
  */
 public final class TestDirectory implements AutoCloseable {
 
@@ -25,18 +33,30 @@ public final class TestDirectory implements AutoCloseable {
 
     private final InMemoryDirectoryServer server;
     private final String bindPassword;
+    private final X509Certificate ca;
 
-    private TestDirectory(InMemoryDirectoryServer server, String bindPassword) {
+    private TestDirectory(InMemoryDirectoryServer server, String bindPassword, X509Certificate ca) {
         this.server = server;
         this.bindPassword = bindPassword;
+        this.ca = ca;
     }
 
-    /** Starts on a free loopback port with the base entries and a bind account with {@code bindPassword}. */
+    /** Starts on a free loopback port, over LDAPS, with the base entries and a bind account with {@code bindPassword}. */
     public static TestDirectory start(String bindPassword) {
+        return start(bindPassword, InternalCa.create("directory CA"));
+    }
+
+    /** The same, with its certificate issued by {@code issuer} (e.g. a CA the installation does not trust). */
+    public static TestDirectory start(String bindPassword, InternalCa issuer) {
         try {
+            char[] keyPassword = "directory".toCharArray();
+            KeyStore keys = issuer.issueServer("directory", List.of("localhost"), List.of("127.0.0.1"), keyPassword);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, keyPassword);
+            SSLUtil tls = new SSLUtil(kmf.getKeyManagers(), null);
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
-                    InetAddress.getLoopbackAddress(), 0, null));
+            config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
+                    tls.createSSLServerSocketFactory(), null));
             config.setSchema(null); // groupOfNames, inetOrgPerson: no schema checks needed here
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: vigil");
@@ -45,19 +65,19 @@ public final class TestDirectory implements AutoCloseable {
             server.add("dn: " + BIND_DN, "objectClass: top", "objectClass: person", "cn: vigil-service",
                     "sn: service", "userPassword: " + bindPassword);
             server.startListening();
-            return new TestDirectory(server, bindPassword);
-        } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
+            return new TestDirectory(server, bindPassword, issuer.certificate());
+        } catch (LDAPException | com.unboundid.ldif.LDIFException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot start the test directory: " + e.getMessage(), e);
         }
     }
 
     public String url() {
-        return "ldap://127.0.0.1:" + server.getListenPort();
+        return "ldaps://127.0.0.1:" + server.getListenPort();
     }
 
-    /** The settings an installation needs to use this directory. */
+    /** The settings an installation needs to use this directory: LDAPS, trusting the directory's CA. */
     public ServerSetup.LdapSettings settings() {
-        return new ServerSetup.LdapSettings(url(), BIND_DN, bindPassword, PEOPLE, GROUPS, "uid");
+        return new ServerSetup.LdapSettings(url(), BIND_DN, bindPassword, PEOPLE, GROUPS, "uid", ca, false);
     }
 
     public void addUser(String uid, String password) {
