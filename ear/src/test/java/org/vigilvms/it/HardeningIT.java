@@ -453,6 +453,25 @@ class HardeningIT {
     }
 
     @Test
+    void everyRefusedRequestIsAuditedWithTheReasonGiven() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        VigilTestEnvironment.directory().addUser("tom", "Tom-pw-1");
+        HttpClient tom = VigilDeployment.signedIn("tom", "Tom-pw-1");
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        assertEquals(400, post(admin, "/api/v1/cameras", "{not json").statusCode(), "a malformed body");
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND actor = 'admin' "
+                + "AND target = 'POST /api/v1/cameras' AND detail = 'Bad Request'"));
+        long camera = addDisabledCamera(admin, "refusal audit");
+        assertEquals(400, get(admin, "/api/v1/cameras/" + camera + "/recordings?from=yesterday&to=today").statusCode());
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND target = ? "
+                + "AND detail LIKE 'from and to must be ISO-8601%'", "GET /api/v1/cameras/" + camera + "/recordings"));
+        assertEquals(403, get(tom, "/api/v1/cameras/" + camera + "/integrity").statusCode(), "refused in the EJB layer");
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'tom' AND action = 'access.denied'"),
+                "audited once, by the EJB layer, with the right that was missing");
+        assertEquals(0, count("SELECT count(*) FROM audit_event WHERE actor = 'tom' AND action = 'request.refused'"), "not twice");
+    }
+
+    @Test
     void freeTextWithNulOrBidiOverridesIsRefusedWith400AndAudited() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.InvalidCameraException;
 
 /**
  * The signed-in sessions of this server: each person sees their own and may end any of them;
@@ -122,7 +123,8 @@ public class SessionDirectory {
 
     /**
      * Ends a session: one's own always, anyone's with MANAGE_USERS (refused and audited
-     * otherwise, also for a handle that does not exist, so handles cannot be probed).
+     * otherwise, also for a handle that does not exist, so handles cannot be probed; a holder of
+     * MANAGE_USERS naming a handle that does not exist gets 400).
      */
     public void end(String handle) {
         Caller caller = access.caller();
@@ -131,7 +133,7 @@ public class SessionDirectory {
             access.require(AccessRight.MANAGE_USERS);
         }
         if (entry == null) {
-            throw new AccessDeniedException("no such session");
+            throw new InvalidCameraException("no such session");
         }
         entry.endedBy = caller.name();
         audit.record(caller.name(), "session.ended", "user:" + entry.user, AuditEvent.Outcome.SUCCESS,

@@ -18,36 +18,21 @@ public final class ApiErrors {
         return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 
-    /** Invalid input: 400 with the reason; audited (nothing was stored: the EJB rolled back). */
+    /** Invalid input: 400 with the reason (nothing was stored: the EJB rolled back); audited by {@link RefusalAudit}. */
     @Provider
     public static class InvalidCamera implements ExceptionMapper<InvalidCameraException> {
-        @jakarta.ws.rs.core.Context
-        private jakarta.servlet.http.HttpServletRequest request;
-
         @Override
         public Response toResponse(InvalidCameraException e) {
-            return rejected(request, e.getMessage());
+            return badRequest(e.getMessage());
         }
     }
 
-    /** 400 with the reason, audited as {@code request.rejected} (nothing was stored: the EJB rolled back). */
-    static Response rejected(jakarta.servlet.http.HttpServletRequest request, String reason) {
-        String user = request.getRemoteUser() == null ? request.getRemoteAddr() : request.getRemoteUser();
-        jakarta.enterprise.inject.spi.CDI.current().select(org.vigilvms.audit.AuditLog.class).get().record(user,
-                "request.rejected", request.getMethod() + " " + request.getRequestURI(),
-                org.vigilvms.audit.AuditEvent.Outcome.REJECTED, reason);
-        return badRequest(reason);
-    }
-
-    /** An export request that cannot be accepted: 400 with the reason; audited like any refused request. */
+    /** An export request that cannot be accepted: 400 with the reason; audited by {@link RefusalAudit}. */
     @Provider
     public static class InvalidExport implements ExceptionMapper<org.vigilvms.export.InvalidExportException> {
-        @jakarta.ws.rs.core.Context
-        private jakarta.servlet.http.HttpServletRequest request;
-
         @Override
         public Response toResponse(org.vigilvms.export.InvalidExportException e) {
-            return rejected(request, e.getMessage());
+            return badRequest(e.getMessage());
         }
     }
 
@@ -88,11 +73,15 @@ public final class ApiErrors {
         }
     }
 
-    /** A right is missing (checked in the EJB layer, already audited): 403 with what was refused. */
+    /** A right is missing (checked in the EJB layer, already audited there): 403 with what was refused. */
     @Provider
     public static class RightMissing implements ExceptionMapper<org.vigilvms.security.AccessDeniedException> {
+        @jakarta.ws.rs.core.Context
+        private jakarta.servlet.http.HttpServletRequest request;
+
         @Override
         public Response toResponse(org.vigilvms.security.AccessDeniedException e) {
+            request.setAttribute(RefusalAudit.AUDITED, Boolean.TRUE);
             return Response.status(403).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
         }
     }
@@ -120,6 +109,9 @@ public final class ApiErrors {
                 Response r = web.getResponse();
                 return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", r.getStatusInfo().getReasonPhrase())).build();
+            }
+            if (e instanceof jakarta.ws.rs.ProcessingException) {
+                return badRequest("Bad Request"); // a body that is not what the call reads (malformed JSON): the caller's fault
             }
             String incident = java.util.UUID.randomUUID().toString();
             LOG.errorf(e, "REST request failed, incident %s", incident);
