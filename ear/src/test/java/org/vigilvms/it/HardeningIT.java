@@ -387,17 +387,8 @@ class HardeningIT {
 
         // a live token works only in the session it was issued to
         String path = json(get(rex, "/api/v1/cameras/" + mine + "/live")).asJsonObject().getString("path");
-        HttpClient otherSession = VigilDeployment.signedIn("rex", "Rex-pw-1");
-        CompletableFuture<String> closed = new CompletableFuture<>();
-        otherSession.newWebSocketBuilder().buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode + " " + reason);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        assertEquals("1008 no valid live token", closed.get(10, TimeUnit.SECONDS));
+        LiveSocket foreign = openLive(VigilDeployment.signedIn("rex", "Rex-pw-1"), path);
+        assertEquals("1008 no valid live token", foreign.closed().get(10, TimeUnit.SECONDS));
     }
 
     @Test
@@ -537,20 +528,11 @@ class HardeningIT {
         } finally {
             VigilDeployment.setServerProperty(management, "vigil.live.streams.per.user", null);
         }
-        String live = json(get(quin, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path");
-        CompletableFuture<String> chatty = new CompletableFuture<>();
-        WebSocket socket = quin.newWebSocketBuilder().buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + live),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        chatty.complete(statusCode + " " + reason);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        for (int i = 0; i < 40 && !chatty.isDone(); i++) {
-            socket.sendText("hello " + i, true).get(5, TimeUnit.SECONDS);
+        LiveSocket chatty = openLive(quin, json(get(quin, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path"));
+        for (int i = 0; i < 40 && !chatty.closed().isDone(); i++) {
+            chatty.socket().sendText("hello " + i, true).get(5, TimeUnit.SECONDS);
         }
-        assertEquals("1008 message rate", chatty.get(10, TimeUnit.SECONDS));
+        assertEquals("1008 message rate", chatty.closed().get(10, TimeUnit.SECONDS));
     }
 
     @Test
@@ -608,11 +590,20 @@ class HardeningIT {
         }
     }
 
-    /** Opens the camera's live socket as {@code viewer}; completes with "code reason" when the server closes it. */
+    /** Opens the camera's live socket as {@code viewer} with a fresh ticket; completes with "code reason" when the server closes it. */
     private static CompletableFuture<String> watchLive(HttpClient viewer, long camera) throws Exception {
-        String live = json(get(viewer, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path");
+        return openLive(viewer, json(get(viewer, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path"))
+                .closed();
+    }
+
+    /** An open live socket and what the server's close said ("code reason"). */
+    private record LiveSocket(WebSocket socket, CompletableFuture<String> closed) {
+    }
+
+    /** Opens the live socket at {@code path} (a ticket's path) in {@code viewer}'s session. */
+    private static LiveSocket openLive(HttpClient viewer, String path) throws Exception {
         CompletableFuture<String> closed = new CompletableFuture<>();
-        viewer.newWebSocketBuilder().buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + live),
+        WebSocket socket = viewer.newWebSocketBuilder().buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path),
                 new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
@@ -625,7 +616,7 @@ class HardeningIT {
                         closed.completeExceptionally(error);
                     }
                 }).get(10, TimeUnit.SECONDS);
-        return closed;
+        return new LiveSocket(socket, closed);
     }
 
     private static long grantId(String user, String right, long camera) throws Exception {
