@@ -1,6 +1,7 @@
 /*
  * The console's one way to call the REST API: JSON in and out, the session cookie, and the
- * server's refusal text as the error message ("HTTP 403" when it gave none).
+ * server's refusal text as the error message ("HTTP 403" when it gave none), and the refusal's
+ * whole body as the error's data (e.g. the certificate fingerprint a camera presented).
  */
 window.vigil = window.vigil || {};
 window.vigil.call = function (method, path, body) {
@@ -13,7 +14,11 @@ window.vigil.call = function (method, path, body) {
     return r.text().then(function (text) {
       var data = null;
       try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-      if (!r.ok) { throw new Error((data && data.error) || ('HTTP ' + r.status)); }
+      if (!r.ok) {
+        var error = new Error((data && data.error) || ('HTTP ' + r.status));
+        error.data = data;
+        throw error;
+      }
       return data;
     });
   });

@@ -174,9 +174,16 @@
     e.preventDefault();
     $('onvif-result').textContent = 'asking the camera...';
     call('POST', 'cameras/onvif', { name: $('onvif-name').value, site: $('onvif-site').value || null,
-      deviceUrl: $('onvif-url').value, username: $('onvif-username').value, password: $('onvif-password').value })
+      deviceUrl: $('onvif-url').value, username: $('onvif-username').value, password: $('onvif-password').value,
+      acceptInsecureTransport: $('onvif-insecure').checked, deviceCertificateSha256: $('onvif-certificate').value || null })
       .then(function (c) { $('onvif-result').textContent = 'added ' + c.name; $('onvif-form').reset(); load(); })
-      .catch(function (err) { $('onvif-result').textContent = 'refused: ' + err.message; });
+      .catch(function (err) {
+        $('onvif-result').textContent = 'refused: ' + err.message;
+        if (err.data && err.data.presentedCertificateSha256) {
+          // shown for comparison with the camera's own; sending the form again approves it
+          $('onvif-certificate').value = err.data.presentedCertificateSha256;
+        }
+      });
   });
 
   load();

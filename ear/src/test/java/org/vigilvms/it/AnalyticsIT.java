@@ -216,7 +216,7 @@ class AnalyticsIT {
         long gate = Long.parseLong(onvif.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
         dome.ptz().absoluteMove(0.4, -0.2, 0.1);
         int presetPan = dome.ptz().pan();
-        String token = new org.vigilvms.camera.onvif.OnvifClient(dome.onvifDeviceUrl(), "admin", CAMERA_PASSWORD).connect()
+        String token = new org.vigilvms.camera.onvif.OnvifClient(dome.onvifDeviceUrl(), "admin", CAMERA_PASSWORD, null).connect()
                 .setPreset("main", "gate");
         dome.ptz().absoluteMove(0, 0, 0);
         assertEquals(400, post(admin, "/api/v1/alarms/rules", "{\"name\":\"no preset\",\"eventType\":\"MOTION\",\"cameras\":["

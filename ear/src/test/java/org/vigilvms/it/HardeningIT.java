@@ -11,6 +11,7 @@ import static org.vigilvms.it.VigilDeployment.json;
 import static org.vigilvms.it.VigilDeployment.loginOutcome;
 import static org.vigilvms.it.VigilDeployment.loginOutcomeFrom;
 import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.refusal;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -46,8 +47,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.platform.Pem;
 import org.vigilvms.testkit.attack.TlsInterceptor;
 import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.testkit.ldap.TestDirectory;
@@ -346,6 +349,95 @@ class HardeningIT {
                 post(admin, "/api/v1/cameras/" + id + "/disable", "");
             }
         }
+    }
+
+    @Test
+    void onvifOverHttpsTrustsOnlyAnApprovedCertificateOnEveryConnection() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        String password = "Onvif-tls-pw-7";
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(2, CameraConfig.forTests(311, password), -1);
+             TlsInterceptor attacker = TlsInterceptor.start("127.0.0.62",
+                     new InetSocketAddress("127.0.0.1", fleet.camera(1).onvifsPort()))) {
+            VirtualCamera dome = fleet.camera(0);
+            String own = fingerprint(dome);
+
+            // no trusted camera CA vouches for the device: refused with what it presented, for comparison
+            HttpResponse<String> unapproved = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls dome", dome.onvifsDeviceUrl(),
+                    password, null));
+            assertEquals(own, refusal(unapproved, 400).getString("presentedCertificateSha256"), unapproved.body());
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.onvif.certificate.unapproved' AND target = ?",
+                    dome.onvifsDeviceUrl()), "the refusal is audited");
+
+            // approved: added, and the same approval covers the camera's RTSPS stream, which records at once
+            HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls dome", dome.onvifsDeviceUrl(),
+                    password, own));
+            assertEquals(201, added.statusCode(), added.body());
+            long id = json(added).asJsonObject().getJsonNumber("id").longValue();
+            try {
+                assertEquals(dome.rtspsUrl(), json(added).asJsonObject().getString("streamUrl"), "the stream URI the camera gave over HTTPS");
+                VigilDeployment.await("recording without a second approval", Duration.ofSeconds(60),
+                        () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 1);
+                assertEquals(204, post(admin, "/api/v1/cameras/" + id + "/ptz",
+                        "{\"action\":\"absolute\",\"pan\":0.4,\"tilt\":0,\"zoom\":0}").statusCode(), "PTZ over the pinned HTTPS");
+                assertEquals(400, dome.ptz().pan());
+            } finally {
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+
+            // a device behind an on-path attacker: approved while the attacker passed the camera's certificate through ...
+            VirtualCamera gate = fleet.camera(1);
+            String gateOwn = fingerprint(gate);
+            HttpResponse<String> throughAttacker = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls gate",
+                    attacker.url("https", "/onvif/device_service"), password, gateOwn));
+            assertEquals(201, throughAttacker.statusCode(), throughAttacker.body());
+            long gateId = json(throughAttacker).asJsonObject().getJsonNumber("id").longValue();
+            try {
+                // ... then it answers with its own: PTZ is refused before a request (and its password digest) is sent
+                attacker.switchTo(TlsInterceptor.Mode.IMPERSONATE);
+                HttpResponse<String> steered = post(admin, "/api/v1/cameras/" + gateId + "/ptz",
+                        "{\"action\":\"absolute\",\"pan\":-0.4,\"tilt\":0,\"zoom\":0}");
+                String presented = refusal(steered, 400).getString("presentedCertificateSha256");
+                assertFalse(gateOwn.equals(presented), "the impostor's certificate was seen and refused");
+                assertTrue(attacker.takenOver() >= 1, "the VMS did connect to the impostor");
+                assertEquals("", attacker.heard(), "no SOAP request reached the impostor");
+                assertEquals(0, gate.ptz().pan(), "the camera was not moved");
+                assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.certificate.mismatch' AND target = ?",
+                        "camera:" + gateId), "alerted once");
+
+                // and adding a camera through the impostor with the real camera's fingerprint fails the same way
+                HttpResponse<String> impostor = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls impostor",
+                        attacker.url("https", "/onvif/device_service"), password, gateOwn));
+                assertEquals(400, impostor.statusCode(), impostor.body());
+                assertEquals("", attacker.heard(), "still nothing sent to the impostor");
+            } finally {
+                post(admin, "/api/v1/cameras/" + gateId + "/disable", "");
+            }
+
+            // a device whose certificate a trusted camera CA issued for its host needs no approval
+            HttpResponse<String> trusted = post(admin, "/api/v1/cameras/trusted-cas", Json.createObjectBuilder()
+                    .add("name", "tls gate maker").add("pem", Pem.of(fleet.manufacturer().certificate())).build().toString());
+            assertEquals(201, trusted.statusCode(), trusted.body());
+            long caId = json(trusted).asJsonObject().getJsonNumber("id").longValue();
+            try {
+                HttpResponse<String> vouched = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls gate vouched",
+                        gate.onvifsDeviceUrl(), password, null));
+                assertEquals(201, vouched.statusCode(), vouched.body());
+                post(admin, "/api/v1/cameras/" + json(vouched).asJsonObject().getJsonNumber("id").longValue() + "/disable", "");
+            } finally {
+                admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras/trusted-cas/" + caId)).DELETE()
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
+    private static String onvifCamera(String name, String deviceUrl, String password, String approvedSha256) {
+        return Json.createObjectBuilder().add("name", name).add("deviceUrl", deviceUrl).add("username", "admin")
+                .add("password", password).add("deviceCertificateSha256", approvedSha256 == null ? "" : approvedSha256).build().toString();
+    }
+
+    private static String fingerprint(VirtualCamera camera) throws java.security.cert.CertificateEncodingException {
+        return java.util.HexFormat.of().formatHex(org.vigilvms.storage.SegmentCrypto.sha256(camera.certificate().getEncoded()));
     }
 
     @Test

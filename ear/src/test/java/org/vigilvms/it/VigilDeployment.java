@@ -209,6 +209,12 @@ final class VigilDeployment {
         return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readValue();
     }
 
+    /** The JSON body of a refusal with {@code status} (any other status fails with the body). */
+    static jakarta.json.JsonObject refusal(HttpResponse<String> response, int status) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, response.statusCode(), response.body());
+        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+    }
+
     /** Waits (up to 40 s) until camera {@code id} reports {@code status}; the camera as listed then. */
     static jakarta.json.JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
         Instant deadline = Instant.now().plusSeconds(40);

@@ -89,6 +89,9 @@ public class Camera {
     @Column(name = "tls_presented_sha256")
     private byte[] tlsPresentedSha256;
 
+    @Column(name = "onvif_pinned_sha256")
+    private byte[] onvifPinnedSha256;
+
     protected Camera() {
     }
 
@@ -146,9 +149,15 @@ public class Camera {
         return onvifProfile;
     }
 
-    void onvif(String deviceUrl, String profile) {
+    /** The approved certificate of the ONVIF device service, or null (a trusted CA vouches for it, or plain HTTP). */
+    public byte[] onvifPinnedSha256() {
+        return onvifPinnedSha256 == null ? null : onvifPinnedSha256.clone();
+    }
+
+    void onvif(String deviceUrl, String profile, byte[] pinnedSha256) {
         this.onvifDeviceUrl = deviceUrl;
         this.onvifProfile = profile;
+        this.onvifPinnedSha256 = pinnedSha256 == null ? null : pinnedSha256.clone();
     }
 
     public long getRetentionMaxAgeSeconds() {

@@ -15,9 +15,15 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.camera.onvif.OnvifClient;
+import org.vigilvms.camera.onvif.OnvifException;
+import org.vigilvms.camera.onvif.UntrustedDeviceException;
+import org.vigilvms.camera.onvif.WsDiscovery;
 import org.vigilvms.recording.CameraTlsRelay;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
@@ -173,7 +179,12 @@ public class CameraService {
 
     /**
      * Adds a camera from its ONVIF device address: the stream of its first media profile is
-     * recorded and its PTZ node can be steered through the VMS.
+     * recorded and its PTZ node can be steered through the VMS. Over HTTPS the device's
+     * certificate must come from a trusted camera CA for its host or be the one the request
+     * approves ({@code deviceCertificateSha256}); otherwise the request is refused with the
+     * fingerprint presented, audited, and nothing was sent to the device. An approved certificate
+     * is pinned for ONVIF and, when the stream is RTSPS on the same host, for the stream too (one
+     * approval per camera; a stream with another certificate then asks for its own).
      */
     public CameraView addFromOnvif(NewOnvifCamera request) {
         access.require(AccessRight.MANAGE_CAMERAS);
@@ -187,25 +198,77 @@ public class CameraService {
         }
         AddressPolicy.current().require("deviceUrl", device.getHost(), device.getPort() >= 0 ? device.getPort()
                 : "https".equals(device.getScheme()) ? 443 : 80);
-        org.vigilvms.camera.onvif.OnvifClient onvif = new org.vigilvms.camera.onvif.OnvifClient(deviceUrl,
-                required(request.username(), "username"), required(request.password(), "password")).connect();
+        byte[] offered = request.deviceCertificateSha256() == null || request.deviceCertificateSha256().isBlank() ? null
+                : sha256(request.deviceCertificateSha256());
+        boolean[] pinnedByRequest = new boolean[1];
+        Predicate<X509Certificate[]> trust = chain -> {
+            if (trustedCas.issuerOf(chain, device.getHost()) != null) {
+                return true;
+            }
+            pinnedByRequest[0] = offered != null && MessageDigest.isEqual(offered, fingerprint(chain[0]));
+            return pinnedByRequest[0];
+        };
+        OnvifClient onvif;
+        try {
+            onvif = new OnvifClient(deviceUrl, required(request.username(), "username"), required(request.password(), "password"),
+                    trust).connect();
+        } catch (UntrustedDeviceException e) {
+            throw refused(deviceUrl, e, offered == null ? "camera.onvif.certificate.unapproved" : "camera.certificate.mismatch");
+        }
         String profile = onvif.firstProfile();
         NewCamera stream = new NewCamera(request.name(), request.site(), onvif.streamUri(profile), request.username(),
                 request.password(), request.acceptInsecureTransport());
         CameraView view = add(stream);
         Camera camera = em.find(Camera.class, view.id());
-        camera.onvif(deviceUrl, profile);
+        byte[] pin = pinnedByRequest[0] ? offered : null;
+        camera.onvif(deviceUrl, profile, pin);
+        if (pin != null) {
+            audit.record(caller(), "camera.onvif.certificate.approved", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
+                    HexFormat.of().formatHex(pin));
+            if (camera.getStreamUrl().startsWith("rtsps://") && device.getHost().equalsIgnoreCase(URI.create(camera.getStreamUrl()).getHost())) {
+                camera.pin(pin); // the same approval: the recorder connects once it sees the same certificate on the stream
+            }
+        }
         registry.settleTransport(camera, stream, caller());
         return CameraView.of(camera);
+    }
+
+    /** Audits a refused device certificate and says what was presented (nothing was sent to it). */
+    private UntrustedCameraCertificateException refused(String target, UntrustedDeviceException e, String action) {
+        String presented = HexFormat.of().formatHex(fingerprint(e.presented()));
+        String message = "the ONVIF device presented certificate SHA-256 " + presented + ", which is neither approved nor from a "
+                + "trusted camera CA for its host: compare it with the camera's own, then approve it (no credentials were sent)";
+        audit.record(caller(), action, target, AuditEvent.Outcome.REJECTED, "presented " + presented);
+        return new UntrustedCameraCertificateException(message, presented);
+    }
+
+    private static byte[] fingerprint(X509Certificate certificate) {
+        try {
+            return CertificateFingerprint.sha256(certificate);
+        } catch (IOException e) {
+            return new byte[32]; // unreadable: matches no pin
+        }
+    }
+
+    private static byte[] sha256(String hex) {
+        try {
+            byte[] bytes = HexFormat.of().parseHex(hex.trim().toLowerCase(Locale.ROOT));
+            if (bytes.length == 32) {
+                return bytes;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidCameraException("a certificate SHA-256 is 64 hexadecimal digits");
     }
 
     /**
      * Lists ONVIF cameras that answer a WS-Discovery probe, for an administrator to add:
      * multicast on the server's network by default, or unicast to {@code hostPort}.
      */
-    public List<org.vigilvms.camera.onvif.WsDiscovery.Device> discover(String hostPort) {
+    public List<WsDiscovery.Device> discover(String hostPort) {
         access.require(AccessRight.MANAGE_CAMERAS);
-        java.net.InetSocketAddress target = org.vigilvms.camera.onvif.WsDiscovery.MULTICAST;
+        java.net.InetSocketAddress target = WsDiscovery.MULTICAST;
         if (hostPort != null && !hostPort.isBlank()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9.:-]{1,253}):(\\d{1,5})").matcher(hostPort.trim());
             if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
@@ -214,8 +277,8 @@ public class CameraService {
             AddressPolicy.current().require("target", m.group(1), Integer.parseInt(m.group(2)));
             target = new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
         }
-        List<org.vigilvms.camera.onvif.WsDiscovery.Device> devices =
-                org.vigilvms.camera.onvif.WsDiscovery.probe(target, java.time.Duration.ofSeconds(2));
+        List<WsDiscovery.Device> devices =
+                WsDiscovery.probe(target, java.time.Duration.ofSeconds(2));
         audit.record(caller(), "camera.discovery", String.valueOf(target), AuditEvent.Outcome.SUCCESS,
                 devices.size() + " device(s) answered");
         return devices;
@@ -232,7 +295,7 @@ public class CameraService {
             throw new InvalidCameraException("action is required: continuous, stop, absolute or preset");
         }
         ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
-        org.vigilvms.camera.onvif.OnvifClient onvif = onvif(camera);
+        OnvifClient onvif = onvif(camera);
         String profile = camera.getOnvifProfile();
         switch (command.action()) {
             case "continuous" -> onvif.continuousMove(profile, unit(command.pan()), unit(command.tilt()), unit(command.zoom()));
@@ -245,7 +308,7 @@ public class CameraService {
     }
 
     /** The camera's PTZ presets (PTZ on the camera). */
-    public List<org.vigilvms.camera.onvif.OnvifClient.Preset> ptzPresets(long id) {
+    public List<OnvifClient.Preset> ptzPresets(long id) {
         access.require(AccessRight.PTZ, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null || camera.getOnvifDeviceUrl() == null) {
@@ -255,7 +318,7 @@ public class CameraService {
     }
 
     /** Stores the camera's current position as a preset (PTZ on the camera, under the same arbitration as moving it); audited. */
-    public org.vigilvms.camera.onvif.OnvifClient.Preset savePreset(long id, String name) {
+    public OnvifClient.Preset savePreset(long id, String name) {
         access.require(AccessRight.PTZ, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null || camera.getOnvifDeviceUrl() == null) {
@@ -267,12 +330,25 @@ public class CameraService {
         ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
         String token = onvif(camera).setPreset(camera.getOnvifProfile(), name.trim());
         audit.record(caller(), "camera.ptz.preset.saved", "camera:" + id, AuditEvent.Outcome.SUCCESS, name.trim() + " -> " + token);
-        return new org.vigilvms.camera.onvif.OnvifClient.Preset(token, name.trim());
+        return new OnvifClient.Preset(token, name.trim());
     }
 
-    private static org.vigilvms.camera.onvif.OnvifClient onvif(Camera camera) {
-        return new org.vigilvms.camera.onvif.OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(),
-                camera.password(KeyVault.fromSystemProperty())).connect();
+    /**
+     * A connected client for the camera's ONVIF device, trusting what was approved when it was
+     * added: its pinned certificate, else a trusted camera CA for its host. Another certificate
+     * is refused before any request and audited as a mismatch.
+     */
+    private OnvifClient onvif(Camera camera) {
+        byte[] pin = camera.onvifPinnedSha256();
+        String host = URI.create(camera.getOnvifDeviceUrl()).getHost();
+        Predicate<X509Certificate[]> trust = chain -> pin != null ? MessageDigest.isEqual(pin, fingerprint(chain[0]))
+                : trustedCas.issuerOf(chain, host) != null;
+        try {
+            return new OnvifClient(camera.getOnvifDeviceUrl(), camera.getUsername(), camera.password(KeyVault.fromSystemProperty()),
+                    trust).connect();
+        } catch (UntrustedDeviceException e) {
+            throw refused("camera:" + camera.getId(), e, "camera.certificate.mismatch");
+        }
     }
 
     private static double unit(Double value) {
@@ -299,7 +375,7 @@ public class CameraService {
             ptzArbiter.take(id, "alarm", ALARM_PTZ_PRIORITY);
             onvif(camera).gotoPreset(camera.getOnvifProfile(), preset);
             audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.SUCCESS, "alarm " + alarmId + ": preset " + preset);
-        } catch (PtzArbiter.PtzBusyException | org.vigilvms.camera.onvif.OnvifException e) {
+        } catch (PtzArbiter.PtzBusyException | UntrustedCameraCertificateException | OnvifException e) {
             audit.record("alarm", "camera.ptz", "camera:" + id, AuditEvent.Outcome.FAILURE,
                     "alarm " + alarmId + ": preset " + preset + " not reached: " + e.getMessage());
         }

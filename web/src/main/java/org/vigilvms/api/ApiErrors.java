@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.camera.UntrustedCameraCertificateException;
 
 /** Clear 4xx answers for refused requests; never a stack trace. */
 public final class ApiErrors {
@@ -24,6 +25,23 @@ public final class ApiErrors {
         @Override
         public Response toResponse(InvalidCameraException e) {
             return badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * A camera's certificate was refused (nothing was sent to it): 400 with the fingerprint it
+     * presented, for the administrator to compare and approve. The camera service audited it.
+     */
+    @Provider
+    public static class UntrustedCameraCertificate implements ExceptionMapper<UntrustedCameraCertificateException> {
+        @jakarta.ws.rs.core.Context
+        private jakarta.servlet.http.HttpServletRequest request;
+
+        @Override
+        public Response toResponse(UntrustedCameraCertificateException e) {
+            request.setAttribute(RefusalAudit.AUDITED, Boolean.TRUE);
+            return Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", e.getMessage(), "presentedCertificateSha256", e.presentedSha256())).build();
         }
     }
 

@@ -2,18 +2,29 @@ package org.vigilvms.camera.onvif;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -24,6 +35,12 @@ import org.w3c.dom.NodeList;
  * Talks ONVIF to one camera. Every call except the clock carries a WS-UsernameToken digest
  * stamped with the camera's time (offset learnt from GetSystemDateAndTime), so cameras with a
  * wrong clock still accept us. Responses are parsed without DTDs or external entities.
+ *
+ * <p>Over HTTPS the device's certificate is judged by the caller's rule (the approved pin, or a
+ * trusted camera CA for the host) inside the TLS handshake, on every connection the client makes:
+ * a refused certificate ends the handshake before the first request, so no signed-in request
+ * (whose digest an attacker could attack offline) reaches whoever presented it. The JVM's CAs
+ * play no part: a camera's certificate is vouched for by the installation, not by the web PKI.
  */
 public final class OnvifClient {
 
@@ -35,15 +52,98 @@ public final class OnvifClient {
     private final URI deviceUrl;
     private final String user;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private volatile X509Certificate refused;
     private long clockOffsetMs;
     private String mediaUrl;
     private String ptzUrl;
 
-    public OnvifClient(String deviceUrl, String user, String password) {
+    /**
+     * A client for the device service at {@code deviceUrl}. For an {@code https} address,
+     * {@code trust} judges the chain the device presents (leaf first) and is required; for
+     * {@code http} (a plain transport an administrator accepted) it is not used.
+     */
+    public OnvifClient(String deviceUrl, String user, String password, Predicate<X509Certificate[]> trust) {
         this.deviceUrl = URI.create(deviceUrl);
         this.user = user;
         this.password = password;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("https".equalsIgnoreCase(this.deviceUrl.getScheme())) {
+            if (trust == null) {
+                throw new IllegalArgumentException("an HTTPS device needs a rule for its certificate");
+            }
+            builder.sslContext(judgedBy(trust));
+        }
+        this.http = builder.build();
+    }
+
+    private SSLContext judgedBy(Predicate<X509Certificate[]> trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new DeviceTrustManager(trust)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS in this JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The caller's rule as the handshake's only judge. An extended trust manager, so the JSSE
+     * adds no checks of its own (a pinned camera certificate need not name the host; the CA rule
+     * checks the name itself).
+     */
+    private final class DeviceTrustManager extends X509ExtendedTrustManager {
+        private final Predicate<X509Certificate[]> trust;
+
+        DeviceTrustManager(Predicate<X509Certificate[]> trust) {
+            this.trust = trust;
+        }
+
+        private void judge(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0) {
+                throw new CertificateException("the device presented no certificate");
+            }
+            if (!trust.test(chain.clone())) {
+                refused = chain[0];
+                throw new CertificateException("the device's certificate is not trusted for it");
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            judge(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            judge(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            judge(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client side only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw new CertificateException("client side only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw new CertificateException("client side only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     /** Learns the camera's clock and its service addresses. */
@@ -113,17 +213,17 @@ public final class OnvifClient {
     }
 
     /** The presets the camera holds for the profile. */
-    public java.util.List<Preset> presets(String profile) {
+    public List<Preset> presets(String profile) {
         if (ptzUrl == null) {
             throw new OnvifException("the camera has no PTZ service");
         }
         Document answer = call(ptzUrl, "<tptz:GetPresets><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken>"
                 + "</tptz:GetPresets>", true);
-        org.w3c.dom.NodeList nodes = answer.getElementsByTagNameNS("*", "Preset");
-        java.util.List<Preset> presets = new java.util.ArrayList<>();
+        NodeList nodes = answer.getElementsByTagNameNS("*", "Preset");
+        List<Preset> presets = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
-            org.w3c.dom.Element preset = (org.w3c.dom.Element) nodes.item(i);
-            org.w3c.dom.NodeList names = preset.getElementsByTagNameNS("*", "Name");
+            Element preset = (Element) nodes.item(i);
+            NodeList names = preset.getElementsByTagNameNS("*", "Name");
             String token = preset.getAttribute("token");
             presets.add(new Preset(token, names.getLength() == 0 ? token : names.item(0).getTextContent().trim()));
         }
@@ -137,7 +237,7 @@ public final class OnvifClient {
         }
         Document answer = call(ptzUrl, "<tptz:SetPreset><tptz:ProfileToken>" + escape(profile) + "</tptz:ProfileToken>"
                 + "<tptz:PresetName>" + escape(name) + "</tptz:PresetName></tptz:SetPreset>", true);
-        org.w3c.dom.NodeList tokens = answer.getElementsByTagNameNS("*", "PresetToken");
+        NodeList tokens = answer.getElementsByTagNameNS("*", "PresetToken");
         return tokens.getLength() == 0 ? name : tokens.item(0).getTextContent().trim();
     }
 
@@ -165,6 +265,10 @@ public final class OnvifClient {
             }
             return document;
         } catch (IOException e) {
+            X509Certificate presented = refused;
+            if (presented != null) {
+                throw new UntrustedDeviceException(presented);
+            }
             throw new OnvifException("camera unreachable at " + url + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,7 +287,7 @@ public final class OnvifClient {
             sha1.update(created.getBytes(StandardCharsets.UTF_8));
             sha1.update(password.getBytes(StandardCharsets.UTF_8));
             digest = Base64.getEncoder().encodeToString(sha1.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         return "<wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\""

@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocket;
 import org.vigilvms.setup.InternalCa;
 
 /**
- * An attacker on the path between the VMS and an RTSPS camera, for tests. It listens on a
+ * An attacker on the path between the VMS and a camera's TLS service (RTSPS, ONVIF over HTTPS), for tests. It listens on a
  * loopback address of its own and, per connection, either passes the bytes through to the
  * real camera (whose TLS then runs end to end: the client sees the camera's own certificate) or
  * answers the TLS handshake itself with a certificate of its own and keeps the plain text the
@@ -79,9 +79,14 @@ public final class TlsInterceptor implements AutoCloseable {
         }
     }
 
-    /** The address to give the VMS instead of the camera's. */
+    /** The address to give the VMS instead of the camera's RTSPS one. */
     public String rtspsUrl(String path) {
-        return "rtsps://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort() + path;
+        return url("rtsps", path);
+    }
+
+    /** The address to give the VMS instead of the camera's, for any TLS service ({@code https} for ONVIF). */
+    public String url(String scheme, String path) {
+        return scheme + "://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort() + path;
     }
 
     /** Switches mode and drops every connection open now, so the client must connect again. */

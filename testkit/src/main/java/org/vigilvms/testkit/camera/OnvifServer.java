@@ -125,7 +125,7 @@ final class OnvifServer implements AutoCloseable {
                 }
             }
             boolean secure = exchange instanceof com.sun.net.httpserver.HttpsExchange;
-            String response = dispatch(path, name, operation, secure);
+            String response = dispatch(path, name, operation, secure, exchange.getRequestHeaders().getFirst("Host"));
             if (response == null) {
                 fault(exchange, 400, "env:Sender", "ter:ActionNotSupported", name + " is not supported on " + path);
                 return;
@@ -134,8 +134,15 @@ final class OnvifServer implements AutoCloseable {
         }
     }
 
-    private String dispatch(String path, String operation, Element request, boolean secure) {
-        String base = (secure ? "https://127.0.0.1:" + httpsPort() : "http://127.0.0.1:" + httpPort());
+    /**
+     * Service addresses are named after the host the client asked for (its Host header), as many
+     * cameras do so that they work behind address translation; the camera's own address when the
+     * header is missing or not a plain host and port.
+     */
+    private String dispatch(String path, String operation, Element request, boolean secure, String hostHeader) {
+        String host = hostHeader != null && hostHeader.matches("[A-Za-z0-9.-]{1,253}:\\d{1,5}") ? hostHeader
+                : "127.0.0.1:" + (secure ? httpsPort() : httpPort());
+        String base = (secure ? "https://" : "http://") + host;
         return switch (path + "#" + operation) {
             case DEVICE_PATH + "#GetSystemDateAndTime" -> systemDateAndTime();
             case DEVICE_PATH + "#GetDeviceInformation" -> "<tds:GetDeviceInformationResponse>"
