@@ -1,7 +1,8 @@
 /*
  * Vigil devices page: enrol a device from its certificate signing request (the issued PEM is
- * shown to copy onto the device), list device certificates, revoke one with a reason. The API
- * checks MANAGE_USERS; refusals are shown as the server words them.
+ * shown to copy onto the device), list device certificates, revoke one with a reason; the same
+ * for the signing keys of services on other nodes (enrolled with their proof of possession). The
+ * API checks MANAGE_USERS; refusals are shown as the server words them.
  */
 (function () {
   'use strict';
@@ -51,5 +52,40 @@
       })
       .catch(function (err) { $('device-result').textContent = 'refused: ' + err.message; });
   });
+  function loadNodeKeys() {
+    call('GET', 'node-keys').then(function (list) {
+      var rows = $('node-key-rows');
+      rows.innerHTML = '';
+      list.forEach(function (k) {
+        var row = document.createElement('tr');
+        row.dataset.producer = k.producer;
+        cell(row, k.producer);
+        cell(row, k.fingerprint);
+        cell(row, day(k.registeredAt) + (k.enrolledBy ? ' by ' + k.enrolledBy : ' (this server)'));
+        cell(row, k.revokedAt ? 'revoked ' + day(k.revokedAt) + ' by ' + k.revokedBy + ': ' + k.revocationReason : 'valid')
+          .className = k.revokedAt ? 'refused' : 'ok';
+        var actions = cell(row, '');
+        if (k.remote && !k.revokedAt) {
+          button(actions, 'Revoke', 'revoke', function () {
+            var reason = window.prompt('Why is the key of ' + k.producer + ' revoked? (node lost, rebuilt, retired...)');
+            if (!reason) { return; }
+            call('POST', 'node-keys/' + encodeURIComponent(k.producer) + '/revoke', { reason: reason }).then(loadNodeKeys)
+              .catch(function (e) { $('node-key-result').textContent = 'refused: ' + e.message; });
+          });
+        }
+        rows.appendChild(row);
+      });
+    }).catch(function (e) { $('node-key-result').textContent = 'node keys: ' + e.message; });
+  }
+
+  $('node-key-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    call('POST', 'node-keys', { producer: $('node-key-producer').value, publicKey: $('node-key-public').value,
+      proof: $('node-key-proof').value })
+      .then(function (k) { $('node-key-result').textContent = 'enrolled ' + k.producer + ' (' + k.fingerprint + ')';
+        $('node-key-form').reset(); loadNodeKeys(); })
+      .catch(function (err) { $('node-key-result').textContent = 'refused: ' + err.message; });
+  });
   load();
+  loadNodeKeys();
 })();

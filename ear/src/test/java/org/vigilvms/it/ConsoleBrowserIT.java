@@ -524,6 +524,29 @@ class ConsoleBrowserIT {
                     "garbage CSR");
             assertEquals(0, countRows("SELECT count(*) FROM device_certificate WHERE device_name LIKE '%garbage%' OR device_name LIKE '%passwd%'"));
 
+            // node keys: a proof made for another name is refused; the node's own is enrolled, listed and revoked with a reason
+            java.security.KeyPair nodeKeys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            jakarta.json.JsonObject enrolment = org.vigilvms.tools.NodeKey.enrolment("svc-analytics@console-node", nodeKeys);
+            type(browser, "node-key-producer", enrolment.getString("producer"));
+            setValue(browser, "node-key-public", enrolment.getString("publicKey"));
+            setValue(browser, "node-key-proof", org.vigilvms.tools.NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
+            browser.driver.findElement(By.id("node-key-enrol")).click();
+            awaitText(browser, browser.driver.findElement(By.id("node-key-result")),
+                    t -> t.equals("refused: the proof is not a signature of this key over the producer's name"), "proof for another name");
+            setValue(browser, "node-key-proof", enrolment.getString("proof"));
+            browser.driver.findElement(By.id("node-key-enrol")).click();
+            awaitText(browser, browser.driver.findElement(By.id("node-key-result")), t -> t.startsWith("enrolled svc-analytics@console-node"),
+                    "enrolment");
+            WebElement nodeKey = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.cssSelector("#node-key-rows tr[data-producer='svc-analytics@console-node']")).stream().findFirst().orElse(null));
+            assertTrue(nodeKey.getText().contains("by admin"), nodeKey.getText());
+            nodeKey.findElement(By.cssSelector("button.revoke")).click();
+            browser.driver.switchTo().alert().sendKeys("retired in the console test");
+            browser.driver.switchTo().alert().accept();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElement(
+                    By.cssSelector("#node-key-rows tr[data-producer='svc-analytics@console-node']")).getText().contains("retired in the console test"));
+            assertEquals(1, countRows("SELECT count(*) FROM service_key WHERE producer = 'svc-analytics@console-node' AND revoked_by = 'admin'"));
+
             assertTrue(countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= rejectedBefore + 8,
                     "every refusal audited");
         }

@@ -3,10 +3,16 @@ package org.vigilvms.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.refusal;
 
 import jakarta.jms.JMSContext;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -35,7 +41,9 @@ import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.ldap.TestDirectory;
 import org.vigilvms.tools.ClientTls;
+import org.vigilvms.tools.NodeKey;
 import org.vigilvms.testkit.run.LocalInstallation;
 
 /**
@@ -108,6 +116,49 @@ class JmsBackboneIT {
         Producer unknown = Producer.unregistered("svc-analytics@node-unknown");
         send(unknown.heartbeat(Destinations.HEARTBEAT));
         assertTrue(awaitRejection(unknown.name).startsWith("UNKNOWN_PRODUCER"));
+    }
+
+    @Test
+    void aRemoteNodesKeyIsEnrolledOnlyWithProofByAnAdministratorAndARevokedKeyVerifiesNothing() throws Exception {
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        String name = "svc-analytics@node-enrolled";
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        JsonObject proofForAnotherName = NodeKey.enrolment("svc-analytics@node-other", keys);
+        assertEquals("the proof is not a signature of this key over the producer's name", refusal(post(admin, "/api/v1/node-keys",
+                Json.createObjectBuilder(proofForAnotherName).add("producer", name).build().toString()), 400).getString("error"));
+        for (String notRemote : new String[] {"svc-management@node-enrolled", "svc-analytics", "svc-analytics@", "anyone@node-1"}) {
+            assertTrue(refusal(post(admin, "/api/v1/node-keys", NodeKey.enrolment(notRemote, keys).toString()), 400)
+                    .getString("error").startsWith("producer must be <service>@<node>"), notRemote);
+        }
+        TestDirectory directory = VigilTestEnvironment.directory();
+        directory.addUser("nodekey-operator", "Nodekey-pw-1");
+        HttpClient operator = VigilDeployment.signedIn("nodekey-operator", "Nodekey-pw-1");
+        assertEquals(403, post(operator, "/api/v1/node-keys", NodeKey.enrolment(name, keys).toString()).statusCode(),
+                "enrolment needs MANAGE_USERS");
+        assertEquals(0, count("SELECT count(*) FROM service_key WHERE producer = ?", name), "nothing was registered");
+
+        assertEquals(201, post(admin, "/api/v1/node-keys", NodeKey.enrolment(name, keys).toString()).statusCode());
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'producer.key.enrolled' AND actor = 'admin' AND target = ?",
+                name), "audited under the administrator");
+        Producer node = new Producer(name, new EnvelopeSigner(name, keys.getPrivate(), Clock.systemUTC()));
+        send(node.heartbeat(Destinations.HEARTBEAT));
+        assertEquals(Optional.of(1L), awaitHeartbeatCount(name));
+        KeyPair another = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        assertEquals(name + " holds a key already: revoke it first", refusal(post(admin, "/api/v1/node-keys",
+                NodeKey.enrolment(name, another).toString()), 400).getString("error"));
+
+        assertEquals(400, post(admin, "/api/v1/node-keys/" + name + "/revoke", "{}").statusCode(), "a reason is required");
+        assertEquals(200, post(admin, "/api/v1/node-keys/" + name + "/revoke", "{\"reason\":\"node stolen\"}").statusCode());
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'producer.key.revoked' AND target = ? AND detail = 'node stolen'",
+                name));
+        send(node.heartbeat(Destinations.HEARTBEAT));
+        assertTrue(awaitRejection(name).startsWith("UNKNOWN_PRODUCER"), "the revoked key verifies nothing from the next message on");
+        assertEquals(Optional.of(1L), heartbeatCount(name), "not processed");
+        assertEquals("this key was revoked: enrol a new one", refusal(post(admin, "/api/v1/node-keys",
+                NodeKey.enrolment(name, keys).toString()), 400).getString("error"));
+        assertEquals(201, post(admin, "/api/v1/node-keys", NodeKey.enrolment(name, another).toString()).statusCode(),
+                "a new key for the node after the revocation");
     }
 
     @Test
@@ -194,18 +245,10 @@ class JmsBackboneIT {
     /** A producer on the remote node with its own Ed25519 key. */
     private record Producer(String name, EnvelopeSigner signer) {
 
-        /**
-         * Registered the way an administrator enrols a remote service: its public key becomes a row
-         * of the producer key registry (the console/REST enrolment arrives with issue #5).
-         */
+        /** Enrolled the way an administrator enrols a remote service (through the API, with proof of possession). */
         static Producer registered(String name) throws Exception {
             KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO service_key (producer, algorithm, public_key) VALUES (?, 'Ed25519', ?)")) {
-                s.setString(1, name);
-                s.setBytes(2, keys.getPublic().getEncoded());
-                s.executeUpdate();
-            }
+            VigilDeployment.enrolNodeKey(name, keys);
             return new Producer(name, new EnvelopeSigner(name, keys.getPrivate(), Clock.systemUTC()));
         }
 

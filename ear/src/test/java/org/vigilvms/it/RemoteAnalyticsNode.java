@@ -4,8 +4,6 @@ import jakarta.jms.JMSContext;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -46,12 +44,7 @@ final class RemoteAnalyticsNode {
     static RemoteAnalyticsNode enrolled(String host) throws Exception {
         String producer = ServiceIdentity.ANALYTICS.principal() + "@" + host;
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO service_key (producer, algorithm, public_key) VALUES (?, 'Ed25519', ?)")) {
-            s.setString(1, producer);
-            s.setBytes(2, keys.getPublic().getEncoded());
-            s.executeUpdate();
-        }
+        VigilDeployment.enrolNodeKey(producer, keys);
         return connect(producer, keys);
     }
 

@@ -209,6 +209,16 @@ final class VigilDeployment {
         return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readValue();
     }
 
+    /**
+     * Enrols {@code keys} as the remote producer {@code producer} the way an administrator does:
+     * {@code POST /api/v1/node-keys} with what {@code vigil-node-key} prints (proof of possession included).
+     */
+    static void enrolNodeKey(String producer, java.security.KeyPair keys) throws Exception {
+        HttpResponse<String> enrolled = post(signedIn("admin", adminPassword()), "/api/v1/node-keys",
+                org.vigilvms.tools.NodeKey.enrolment(producer, keys).toString());
+        org.junit.jupiter.api.Assertions.assertEquals(201, enrolled.statusCode(), enrolled.body());
+    }
+
     /** The JSON body of a refusal with {@code status} (any other status fails with the body). */
     static jakarta.json.JsonObject refusal(HttpResponse<String> response, int status) {
         org.junit.jupiter.api.Assertions.assertEquals(status, response.statusCode(), response.body());

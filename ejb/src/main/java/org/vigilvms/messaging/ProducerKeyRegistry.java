@@ -20,8 +20,8 @@ import org.vigilvms.jms.envelope.EnvelopeVerifier;
 
 /**
  * Registry of message producers and their public keys. In-server services register themselves at
- * start; producers on other hosts are registered by an administrator (enrolment arrives with
- * device certificates, issue #5). A revoked key verifies nothing.
+ * start; producers on other hosts are enrolled by an administrator ({@link ProducerEnrolment}). A
+ * revoked key verifies nothing.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless

@@ -27,6 +27,15 @@ public class ServiceKey {
     @Column(name = "revoked_ts")
     private Instant revokedTs;
 
+    @Column(name = "enrolled_by")
+    private String enrolledBy;
+
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
+    @Column(name = "revocation_reason", length = 512)
+    private String revocationReason;
+
     protected ServiceKey() {
     }
 
@@ -57,10 +66,36 @@ public class ServiceKey {
         return revokedTs;
     }
 
+    public String getEnrolledBy() {
+        return enrolledBy;
+    }
+
+    public String getRevokedBy() {
+        return revokedBy;
+    }
+
+    public String getRevocationReason() {
+        return revocationReason;
+    }
+
     /** Replaces the key, e.g. after the server's data folder was restored or rebuilt. */
     void replace(byte[] newKey, Instant now) {
         this.publicKey = newKey.clone();
         this.registeredTs = now;
         this.revokedTs = null;
+        this.revokedBy = null;
+        this.revocationReason = null;
+    }
+
+    /** A remote producer's key, enrolled by {@code by}: a new key, or one after the old was revoked. */
+    void enrol(byte[] newKey, String by, Instant now) {
+        replace(newKey, now);
+        this.enrolledBy = by;
+    }
+
+    void revoke(String by, Instant now, String reason) {
+        this.revokedTs = now;
+        this.revokedBy = by;
+        this.revocationReason = reason;
     }
 }

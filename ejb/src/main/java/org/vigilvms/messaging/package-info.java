@@ -1,6 +1,8 @@
 /**
  * The server side of the JMS backbone: each in-server service's signing key, sending signed
  * messages as a service identity, and admitting incoming messages only after the envelope
- * verifies (signature, destination, freshness, replay). Rejections are logged and audited.
+ * verifies (signature, destination, freshness, replay). Rejections are logged and audited. The
+ * keys of services on other nodes are enrolled and revoked by an administrator, with proof of
+ * possession ({@link org.vigilvms.messaging.ProducerEnrolment}).
  */
 package org.vigilvms.messaging;
