@@ -363,14 +363,14 @@ class HardeningIT {
             String own = fingerprint(dome);
 
             // no trusted camera CA vouches for the device: refused with what it presented, for comparison
-            HttpResponse<String> unapproved = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls dome", dome.onvifsDeviceUrl(),
+            HttpResponse<String> unapproved = post(admin, "/api/v1/cameras/onvif", onvifCamera("onvif tls dome", dome.onvifsDeviceUrl(),
                     password, null));
             assertEquals(own, refusal(unapproved, 400).getString("presentedCertificateSha256"), unapproved.body());
             assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.onvif.certificate.unapproved' AND target = ?",
                     dome.onvifsDeviceUrl()), "the refusal is audited");
 
             // approved: added, and the same approval covers the camera's RTSPS stream, which records at once
-            HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls dome", dome.onvifsDeviceUrl(),
+            HttpResponse<String> added = post(admin, "/api/v1/cameras/onvif", onvifCamera("onvif tls dome", dome.onvifsDeviceUrl(),
                     password, own));
             assertEquals(201, added.statusCode(), added.body());
             long id = json(added).asJsonObject().getJsonNumber("id").longValue();
@@ -388,7 +388,7 @@ class HardeningIT {
             // a device behind an on-path attacker: approved while the attacker passed the camera's certificate through ...
             VirtualCamera gate = fleet.camera(1);
             String gateOwn = fingerprint(gate);
-            HttpResponse<String> throughAttacker = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls gate",
+            HttpResponse<String> throughAttacker = post(admin, "/api/v1/cameras/onvif", onvifCamera("onvif tls gate",
                     attacker.url("https", "/onvif/device_service"), password, gateOwn));
             assertEquals(201, throughAttacker.statusCode(), throughAttacker.body());
             long gateId = json(throughAttacker).asJsonObject().getJsonNumber("id").longValue();
@@ -406,7 +406,7 @@ class HardeningIT {
                         "camera:" + gateId), "alerted once");
 
                 // and adding a camera through the impostor with the real camera's fingerprint fails the same way
-                HttpResponse<String> impostor = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls impostor",
+                HttpResponse<String> impostor = post(admin, "/api/v1/cameras/onvif", onvifCamera("onvif tls impostor",
                         attacker.url("https", "/onvif/device_service"), password, gateOwn));
                 assertEquals(400, impostor.statusCode(), impostor.body());
                 assertEquals("", attacker.heard(), "still nothing sent to the impostor");
@@ -416,11 +416,11 @@ class HardeningIT {
 
             // a device whose certificate a trusted camera CA issued for its host needs no approval
             HttpResponse<String> trusted = post(admin, "/api/v1/cameras/trusted-cas", Json.createObjectBuilder()
-                    .add("name", "tls gate maker").add("pem", Pem.of(fleet.manufacturer().certificate())).build().toString());
+                    .add("name", "onvif tls gate maker").add("pem", Pem.of(fleet.manufacturer().certificate())).build().toString());
             assertEquals(201, trusted.statusCode(), trusted.body());
             long caId = json(trusted).asJsonObject().getJsonNumber("id").longValue();
             try {
-                HttpResponse<String> vouched = post(admin, "/api/v1/cameras/onvif", onvifCamera("tls gate vouched",
+                HttpResponse<String> vouched = post(admin, "/api/v1/cameras/onvif", onvifCamera("onvif tls vouched",
                         gate.onvifsDeviceUrl(), password, null));
                 assertEquals(201, vouched.statusCode(), vouched.body());
                 post(admin, "/api/v1/cameras/" + json(vouched).asJsonObject().getJsonNumber("id").longValue() + "/disable", "");

@@ -106,15 +106,19 @@ class IdentityIT {
         assertEquals(6, count("SELECT count(*) FROM audit_event WHERE action = 'login.failed' AND target = 'user:carol'"));
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'account.locked' AND target = 'user:carol'"));
         assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'login.refused' AND target = 'user:carol'") >= 2);
-        // the SIEM gets the same, as RFC 5424 syslog, within the sealing interval
+        // the SIEM gets the same, as RFC 5424 syslog over TLS (rsyslog takes nothing else), within the sealing interval
         Instant deadline = Instant.now().plusSeconds(15);
-        while (VigilTestEnvironment.syslog().messages().stream().noneMatch(m -> m.contains(" account.locked ")
+        while (VigilTestEnvironment.siem().messages().stream().noneMatch(m -> m.contains(" account.locked ")
                 && m.contains("target=\"user:carol\""))) {
             assertTrue(Instant.now().isBefore(deadline), "account.locked forwarded to syslog");
             Thread.sleep(250);
         }
-        String locked = VigilTestEnvironment.syslog().messages().stream().filter(m -> m.contains(" account.locked ")).findFirst().orElseThrow();
+        String locked = VigilTestEnvironment.siem().messages().stream().filter(m -> m.contains(" account.locked ")).findFirst().orElseThrow();
         assertTrue(locked.startsWith("<85>1 "), "authpriv.notice, RFC 5424 version 1: " + locked);
+        long lockedSeq = count("SELECT chain_seq FROM audit_event WHERE action = 'account.locked' AND target = 'user:carol'");
+        VigilDeployment.await("a signed audit head over the lock reaches the SIEM", Duration.ofSeconds(15), () -> VigilTestEnvironment
+                .siem().messages().stream().anyMatch(m -> m.contains(" chain.head [vigil@32473 chain=\"audit\" seq=\"")
+                        && Long.parseLong(m.replaceAll(".*chain=\"audit\" seq=\"(\\d+)\".*", "$1")) >= lockedSeq));
     }
 
     @Test

@@ -187,6 +187,28 @@ class RecordingIT {
         assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED")
                 && !printed.toString().contains("MISSING_FILE"), printed.toString());
 
+        // the intruder removes the heads over the removed links too: the server's own records agree again,
+        // and only the head the SIEM received over TLS still names the links
+        long truncated = ids.get(1);
+        long anchoredTo = count("SELECT max(chain_seq) FROM chain_head WHERE camera_id = ?", truncated);
+        awaitAnchored(truncated, anchoredTo);
+        try (Connection c = VigilDeployment.database()) {
+            c.createStatement().executeUpdate("DELETE FROM chain_head WHERE camera_id = " + truncated + " AND chain_seq >= " + (newest - 1));
+        }
+        assertEquals("[4:MISSING_FILE]", findings(admin, truncated), "the server alone no longer shows the removal");
+        printed.reset();
+        status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
+                        VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(truncated),
+                        "--anchors", VigilTestEnvironment.siem().receivedFile().toString()},
+                VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
+        assertEquals(1, status, printed.toString());
+        assertTrue(printed.toString().contains("position " + (newest - 1) + ": REMOVED_WITH_HEADS (positions " + (newest - 1) + " to "
+                + anchoredTo + " were signed"), printed.toString());
+        // an anchor the server did not sign is refused, so no one can make the check say what they like
+        String forged = "/api/v1/cameras/" + truncated + "/integrity?anchorSeq=" + (newest + 50) + "&anchorHash=" + "0".repeat(64)
+                + "&anchorSignedAt=2026-12-03T10:00:00Z&anchorSignature=AAAA";
+        assertEquals(400, VigilDeployment.get(admin, forged).statusCode());
+
         rewriteChainFrom(ids.get(0), 2); // a consistent chain recomputed after editing link 2
         long firstHeadAfter = count("SELECT min(chain_seq) FROM chain_head WHERE camera_id = ? AND chain_seq >= 2", ids.get(0));
         assertEquals(firstHeadAfter == 3 ? "[3:TAMPERED, 3:CHAIN_REWRITTEN]"
@@ -199,6 +221,12 @@ class RecordingIT {
                     + "WHERE camera_id = " + ids.get(2) + " AND chain_seq = " + forgedHead);
         }
         assertTrue(findings(admin, ids.get(2)).contains(forgedHead + ":HEAD_SIGNATURE_INVALID"));
+    }
+
+    /** Waits until the SIEM has received the camera's signed head at {@code seq} (syslog over TLS). */
+    private static void awaitAnchored(long cameraId, long seq) throws Exception {
+        VigilDeployment.await("the SIEM holds camera " + cameraId + "'s head " + seq, Duration.ofSeconds(30), () -> VigilTestEnvironment
+                .siem().messages().stream().anyMatch(m -> m.contains("chain=\"camera:" + cameraId + "\" seq=\"" + seq + "\"")));
     }
 
     /** Waits until the server has signed a head over the camera's newest link. */

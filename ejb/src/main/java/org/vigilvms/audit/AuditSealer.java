@@ -1,5 +1,6 @@
 package org.vigilvms.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -7,15 +8,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.ServerSigningKey;
 
 /**
  * Seals new audit rows into the chain every second, in the order they were written, signs the
- * new head, and forwards each sealed row to the configured syslog collector (RFC 5424), so an
- * external SIEM holds a copy the database cannot take back. Rows are written by
+ * new head, and once that is committed forwards each sealed row and the signed head to the SIEM
+ * (RFC 5424 over TLS, {@link SiemForwarder}), so an external SIEM holds a copy the database cannot
+ * take back, and the newest signed head anchors the chain off the server. Rows are written by
  * {@link AuditLog} in their callers' transactions and sealed here, so auditing never serialises
  * the callers.
  */
@@ -32,7 +38,10 @@ public class AuditSealer {
     private Clock clock;
 
     @Inject
-    private SyslogForwarder syslog;
+    private SiemForwarder siem;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "seal audit rows")
     void seal() {
@@ -50,7 +59,8 @@ public class AuditSealer {
             event.seal(seq, hash);
         }
         Instant now = Instant.ofEpochMilli(clock.millis());
-        byte[] signature = ServerSigningKey.installation().sign(AuditChain.headStatement(seq, hash, now));
+        ServerSigningKey key = ServerSigningKey.installation();
+        byte[] signature = key.sign(AuditChain.headStatement(seq, hash, now));
         if (head == null) {
             head = new AuditChainHead();
             head.advance(seq, hash, now, signature);
@@ -59,6 +69,20 @@ public class AuditSealer {
             head.advance(seq, hash, now, signature);
         }
         em.flush();
-        syslog.forward(fresh);
+        long headSeq = seq;
+        byte[] headHash = hash;
+        byte[] signer = signerSha256(key);
+        AfterCompletion.onCommit(transactions, () -> {
+            siem.forward(fresh);
+            siem.chainHead("audit", headSeq, headHash, now, signature, signer);
+        });
+    }
+
+    static byte[] signerSha256(ServerSigningKey key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.certificate().getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The audit trail: security-relevant actions stored append-only. (The hash chain, syslog/CEF
- * forwarding and the verifier arrive with the identity and access work, issue #5.)
+ * The audit trail: security-relevant actions stored append-only, sealed into a hash chain whose
+ * head the server signs, and sent with those heads to the SIEM over TLS ({@link
+ * org.vigilvms.audit.SiemForwarder}, RFC 5424 in RFC 5425 frames) so that a copy lives off the server.
  */
 package org.vigilvms.audit;

@@ -1,21 +1,27 @@
 package org.vigilvms.storage;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.vigilvms.audit.SiemForwarder;
+import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.ServerSigningKey;
 
 /**
  * Every few seconds, signs the newest link of each camera's hash chain that grew since its last
  * signed head. Between two heads an attacker with database access could at most rewrite the
  * links added since the last one; everything older is pinned by a signature they cannot make.
+ * Each head also goes to the SIEM once committed ({@link SiemForwarder}): removing the newest
+ * links together with their heads from the server still leaves the SIEM's copy to compare with.
  */
 @PermitAll // internal service: timer only
 @Singleton
@@ -26,6 +32,12 @@ public class ChainHeadSigner {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private SiemForwarder siem;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "sign chain heads")
     void signHeads() {
@@ -42,7 +54,10 @@ public class ChainHeadSigner {
             if (!signed.isEmpty() && signed.get(0) != null && signed.get(0) >= head.getChainSeq()) {
                 continue;
             }
-            em.persist(sign(cameraId, head.getChainSeq(), head.getChainHash(), clock.instant()));
+            ChainHead signedHead = sign(cameraId, head.getChainSeq(), head.getChainHash(), clock.instant());
+            em.persist(signedHead);
+            AfterCompletion.onCommit(transactions, () -> siem.chainHead("camera:" + cameraId, signedHead.getChainSeq(),
+                    signedHead.getChainHash(), signedHead.getSignedTs(), signedHead.getSignature(), signedHead.getSignerSha256()));
         }
     }
 

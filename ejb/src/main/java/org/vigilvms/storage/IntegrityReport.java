@@ -19,6 +19,11 @@ public record IntegrityReport(long cameraId, int segmentsChecked, List<Finding> 
         TRUNCATED,
         /** The chain was recomputed: it no longer matches a head the server signed. */
         CHAIN_REWRITTEN,
+        /**
+         * The newest links were removed together with their signed heads: only the head the SIEM
+         * kept (the off-box anchor) still names them.
+         */
+        REMOVED_WITH_HEADS,
         /** A signed head was altered or forged: its signature does not verify. */
         HEAD_SIGNATURE_INVALID
     }

@@ -57,6 +57,17 @@ public class IntegrityService {
      * day of a camera with years of recordings. Needs READ_AUDIT.
      */
     public IntegrityReport check(long cameraId, Instant from, Instant to) {
+        return check(cameraId, from, to, null);
+    }
+
+    /**
+     * As {@link #check(long, Instant, Instant)}, and against {@code anchor} too when given: the
+     * newest head of this camera that the SIEM received. It must verify with the server signing
+     * key (else 400: no one can make the check report what they like). Positions it names beyond
+     * the index are {@code REMOVED_WITH_HEADS} when no head on the server still names them (then
+     * it is the only witness); a link it names that now hashes differently is {@code CHAIN_REWRITTEN}.
+     */
+    public IntegrityReport check(long cameraId, Instant from, Instant to, AnchoredHead anchor) {
         access.require(AccessRight.READ_AUDIT);
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null) {
@@ -108,6 +119,9 @@ public class IntegrityService {
         }
         checkSignedHeads(cameraId, chain.stream().filter(s -> s.getChainSeq() >= positions[0]).toList(), positions[0],
                 positions[1], positions[1] >= newestInIndex, findings);
+        if (anchor != null) {
+            checkAnchor(cameraId, anchor, newestInIndex, findings);
+        }
         findings.sort(java.util.Comparator.comparingLong(Finding::chainSeq));
         return new IntegrityReport(cameraId, checked, List.copyOf(findings));
     }
@@ -189,6 +203,29 @@ public class IntegrityService {
         if (signedBeyond > 0) {
             findings.add(new Finding(newest + 1, Problem.TRUNCATED,
                     "positions " + (newest + 1) + " to " + signedBeyond + " were signed and are gone from the index"));
+        }
+    }
+
+    private void checkAnchor(long cameraId, AnchoredHead anchor, long newestInIndex, List<Finding> findings) {
+        if (!ServerSigningKey.installation().verify(anchor.statement(cameraId), anchor.signature())) {
+            throw new InvalidCameraException("the anchored head does not verify with the server signing key: it is not a head "
+                    + "this server signed for camera " + cameraId);
+        }
+        if (anchor.chainSeq() > newestInIndex) {
+            boolean truncationShown = findings.stream().anyMatch(f -> f.problem() == Problem.TRUNCATED);
+            if (!truncationShown) {
+                findings.add(new Finding(newestInIndex + 1, Problem.REMOVED_WITH_HEADS, "positions " + (newestInIndex + 1) + " to "
+                        + anchor.chainSeq() + " were signed at " + anchor.signedAt() + " (head kept by the SIEM) and are gone from "
+                        + "the index together with their heads"));
+            }
+            return;
+        }
+        List<Segment> link = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c AND s.chainSeq = :seq", Segment.class)
+                .setParameter("c", cameraId).setParameter("seq", anchor.chainSeq()).getResultList();
+        boolean rewriteShown = findings.stream().anyMatch(f -> f.problem() == Problem.CHAIN_REWRITTEN);
+        if (!link.isEmpty() && !rewriteShown && !Arrays.equals(link.get(0).getChainHash(), anchor.chainHash())) {
+            findings.add(new Finding(anchor.chainSeq(), Problem.CHAIN_REWRITTEN,
+                    "the chain up to here differs from the head signed at " + anchor.signedAt() + " and kept by the SIEM"));
         }
     }
 

@@ -13,12 +13,15 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
 import org.vigilvms.camera.NewCamera;
 import org.vigilvms.camera.NewOnvifCamera;
 import org.vigilvms.camera.PtzCommand;
+import org.vigilvms.storage.AnchoredHead;
 import org.vigilvms.storage.IntegrityService;
 
 /** {@code /api/v1/cameras}: camera management; rights are checked by {@link CameraService}. */
@@ -175,11 +178,14 @@ public class CameraResource {
 
     /**
      * Walks the camera's hash chain and names every problem: over all its stored segments, or
-     * those between ?from= and ?to= (ISO-8601 instants, either may be left out).
+     * those between ?from= and ?to= (ISO-8601 instants, either may be left out); against the
+     * newest head the SIEM kept too, when ?anchorSeq=&anchorHash=(hex)&anchorSignedAt=&anchorSignature=(Base64) are given.
      */
     @GET
     @Path("/{id}/integrity")
-    public Response integrity(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response integrity(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("anchorSeq") Long anchorSeq, @QueryParam("anchorHash") String anchorHash,
+                              @QueryParam("anchorSignedAt") String anchorSignedAt, @QueryParam("anchorSignature") String anchorSignature) {
         Instant start;
         Instant end;
         try {
@@ -188,7 +194,17 @@ public class CameraResource {
         } catch (DateTimeParseException e) {
             return ApiErrors.badRequest("from and to must be ISO-8601 instants, e.g. 2026-11-26T10:00:00Z");
         }
-        return Response.ok(integrity.check(id, start, end)).build();
+        AnchoredHead anchor = null;
+        if (anchorSeq != null || anchorHash != null || anchorSignedAt != null || anchorSignature != null) {
+            try {
+                anchor = new AnchoredHead(anchorSeq, HexFormat.of().parseHex(anchorHash), Instant.parse(anchorSignedAt),
+                        Base64.getDecoder().decode(anchorSignature));
+            } catch (NullPointerException | IllegalArgumentException | DateTimeParseException e) {
+                return ApiErrors.badRequest("an anchored head needs anchorSeq, anchorHash (hex), anchorSignedAt (ISO-8601) and "
+                        + "anchorSignature (Base64), as the SIEM received them");
+            }
+        }
+        return Response.ok(integrity.check(id, start, end, anchor)).build();
     }
 
     /** Body: {"sha256": "<fingerprint the camera presents>"}; pins it after the admin compared it. */

@@ -30,6 +30,8 @@ public final class ServerSetup {
     public static final String TLS_TRUSTSTORE = "tls-truststore";
     /** Credential store alias of the directory's trust store password. */
     public static final String LDAP_TRUSTSTORE = "ldap-truststore";
+    /** Credential store alias of the SIEM's trust store password. */
+    public static final String SIEM_TRUSTSTORE = "siem-truststore";
     public static final String CA_KEYSTORE = "ca-keystore";
     public static final String SIGNING_KEYSTORE = "signing-keystore";
     /** Password Vigil binds to the directory with (random and unused until LDAP is configured). */
@@ -124,7 +126,40 @@ public final class ServerSetup {
                 "System properties for WildFly (--properties). Secret: readable by the owner only.");
     }
 
-    /** Sets one system property for the server (e.g. {@code vigil.syslog.target}); kept across setup runs. */
+    /**
+     * Where the SIEM's syslog receiver listens for syslog over TLS (RFC 5425) and the CA its
+     * certificate comes from (trusted for the SIEM only); see wildfly-config 70-logging.cli.
+     */
+    public record SiemSettings(String host, int port, X509Certificate siemCa) {
+    }
+
+    /**
+     * Points the installation's audit trail and signed chain heads at a SIEM. Only over TLS: the
+     * SIEM's CA is required, and nothing is sent in clear.
+     */
+    public static void configureSiem(VigilHome home, SiemSettings siem) {
+        if (siem.host() == null || !siem.host().matches("[A-Za-z0-9.:-]{1,253}")) {
+            throw new SetupException("the SIEM host must be a host name or an IP address");
+        }
+        if (siem.port() < 1 || siem.port() > 65535) {
+            throw new SetupException("the SIEM port must be 1-65535 (6514 for syslog over TLS)");
+        }
+        if (siem.siemCa() == null) {
+            throw new SetupException("syslog goes to the SIEM over TLS only: its CA certificate is required (--siem-ca FILE.pem)");
+        }
+        SecretStore secrets = openSecrets(home);
+        InternalCa.write(InternalCa.trustStoreOf(List.of(siem.siemCa())), home.siemTrustStore(),
+                secrets.getOrGenerate(SIEM_TRUSTSTORE).toCharArray());
+        Properties props = readProperties(home.serverProperties());
+        props.setProperty("vigil.siem.host", siem.host());
+        props.setProperty("vigil.siem.port", String.valueOf(siem.port()));
+        props.setProperty("vigil.siem.level", "INFO");
+        props.remove("vigil.syslog.target"); // the plain UDP sender of earlier versions is gone
+        writeProperties(home.serverProperties(), props,
+                "System properties for WildFly (--properties). Secret: readable by the owner only.");
+    }
+
+    /** Sets one system property for the server (e.g. {@code vigil.camera.networks.allowed}); kept across setup runs. */
     public static void setServerProperty(VigilHome home, String name, String value) {
         Properties props = readProperties(home.serverProperties());
         props.setProperty(name, value);
@@ -168,6 +203,10 @@ public final class ServerSetup {
         if (!Files.isRegularFile(home.ldapTrustStore())) { // empty until a directory is configured (45-ldap.cli opens it at boot)
             InternalCa.write(InternalCa.trustStoreOf(List.of()), home.ldapTrustStore(),
                     secrets.getOrGenerate(LDAP_TRUSTSTORE).toCharArray());
+        }
+        if (!Files.isRegularFile(home.siemTrustStore())) { // empty until a SIEM is configured (70-logging.cli opens it at boot)
+            InternalCa.write(InternalCa.trustStoreOf(List.of()), home.siemTrustStore(),
+                    secrets.getOrGenerate(SIEM_TRUSTSTORE).toCharArray());
         }
     }
 

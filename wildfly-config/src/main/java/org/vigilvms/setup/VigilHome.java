@@ -82,6 +82,11 @@ public record VigilHome(Path root) {
         return tlsDir().resolve("ldap-truststore.p12");
     }
 
+    /** The SIEM's CA, and nothing else: what the audit trail and the chain heads are sent to over TLS. */
+    public Path siemTrustStore() {
+        return tlsDir().resolve("siem-truststore.p12");
+    }
+
     public Path databaseDir() {
         return root.resolve("pgdata");
     }

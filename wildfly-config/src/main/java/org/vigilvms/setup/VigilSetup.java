@@ -16,7 +16,9 @@ import java.security.cert.X509Certificate;
  * --ldap-users-dn DN --ldap-groups-dn DN [--ldap-user-attribute uid|sAMAccountName]
  * [--ldap-ca FILE.pem] [--ldap-allow-plain]}: {@code ldaps://} needs the directory's CA (trusted for
  * the directory only), {@code ldap://} an explicit {@code --ldap-allow-plain}; its bind password
- * comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only.
+ * comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only. The audit trail and
+ * the signed chain heads go to a SIEM with {@code --siem HOST:PORT --siem-ca FILE.pem} (syslog over
+ * TLS only, trusting that CA for the SIEM only).
  */
 public final class VigilSetup {
 
@@ -34,6 +36,8 @@ public final class VigilSetup {
         String userAttribute = "uid";
         Path ldapCa = null;
         boolean ldapAllowPlain = false;
+        String siem = null;
+        Path siemCa = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -46,6 +50,8 @@ public final class VigilSetup {
                 case "--ldap-groups-dn" -> groupsDn = required(args[i], value);
                 case "--ldap-user-attribute" -> userAttribute = required(args[i], value);
                 case "--ldap-ca" -> ldapCa = Path.of(required(args[i], value));
+                case "--siem" -> siem = required(args[i], value);
+                case "--siem-ca" -> siemCa = Path.of(required(args[i], value));
                 case "--ldap-allow-plain" -> {
                     ldapAllowPlain = true;
                     continue; // takes no value
@@ -72,6 +78,15 @@ public final class VigilSetup {
                         usersDn, groupsDn, userAttribute, ldapCa == null ? null : readCertificate(ldapCa), ldapAllowPlain));
                 System.out.println("Directory users from " + ldapUrl + " (" + usersDn + ")");
             }
+            if (siem != null) {
+                int colon = siem.lastIndexOf(':');
+                if (colon < 1 || !siem.substring(colon + 1).matches("\\d{1,5}")) {
+                    fail("--siem takes HOST:PORT");
+                }
+                ServerSetup.configureSiem(result.home(), new ServerSetup.SiemSettings(siem.substring(0, colon),
+                        Integer.parseInt(siem.substring(colon + 1)), siemCa == null ? null : readCertificate(siemCa)));
+                System.out.println("Audit trail and chain heads to " + siem + " (syslog over TLS)");
+            }
             System.out.println("Start WildFly with --properties=" + result.home().serverProperties());
         } catch (SetupException e) {
             fail(e.getMessage());
@@ -82,7 +97,7 @@ public final class VigilSetup {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | CertificateException e) {
-            throw new SetupException("cannot read the directory's CA certificate " + pem + ": " + e.getMessage(), e);
+            throw new SetupException("cannot read the CA certificate " + pem + ": " + e.getMessage(), e);
         }
     }
 

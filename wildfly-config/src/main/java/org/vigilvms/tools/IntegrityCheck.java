@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +22,10 @@ import org.vigilvms.setup.VigilHome;
 /**
  * {@code vigil-integrity}: asks a running server to walk the hash chains of one or all cameras,
  * over all their recordings or a time range, and prints every finding (tampered, missing,
- * edited, truncated, rewritten). Exit status 0: all intact; 1: findings; 2: the check could not
- * be made. The password is read from the environment variable VIGIL_PASSWORD or, interactively,
+ * edited, truncated, rewritten). With {@code --anchors FILE} (the {@code chain.head} messages the
+ * SIEM received, exported one per line) each camera is also compared with the newest head the
+ * SIEM holds for it, which shows links removed together with their heads. Exit status 0: all
+ * intact; 1: findings; 2: the check could not be made. The password is read from the environment variable VIGIL_PASSWORD or, interactively,
  * from the console, never from the command line.
  */
 public final class IntegrityCheck {
@@ -33,7 +38,7 @@ public final class IntegrityCheck {
     }
 
     static final String USAGE = "usage: vigil-integrity [--url https://host:8443] [--home <installation folder>] "
-            + "[--user admin] [--camera <id>|all] [--from <ISO-8601 instant>] [--to <ISO-8601 instant>]";
+            + "[--user admin] [--camera <id>|all] [--from <ISO-8601 instant>] [--to <ISO-8601 instant>] [--anchors <SIEM export>]";
 
     /** The tool without System.exit, for tests: returns the exit status. */
     public static int run(String[] args, String password, PrintStream out, PrintStream err) {
@@ -42,6 +47,7 @@ public final class IntegrityCheck {
         String user = "admin";
         String camera = "all";
         StringBuilder range = new StringBuilder();
+        AnchoredHeads anchors = null;
         for (int i = 0; i < args.length; i++) {
             if (i + 1 >= args.length) {
                 err.println(USAGE);
@@ -53,6 +59,14 @@ public final class IntegrityCheck {
                 case "--home" -> home = Path.of(value);
                 case "--user" -> user = value;
                 case "--camera" -> camera = value;
+                case "--anchors" -> {
+                    try {
+                        anchors = AnchoredHeads.parse(Files.readAllLines(Path.of(value)));
+                    } catch (IOException e) {
+                        err.println("cannot read the SIEM export " + value + ": " + e.getMessage());
+                        return 2;
+                    }
+                }
                 case "--from", "--to" -> {
                     try {
                         java.time.Instant.parse(value);
@@ -87,8 +101,12 @@ public final class IntegrityCheck {
                 cameras.add(Long.parseLong(camera));
             }
             int withFindings = 0;
+            AnchoredHeads siem = anchors;
             for (long id : cameras) {
-                JsonObject report = get(client, url + "/api/v1/cameras/" + id + "/integrity" + range).asJsonObject();
+                JsonObject report = get(client, url + "/api/v1/cameras/" + id + "/integrity" + range
+                        + (siem == null ? "" : siem.camera(id).map(h -> (range.length() == 0 ? "?" : "&") + "anchorSeq=" + h.seq()
+                        + "&anchorHash=" + h.hash() + "&anchorSignedAt=" + h.signedAt() + "&anchorSignature="
+                        + URLEncoder.encode(h.signature(), StandardCharsets.UTF_8)).orElse(""))).asJsonObject();
                 JsonArray findings = report.getJsonArray("findings");
                 out.printf("camera %d: %d segments checked, %s%n", id, report.getJsonNumber("segmentsChecked").longValue(),
                         findings.isEmpty() ? "INTACT" : findings.size() + " finding(s)");

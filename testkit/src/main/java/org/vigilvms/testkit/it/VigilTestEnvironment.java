@@ -6,22 +6,21 @@ import org.junit.platform.launcher.LauncherSessionListener;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.ldap.TestDirectory;
-import org.vigilvms.testkit.siem.SyslogCollector;
+import org.vigilvms.testkit.siem.TlsSyslogServer;
 import org.vigilvms.testkit.run.LocalInstallation;
 
 /**
  * Prepares, before any test class runs (and so before Arquillian starts the container), a fresh
  * installation in {@code target/it-home}, its embedded PostgreSQL and the server base directory
- * {@code target/it-server}, a test LDAP directory and a syslog collector the installation is
- * pointed at; stops
- * them when the test run ends. Active only where the
+ * {@code target/it-server}, a test LDAP directory and a SIEM's syslog receiver over TLS (rsyslog)
+ * the installation is pointed at; stops them when the test run ends. Active only where the
  * build sets {@code vigil.it=true} (the failsafe run of the ear module).
  */
 public class VigilTestEnvironment implements LauncherSessionListener {
 
     private static LocalInstallation installation;
     private static TestDirectory directory;
-    private static SyslogCollector syslog;
+    private static TlsSyslogServer siem;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -37,8 +36,8 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         installation = LocalInstallation.open(new VigilHome(homeDir), null, 0);
         directory = TestDirectory.start(org.vigilvms.setup.Passwords.generate());
         ServerSetup.configureLdap(installation.home(), directory.settings());
-        syslog = SyslogCollector.start();
-        ServerSetup.setServerProperty(installation.home(), "vigil.syslog.target", syslog.target());
+        siem = TlsSyslogServer.start(dir.resolve("it-siem"));
+        ServerSetup.configureSiem(installation.home(), new ServerSetup.SiemSettings(siem.host(), siem.port(), siem.ca()));
         LocalInstallation.prepareServerBaseDir(jbossHome, serverDir);
     }
 
@@ -52,9 +51,9 @@ public class VigilTestEnvironment implements LauncherSessionListener {
             directory.close();
             directory = null;
         }
-        if (syslog != null) {
-            syslog.close();
-            syslog = null;
+        if (siem != null) {
+            siem.close();
+            siem = null;
         }
     }
 
@@ -66,12 +65,12 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         return directory;
     }
 
-    /** The syslog receiver the server under test forwards its audit trail to. */
-    public static SyslogCollector syslog() {
-        if (syslog == null) {
-            throw new IllegalStateException("no syslog collector: run through failsafe with -Dvigil.it=true");
+    /** The SIEM's syslog receiver the server under test sends its audit trail and chain heads to. */
+    public static TlsSyslogServer siem() {
+        if (siem == null) {
+            throw new IllegalStateException("no SIEM: run through failsafe with -Dvigil.it=true");
         }
-        return syslog;
+        return siem;
     }
 
     /** The installation the server under test runs on. */
