@@ -315,13 +315,33 @@ final class VigilDeployment {
     }
 
     static long count(String sql, Object... parameters) {
+        return single(sql, parameters, rs -> rs.getLong(1));
+    }
+
+    /** The bytes in the first column of the one row {@code sql} selects. */
+    static byte[] bytes(String sql, Object... parameters) {
+        return single(sql, parameters, rs -> rs.getBytes(1));
+    }
+
+    /** The text in the first column of the one row {@code sql} selects. */
+    static String text(String sql, Object... parameters) {
+        return single(sql, parameters, rs -> rs.getString(1));
+    }
+
+    private interface Column<T> {
+        T read(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    private static <T> T single(String sql, Object[] parameters, Column<T> column) {
         try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
             try (java.sql.ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                if (!rs.next()) {
+                    throw new AssertionError("no row: " + sql);
+                }
+                return column.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -26,6 +26,9 @@ public class AuditChainHead {
     @Column(nullable = false)
     private byte[] signature;
 
+    @Column(name = "signer_sha256")
+    private byte[] signerSha256;
+
     public long getChainSeq() {
         return chainSeq;
     }
@@ -42,10 +45,16 @@ public class AuditChainHead {
         return signature;
     }
 
-    void advance(long seq, byte[] hash, Instant at, byte[] signature) {
+    /** SHA-256 of the certificate whose key signed the head; null for heads older than the signer column. */
+    public byte[] getSignerSha256() {
+        return signerSha256;
+    }
+
+    void advance(long seq, byte[] hash, Instant at, byte[] signature, byte[] signerSha256) {
         this.chainSeq = seq;
         this.chainHash = hash;
         this.signedTs = at;
         this.signature = signature;
+        this.signerSha256 = signerSha256;
     }
 }

@@ -12,8 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.ServerSigningKey;
 
@@ -61,28 +59,20 @@ public class AuditSealer {
         Instant now = Instant.ofEpochMilli(clock.millis());
         ServerSigningKey key = ServerSigningKey.installation();
         byte[] signature = key.sign(AuditChain.headStatement(seq, hash, now));
+        byte[] signer = SigningCertificates.currentSigner();
         if (head == null) {
             head = new AuditChainHead();
-            head.advance(seq, hash, now, signature);
+            head.advance(seq, hash, now, signature, signer);
             em.persist(head);
         } else {
-            head.advance(seq, hash, now, signature);
+            head.advance(seq, hash, now, signature, signer);
         }
         em.flush();
         long headSeq = seq;
         byte[] headHash = hash;
-        byte[] signer = signerSha256(key);
         AfterCompletion.onCommit(transactions, () -> {
             siem.forward(fresh);
             siem.chainHead("audit", headSeq, headHash, now, signature, signer);
         });
-    }
-
-    static byte[] signerSha256(ServerSigningKey key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.certificate().getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

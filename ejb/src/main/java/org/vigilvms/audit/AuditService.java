@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vigilvms.camera.InvalidCameraException;
-import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -32,6 +31,9 @@ public class AuditService {
     public record Entry(long id, Long chainSeq, Instant eventTs, String actor, String action, String target,
                         String outcome, String detail) {
     }
+
+    @Inject
+    private SigningCertificates certificates;
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -118,8 +120,8 @@ public class AuditService {
             em.clear();
         } while (rows.size() == page);
         if (head != null) {
-            ServerSigningKey key = ServerSigningKey.installation();
-            if (!key.verify(AuditChain.headStatement(head.getChainSeq(), head.getChainHash(), head.getSignedTs()), head.getSignature())) {
+            if (!certificates.verifies(head.getSignerSha256(), AuditChain.headStatement(head.getChainSeq(), head.getChainHash(),
+                    head.getSignedTs()), head.getSignature(), head.getSignedTs())) {
                 findings.add(new Finding(head.getChainSeq(), null, "HEAD_SIGNATURE_INVALID", "the signed head was altered"));
             } else if (head.getChainSeq() >= expected) {
                 findings.add(new Finding(expected, null, "TRUNCATED", "rows " + expected + ".." + head.getChainSeq()

@@ -98,4 +98,9 @@ public interface VigilLog extends BasicLogger {
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 422, value = "Segment %s of camera %d was not sealed (%s): it stays in the spool, and the spool sweep sends it again")
     void segmentNotSealed(String file, long cameraId, String reason);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 423, value = "The master key was rotated in the database, but %s could not replace the old key file (%s): "
+            + "the server opens with both keys; rotate again to finish")
+    void masterKeyFileNotReplaced(String nextFile, String reason);
 }

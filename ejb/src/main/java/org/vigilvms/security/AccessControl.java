@@ -69,6 +69,20 @@ public class AccessControl {
         deny(caller, right, "system");
     }
 
+    /**
+     * Only a local administrator (a break-glass account of this installation, not a directory
+     * user however many rights their groups hold) may go on, e.g. to rotate the installation's
+     * keys; anyone else is refused and audited.
+     */
+    public void requireLocalAdministrator(String target, String what) {
+        Caller caller = caller();
+        if (caller.localAdmin() && !holdsNoRight(caller)) {
+            return;
+        }
+        audit.record(caller.name(), "access.denied", target, AuditEvent.Outcome.REJECTED, "only a local administrator may " + what);
+        throw new AccessDeniedException(caller.name() + " is not a local administrator: only one may " + what);
+    }
+
     /** Whether {@code caller} holds {@code right} for all cameras (a right about the system); nothing audited. */
     public boolean holdsForAllCameras(Caller caller, AccessRight right) {
         return !holdsNoRight(caller) && (caller.localAdmin()

@@ -132,7 +132,8 @@ public class TotpService {
         return caller.name().toLowerCase(Locale.ROOT);
     }
 
-    private static byte[] aad(String user) {
+    /** What binds a sealed TOTP secret to its account (the master key rotation re-wraps it under the same). */
+    public static byte[] aad(String user) {
         return ("vigil-totp:" + user).getBytes(StandardCharsets.UTF_8);
     }
 }

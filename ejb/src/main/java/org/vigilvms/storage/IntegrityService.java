@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vigilvms.audit.SigningCertificates;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
-import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.storage.IntegrityReport.Finding;
 import org.vigilvms.storage.IntegrityReport.Problem;
 
@@ -44,6 +44,9 @@ public class IntegrityService {
 
     @Inject
     private StorageVolumes volumes;
+
+    @Inject
+    private SigningCertificates certificates;
 
     /** Needs READ_AUDIT: checking integrity is an auditor's task, apart from managing cameras. */
     public IntegrityReport check(long cameraId) {
@@ -176,17 +179,15 @@ public class IntegrityService {
         if (heads.isEmpty()) {
             return;
         }
-        ServerSigningKey key = ServerSigningKey.installation();
-        byte[] signer = ChainHeadSigner.signerFingerprint(key);
         java.util.Map<Long, Segment> bySeq = new java.util.HashMap<>();
         chain.forEach(s -> bySeq.put(s.getChainSeq(), s));
         long newest = chain.isEmpty() ? firstSeq - 1 : chain.get(chain.size() - 1).getChainSeq();
         long signedBeyond = 0;
         boolean rewriteReported = false;
         for (ChainHead head : heads) {
-            if (!Arrays.equals(head.getSignerSha256(), signer) || !key.verify(head.statement(), head.getSignature())) {
-                findings.add(new Finding(head.getChainSeq(), Problem.HEAD_SIGNATURE_INVALID,
-                        "the head signed at " + head.getSignedTs() + " does not verify with the server signing key"));
+            if (!certificates.verifies(head.getSignerSha256(), head.statement(), head.getSignature(), head.getSignedTs())) {
+                findings.add(new Finding(head.getChainSeq(), Problem.HEAD_SIGNATURE_INVALID, "the head signed at " + head.getSignedTs()
+                        + " does not verify with the server signing key that signed it (current or retired)"));
                 continue;
             }
             if (head.getChainSeq() > newest) {
@@ -207,7 +208,7 @@ public class IntegrityService {
     }
 
     private void checkAnchor(long cameraId, AnchoredHead anchor, long newestInIndex, List<Finding> findings) {
-        if (!ServerSigningKey.installation().verify(anchor.statement(cameraId), anchor.signature())) {
+        if (!certificates.verifiesByAny(anchor.statement(cameraId), anchor.signature(), anchor.signedAt())) {
             throw new InvalidCameraException("the anchored head does not verify with the server signing key: it is not a head "
                     + "this server signed for camera " + cameraId);
         }

@@ -15,6 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code vigil.master.key.file}, outside the database) and with per-camera data keys that the
  * master key wraps. Sealed form: 12-byte random nonce, then ciphertext with its 16-byte tag; the
  * associated data binds a sealed value to its place (camera, segment slot), so moving it fails.
+ *
+ * <p>A vault may know a second key that it opens with but never seals with: the other side of a
+ * master key rotation ({@link MasterKeyRotation}) while it runs, the old key after it (until the
+ * server restarts), or a new key in {@code <master key file>.next} whose rotation did not finish.
  */
 public final class KeyVault {
 
@@ -23,40 +27,88 @@ public final class KeyVault {
     private static final int TAG_BITS = 128;
 
     private final byte[] masterKey;
+    private final byte[] alternateKey;
 
     public KeyVault(byte[] masterKey) {
-        if (masterKey.length != 32) {
-            throw new IllegalArgumentException("master key must be 32 bytes, is " + masterKey.length);
+        this(masterKey, null);
+    }
+
+    KeyVault(byte[] masterKey, byte[] alternateKey) {
+        if (masterKey.length != 32 || alternateKey != null && alternateKey.length != 32) {
+            throw new IllegalArgumentException("a master key must be 32 bytes");
         }
         this.masterKey = masterKey.clone();
+        this.alternateKey = alternateKey == null ? null : alternateKey.clone();
     }
 
     private static volatile KeyVault installation;
 
-    /** The installation's vault, from {@code vigil.master.key.file}; the file is read once. */
+    /**
+     * The installation's vault, from {@code vigil.master.key.file} (and its {@code .next} file,
+     * when a rotation did not finish); the files are read once.
+     */
     public static KeyVault fromSystemProperty() {
         KeyVault vault = installation;
         if (vault == null) {
-            String file = System.getProperty("vigil.master.key.file");
-            if (file == null) {
-                throw new IllegalStateException("system property vigil.master.key.file is not set (05-system.cli)");
+            synchronized (KeyVault.class) {
+                vault = installation;
+                if (vault == null) {
+                    Path file = masterKeyFile();
+                    Path next = nextKeyFile(file);
+                    try {
+                        vault = new KeyVault(Files.readAllBytes(file), Files.exists(next) ? Files.readAllBytes(next) : null);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot read the master key " + file + ": " + e.getMessage(), e);
+                    }
+                    installation = vault;
+                }
             }
-            try {
-                vault = new KeyVault(Files.readAllBytes(Path.of(file)));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the master key " + file + ": " + e.getMessage(), e);
-            }
-            installation = vault;
         }
         return vault;
+    }
+
+    /** The master key file, as {@code vigil.master.key.file} names it. */
+    static Path masterKeyFile() {
+        String file = System.getProperty("vigil.master.key.file");
+        if (file == null) {
+            throw new IllegalStateException("system property vigil.master.key.file is not set (05-system.cli)");
+        }
+        return Path.of(file);
+    }
+
+    /** Where a rotation keeps the new key until the database holds only values sealed with it. */
+    static Path nextKeyFile(Path masterKeyFile) {
+        return masterKeyFile.resolveSibling(masterKeyFile.getFileName() + ".next");
+    }
+
+    /** Replaces the installation's vault (the rotation's steps). */
+    static synchronized void install(KeyVault vault) {
+        installation = vault;
+    }
+
+    byte[] masterKey() {
+        return masterKey.clone();
+    }
+
+    /** Whether this vault opens with a second key besides the one it seals with. */
+    public boolean hasAlternate() {
+        return alternateKey != null;
     }
 
     public byte[] sealWithMaster(byte[] plain, byte[] associatedData) {
         return seal(masterKey, plain, associatedData);
     }
 
+    /** Opens a value sealed with the master key, or with the alternate key when the vault knows one. */
     public byte[] openWithMaster(byte[] sealed, byte[] associatedData) {
-        return open(masterKey, sealed, associatedData);
+        try {
+            return open(masterKey, sealed, associatedData);
+        } catch (TamperedException e) {
+            if (alternateKey == null) {
+                throw e;
+            }
+            return open(alternateKey, sealed, associatedData);
+        }
     }
 
     /** A new random data key, returned wrapped by the master key. */

@@ -25,6 +25,25 @@ class KeyVaultTest {
     }
 
     @Test
+    void aVaultWithASecondKeyOpensWithBothButSealsWithItsOwnOnly() {
+        byte[] current = new byte[32];
+        byte[] other = new byte[32];
+        RANDOM.nextBytes(current);
+        RANDOM.nextBytes(other);
+        byte[] aad = {7};
+        byte[] underOther = KeyVault.seal(other, new byte[] {1, 2}, aad);
+        KeyVault rotating = new KeyVault(current, other);
+        assertArrayEquals(new byte[] {1, 2}, rotating.openWithMaster(underOther, aad), "opened with the second key");
+        byte[] sealed = rotating.sealWithMaster(new byte[] {3}, aad);
+        assertArrayEquals(new byte[] {3}, KeyVault.open(current, sealed, aad), "sealed with its own key");
+        assertThrows(KeyVault.TamperedException.class, () -> KeyVault.open(other, sealed, aad));
+        assertThrows(KeyVault.TamperedException.class, () -> new KeyVault(current).openWithMaster(underOther, aad),
+                "a vault without the second key does not open what it sealed");
+        assertThrows(KeyVault.TamperedException.class, () -> rotating.openWithMaster(underOther, new byte[] {8}),
+                "the associated data binds under either key");
+    }
+
+    @Test
     void aFlippedByteOrAnotherPlaceDoesNotOpen() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);

@@ -159,6 +159,31 @@ public final class ServerSetup {
                 "System properties for WildFly (--properties). Secret: readable by the owner only.");
     }
 
+    /**
+     * Replaces the server signing key (alias {@code signing}) by a new one from the installation's
+     * CA, keeping the time-stamping key. Run with the server stopped (it reads the key once); at
+     * its next start the server registers the new certificate and keeps the old one as retired, so
+     * chain heads and exports signed before still verify. Returns the new certificate.
+     */
+    public static X509Certificate rotateSigningKey(VigilHome home) {
+        SecretStore secrets = openSecrets(home);
+        InternalCa ca = InternalCa.load(home.caKeyStore(), secrets.require(CA_KEYSTORE).toCharArray());
+        char[] password = secrets.require(SIGNING_KEYSTORE).toCharArray();
+        try {
+            java.security.KeyStore signing = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(home.signingKeyStore())) {
+                signing.load(in, password);
+            }
+            java.security.KeyStore issued = ca.issueSigner("Vigil signing " + home.root().getFileName() + " "
+                    + java.time.LocalDate.now(java.time.ZoneOffset.UTC), password);
+            signing.setKeyEntry("signing", issued.getKey("signing", password), password, issued.getCertificateChain("signing"));
+            InternalCa.write(signing, home.signingKeyStore(), password);
+            return (X509Certificate) issued.getCertificate("signing");
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new SetupException("cannot rotate the signing key in " + home.signingKeyStore() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Sets one system property for the server (e.g. {@code vigil.camera.networks.allowed}); kept across setup runs. */
     public static void setServerProperty(VigilHome home, String name, String value) {
         Properties props = readProperties(home.serverProperties());

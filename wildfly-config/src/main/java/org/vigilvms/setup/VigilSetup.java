@@ -18,7 +18,8 @@ import java.security.cert.X509Certificate;
  * the directory only), {@code ldap://} an explicit {@code --ldap-allow-plain}; its bind password
  * comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only. The audit trail and
  * the signed chain heads go to a SIEM with {@code --siem HOST:PORT --siem-ca FILE.pem} (syslog over
- * TLS only, trusting that CA for the SIEM only).
+ * TLS only, trusting that CA for the SIEM only). {@code --rotate-signing-key} (server stopped)
+ * replaces the server signing key by a new one from the installation's CA.
  */
 public final class VigilSetup {
 
@@ -36,6 +37,7 @@ public final class VigilSetup {
         String userAttribute = "uid";
         Path ldapCa = null;
         boolean ldapAllowPlain = false;
+        boolean rotateSigningKey = false;
         String siem = null;
         Path siemCa = null;
         for (int i = 0; i < args.length; i++) {
@@ -52,6 +54,10 @@ public final class VigilSetup {
                 case "--ldap-ca" -> ldapCa = Path.of(required(args[i], value));
                 case "--siem" -> siem = required(args[i], value);
                 case "--siem-ca" -> siemCa = Path.of(required(args[i], value));
+                case "--rotate-signing-key" -> {
+                    rotateSigningKey = true;
+                    continue; // takes no value
+                }
                 case "--ldap-allow-plain" -> {
                     ldapAllowPlain = true;
                     continue; // takes no value
@@ -77,6 +83,11 @@ public final class VigilSetup {
                 ServerSetup.configureLdap(result.home(), new ServerSetup.LdapSettings(ldapUrl, bindDn, bindPassword,
                         usersDn, groupsDn, userAttribute, ldapCa == null ? null : readCertificate(ldapCa), ldapAllowPlain));
                 System.out.println("Directory users from " + ldapUrl + " (" + usersDn + ")");
+            }
+            if (rotateSigningKey) {
+                X509Certificate signer = ServerSetup.rotateSigningKey(result.home());
+                System.out.println("New signing key: " + signer.getSubjectX500Principal().getName() + ", serial "
+                        + signer.getSerialNumber().toString(16) + " (start the server to use it; earlier heads keep verifying)");
             }
             if (siem != null) {
                 int colon = siem.lastIndexOf(':');

@@ -1,0 +1,155 @@
+package org.vigilvms.storage;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.logging.VigilLog;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.Reauthentication;
+import org.vigilvms.security.TotpService;
+
+/**
+ * Rotates the installation master key while the server runs: a new key, every value the old one
+ * sealed (each camera's data key and password, each second-factor secret) opened and sealed again
+ * under the new one in one transaction, no segment touched (segments stay sealed with their
+ * cameras' data keys, which do not change). A local administrator does it, after giving their
+ * password again; audited.
+ *
+ * <p>Crash safety: the new key is written to {@code <master key file>.next} (owner-only, synced)
+ * before any row changes, and replaces the old file only after the transaction committed. While
+ * the rotation runs, the tables it re-wraps are locked against writers and the vault opens with
+ * both keys; from the commit on it seals with the new key. If the server stops between the commit
+ * and the file move, or the transaction rolls back, both keys stay (the vault opens with either)
+ * and the next rotation adopts the {@code .next} key and finishes.
+ */
+@PermitAll // authorization per call: a local administrator, with the password again
+@Stateless
+public class MasterKeyRotation {
+
+    /** What was re-wrapped. */
+    public record Rotated(int cameras, int secondFactors) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AccessControl access;
+
+    @Inject
+    private Reauthentication reauthentication;
+
+    @Inject
+    private AuditLog audit;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    public Rotated rotate(String password) {
+        access.requireLocalAdministrator("keys", "rotate the master key");
+        String caller = access.caller().name();
+        reauthentication.require(caller, password, "master.key.rotation.refused", "rotate the master key");
+        em.createNativeQuery("LOCK TABLE camera, user_totp IN SHARE ROW EXCLUSIVE MODE").executeUpdate(); // no writer seals meanwhile
+        Path file = KeyVault.masterKeyFile();
+        Path nextFile = KeyVault.nextKeyFile(file);
+        KeyVault before = KeyVault.fromSystemProperty();
+        byte[] next = nextKey(nextFile);
+        byte[] old = before.masterKey();
+        KeyVault.install(new KeyVault(old, next));
+        int cameras = 0;
+        for (Object[] row : rows("SELECT id, data_key_wrapped, password_ciphertext FROM camera")) {
+            long id = ((Number) row[0]).longValue();
+            byte[] dataKey = resealed(next, (byte[]) row[1], SegmentCrypto.dataKeyAad(id));
+            em.createNativeQuery("UPDATE camera SET data_key_wrapped = ?1 WHERE id = ?2").setParameter(1, dataKey).setParameter(2, id)
+                    .executeUpdate();
+            if (row[2] != null) {
+                em.createNativeQuery("UPDATE camera SET password_ciphertext = ?1 WHERE id = ?2")
+                        .setParameter(1, resealed(next, (byte[]) row[2], SegmentCrypto.passwordAad(id))).setParameter(2, id).executeUpdate();
+            }
+            cameras++;
+        }
+        int secondFactors = 0;
+        for (Object[] row : rows("SELECT username, secret_sealed FROM user_totp")) {
+            String user = (String) row[0];
+            em.createNativeQuery("UPDATE user_totp SET secret_sealed = ?1 WHERE username = ?2")
+                    .setParameter(1, resealed(next, (byte[]) row[1], TotpService.aad(user))).setParameter(2, user).executeUpdate();
+            secondFactors++;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                KeyVault.install(new KeyVault(next, old)); // writers waiting on the lock seal with the new key
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    KeyVault.install(new KeyVault(old, next)); // nothing changed; the .next file stays for the next try
+                    return;
+                }
+                try {
+                    Files.move(nextFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    VigilLog.LOG.masterKeyFileNotReplaced(nextFile.toString(), e.getMessage());
+                }
+            }
+        });
+        audit.record(caller, "master.key.rotated", "keys", AuditEvent.Outcome.SUCCESS, cameras + " camera(s) and " + secondFactors
+                + " second factor(s) re-wrapped under the new master key; no segment rewritten");
+        return new Rotated(cameras, secondFactors);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    private static byte[] resealed(byte[] next, byte[] sealed, byte[] associatedData) {
+        return KeyVault.seal(next, KeyVault.fromSystemProperty().openWithMaster(sealed, associatedData), associatedData);
+    }
+
+    /** The key of an unfinished rotation when there is one, else a new random key written (synced, owner-only) to {@code nextFile}. */
+    private static byte[] nextKey(Path nextFile) {
+        try {
+            if (Files.exists(nextFile)) {
+                return Files.readAllBytes(nextFile);
+            }
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            FileAttribute<?>[] ownerOnly = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                    : new FileAttribute<?>[0];
+            try (FileChannel channel = FileChannel.open(nextFile, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    ownerOnly)) {
+                channel.write(ByteBuffer.wrap(key));
+                channel.force(true);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the new master key " + nextFile + ": " + e.getMessage(), e);
+        }
+    }
+}
