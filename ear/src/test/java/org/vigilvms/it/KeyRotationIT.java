@@ -28,7 +28,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.security.Totp;
-import org.vigilvms.security.TotpService;
+import org.vigilvms.security.UserTotp;
 import org.vigilvms.storage.KeyVault;
 import org.vigilvms.storage.SegmentCrypto;
 import org.vigilvms.testkit.camera.CameraConfig;
@@ -93,7 +93,7 @@ class KeyRotationIT {
                         "SELECT password_ciphertext FROM camera WHERE id = ?", id), SegmentCrypto.passwordAad(id)),
                         java.nio.charset.StandardCharsets.UTF_8));
                 assertArrayEquals(secret, KeyVault.open(newKey, bytes("SELECT secret_sealed FROM user_totp WHERE username = ?", "rotor"),
-                        TotpService.aad("rotor")));
+                        UserTotp.sealingAad("rotor")));
 
                 // no segment rewritten; recording goes on under the same data key; the chain is intact
                 segments.forEach((file, hash) -> assertArrayEquals(hash, sha256(file), file + " untouched"));

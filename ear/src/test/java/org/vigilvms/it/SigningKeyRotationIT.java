@@ -82,7 +82,9 @@ class SigningKeyRotationIT {
                 assertEquals(0, findings(admin, id).size(), "heads of both keys verify: " + findings(admin, id));
                 VigilDeployment.await("the audit head signed with the new key", Duration.ofSeconds(20), () -> count(
                         "SELECT count(*) FROM audit_chain_head WHERE signer_sha256 = ?", newSigner) == 1);
-                assertEquals(0, json(get(admin, "/api/v1/audit/verify")).asJsonObject().getJsonArray("findings").size());
+                JsonArray audit = json(get(admin, "/api/v1/audit/verify")).asJsonObject().getJsonArray("findings");
+                assertTrue(audit.stream().noneMatch(f -> f.asJsonObject().getString("problem").equals("HEAD_SIGNATURE_INVALID")),
+                        "the audit head verifies (other tests leave edited rows behind on purpose): " + audit);
                 assertEquals(1, count("SELECT count(*) FROM signing_certificate WHERE sha256 = ? AND retired_ts IS NOT NULL", oldSigner));
                 assertEquals(1, count("SELECT count(*) FROM signing_certificate WHERE retired_ts IS NULL"), "one key in use");
 

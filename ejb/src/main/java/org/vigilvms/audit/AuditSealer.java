@@ -59,7 +59,7 @@ public class AuditSealer {
         Instant now = Instant.ofEpochMilli(clock.millis());
         ServerSigningKey key = ServerSigningKey.installation();
         byte[] signature = key.sign(AuditChain.headStatement(seq, hash, now));
-        byte[] signer = SigningCertificates.currentSigner();
+        byte[] signer = key.certificateSha256();
         if (head == null) {
             head = new AuditChainHead();
             head.advance(seq, hash, now, signature, signer);

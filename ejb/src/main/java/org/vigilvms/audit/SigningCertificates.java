@@ -44,17 +44,12 @@ public class SigningCertificates {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void registerCurrent() {
         ServerSigningKey key = ServerSigningKey.installation();
-        byte[] current = sha256(key.certificate());
+        byte[] current = key.certificateSha256();
         Instant now = clock.instant();
         em.createNativeQuery("INSERT INTO signing_certificate (sha256, pem, registered_ts) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, current).setParameter(2, Pem.of(key.certificate())).setParameter(3, now).executeUpdate();
         em.createNativeQuery("UPDATE signing_certificate SET retired_ts = ?1 WHERE sha256 <> ?2 AND retired_ts IS NULL")
                 .setParameter(1, now).setParameter(2, current).executeUpdate();
-    }
-
-    /** The fingerprint chain heads carry for the key that signs now. */
-    public static byte[] currentSigner() {
-        return sha256(ServerSigningKey.installation().certificate());
     }
 
     /**
@@ -65,7 +60,7 @@ public class SigningCertificates {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean verifies(byte[] signerSha256, byte[] statement, byte[] signature, Instant signedAt) {
         ServerSigningKey key = ServerSigningKey.installation();
-        if (signerSha256 == null || Arrays.equals(signerSha256, sha256(key.certificate()))) {
+        if (signerSha256 == null || Arrays.equals(signerSha256, key.certificateSha256())) {
             return key.verify(statement, signature);
         }
         return certificate(signerSha256).filter(c -> issuedByInstallationCa(c, signedAt))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
@@ -97,6 +98,15 @@ public final class ServerSigningKey {
 
     public X509Certificate certificate() {
         return chain.get(0);
+    }
+
+    /** SHA-256 of the certificate: the signer fingerprint a signed head carries. */
+    public byte[] certificateSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(certificate().getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot hash the signing certificate: " + e.getMessage(), e);
+        }
     }
 
     /** The signing certificate followed by its issuers (the internal CA). */

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import org.vigilvms.audit.AuditEvent;
@@ -132,8 +131,7 @@ public class TotpService {
         return caller.name().toLowerCase(Locale.ROOT);
     }
 
-    /** What binds a sealed TOTP secret to its account (the master key rotation re-wraps it under the same). */
-    public static byte[] aad(String user) {
-        return ("vigil-totp:" + user).getBytes(StandardCharsets.UTF_8);
+    private static byte[] aad(String user) {
+        return UserTotp.sealingAad(user);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** One account's TOTP secret (sealed) and the last step used. */
@@ -62,5 +63,10 @@ public class UserTotp {
     void used(long step) {
         this.lastStep = step;
         this.enabled = true;
+    }
+
+    /** What binds a sealed secret to its account (the master key rotation re-seals it under the same). */
+    public static byte[] sealingAad(String user) {
+        return ("vigil-totp:" + user).getBytes(StandardCharsets.UTF_8);
     }
 }

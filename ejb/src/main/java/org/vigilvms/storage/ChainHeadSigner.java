@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -65,14 +64,6 @@ public class ChainHeadSigner {
         ServerSigningKey key = ServerSigningKey.installation();
         Instant signedAt = Instant.ofEpochMilli(at.toEpochMilli()); // the statement has ms precision
         byte[] statement = SegmentCrypto.chainHeadStatement(cameraId, chainSeq, chainHash, signedAt);
-        return new ChainHead(cameraId, chainSeq, chainHash, signedAt, signerFingerprint(key), key.sign(statement));
-    }
-
-    static byte[] signerFingerprint(ServerSigningKey key) {
-        try {
-            return SegmentCrypto.sha256(key.certificate().getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ChainHead(cameraId, chainSeq, chainHash, signedAt, key.certificateSha256(), key.sign(statement));
     }
 }

@@ -27,7 +27,7 @@ import org.vigilvms.audit.AuditLog;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.Reauthentication;
-import org.vigilvms.security.TotpService;
+import org.vigilvms.security.UserTotp;
 
 /**
  * Rotates the installation master key while the server runs: a new key, every value the old one
@@ -95,7 +95,7 @@ public class MasterKeyRotation {
         for (Object[] row : rows("SELECT username, secret_sealed FROM user_totp")) {
             String user = (String) row[0];
             em.createNativeQuery("UPDATE user_totp SET secret_sealed = ?1 WHERE username = ?2")
-                    .setParameter(1, resealed(next, (byte[]) row[1], TotpService.aad(user))).setParameter(2, user).executeUpdate();
+                    .setParameter(1, resealed(next, (byte[]) row[1], UserTotp.sealingAad(user))).setParameter(2, user).executeUpdate();
             secondFactors++;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
