@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.testkit.ldap.TestDirectory;
+import org.vigilvms.tools.AnchoredHeads;
 
 /**
  * Issue #5: directory users get exactly the rights Vigil grants their LDAP groups, enforced in
@@ -157,6 +158,67 @@ class IdentityIT {
         assertEquals(403, get(dave, "/api/v1/audit?limit=5").statusCode());
         assertEquals(403, get(dave, "/api/v1/audit/verify").statusCode());
         assertEquals(200, get(admin, "/api/v1/audit?action=login&limit=5").statusCode());
+    }
+
+    @Test
+    void anAuditTrailRolledBackTogetherWithItsSignedHeadShowsAgainstTheHeadTheSiemKept() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        awaitSealed();
+        // what an intruder copied of the signed head earlier
+        Object[] earlier = auditHead();
+        long rolledBackTo = (Long) earlier[0];
+        // more is audited (30 refused requests), sealed, and the newer head reaches the SIEM
+        for (int i = 0; i < 30; i++) {
+            assertEquals(400, post(admin, "/api/v1/cameras", "{}").statusCode());
+        }
+        awaitSealed();
+        long sent = (Long) auditHead()[0];
+        assertTrue(sent >= rolledBackTo + 30, "sealed past the copy: " + sent);
+        VigilDeployment.await("the SIEM holds audit head " + sent, Duration.ofSeconds(20), () -> VigilTestEnvironment.siem().messages()
+                .stream().anyMatch(m -> m.contains(" chain.head [vigil@32473 chain=\"audit\" seq=\"" + sent + "\"")));
+        AnchoredHeads.Head kept = AnchoredHeads.parse(VigilTestEnvironment.siem().messages()).audit().orElseThrow();
+
+        // the intruder deletes the newer rows and puts the copied head back, under the sealer's own lock
+        try (Connection c = VigilDeployment.database()) {
+            c.setAutoCommit(false);
+            c.createStatement().executeQuery("SELECT chain_seq FROM audit_chain_head FOR UPDATE").close();
+            c.createStatement().executeUpdate("DELETE FROM audit_event WHERE chain_seq > " + rolledBackTo);
+            try (PreparedStatement head = c.prepareStatement("UPDATE audit_chain_head SET chain_seq = ?, chain_hash = ?, signed_ts = ?, "
+                    + "signature = ?, signer_sha256 = ?")) {
+                for (int i = 0; i < earlier.length; i++) {
+                    head.setObject(i + 1, earlier[i]);
+                }
+                assertEquals(1, head.executeUpdate());
+            }
+            c.commit();
+        }
+        JsonObject serverOnly = json(get(admin, "/api/v1/audit/verify")).asJsonObject();
+        assertTrue(serverOnly.getJsonArray("findings").stream().map(f -> f.asJsonObject().getString("problem"))
+                .noneMatch(p -> p.equals("TRUNCATED") || p.equals("REMOVED_WITH_HEADS") || p.equals("HEAD_SIGNATURE_INVALID")),
+                "the server's own records agree with each other again: " + serverOnly);
+
+        JsonObject anchored = json(get(admin, "/api/v1/audit/verify?anchorSeq=" + kept.seq() + "&anchorHash=" + kept.hash()
+                + "&anchorSignedAt=" + kept.signedAt() + "&anchorSignature=" + URLEncoder.encode(kept.signature(), StandardCharsets.UTF_8)))
+                .asJsonObject();
+        long head = anchored.getJsonNumber("headSeq").longValue(); // rows audited since the rollback were sealed after it
+        JsonObject named = anchored.getJsonArray("findings").stream().map(JsonValue::asJsonObject)
+                .filter(f -> f.getString("problem").equals(head < kept.seq() ? "REMOVED_WITH_HEADS" : "REWRITTEN")).findFirst()
+                .orElseThrow(() -> new AssertionError("the rollback is named: " + anchored));
+        assertEquals(head < kept.seq() ? head + 1 : kept.seq(), named.getJsonNumber("chainSeq").longValue(), named.toString());
+
+        assertEquals(400, get(admin, "/api/v1/audit/verify?anchorSeq=" + (kept.seq() + 1) + "&anchorHash=" + kept.hash()
+                + "&anchorSignedAt=" + kept.signedAt() + "&anchorSignature=" + URLEncoder.encode(kept.signature(), StandardCharsets.UTF_8))
+                .statusCode(), "an anchor the server did not sign");
+    }
+
+    /** The stored audit head: position, hash, signing time, signature, signer. */
+    private static Object[] auditHead() throws Exception {
+        try (Connection c = VigilDeployment.database(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT chain_seq, chain_hash, signed_ts, signature, signer_sha256 FROM audit_chain_head")) {
+            assertTrue(rs.next(), "an audit head");
+            return new Object[] {rs.getLong(1), rs.getBytes(2), rs.getObject(3, java.time.OffsetDateTime.class), rs.getBytes(4), rs.getBytes(5)};
+        }
     }
 
     @Test

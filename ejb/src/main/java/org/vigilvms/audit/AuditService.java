@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.AnchoredHead;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -83,6 +84,17 @@ public class AuditService {
      * HEAD_SIGNATURE_INVALID.
      */
     public Verification verify() {
+        return verify(null);
+    }
+
+    /**
+     * As {@link #verify()}, and against {@code anchor} too when given: the newest audit head the
+     * SIEM received (export it from the SIEM before calling). It must verify with a signing key of
+     * this installation (else 400). Rows it names beyond the stored head are REMOVED_WITH_HEADS
+     * (rows and head rolled back together, which the stored chain alone cannot show); a row at its
+     * position that hashes differently is REWRITTEN.
+     */
+    public Verification verify(AnchoredHead anchor) {
         access.require(AccessRight.READ_AUDIT);
         List<Finding> findings = new ArrayList<>();
         // the head first: rows sealed while we walk are beyond it and left for the next check
@@ -128,6 +140,29 @@ public class AuditService {
                         + " were sealed and are gone"));
             }
         }
+        if (anchor != null) {
+            checkAnchor(anchor, headSeq, findings);
+        }
         return new Verification(checked, headSeq, List.copyOf(findings));
+    }
+
+    private void checkAnchor(AnchoredHead anchor, long headSeq, List<Finding> findings) {
+        if (!certificates.verifiesByAny(AuditChain.headStatement(anchor.chainSeq(), anchor.chainHash(), anchor.signedAt()),
+                anchor.signature(), anchor.signedAt())) {
+            throw new InvalidCameraException("the anchored head does not verify with a signing key of this installation: it is not "
+                    + "an audit head this server signed");
+        }
+        if (anchor.chainSeq() > headSeq) {
+            findings.add(new Finding(headSeq + 1, null, "REMOVED_WITH_HEADS", "rows " + (headSeq + 1) + ".." + anchor.chainSeq()
+                    + " were sealed under the head signed at " + anchor.signedAt() + " (kept by the SIEM) and are gone together "
+                    + "with the server's signed head"));
+            return;
+        }
+        List<AuditEvent> row = em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq = :seq", AuditEvent.class)
+                .setParameter("seq", anchor.chainSeq()).getResultList();
+        if (!row.isEmpty() && !Arrays.equals(row.get(0).getChainHash(), anchor.chainHash())) {
+            findings.add(new Finding(anchor.chainSeq(), row.get(0).getId(), "REWRITTEN", "the chain up to here differs from the "
+                    + "head signed at " + anchor.signedAt() + " and kept by the SIEM"));
+        }
     }
 }

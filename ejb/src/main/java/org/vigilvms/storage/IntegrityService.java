@@ -17,6 +17,7 @@ import java.util.List;
 import org.vigilvms.audit.SigningCertificates;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.AnchoredHead;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
@@ -208,7 +209,8 @@ public class IntegrityService {
     }
 
     private void checkAnchor(long cameraId, AnchoredHead anchor, long newestInIndex, List<Finding> findings) {
-        if (!certificates.verifiesByAny(anchor.statement(cameraId), anchor.signature(), anchor.signedAt())) {
+        if (!certificates.verifiesByAny(SegmentCrypto.chainHeadStatement(cameraId, anchor.chainSeq(), anchor.chainHash(),
+                anchor.signedAt()), anchor.signature(), anchor.signedAt())) {
             throw new InvalidCameraException("the anchored head does not verify with the server signing key: it is not a head "
                     + "this server signed for camera " + cameraId);
         }

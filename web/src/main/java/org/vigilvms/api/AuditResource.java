@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.vigilvms.audit.AuditService;
+import org.vigilvms.platform.AnchoredHead;
 
 /** {@code /api/v1/audit}: search the audit trail and verify its chain (READ_AUDIT). */
 @Path("/audit")
@@ -32,9 +33,20 @@ public class AuditResource {
         }
     }
 
+    /**
+     * Walks the sealed audit chain; against the newest audit head the SIEM kept too, when
+     * ?anchorSeq=&anchorHash=(hex)&anchorSignedAt=&anchorSignature=(Base64) are given.
+     */
     @GET
     @Path("/verify")
-    public AuditService.Verification verify() {
-        return audit.verify();
+    public Response verify(@QueryParam("anchorSeq") Long anchorSeq, @QueryParam("anchorHash") String anchorHash,
+                           @QueryParam("anchorSignedAt") String anchorSignedAt, @QueryParam("anchorSignature") String anchorSignature) {
+        AnchoredHead anchor;
+        try {
+            anchor = AnchorParameters.parse(anchorSeq, anchorHash, anchorSignedAt, anchorSignature);
+        } catch (IllegalArgumentException e) {
+            return ApiErrors.badRequest(e.getMessage());
+        }
+        return Response.ok(audit.verify(anchor)).build();
     }
 }

@@ -13,15 +13,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
 import org.vigilvms.camera.NewCamera;
 import org.vigilvms.camera.NewOnvifCamera;
 import org.vigilvms.camera.PtzCommand;
-import org.vigilvms.storage.AnchoredHead;
+import org.vigilvms.platform.AnchoredHead;
 import org.vigilvms.storage.IntegrityService;
 
 /** {@code /api/v1/cameras}: camera management; rights are checked by {@link CameraService}. */
@@ -194,15 +192,11 @@ public class CameraResource {
         } catch (DateTimeParseException e) {
             return ApiErrors.badRequest("from and to must be ISO-8601 instants, e.g. 2026-11-26T10:00:00Z");
         }
-        AnchoredHead anchor = null;
-        if (anchorSeq != null || anchorHash != null || anchorSignedAt != null || anchorSignature != null) {
-            try {
-                anchor = new AnchoredHead(anchorSeq, HexFormat.of().parseHex(anchorHash), Instant.parse(anchorSignedAt),
-                        Base64.getDecoder().decode(anchorSignature));
-            } catch (NullPointerException | IllegalArgumentException | DateTimeParseException e) {
-                return ApiErrors.badRequest("an anchored head needs anchorSeq, anchorHash (hex), anchorSignedAt (ISO-8601) and "
-                        + "anchorSignature (Base64), as the SIEM received them");
-            }
+        AnchoredHead anchor;
+        try {
+            anchor = AnchorParameters.parse(anchorSeq, anchorHash, anchorSignedAt, anchorSignature);
+        } catch (IllegalArgumentException e) {
+            return ApiErrors.badRequest(e.getMessage());
         }
         return Response.ok(integrity.check(id, start, end, anchor)).build();
     }

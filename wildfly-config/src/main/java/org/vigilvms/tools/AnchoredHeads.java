@@ -47,6 +47,11 @@ public final class AnchoredHeads {
         return Optional.ofNullable(newest.get("camera:" + id));
     }
 
+    /** The newest audit head the SIEM holds. */
+    public Optional<Head> audit() {
+        return Optional.ofNullable(newest.get("audit"));
+    }
+
     /** How many chains the SIEM holds heads of. */
     public int chains() {
         return newest.size();
