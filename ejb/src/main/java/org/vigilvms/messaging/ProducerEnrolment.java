@@ -44,7 +44,7 @@ public class ProducerEnrolment {
     public record ProducerKeyView(String producer, String fingerprint, boolean remote, Instant registeredAt, String enrolledBy,
                                   Instant revokedAt, String revokedBy, String revocationReason) {
         static ProducerKeyView of(ServiceKey key) {
-            return new ProducerKeyView(key.getProducer(), ProducerEnrolment.fingerprint(key.getPublicKey()), key.getProducer().contains("@"),
+            return new ProducerKeyView(key.getProducer(), ServiceKeyring.fingerprint(key.getPublicKey()), key.getProducer().contains("@"),
                     key.getRegisteredTs(), key.getEnrolledBy(), key.getRevokedTs(), key.getRevokedBy(), key.getRevocationReason());
         }
     }
@@ -156,14 +156,6 @@ public class ProducerEnrolment {
             return KeyFactory.getInstance(EnvelopeSigner.ALGORITHM).generatePublic(new X509EncodedKeySpec(object.getContent()));
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidCameraException("publicKey is not an " + EnvelopeSigner.ALGORITHM + " public key");
-        }
-    }
-
-    static String fingerprint(byte[] encoded) {
-        try {
-            return ServiceKeyring.fingerprint(KeyFactory.getInstance(EnvelopeSigner.ALGORITHM).generatePublic(new X509EncodedKeySpec(encoded)));
-        } catch (GeneralSecurityException e) {
-            return "unreadable";
         }
     }
 }

@@ -65,8 +65,13 @@ public class ServiceKeyring {
     }
 
     static String fingerprint(PublicKey key) {
+        return fingerprint(key.getEncoded());
+    }
+
+    /** The fingerprint of a public key in its X.509 encoding, as the registry stores it. */
+    static String fingerprint(byte[] encodedKey) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encodedKey);
             return "SHA256:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -47,7 +47,7 @@ public final class NodeKey {
         Path privateKey = Path.of(args[3]).resolve(producer + ".key");
         try {
             KeyPair keys = KeyPairGenerator.getInstance(EnvelopeSigner.ALGORITHM).generateKeyPair();
-            String pem = pem("PRIVATE KEY", keys.getPrivate().getEncoded());
+            String pem = PemText.of("PRIVATE KEY", keys.getPrivate().getEncoded());
             Files.createDirectories(privateKey.getParent());
             Files.writeString(Files.createFile(privateKey, ownerOnly()), pem, StandardCharsets.US_ASCII);
             out.println(enrolment(producer, keys));
@@ -65,13 +65,8 @@ public final class NodeKey {
     /** The enrolment request for {@code keys} as {@code producer}: producer, publicKey (PEM), proof (Base64). */
     public static JsonObject enrolment(String producer, KeyPair keys) {
         return Json.createObjectBuilder().add("producer", producer)
-                .add("publicKey", pem("PUBLIC KEY", keys.getPublic().getEncoded()))
+                .add("publicKey", PemText.of("PUBLIC KEY", keys.getPublic().getEncoded()))
                 .add("proof", Base64.getEncoder().encodeToString(EnrolmentProof.sign(keys.getPrivate(), producer))).build();
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 
     private static FileAttribute<?>[] ownerOnly() {

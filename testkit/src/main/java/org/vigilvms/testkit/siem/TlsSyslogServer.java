@@ -15,12 +15,12 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.vigilvms.setup.InternalCa;
+import org.vigilvms.tools.PemText;
 
 /**
  * A SIEM's syslog receiver for tests: Debian's rsyslog (imtcp with the GnuTLS driver) listening
@@ -50,9 +50,9 @@ public final class TlsSyslogServer implements AutoCloseable {
             InternalCa siemCa = InternalCa.create("test SIEM");
             char[] password = "siem".toCharArray();
             KeyStore server = siemCa.issueServer("127.0.0.1", List.of("localhost"), List.of("127.0.0.1"), password);
-            Files.writeString(dir.resolve("ca.pem"), pem("CERTIFICATE", siemCa.certificate().getEncoded()));
-            Files.writeString(dir.resolve("server.pem"), pem("CERTIFICATE", server.getCertificate("server").getEncoded()));
-            Files.writeString(dir.resolve("server.key"), pem("PRIVATE KEY", withPublicKey((ECPrivateKey) server.getKey("server", password),
+            Files.writeString(dir.resolve("ca.pem"), PemText.of("CERTIFICATE", siemCa.certificate().getEncoded()));
+            Files.writeString(dir.resolve("server.pem"), PemText.of("CERTIFICATE", server.getCertificate("server").getEncoded()));
+            Files.writeString(dir.resolve("server.key"), PemText.of("PRIVATE KEY", withPublicKey((ECPrivateKey) server.getKey("server", password),
                     server.getCertificate("server").getPublicKey())));
             int port = freePort();
             Path received = dir.resolve("received.log");
@@ -135,11 +135,6 @@ public final class TlsSyslogServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 
     public String host() {
