@@ -356,7 +356,7 @@ class RecordingIT {
         Instant lastEnd = lastEnd(id);
         byte[] clear = storedClear(id, last);
 
-        Path spool = Path.of(System.getProperty("vigil.it.dir"), "it-server", "data", "vigil", "spool");
+        Path spool = VigilDeployment.spool();
         long startMs = lastEnd.toEpochMilli() + 1000;
         long unknownCamera = 999_999;
         Path late = spool.resolve(id + "-" + startMs + "-" + java.util.UUID.randomUUID() + ".mp4");

@@ -83,16 +83,24 @@ class StorageVolumesIT {
             assertEquals("ACTIVE", json(post(admin, "/api/v1/storage/volumes/" + defaultId, "{\"state\":\"ACTIVE\"}"))
                     .asJsonObject().getString("state"));
             assertEquals(200, post(admin, "/api/v1/cameras/" + camera + "/disable", "").statusCode());
-            Thread.sleep(3000); // the last segment is sealed
+            VigilDeployment.awaitRecordingSealed(camera);
 
-            // quota on the second volume: half of what it holds; its oldest segment is under a legal hold
+            // its oldest segment on the second volume is under a legal hold; so is a neighbour whose
+            // recorded span touches it by a millisecond
             List<long[]> onSecond = segmentsOn(camera, "second");
-            long used = volume(admin, "second").getJsonNumber("usedBytes").longValue();
-            long quota = used / 2;
             long lockedSeq = onSecond.get(0)[0];
+            long lockFrom = onSecond.get(0)[1];
+            long lockTo = onSecond.get(0)[2];
             assertEquals(201, post(admin, "/api/v1/evidence-locks", "{\"cameraId\":" + camera + ",\"from\":\""
-                    + Instant.ofEpochMilli(onSecond.get(0)[1]) + "\",\"to\":\"" + Instant.ofEpochMilli(onSecond.get(0)[2])
+                    + Instant.ofEpochMilli(lockFrom) + "\",\"to\":\"" + Instant.ofEpochMilli(lockTo)
                     + "\",\"reason\":\"case 4711\"}").statusCode());
+            List<long[]> lockedSegments = onSecond.stream().filter(s -> s[1] < lockTo && s[2] > lockFrom).toList();
+            List<Long> underLock = lockedSegments.stream().map(s -> s[0]).toList();
+            // the quota leaves room for the locked bytes and half of the rest: retention must delete
+            // unlocked segments, and can get under it without touching a locked one
+            long used = volume(admin, "second").getJsonNumber("usedBytes").longValue();
+            long lockedBytes = lockedSegments.stream().mapToLong(s -> s[3]).sum();
+            long quota = lockedBytes + (used - lockedBytes) / 2;
             post(admin, "/api/v1/storage/volumes/" + secondId, "{\"quotaBytes\":" + quota + "}");
             assertEquals(200, post(admin, "/api/v1/storage/retention/run", "").statusCode());
 
@@ -105,10 +113,6 @@ class StorageVolumesIT {
             assertTrue(kept.contains(lockedSeq), "the locked segment is kept");
             assertTrue(!retired.isEmpty(), "retention made room");
             long newestRetired = retired.get(retired.size() - 1);
-            // a neighbour whose recorded span touches the locked one by a millisecond is under the lock too
-            long lockFrom = onSecond.get(0)[1];
-            long lockTo = onSecond.get(0)[2];
-            List<Long> underLock = onSecond.stream().filter(s -> s[1] < lockTo && s[2] > lockFrom).map(s -> s[0]).toList();
             assertTrue(kept.containsAll(underLock), "every segment under the lock is kept: " + underLock + ", kept " + kept);
             assertTrue(kept.stream().filter(s -> !underLock.contains(s)).allMatch(s -> s > newestRetired), "oldest first: retired "
                     + retired + ", kept " + kept + ", under the lock " + underLock);
@@ -127,13 +131,13 @@ class StorageVolumesIT {
     private static List<long[]> segmentsOn(long camera, String volume) throws Exception {
         List<long[]> result = new ArrayList<>();
         try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
-                "SELECT chain_seq, (extract(epoch FROM start_ts) * 1000)::bigint, (extract(epoch FROM end_ts) * 1000)::bigint "
-                        + "FROM segment WHERE camera_id = ? AND volume = ? ORDER BY start_ts")) {
+                "SELECT chain_seq, (extract(epoch FROM start_ts) * 1000)::bigint, (extract(epoch FROM end_ts) * 1000)::bigint, "
+                        + "bytes FROM segment WHERE camera_id = ? AND volume = ? ORDER BY start_ts")) {
             s.setLong(1, camera);
             s.setString(2, volume);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                    result.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                 }
             }
         }
@@ -164,7 +168,7 @@ class StorageVolumesIT {
             long camera = addCamera(admin, "four eyes gate", fleet.camera(0).rtspUrl());
             await("4 segments", 60, () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", camera) >= 4);
             assertEquals(200, post(admin, "/api/v1/cameras/" + camera + "/disable", "").statusCode());
-            Thread.sleep(1500); // the last segment is sealed
+            VigilDeployment.awaitRecordingSealed(camera);
             List<Instant[]> segments = new ArrayList<>();
             try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
                     "SELECT start_ts, end_ts FROM segment WHERE camera_id = ? ORDER BY start_ts")) {
@@ -248,7 +252,10 @@ class StorageVolumesIT {
                     assertEquals(200, post(admin, "/api/v1/storage/volumes/" + id, "{\"state\":\"DISABLED\"}").statusCode());
                 }
                 long sealed = count("SELECT count(*) FROM segment WHERE camera_id = ?", camera);
-                Thread.sleep(17_000); // two whole 4 s segments recorded inside the outage, a little after it began
+                // two whole segments recorded inside the outage, a little after it began, wait in the spool
+                long after = outage.plusSeconds(2).toEpochMilli();
+                await("two finished segments of the outage waiting in the spool", 60,
+                        () -> finishedInSpool(camera).stream().filter(start -> start > after).count() >= 2);
                 assertTrue(count("SELECT count(*) FROM segment WHERE camera_id = ?", camera) <= sealed + 1,
                         "nothing sealed without a volume (one may have been on its way)");
             } finally {
@@ -265,6 +272,17 @@ class StorageVolumesIT {
             HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
             assertEquals(0, json(integrity).asJsonObject().getJsonArray("findings").size(), integrity.body());
             assertEquals(200, post(admin, "/api/v1/cameras/" + camera + "/disable", "").statusCode());
+        }
+    }
+
+    /** The start times of the camera's finished segments still in the recorder's spool (not sealed). */
+    private static List<Long> finishedInSpool(long camera) {
+        Path spool = VigilDeployment.spool();
+        try (java.util.stream.Stream<Path> files = Files.list(spool)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(camera + "-") && n.endsWith(".mp4"))
+                    .map(n -> Long.parseLong(n.split("-")[1])).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

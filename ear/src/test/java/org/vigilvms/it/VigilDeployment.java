@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -298,7 +299,28 @@ final class VigilDeployment {
         }
     }
 
-    /** A single number from the test installation's database. */
+    /** The test server's recorder spool: segments being written and those waiting for their seal. */
+    static Path spool() {
+        return Path.of(System.getProperty("vigil.it.dir"), "it-server", "data", "vigil", "spool");
+    }
+
+    /**
+     * Waits until a disabled camera's recording has stopped and its last segment is sealed: while
+     * a camera records, the recorder's spool always holds a file of it (the segment being written
+     * or one waiting for its seal), so an empty spool for the camera is the condition itself.
+     */
+    static void awaitRecordingSealed(long cameraId) throws InterruptedException {
+        Path spool = spool();
+        String prefix = cameraId + "-";
+        await("camera " + cameraId + " stopped and its last segment sealed", Duration.ofSeconds(60), () -> {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(spool)) {
+                return files.noneMatch(f -> f.getFileName().toString().startsWith(prefix));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** When segment {@code chainSeq} (1 = first) of the camera starts, as indexed. */
     static java.time.Instant segmentStart(long cameraId, long chainSeq) throws SQLException {
         try (Connection c = database();
