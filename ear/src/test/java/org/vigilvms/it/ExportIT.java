@@ -7,9 +7,7 @@ import static org.vigilvms.it.VigilDeployment.count;
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.evidence.ExportManifest;
 import org.vigilvms.evidence.ExportTampering;
+import org.vigilvms.it.EvidenceExports.Verdict;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.AacTone;
 import org.vigilvms.testkit.camera.AudioProbe;
@@ -254,50 +253,23 @@ class ExportIT {
     }
 
     private static String requestExport(HttpClient client, String json) throws Exception {
-        HttpResponse<String> accepted = post(client, "/api/v1/exports", json);
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        return accepted.body().replaceAll(".*\"id\":\"([0-9a-f-]+)\".*", "$1");
+        return EvidenceExports.request(client, json);
     }
 
     private static String awaitDone(HttpClient client, String job) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (true) {
-            String body = get(client, "/api/v1/exports/" + job).body();
-            if (body.contains("\"state\":\"DONE\"")) {
-                return job;
-            }
-            assertTrue(!body.contains("\"state\":\"FAILED\"") && Instant.now().isBefore(deadline), "export finished: " + body);
-            Thread.sleep(500);
-        }
+        return EvidenceExports.awaitDone(client, job);
     }
 
     private static Path download(HttpClient client, String job, String name) throws Exception {
-        HttpResponse<Path> file = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/exports/"
-                + job + "/file")).build(), HttpResponse.BodyHandlers.ofFile(work.resolve(name)));
-        assertEquals(200, file.statusCode());
-        return file.body();
+        return EvidenceExports.download(client, job, work.resolve(name));
     }
 
     private static Path issuerCertificate(HttpClient client) throws Exception {
-        HttpResponse<String> pem = get(client, "/api/v1/exports/issuer-certificate");
-        assertEquals(200, pem.statusCode());
-        assertEquals(Files.readString(VigilTestEnvironment.installation().home().root().resolve("tls/ca.pem")).strip(),
-                pem.body().strip().replace("\r", ""), "the API hands out the installation's CA certificate");
-        return Files.writeString(work.resolve("issuer.pem"), pem.body());
+        return EvidenceExports.issuerCertificate(client, work.resolve("issuer.pem"));
     }
 
-    private record Verdict(int status, String output) {
-    }
-
-    /** Runs the investigators' jar as its own process, as they would. */
     private static Verdict verify(Path export, Path issuer, String... more) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("vigil.verifier.jar"), export.toString(), "--issuer", issuer.toString()));
-        command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Verdict(process.exitValue(), output);
+        return EvidenceExports.verify(export, issuer, more);
     }
 
     /**

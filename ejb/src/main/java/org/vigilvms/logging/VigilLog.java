@@ -103,4 +103,9 @@ public interface VigilLog extends BasicLogger {
     @Message(id = 423, value = "The master key was rotated in the database, but %s could not replace the old key file (%s): "
             + "the server opens with both keys; rotate again to finish")
     void masterKeyFileNotReplaced(String nextFile, String reason);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 424, value = "The master key was rotated in the database, but the old key %s could not be deleted from the "
+            + "PKCS#11 token (%s): the server opens with both keys; rotate again to finish")
+    void oldMasterKeyNotDeleted(String label, String reason);
 }

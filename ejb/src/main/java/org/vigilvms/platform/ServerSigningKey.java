@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * The server's signing key (EC P-256, issued by the internal CA) from the key store that
  * wildfly-config names ({@code vigil.signing.keystore.file}); its password is read from the
- * installation's credential store, never from a file in clear. Loaded once.
+ * installation's credential store, never from a file in clear. When the installation keeps its
+ * keys in a PKCS#11 token ({@link HardwareToken}), the key is the token's object of the same
+ * alias, and signing happens inside the token. Loaded once.
  */
 public final class ServerSigningKey {
 
@@ -65,14 +67,19 @@ public final class ServerSigningKey {
     public static ServerSigningKey certificateAuthority() {
         ServerSigningKey loaded = certificateAuthority;
         if (loaded == null) {
-            loaded = load(Path.of(InstallationSecrets.required("vigil.ca.keystore.file")), Path.of(InstallationSecrets.required("vigil.credstore.file")),
-                    InstallationSecrets.required("vigil.credstore.password").toCharArray(), "ca-keystore", "vigil-ca");
+            loaded = HardwareToken.configured() ? fromToken(HardwareToken.installation(), "vigil-ca")
+                    : load(Path.of(InstallationSecrets.required("vigil.ca.keystore.file")),
+                            Path.of(InstallationSecrets.required("vigil.credstore.file")),
+                            InstallationSecrets.required("vigil.credstore.password").toCharArray(), "ca-keystore", "vigil-ca");
             certificateAuthority = loaded;
         }
         return loaded;
     }
 
     private static ServerSigningKey load(String alias) {
+        if (HardwareToken.configured()) {
+            return fromToken(HardwareToken.installation(), alias);
+        }
         return load(Path.of(InstallationSecrets.required("vigil.signing.keystore.file")), Path.of(InstallationSecrets.required("vigil.credstore.file")),
                 InstallationSecrets.required("vigil.credstore.password").toCharArray(), PASSWORD_ALIAS, alias);
     }
@@ -93,6 +100,20 @@ public final class ServerSigningKey {
             return new ServerSigningKey(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the server signing key " + keyStoreFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The token's private key {@code alias} (a handle: the key never leaves the token) and its certificate chain. */
+    static ServerSigningKey fromToken(HardwareToken token, String alias) {
+        try {
+            PrivateKey key = (PrivateKey) token.keys().getKey(alias, null);
+            Certificate[] chain = token.keys().getCertificateChain(alias);
+            if (key == null || chain == null) {
+                throw new IllegalStateException("the PKCS#11 token holds no key '" + alias + "' (run the setup again)");
+            }
+            return new ServerSigningKey(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the key '" + alias + "' from the PKCS#11 token: " + e.getMessage(), e);
         }
     }
 

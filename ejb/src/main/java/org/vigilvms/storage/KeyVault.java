@@ -1,65 +1,72 @@
 package org.vigilvms.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM sealing with the installation master key (the file named by the system property
- * {@code vigil.master.key.file}, outside the database) and with per-camera data keys that the
- * master key wraps. Sealed form: 12-byte random nonce, then ciphertext with its 16-byte tag; the
- * associated data binds a sealed value to its place (camera, segment slot), so moving it fails.
+ * AES-256-GCM sealing with the installation master key and with per-camera data keys that the
+ * master key wraps. The master key is kept outside the database: in a file
+ * ({@code vigil.master.key.file}) or in a PKCS#11 token, where it is used without ever leaving
+ * it ({@link MasterKeys}). Sealed form: 12-byte random nonce, then ciphertext with its 16-byte
+ * tag; the associated data binds a sealed value to its place (camera, segment slot), so moving
+ * it fails.
  *
  * <p>A vault may know a second key that it opens with but never seals with: the other side of a
  * master key rotation ({@link MasterKeyRotation}) while it runs, the old key after it (until the
- * server restarts), or a new key in {@code <master key file>.next} whose rotation did not finish.
+ * server restarts), or the new key of a rotation that did not finish.
  */
 public final class KeyVault {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
+    private static final String GCM = "AES/GCM/NoPadding";
 
-    private final byte[] masterKey;
-    private final byte[] alternateKey;
+    private final SecretKey masterKey;
+    private final SecretKey alternateKey;
+    private final Provider provider;
 
     public KeyVault(byte[] masterKey) {
         this(masterKey, null);
     }
 
     KeyVault(byte[] masterKey, byte[] alternateKey) {
-        if (masterKey.length != 32 || alternateKey != null && alternateKey.length != 32) {
+        this(aes(masterKey), alternateKey == null ? null : aes(alternateKey), null);
+    }
+
+    /** A vault over keys of {@code provider} (a token's; null: keys in memory, the JDK's AES). */
+    KeyVault(SecretKey masterKey, SecretKey alternateKey, Provider provider) {
+        this.masterKey = masterKey;
+        this.alternateKey = alternateKey;
+        this.provider = provider;
+    }
+
+    private static SecretKey aes(byte[] key) {
+        if (key.length != 32) {
             throw new IllegalArgumentException("a master key must be 32 bytes");
         }
-        this.masterKey = masterKey.clone();
-        this.alternateKey = alternateKey == null ? null : alternateKey.clone();
+        return new SecretKeySpec(key, "AES");
     }
 
     private static volatile KeyVault installation;
 
-    /**
-     * The installation's vault, from {@code vigil.master.key.file} (and its {@code .next} file,
-     * when a rotation did not finish); the files are read once.
-     */
+    /** The installation's vault, from where its master keys are kept ({@link MasterKeys}); read once. */
     public static KeyVault fromSystemProperty() {
         KeyVault vault = installation;
         if (vault == null) {
             synchronized (KeyVault.class) {
                 vault = installation;
                 if (vault == null) {
-                    Path file = masterKeyFile();
-                    Path next = nextKeyFile(file);
-                    try {
-                        vault = new KeyVault(Files.readAllBytes(file), Files.exists(next) ? Files.readAllBytes(next) : null);
-                    } catch (IOException e) {
-                        throw new IllegalStateException("cannot read the master key " + file + ": " + e.getMessage(), e);
-                    }
+                    vault = MasterKeys.installation().vault();
                     installation = vault;
                 }
             }
@@ -76,18 +83,19 @@ public final class KeyVault {
         return Path.of(file);
     }
 
-    /** Where a rotation keeps the new key until the database holds only values sealed with it. */
-    static Path nextKeyFile(Path masterKeyFile) {
-        return masterKeyFile.resolveSibling(masterKeyFile.getFileName() + ".next");
-    }
-
     /** Replaces the installation's vault (the rotation's steps). */
     static synchronized void install(KeyVault vault) {
         installation = vault;
     }
 
-    byte[] masterKey() {
-        return masterKey.clone();
+    /** The key this vault seals with. */
+    SecretKey master() {
+        return masterKey;
+    }
+
+    /** A vault that seals with {@code master} and opens with {@code alternate} too, keys of the same place as this one's. */
+    KeyVault with(SecretKey master, SecretKey alternate) {
+        return new KeyVault(master, alternate, provider);
     }
 
     /** Whether this vault opens with a second key besides the one it seals with. */
@@ -96,19 +104,31 @@ public final class KeyVault {
     }
 
     public byte[] sealWithMaster(byte[] plain, byte[] associatedData) {
-        return seal(masterKey, plain, associatedData);
+        try {
+            return seal(cipher(), masterKey, plain, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM sealing failed", e);
+        }
     }
 
     /** Opens a value sealed with the master key, or with the alternate key when the vault knows one. */
     public byte[] openWithMaster(byte[] sealed, byte[] associatedData) {
         try {
-            return open(masterKey, sealed, associatedData);
-        } catch (TamperedException e) {
-            if (alternateKey == null) {
-                throw e;
+            try {
+                return open(cipher(), masterKey, sealed, associatedData);
+            } catch (TamperedException e) {
+                if (alternateKey == null) {
+                    throw e;
+                }
+                return open(cipher(), alternateKey, sealed, associatedData);
             }
-            return open(alternateKey, sealed, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM opening failed", e);
         }
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        return provider == null ? Cipher.getInstance(GCM) : Cipher.getInstance(GCM, provider);
     }
 
     /** A new random data key, returned wrapped by the master key. */
@@ -125,22 +145,25 @@ public final class KeyVault {
     /** Seals a small value (a key, a password); segments go through {@link #sealStream}. */
     public static byte[] seal(byte[] key, byte[] plain, byte[] associatedData) {
         try {
-            byte[] nonce = new byte[NONCE];
-            Cipher cipher = encryptor(key, nonce, associatedData);
-            byte[] sealed = new byte[NONCE + cipher.getOutputSize(plain.length)];
-            System.arraycopy(nonce, 0, sealed, 0, NONCE);
-            cipher.doFinal(plain, 0, plain.length, sealed, NONCE);
-            return sealed;
+            return seal(Cipher.getInstance(GCM), new SecretKeySpec(key, "AES"), plain, associatedData);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM sealing failed", e);
         }
     }
 
-    /** An AES-GCM encryptor under a fresh random nonce, written into {@code nonce}, with the associated data given. */
-    private static Cipher encryptor(byte[] key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
+    private static byte[] seal(Cipher cipher, Key key, byte[] plain, byte[] associatedData) throws GeneralSecurityException {
+        byte[] nonce = new byte[NONCE];
+        encryptor(cipher, key, nonce, associatedData);
+        byte[] sealed = new byte[NONCE + cipher.getOutputSize(plain.length)];
+        System.arraycopy(nonce, 0, sealed, 0, NONCE);
+        cipher.doFinal(plain, 0, plain.length, sealed, NONCE);
+        return sealed;
+    }
+
+    /** Makes {@code cipher} an AES-GCM encryptor under a fresh random nonce, written into {@code nonce}, with the associated data given. */
+    private static Cipher encryptor(Cipher cipher, Key key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
         RANDOM.nextBytes(nonce);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(associatedData);
         return cipher;
     }
@@ -165,7 +188,7 @@ public final class KeyVault {
                                   byte[] associatedData, java.security.MessageDigest clearDigest) throws IOException {
         try {
             byte[] nonce = new byte[NONCE];
-            Cipher cipher = encryptor(key, nonce, associatedData);
+            Cipher cipher = encryptor(Cipher.getInstance(GCM), new SecretKeySpec(key, "AES"), nonce, associatedData);
             long written = writeFully(out, java.nio.ByteBuffer.wrap(nonce));
             java.nio.ByteBuffer clear = java.nio.ByteBuffer.allocate(STREAM_PIECE);
             java.nio.ByteBuffer sealed = java.nio.ByteBuffer.allocate(STREAM_PIECE + TAG_BITS / 8);
@@ -192,19 +215,23 @@ public final class KeyVault {
 
     /** Opens a sealed value; throws {@link TamperedException} when it was altered or moved. */
     public static byte[] open(byte[] key, byte[] sealed, byte[] associatedData) {
+        try {
+            return open(Cipher.getInstance(GCM), new SecretKeySpec(key, "AES"), sealed, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM opening failed", e);
+        }
+    }
+
+    private static byte[] open(Cipher cipher, Key key, byte[] sealed, byte[] associatedData) throws GeneralSecurityException {
         if (sealed.length < NONCE + TAG_BITS / 8) {
             throw new TamperedException("sealed value too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new TamperedException("authentication tag does not match");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM opening failed", e);
         }
     }
 

@@ -9,22 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.Set;
+import javax.crypto.SecretKey;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.logging.VigilLog;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.Reauthentication;
 import org.vigilvms.security.UserTotp;
@@ -36,12 +24,13 @@ import org.vigilvms.security.UserTotp;
  * cameras' data keys, which do not change). A local administrator does it, after giving their
  * password again; audited.
  *
- * <p>Crash safety: the new key is written to {@code <master key file>.next} (owner-only, synced)
- * before any row changes, and replaces the old file only after the transaction committed. While
- * the rotation runs, the tables it re-wraps are locked against writers and the vault opens with
- * both keys; from the commit on it seals with the new key. If the server stops between the commit
- * and the file move, or the transaction rolls back, both keys stay (the vault opens with either)
- * and the next rotation adopts the {@code .next} key and finishes.
+ * <p>Crash safety: the new key is kept where the keys are ({@link MasterKeys}: a synced
+ * {@code <master key file>.next}, or a new object in the PKCS#11 token) before any row changes,
+ * and the old key goes only after the transaction committed. While the rotation runs, the tables
+ * it re-wraps are locked against writers and the vault opens with both keys; from the commit on
+ * it seals with the new key. If the server stops between the commit and retiring the old key, or
+ * the transaction rolls back, both keys stay (the vault opens with either) and the next rotation
+ * adopts the new key and finishes.
  */
 @PermitAll // authorization per call: a local administrator, with the password again
 @Stateless
@@ -50,8 +39,6 @@ public class MasterKeyRotation {
     /** What was re-wrapped. */
     public record Rotated(int cameras, int secondFactors) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -73,21 +60,21 @@ public class MasterKeyRotation {
         String caller = access.caller().name();
         reauthentication.require(caller, password, "master.key.rotation.refused", "rotate the master key");
         em.createNativeQuery("LOCK TABLE camera, user_totp IN SHARE ROW EXCLUSIVE MODE").executeUpdate(); // no writer seals meanwhile
-        Path file = KeyVault.masterKeyFile();
-        Path nextFile = KeyVault.nextKeyFile(file);
+        MasterKeys keys = MasterKeys.installation();
         KeyVault before = KeyVault.fromSystemProperty();
-        byte[] next = nextKey(nextFile);
-        byte[] old = before.masterKey();
-        KeyVault.install(new KeyVault(old, next));
+        SecretKey next = keys.next();
+        SecretKey old = before.master();
+        KeyVault underNext = before.with(next, null);
+        KeyVault.install(before.with(old, next));
         int cameras = 0;
         for (Object[] row : rows("SELECT id, data_key_wrapped, password_ciphertext FROM camera")) {
             long id = ((Number) row[0]).longValue();
-            byte[] dataKey = resealed(next, (byte[]) row[1], SegmentCrypto.dataKeyAad(id));
+            byte[] dataKey = resealed(underNext, (byte[]) row[1], SegmentCrypto.dataKeyAad(id));
             em.createNativeQuery("UPDATE camera SET data_key_wrapped = ?1 WHERE id = ?2").setParameter(1, dataKey).setParameter(2, id)
                     .executeUpdate();
             if (row[2] != null) {
                 em.createNativeQuery("UPDATE camera SET password_ciphertext = ?1 WHERE id = ?2")
-                        .setParameter(1, resealed(next, (byte[]) row[2], SegmentCrypto.passwordAad(id))).setParameter(2, id).executeUpdate();
+                        .setParameter(1, resealed(underNext, (byte[]) row[2], SegmentCrypto.passwordAad(id))).setParameter(2, id).executeUpdate();
             }
             cameras++;
         }
@@ -95,26 +82,22 @@ public class MasterKeyRotation {
         for (Object[] row : rows("SELECT username, secret_sealed FROM user_totp")) {
             String user = (String) row[0];
             em.createNativeQuery("UPDATE user_totp SET secret_sealed = ?1 WHERE username = ?2")
-                    .setParameter(1, resealed(next, (byte[]) row[1], UserTotp.sealingAad(user))).setParameter(2, user).executeUpdate();
+                    .setParameter(1, resealed(underNext, (byte[]) row[1], UserTotp.sealingAad(user))).setParameter(2, user).executeUpdate();
             secondFactors++;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                KeyVault.install(new KeyVault(next, old)); // writers waiting on the lock seal with the new key
+                KeyVault.install(before.with(next, old)); // writers waiting on the lock seal with the new key
             }
 
             @Override
             public void afterCompletion(int status) {
                 if (status != Status.STATUS_COMMITTED) {
-                    KeyVault.install(new KeyVault(old, next)); // nothing changed; the .next file stays for the next try
+                    KeyVault.install(before.with(old, next)); // nothing changed; the next key stays for the next try
                     return;
                 }
-                try {
-                    Files.move(nextFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    VigilLog.LOG.masterKeyFileNotReplaced(nextFile.toString(), e.getMessage());
-                }
+                keys.finish(next);
             }
         });
         audit.record(caller, "master.key.rotated", "keys", AuditEvent.Outcome.SUCCESS, cameras + " camera(s) and " + secondFactors
@@ -127,29 +110,7 @@ public class MasterKeyRotation {
         return em.createNativeQuery(sql).getResultList();
     }
 
-    private static byte[] resealed(byte[] next, byte[] sealed, byte[] associatedData) {
-        return KeyVault.seal(next, KeyVault.fromSystemProperty().openWithMaster(sealed, associatedData), associatedData);
-    }
-
-    /** The key of an unfinished rotation when there is one, else a new random key written (synced, owner-only) to {@code nextFile}. */
-    private static byte[] nextKey(Path nextFile) {
-        try {
-            if (Files.exists(nextFile)) {
-                return Files.readAllBytes(nextFile);
-            }
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            FileAttribute<?>[] ownerOnly = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            try (FileChannel channel = FileChannel.open(nextFile, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    ownerOnly)) {
-                channel.write(ByteBuffer.wrap(key));
-                channel.force(true);
-            }
-            return key;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the new master key " + nextFile + ": " + e.getMessage(), e);
-        }
+    private static byte[] resealed(KeyVault underNext, byte[] sealed, byte[] associatedData) {
+        return underNext.sealWithMaster(KeyVault.fromSystemProperty().openWithMaster(sealed, associatedData), associatedData);
     }
 }

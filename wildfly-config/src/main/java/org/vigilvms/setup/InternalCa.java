@@ -14,6 +14,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -40,9 +42,10 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The installation's own certificate authority. It issues the server's TLS certificate and the
- * client certificates of services on other hosts (and, later, of devices). Keys are EC P-256,
- * signatures ECDSA with SHA-256.
+ * The installation's own certificate authority. It issues the server's TLS certificate, the
+ * signing and time-stamping certificates and the client certificates of services on other
+ * hosts. Keys are EC P-256, signatures ECDSA with SHA-256; the CA's key is in a key store file,
+ * or inside a PKCS#11 token ({@link TokenKeys}) where it signs without leaving it.
  */
 public final class InternalCa {
 
@@ -53,16 +56,38 @@ public final class InternalCa {
 
     private final PrivateKey key;
     private final X509Certificate certificate;
+    /** Where the key signs: its token's provider, or null for a key in memory. */
+    private final Provider signer;
 
-    private InternalCa(PrivateKey key, X509Certificate certificate) {
+    private InternalCa(PrivateKey key, X509Certificate certificate, Provider signer) {
         this.key = key;
         this.certificate = certificate;
+        this.signer = signer;
     }
 
     /** A new CA named after the installation. */
     public static InternalCa create(String installationName) {
         try {
-            KeyPair pair = newKeyPair();
+            return selfSigned(newKeyPair(), installationName, null);
+        } catch (GeneralSecurityException e) {
+            throw new SetupException("cannot create the internal CA: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new CA whose key is generated and kept inside {@code token} (alias {@value #CA_ALIAS}). */
+    public static InternalCa createIn(TokenKeys token, String installationName) {
+        InternalCa ca = selfSigned(token.newKeyPair(), installationName, token.provider());
+        token.store(CA_ALIAS, ca.key, ca.certificate);
+        return ca;
+    }
+
+    /** The CA whose key the token holds. */
+    public static InternalCa fromToken(TokenKeys token) {
+        return new InternalCa(token.privateKey(CA_ALIAS), token.certificate(CA_ALIAS), token.provider());
+    }
+
+    private static InternalCa selfSigned(KeyPair pair, String installationName, Provider signer) {
+        try {
             X500Name subject = new X500Name("CN=Vigil VMS internal CA (" + installationName + "),O=Vigil VMS");
             Instant now = Instant.now();
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -73,7 +98,7 @@ public final class InternalCa {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             ext.createSubjectKeyIdentifier(pair.getPublic()));
-            return new InternalCa(pair.getPrivate(), sign(builder, pair.getPrivate()));
+            return new InternalCa(pair.getPrivate(), sign(builder, pair.getPrivate(), signer), signer);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new SetupException("cannot create the internal CA: " + e.getMessage(), e);
         }
@@ -84,7 +109,7 @@ public final class InternalCa {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             return new InternalCa((PrivateKey) store.getKey(CA_ALIAS, password),
-                    (X509Certificate) store.getCertificate(CA_ALIAS));
+                    (X509Certificate) store.getCertificate(CA_ALIAS), null);
         } catch (IOException | GeneralSecurityException e) {
             throw new SetupException("cannot read the internal CA " + file + ": " + e.getMessage(), e);
         }
@@ -102,6 +127,21 @@ public final class InternalCa {
             writePem(certificate, file.resolveSibling("ca.pem"));
         } catch (GeneralSecurityException e) {
             throw new SetupException("cannot save the internal CA: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the CA certificate alone (its key stays in the token) where the CA's key store is
+     * expected, and in PEM beside it.
+     */
+    public void saveCertificate(Path file, char[] password) {
+        try {
+            KeyStore store = emptyStore();
+            store.setCertificateEntry(CA_ALIAS, certificate);
+            write(store, file, password);
+            writePem(certificate, file.resolveSibling("ca.pem"));
+        } catch (GeneralSecurityException e) {
+            throw new SetupException("cannot save the internal CA certificate: " + e.getMessage(), e);
         }
     }
 
@@ -141,6 +181,26 @@ public final class InternalCa {
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation, password);
     }
 
+    /** A new signing key generated and kept inside {@code token}, alias {@code signing} (as {@link #issueSigner}); its certificate. */
+    public X509Certificate issueSignerIn(TokenKeys token, String commonName) {
+        return issueIn(token, "signing", "CN=" + commonName + ",OU=signing,O=Vigil VMS", new KeyPurposeId[0], false,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+    }
+
+    /** A new time-stamping key generated and kept inside {@code token}, alias {@code tsa} (as {@link #issueTimeStamping}); its certificate. */
+    public X509Certificate issueTimeStampingIn(TokenKeys token, String commonName) {
+        return issueIn(token, "tsa", "CN=" + commonName + ",OU=time-stamping,O=Vigil VMS",
+                new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping}, true, KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+    }
+
+    private X509Certificate issueIn(TokenKeys token, String alias, String subject, KeyPurposeId[] purposes, boolean purposesCritical,
+                                    int keyUsage) {
+        KeyPair pair = token.newKeyPair();
+        X509Certificate leaf = certify(pair.getPublic(), subject, List.of(), purposes, purposesCritical, keyUsage);
+        token.store(alias, pair.getPrivate(), leaf, certificate);
+        return leaf;
+    }
+
     /** A key store holding only the CA certificate, as a trust anchor. */
     public KeyStore trustStore() {
         return trustStoreOf(List.of(certificate));
@@ -168,14 +228,27 @@ public final class InternalCa {
                            boolean purposesCritical, int keyUsage, char[] password) {
         try {
             KeyPair pair = newKeyPair();
+            X509Certificate leaf = certify(pair.getPublic(), subject, altNames, purposes, purposesCritical, keyUsage);
+            KeyStore store = emptyStore();
+            store.setKeyEntry(alias, pair.getPrivate(), password, new Certificate[] {leaf, certificate});
+            return store;
+        } catch (GeneralSecurityException e) {
+            throw new SetupException("cannot issue a certificate for " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A certificate for {@code subjectKey}, signed with the CA's key (in the token, when it is there). */
+    private X509Certificate certify(PublicKey subjectKey, String subject, List<GeneralName> altNames, KeyPurposeId[] purposes,
+                                    boolean purposesCritical, int keyUsage) {
+        try {
             Instant now = Instant.now();
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_VALIDITY)),
-                    new X500Name(subject), pair.getPublic())
+                    new X500Name(subject), subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
             if (purposes.length > 0) {
                 builder.addExtension(Extension.extendedKeyUsage, purposesCritical, new ExtendedKeyUsage(purposes));
@@ -184,10 +257,7 @@ public final class InternalCa {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(altNames.toArray(GeneralName[]::new)));
             }
-            X509Certificate leaf = sign(builder, key);
-            KeyStore store = emptyStore();
-            store.setKeyEntry(alias, pair.getPrivate(), password, new Certificate[] {leaf, certificate});
-            return store;
+            return sign(builder, key, signer);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new SetupException("cannot issue a certificate for " + subject + ": " + e.getMessage(), e);
         }
@@ -253,9 +323,10 @@ public final class InternalCa {
         return new BigInteger(159, RANDOM).add(BigInteger.ONE);
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key, Provider provider)
             throws OperatorCreationException, GeneralSecurityException {
+        JcaContentSignerBuilder signer = new JcaContentSignerBuilder("SHA256withECDSA");
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+                builder.build((provider == null ? signer : signer.setProvider(provider)).build(key)));
     }
 }

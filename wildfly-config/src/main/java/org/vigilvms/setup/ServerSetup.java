@@ -50,6 +50,16 @@ public final class ServerSetup {
     }
 
     public static Result ensure(VigilHome home, DatabaseSettings db) {
+        return ensure(home, db, null);
+    }
+
+    /**
+     * As {@link #ensure(VigilHome, DatabaseSettings)}; with {@code token} on the first run, the
+     * CA, signing, time-stamping and master keys are generated inside that PKCS#11 token and never
+     * exist in a file. An installation keeps where its keys are: later runs find the token from
+     * the installation's own configuration.
+     */
+    public static Result ensure(VigilHome home, DatabaseSettings db, TokenKeys.Settings token) {
         createPrivateDir(home.root());
         createPrivateDir(home.secretsDir());
         createPrivateDir(home.tlsDir());
@@ -69,8 +79,13 @@ public final class ServerSetup {
             secrets.getOrGenerate(DB_PASSWORD);
         }
         secrets.getOrGenerate(LDAP_BIND);
-        ensureTls(home, secrets);
-        ensureMasterKey(home);
+        TokenKeys keys = hardwareToken(home, props, secrets, token);
+        ensureTls(home, secrets, keys);
+        if (keys == null) {
+            ensureMasterKey(home);
+        } else {
+            keys.ensureMasterKey();
+        }
         writeBrokerIdentities(home, secrets);
 
         props.setProperty(P_HOME, home.root().toString());
@@ -167,6 +182,13 @@ public final class ServerSetup {
      */
     public static X509Certificate rotateSigningKey(VigilHome home) {
         SecretStore secrets = openSecrets(home);
+        TokenKeys token = installationToken(home, secrets);
+        String name = "Vigil signing " + home.root().getFileName() + " " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        if (token != null) {
+            X509Certificate signer = InternalCa.fromToken(token).issueSignerIn(token, name);
+            writeSigningCertificates(home, secrets, token);
+            return signer;
+        }
         InternalCa ca = InternalCa.load(home.caKeyStore(), secrets.require(CA_KEYSTORE).toCharArray());
         char[] password = secrets.require(SIGNING_KEYSTORE).toCharArray();
         try {
@@ -174,14 +196,48 @@ public final class ServerSetup {
             try (java.io.InputStream in = Files.newInputStream(home.signingKeyStore())) {
                 signing.load(in, password);
             }
-            java.security.KeyStore issued = ca.issueSigner("Vigil signing " + home.root().getFileName() + " "
-                    + java.time.LocalDate.now(java.time.ZoneOffset.UTC), password);
+            java.security.KeyStore issued = ca.issueSigner(name, password);
             signing.setKeyEntry("signing", issued.getKey("signing", password), password, issued.getCertificateChain("signing"));
             InternalCa.write(signing, home.signingKeyStore(), password);
             return (X509Certificate) issued.getCertificate("signing");
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new SetupException("cannot rotate the signing key in " + home.signingKeyStore() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The installation's CA: its key from the token when the installation has one, else from its key store. */
+    public static InternalCa certificateAuthority(VigilHome home, SecretStore secrets) {
+        TokenKeys token = installationToken(home, secrets);
+        return token != null ? InternalCa.fromToken(token)
+                : InternalCa.load(home.caKeyStore(), secrets.require(CA_KEYSTORE).toCharArray());
+    }
+
+    /** The PKCS#11 token the installation keeps its keys in, opened; null when they are in files. */
+    public static TokenKeys installationToken(VigilHome home, SecretStore secrets) {
+        String config = readProperties(home.serverProperties()).getProperty(TokenKeys.CONFIG_PROPERTY);
+        return config == null ? null : TokenKeys.open(Path.of(config), secrets.require(TokenKeys.PIN_ALIAS).toCharArray());
+    }
+
+    /**
+     * The token of this installation: the one its configuration names, or on the first run the
+     * one {@code settings} describe (its configuration written, its PIN kept in the credential
+     * store). Keys already in files are not moved into a token.
+     */
+    private static TokenKeys hardwareToken(VigilHome home, Properties props, SecretStore secrets, TokenKeys.Settings settings) {
+        if (props.getProperty(TokenKeys.CONFIG_PROPERTY) != null) {
+            return TokenKeys.open(Path.of(props.getProperty(TokenKeys.CONFIG_PROPERTY)), secrets.require(TokenKeys.PIN_ALIAS).toCharArray());
+        }
+        if (settings == null) {
+            return null;
+        }
+        if (Files.exists(home.caKeyStore()) || Files.exists(home.masterKey())) {
+            throw new SetupException("this installation keeps its keys in files; they are not moved into a token (a key that was "
+                    + "in a file stays a copy someone may have): set up a new installation with the token");
+        }
+        TokenKeys.writeConfig(home.pkcs11Config(), settings);
+        secrets.put(TokenKeys.PIN_ALIAS, new String(settings.pin()));
+        props.setProperty(TokenKeys.CONFIG_PROPERTY, home.pkcs11Config().toString());
+        return TokenKeys.open(home.pkcs11Config(), settings.pin());
     }
 
     /** Sets one system property for the server (e.g. {@code vigil.camera.networks.allowed}); kept across setup runs. */
@@ -202,10 +258,14 @@ public final class ServerSetup {
         return SecretStore.open(home.credentialStore(), password.toCharArray(), false);
     }
 
-    private static void ensureTls(VigilHome home, SecretStore secrets) {
+    private static void ensureTls(VigilHome home, SecretStore secrets, TokenKeys token) {
         char[] caPassword = secrets.getOrGenerate(CA_KEYSTORE).toCharArray();
         InternalCa ca;
-        if (Files.isRegularFile(home.caKeyStore())) {
+        if (token != null) {
+            ca = token.contains(InternalCa.CA_ALIAS) ? InternalCa.fromToken(token)
+                    : InternalCa.createIn(token, home.root().getFileName().toString());
+            ca.saveCertificate(home.caKeyStore(), caPassword);
+        } else if (Files.isRegularFile(home.caKeyStore())) {
             ca = InternalCa.load(home.caKeyStore(), caPassword);
         } else {
             ca = InternalCa.create(home.root().getFileName().toString());
@@ -216,12 +276,22 @@ public final class ServerSetup {
             InternalCa.write(ca.issueServer("localhost", InternalCa.localHostNames(), List.of("127.0.0.1", "::1"),
                     password), home.serverKeyStore(), password);
         }
-        if (!Files.isRegularFile(home.signingKeyStore())) {
-            char[] password = secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray();
-            InternalCa.write(ca.issueSigner("Vigil signing " + home.root().getFileName(), password),
-                    home.signingKeyStore(), password);
+        if (token != null) {
+            if (!token.contains("signing")) {
+                ca.issueSignerIn(token, "Vigil signing " + home.root().getFileName());
+            }
+            if (!token.contains("tsa")) {
+                ca.issueTimeStampingIn(token, "Vigil time-stamping " + home.root().getFileName());
+            }
+            writeSigningCertificates(home, secrets, token);
+        } else {
+            if (!Files.isRegularFile(home.signingKeyStore())) {
+                char[] password = secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray();
+                InternalCa.write(ca.issueSigner("Vigil signing " + home.root().getFileName(), password),
+                        home.signingKeyStore(), password);
+            }
+            addTimeStampingKey(home, secrets, ca);
         }
-        addTimeStampingKey(home, secrets, ca);
         if (!Files.isRegularFile(home.trustStore())) {
             InternalCa.write(ca.trustStore(), home.trustStore(), secrets.getOrGenerate(TLS_TRUSTSTORE).toCharArray());
         }
@@ -232,6 +302,22 @@ public final class ServerSetup {
         if (!Files.isRegularFile(home.siemTrustStore())) { // empty until a SIEM is configured (70-logging.cli opens it at boot)
             InternalCa.write(InternalCa.trustStoreOf(List.of()), home.siemTrustStore(),
                     secrets.getOrGenerate(SIEM_TRUSTSTORE).toCharArray());
+        }
+    }
+
+    /**
+     * With the keys in a token, the signing key store holds the signing and time-stamping
+     * certificates only: WildFly opens it at boot, and tools read the certificates there.
+     */
+    private static void writeSigningCertificates(VigilHome home, SecretStore secrets, TokenKeys token) {
+        try {
+            java.security.KeyStore certificates = java.security.KeyStore.getInstance("PKCS12");
+            certificates.load(null, null);
+            certificates.setCertificateEntry("signing", token.certificate("signing"));
+            certificates.setCertificateEntry("tsa", token.certificate("tsa"));
+            InternalCa.write(certificates, home.signingKeyStore(), secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray());
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new SetupException("cannot write " + home.signingKeyStore() + ": " + e.getMessage(), e);
         }
     }
 

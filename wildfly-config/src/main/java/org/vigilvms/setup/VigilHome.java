@@ -39,6 +39,11 @@ public record VigilHome(Path root) {
         return secretsDir().resolve("master.key");
     }
 
+    /** The SunPKCS11 configuration of the token that holds the keys, when the installation has one. */
+    public Path pkcs11Config() {
+        return secretsDir().resolve("pkcs11.cfg");
+    }
+
     public Path jmsUsers() {
         return secretsDir().resolve("jms-users.properties");
     }

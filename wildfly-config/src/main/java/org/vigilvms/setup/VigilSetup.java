@@ -19,7 +19,9 @@ import java.security.cert.X509Certificate;
  * comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only. The audit trail and
  * the signed chain heads go to a SIEM with {@code --siem HOST:PORT --siem-ca FILE.pem} (syslog over
  * TLS only, trusting that CA for the SIEM only). {@code --rotate-signing-key} (server stopped)
- * replaces the server signing key by a new one from the installation's CA.
+ * replaces the server signing key by a new one from the installation's CA. On the first run,
+ * {@code --pkcs11-library FILE.so --pkcs11-slot N} (user PIN from VIGIL_PKCS11_PIN) generates the
+ * CA, signing, time-stamping and master keys inside that PKCS#11 token instead of files.
  */
 public final class VigilSetup {
 
@@ -40,6 +42,8 @@ public final class VigilSetup {
         boolean rotateSigningKey = false;
         String siem = null;
         Path siemCa = null;
+        Path pkcs11Library = null;
+        String pkcs11Slot = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -54,6 +58,8 @@ public final class VigilSetup {
                 case "--ldap-ca" -> ldapCa = Path.of(required(args[i], value));
                 case "--siem" -> siem = required(args[i], value);
                 case "--siem-ca" -> siemCa = Path.of(required(args[i], value));
+                case "--pkcs11-library" -> pkcs11Library = Path.of(required(args[i], value));
+                case "--pkcs11-slot" -> pkcs11Slot = required(args[i], value);
                 case "--rotate-signing-key" -> {
                     rotateSigningKey = true;
                     continue; // takes no value
@@ -70,9 +76,17 @@ public final class VigilSetup {
         if (home == null || url == null) {
             fail("--home and --db-url are required");
         }
+        TokenKeys.Settings token = null;
+        if (pkcs11Library != null || pkcs11Slot != null) {
+            String pin = System.getenv("VIGIL_PKCS11_PIN");
+            if (pkcs11Library == null || pkcs11Slot == null || !pkcs11Slot.matches("\\d{1,19}") || pin == null || pin.isEmpty()) {
+                fail("a PKCS#11 token needs --pkcs11-library FILE.so, --pkcs11-slot N and its user PIN in VIGIL_PKCS11_PIN");
+            }
+            token = new TokenKeys.Settings(pkcs11Library, Long.parseLong(pkcs11Slot), pin.toCharArray());
+        }
         try {
             ServerSetup.Result result = ServerSetup.ensure(new VigilHome(home),
-                    new DatabaseSettings(url, user, System.getenv("VIGIL_DB_PASSWORD")));
+                    new DatabaseSettings(url, user, System.getenv("VIGIL_DB_PASSWORD")), token);
             System.out.println((result.firstRun() ? "Created" : "Checked") + " Vigil installation folder "
                     + result.home().root());
             if (ldapUrl != null) {

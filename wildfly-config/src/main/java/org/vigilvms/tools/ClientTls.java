@@ -51,8 +51,7 @@ public final class ClientTls {
     /** Issues a client certificate for {@code commonName} from the installation's CA. */
     public static KeyStore issueClientCertificate(VigilHome home, SecretStore secrets, String commonName,
                                                   char[] password) {
-        InternalCa ca = InternalCa.load(home.caKeyStore(), secrets.require(ServerSetup.CA_KEYSTORE).toCharArray());
-        return ca.issueClient(commonName, password);
+        return ServerSetup.certificateAuthority(home, secrets).issueClient(commonName, password);
     }
 
     /** Writes a key store to a file (for clients that take a path, like Artemis). */

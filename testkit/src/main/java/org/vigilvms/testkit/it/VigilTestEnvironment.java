@@ -5,6 +5,7 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.hsm.SoftHsm;
 import org.vigilvms.testkit.ldap.TestDirectory;
 import org.vigilvms.testkit.siem.TlsSyslogServer;
 import org.vigilvms.testkit.run.LocalInstallation;
@@ -13,7 +14,8 @@ import org.vigilvms.testkit.run.LocalInstallation;
  * Prepares, before any test class runs (and so before Arquillian starts the container), a fresh
  * installation in {@code target/it-home}, its embedded PostgreSQL and the server base directory
  * {@code target/it-server}, a test LDAP directory and a SIEM's syslog receiver over TLS (rsyslog)
- * the installation is pointed at; stops them when the test run ends. Active only where the
+ * the installation is pointed at; stops them when the test run ends. With
+ * {@code vigil.it.keys=pkcs11} the installation keeps its keys in a SoftHSM2 token. Active only where the
  * build sets {@code vigil.it=true} (the failsafe run of the ear module).
  */
 public class VigilTestEnvironment implements LauncherSessionListener {
@@ -33,7 +35,9 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         Path serverDir = dir.resolve("it-server");
         LocalInstallation.deleteTree(homeDir);
         LocalInstallation.deleteTree(serverDir);
-        installation = LocalInstallation.open(new VigilHome(homeDir), null, 0);
+        // the hardware-key run (vigil.it.keys=pkcs11) keeps the CA, signing, time-stamping and master keys in SoftHSM2
+        installation = LocalInstallation.open(new VigilHome(homeDir), null, 0,
+                "pkcs11".equals(System.getProperty("vigil.it.keys")) ? SoftHsm.newToken("vigil-it") : null);
         directory = TestDirectory.start(org.vigilvms.setup.Passwords.generate());
         ServerSetup.configureLdap(installation.home(), directory.settings());
         siem = TlsSyslogServer.start(dir.resolve("it-siem"));

@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.vigilvms.setup.DatabaseSettings;
 import org.vigilvms.setup.SecretStore;
 import org.vigilvms.setup.ServerSetup;
+import org.vigilvms.setup.TokenKeys;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.db.EmbeddedDatabase;
 
@@ -61,17 +62,25 @@ public final class LocalInstallation implements AutoCloseable {
      * @param embeddedPort port of the embedded PostgreSQL; 0 picks a free one
      */
     public static LocalInstallation open(VigilHome home, ExternalDatabase external, int embeddedPort) {
+        return open(home, external, embeddedPort, null);
+    }
+
+    /**
+     * As {@link #open(VigilHome, ExternalDatabase, int)}, a new installation keeping its keys in
+     * the PKCS#11 token {@code token} (null: in files).
+     */
+    public static LocalInstallation open(VigilHome home, ExternalDatabase external, int embeddedPort, TokenKeys.Settings token) {
         if (external != null) {
             checkReachable(external);
             ServerSetup.Result setup = ServerSetup.ensure(home,
-                    new DatabaseSettings(external.url(), external.user(), external.password()));
+                    new DatabaseSettings(external.url(), external.user(), external.password()), token);
             allowLoopbackCameras(home);
             return new LocalInstallation(home, setup.secrets(), null, external.url(), setup.firstRun());
         }
         int port = embeddedPort > 0 ? embeddedPort : freePort();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedDatabase.DATABASE;
         ServerSetup.Result setup = ServerSetup.ensure(home,
-                new DatabaseSettings(url, EmbeddedDatabase.OWNER, null));
+                new DatabaseSettings(url, EmbeddedDatabase.OWNER, null), token);
         EmbeddedDatabase database = EmbeddedDatabase.start(home.databaseDir(), port);
         try {
             database.ensureApplicationDatabase(setup.secrets().require(ServerSetup.DB_PASSWORD));
