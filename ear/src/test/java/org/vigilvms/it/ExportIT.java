@@ -88,14 +88,16 @@ class ExportIT {
         first = VigilDeployment.addCamera(admin, "export north", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
         second = VigilDeployment.addCamera(admin, "export south", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
         Instant deadline = Instant.now().plusSeconds(120);
-        Instant start;
+        long start; // 0 until both cameras have a segment: their first segments may be sealed between two reads here
         do {
             Thread.sleep(1000);
             assertTrue(Instant.now().isBefore(deadline), "both cameras recorded a minute");
-            start = Instant.ofEpochMilli(Math.max(firstStart(first), firstStart(second))).plusSeconds(1);
-        } while (lastEnd(first) < start.toEpochMilli() + 62_000 || lastEnd(second) < start.toEpochMilli() + 62_000);
-        from = start;
-        to = start.plusSeconds(60);
+            long north = firstStart(first);
+            long south = firstStart(second);
+            start = north == 0 || south == 0 ? 0 : Math.max(north, south) + 1000;
+        } while (start == 0 || lastEnd(first) < start + 62_000 || lastEnd(second) < start + 62_000);
+        from = Instant.ofEpochMilli(start);
+        to = from.plusSeconds(60);
     }
 
     @Test
