@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.camera.CameraConfig;
@@ -14,31 +17,113 @@ import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.camera.WsDiscoveryResponder;
 import org.vigilvms.tools.ClientTls;
+import sun.misc.Signal;
 
 /**
  * Starts the whole VMS on this machine: the installation folder (secrets generated at first
  * start), the embedded PostgreSQL (or VIGIL_DB_URL), the provisioned WildFly with the EAR, and
  * four demo virtual cameras.
  * Prints the console URL and, at first start only, the one-time administrator password.
- * Ctrl-C stops what it started; the next run keeps the data.
+ *
+ * <p>Ctrl-C stops WildFly first and the database after it (the server seals what it recorded
+ * last while it stops), then the demo cameras; the next run keeps the data. For that order the
+ * command runs the VMS as a child process in a session of its own ({@code setsid}): the
+ * terminal's Ctrl-C reaches only this process, which asks the child to stop (SIGTERM), and the
+ * child stops its parts one after the other instead of all of them catching the signal at once.
+ * A WildFly that exits on its own is reported at once with the end of its log, and the command
+ * exits with status 1.
  */
 public final class VigilRun {
 
     static final int DEFAULT_DB_PORT = 54329;
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String SUPERVISED = "--supervised";
+    private static final int LOG_TAIL_LINES = 25;
 
     private VigilRun() {
     }
 
     public static void main(String[] args) {
-        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            usage();
+            return;
+        }
+        if (!arguments.contains(SUPERVISED) && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            System.exit(superviseChild(arguments));
+        }
+        run(arguments.stream().filter(a -> !a.equals(SUPERVISED)).toList());
+    }
+
+    private static void usage() {
+        say("Usage: java -cp \"testkit/target/vigil-testkit.jar:testkit/target/lib/*\" org.vigilvms.testkit.run.VigilRun [REPOSITORY]");
+        say("");
+        say("Starts the whole Vigil VMS on this machine from the build in REPOSITORY (default: the current folder):");
+        say("the installation folder, the embedded PostgreSQL, WildFly with the EAR and demo virtual cameras.");
+        say("Ctrl-C stops WildFly, then the database, then the cameras. The next run keeps the data.");
+        say("");
+        say("Options:");
+        say("  -h, --help               this text");
+        say("Environment:");
+        say("  VIGIL_HOME               installation folder (default ~/.local/share/vigil)");
+        say("  VIGIL_DB_PORT            port of the embedded PostgreSQL (default " + DEFAULT_DB_PORT + ")");
+        say("  VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD   an external PostgreSQL instead of the embedded one");
+        say("  VIGIL_DEMO_CAMERAS       how many demo cameras (default 4; 0 for none)");
+        say("  VIGIL_PORT_OFFSET        added to WildFly's ports (default 0: HTTPS on " + LocalServer.HTTPS_PORT + ")");
+        say("Details of the database's start (initdb, PostgreSQL's own messages) go to <VIGIL_HOME>/launcher.log.");
+    }
+
+    /**
+     * Runs the VMS as a child in a session of its own and waits for it. On Ctrl-C (or SIGTERM)
+     * this JVM's shutdown hook asks the child to stop and waits until it has. Returns the child's
+     * exit status.
+     */
+    private static int superviseChild(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid",
+                ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                "-cp", System.getProperty("java.class.path"), VigilRun.class.getName(), SUPERVISED));
+        command.addAll(arguments);
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            fail("cannot start the VMS process: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy(); // SIGTERM: the child stops WildFly, then the database, then the cameras
+                try {
+                    if (!child.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                        System.err.println("vigil: the VMS did not stop within " + STOP_TIMEOUT.toMinutes() + " minutes; killing it");
+                        child.descendants().forEach(ProcessHandle::destroyForcibly);
+                        child.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "vigil-supervisor"));
+        try {
+            return child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static void run(List<String> arguments) {
+        Path repo = Path.of(arguments.isEmpty() ? "." : arguments.get(0)).toAbsolutePath().normalize();
         Path jbossHome = repo.resolve("wildfly-config/target/server");
         Path ear = repo.resolve("ear/target/vigil.ear");
         if (!Files.isRegularFile(ear) || !Files.isDirectory(jbossHome)) {
             fail("no build found under " + repo + " (expected " + ear + " and " + jbossHome + "); run ./mvnw package -DskipTests");
         }
         VigilHome home = VigilHome.defaultForUser();
+        sendLibraryLogsTo(home.root().resolve("launcher.log"));
         int dbPort = Integer.parseInt(System.getenv().getOrDefault("VIGIL_DB_PORT", String.valueOf(DEFAULT_DB_PORT)));
+        int portOffset = Integer.parseInt(System.getenv().getOrDefault("VIGIL_PORT_OFFSET", "0"));
 
         say("Vigil VMS: installation folder " + home.root());
         LocalInstallation installation;
@@ -48,43 +133,45 @@ public final class VigilRun {
             fail(e.getMessage());
             return;
         }
-        ServerHolder server = new ServerHolder();
-        // one hook, in order: the server first, then the database it uses, then the demo cameras
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (server.local != null) {
-                say("Stopping WildFly ...");
-                server.local.stop();
-            }
-            installation.close();
-            if (server.cameras != null) {
-                server.cameras.close();
-            }
-        }, "vigil-stop"));
+        Parts parts = new Parts(installation);
+        // Ctrl-C in the parent arrives here as SIGTERM (or SIGINT when run without the parent):
+        // stop in order, then exit; the hook does the same if the JVM ends another way
+        for (String signal : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(signal), s -> {
+                parts.stopInOrder();
+                System.exit(0);
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(parts::stopInOrder, "vigil-stop"));
         say("Database: " + installation.databaseUrl());
 
         String adminPassword = null;
         try {
-            server.local = LocalServer.prepare(jbossHome, home, ear, 0);
+            parts.server = LocalServer.prepare(jbossHome, home, ear, portOffset);
             if (installation.firstRun()) {
                 adminPassword = Passwords.generateTypeable();
                 LocalServer.bootstrapAdmin(home, adminPassword);
             }
-            server.cameras = startDemoCameras(installation.secrets());
-            if (adminPassword != null && server.cameras != null) {
-                bootstrapDemoCameras(home, server.cameras);
+            parts.cameras = startDemoCameras(installation.secrets());
+            if (adminPassword != null && parts.cameras != null) {
+                bootstrapDemoCameras(home, parts.cameras);
             }
-            say("Starting WildFly (console output: " + server.local.consoleLog() + ") ...");
-            server.local.start();
-            server.local.awaitHealthy(STARTUP_TIMEOUT);
+            say("Starting WildFly (console output: " + parts.server.consoleLog() + ") ...");
+            parts.server.start();
+            parts.server.awaitHealthy(STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
+            if (parts.server != null && !parts.server.isAlive()) {
+                printTail(parts.server.serverLog());
+            }
             fail(e.getMessage());
         }
+        LocalServer server = parts.server;
 
         X509Certificate ca = ClientTls.caCertificate(home);
         say("");
         say("Vigil VMS is running.");
-        say("  Console:   " + server.local.baseUrl() + "/");
-        say("  Health:    " + server.local.baseUrl() + "/api/v1/health");
+        say("  Console:   " + server.baseUrl() + "/");
+        say("  Health:    " + server.baseUrl() + "/api/v1/health");
         say("  TLS:       certificates are issued by this installation's own CA; import it into your browser:");
         say("             " + home.caCertificatePem() + "  (SHA-256 " + fingerprint(ca) + ")");
         if (adminPassword != null) {
@@ -94,28 +181,88 @@ public final class VigilRun {
         } else {
             say("  Log in as: admin, with the password printed at the first start (or another account).");
         }
-        say("  Server log: " + server.local.serverLog());
-        if (server.cameras != null) {
-            say("  Demo cameras (user admin, password " + server.cameras.camera(0).config().password()
+        say("  Server log: " + server.serverLog());
+        if (parts.cameras != null) {
+            say("  Demo cameras (user admin, password " + parts.cameras.camera(0).config().password()
                     + "; registered in the VMS at the first start, recorded from then on; live: "
-                    + server.local.baseUrl() + "/live.xhtml):");
-            for (VirtualCamera camera : server.cameras.cameras()) {
+                    + server.baseUrl() + "/live.xhtml):");
+            for (VirtualCamera camera : parts.cameras.cameras()) {
                 say("             " + camera.rtspUrl() + "   " + camera.rtspsUrl() + "   " + camera.onvifDeviceUrl());
             }
         }
         say("Press Ctrl-C to stop the server and the database.");
         try {
-            int exit = server.local.waitFor();
-            say("WildFly exited with status " + exit);
+            int exit = server.waitFor();
+            if (!parts.stopping()) {
+                System.err.println("vigil: WildFly exited on its own (status " + exit + "); the end of " + server.serverLog() + ":");
+                printTail(server.serverLog());
+                parts.stopInOrder();
+                System.exit(1);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** What the run started; read by the shutdown hook. */
-    private static final class ServerHolder {
-        private volatile LocalServer local;
+    /**
+     * What the run started, stopped once, in order: WildFly (it still writes to the database
+     * while it stops), then the database, then the demo cameras.
+     */
+    private static final class Parts {
+        private final LocalInstallation installation;
+        private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile LocalServer server;
         private volatile VirtualCameraFleet cameras;
+
+        Parts(LocalInstallation installation) {
+            this.installation = installation;
+        }
+
+        boolean stopping() {
+            return stopping.get();
+        }
+
+        synchronized void stopInOrder() {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            if (server != null && server.isAlive()) {
+                say("Stopping WildFly ...");
+                server.stop();
+                say("WildFly stopped.");
+            }
+            say("Stopping the database ...");
+            installation.close();
+            say("Database stopped.");
+            if (cameras != null) {
+                cameras.close();
+            }
+        }
+    }
+
+    /** The last lines of a log file, to the error output. */
+    private static void printTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(l -> System.err.println("  | " + l));
+        } catch (IOException e) {
+            System.err.println("  (" + log + " cannot be read: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The libraries' own messages (the embedded PostgreSQL's initdb and server output) go to a
+     * file of the installation, not the terminal. Set before the first logger exists.
+     */
+    private static void sendLibraryLogsTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            return; // the setup reports the folder's problem
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     }
 
     /**

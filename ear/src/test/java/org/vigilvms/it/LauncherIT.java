@@ -1,0 +1,188 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.run.LocalInstallation;
+
+/**
+ * Issue #21 item 6: the README's run command as a person runs it in a terminal. Ctrl-C (SIGINT
+ * to the terminal's whole process group) stops WildFly before the database; a WildFly that dies
+ * on its own is reported at once with the end of its log, and the command exits with status 1;
+ * the first start prints a short summary, the database's own messages go to a log file.
+ * <p>Runs the command's WildFly on a port offset of its own beside the Arquillian container.
+ */
+class LauncherIT {
+
+    private static final int PORT_OFFSET = 400;
+    private static final Duration STARTED = Duration.ofMinutes(4);
+    private static final DateTimeFormatter SERVER_LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+    private static final Pattern POSTGRES_SHUTDOWN = Pattern.compile(
+            "(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) UTC \\[\\d+\\] LOG:  received (fast|smart|immediate) shutdown request");
+    private static final Pattern PG_CTL_STOP = Pattern.compile(
+            "(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(?:Z|[+-]\\d\\d:\\d\\d)) \\[pg_ctl:pid\\(\\d+\\)\\] .* waiting for server to shut down");
+
+    @Test
+    void ctrlCStopsWildFlyBeforeTheDatabaseAndAWildFlyThatDiesIsReportedWithItsLog() throws Exception {
+        Path dir = Path.of(System.getProperty("vigil.it.dir"));
+        VigilHome home = new VigilHome(dir.resolve("launcher-home"));
+        LocalInstallation.deleteTree(home.root());
+        int dbPort = freePort();
+        Map<String, String> environment = Map.of("VIGIL_HOME", home.root().toString(), "VIGIL_DB_PORT", String.valueOf(dbPort),
+                "VIGIL_DEMO_CAMERAS", "0", "VIGIL_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+
+        // the first start: a short summary on the terminal, the database's own messages in launcher.log
+        Path firstOutput = dir.resolve("launcher-first.txt");
+        Process first = start(environment, firstOutput);
+        try {
+            awaitRunning(first, firstOutput);
+            List<String> printed = Files.readAllLines(firstOutput);
+            List<String> beforeRunning = printed.subList(0, printed.indexOf("Vigil VMS is running."));
+            assertTrue(beforeRunning.size() <= 6, "a short start: " + beforeRunning);
+            assertTrue(printed.stream().noneMatch(l -> l.contains("EmbeddedPostgres") || l.contains("initdb")),
+                    "no database details on the terminal: " + printed);
+            assertTrue(Files.readString(home.root().resolve("launcher.log")).contains("EmbeddedPostgres"), "they are in launcher.log");
+
+            // Ctrl-C: SIGINT to the terminal's process group, which the command leads
+            assertEquals(0, new ProcessBuilder("kill", "-INT", "--", "-" + first.pid()).start().waitFor());
+            assertTrue(first.waitFor(3, TimeUnit.MINUTES), "stopped after Ctrl-C");
+        } finally {
+            stopAll(first);
+        }
+        assertEquals(130, first.exitValue(), "the status of a command ended by Ctrl-C");
+        String said = Files.readString(firstOutput);
+        assertTrue(said.indexOf("WildFly stopped.") > 0 && said.indexOf("WildFly stopped.") < said.indexOf("Stopping the database ..."),
+                "WildFly first, then the database: " + said);
+        Instant wildFlyStopped = wildFlyStopped(home);
+        Instant databaseAsked = databaseShutdownRequested(home, said);
+        assertTrue(!databaseAsked.isBefore(wildFlyStopped),
+                "PostgreSQL was asked to stop at " + databaseAsked + ", after WildFly stopped at " + wildFlyStopped);
+        assertFalse(listening(dbPort), "the database is stopped");
+
+        // the second start; then WildFly dies (SIGKILL, as the OOM killer would)
+        Path secondOutput = dir.resolve("launcher-second.txt");
+        Process second = start(environment, secondOutput);
+        try {
+            awaitRunning(second, secondOutput);
+            ProcessHandle wildFly = second.descendants().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no WildFly JVM under the command"));
+            wildFly.destroyForcibly();
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the command ends when WildFly dies");
+        } finally {
+            stopAll(second);
+        }
+        assertEquals(1, second.exitValue(), "a failure status");
+        String report = Files.readString(secondOutput);
+        assertTrue(report.contains("vigil: WildFly exited on its own (status "), report);
+        String tail = report.substring(report.indexOf("vigil: WildFly exited on its own"));
+        String lastLogged = lastLine(home.serverBaseDir().resolve("log/server.log"));
+        assertTrue(tail.contains("  | " + lastLogged), "the end of the server log follows the report: " + tail);
+        assertTrue(tail.indexOf("Database stopped.") > 0, "and the database is stopped: " + tail);
+        assertFalse(listening(dbPort), "nothing left listening");
+    }
+
+    /** The run command as the README gives it, in a session of its own as a terminal starts it; output to a file. */
+    private static Process start(Map<String, String> environment, Path output) throws IOException {
+        Path repository = Path.of(System.getProperty("vigil.repository"));
+        String classPath = repository.resolve("testkit/target/vigil-testkit.jar") + ":" + repository.resolve("testkit/target/lib/*");
+        ProcessBuilder builder = new ProcessBuilder("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, "org.vigilvms.testkit.run.VigilRun", repository.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static void awaitRunning(Process command, Path output) throws InterruptedException {
+        VigilDeployment.await("the command says the VMS is running", STARTED, () -> {
+            if (!command.isAlive()) {
+                throw new AssertionError("the command ended (" + command.exitValue() + "): " + read(output));
+            }
+            return read(output).contains("Vigil VMS is running.");
+        });
+    }
+
+    /** When WildFly said it stopped (its server log; the time of this machine's zone). */
+    private static Instant wildFlyStopped(VigilHome home) throws IOException {
+        Optional<String> stopped = Files.readAllLines(home.serverBaseDir().resolve("log/server.log")).stream()
+                .filter(l -> l.contains("WFLYSRV0050")).reduce((a, b) -> b);
+        assertTrue(stopped.isPresent(), "WildFly logged its stop");
+        return LocalDateTime.parse(stopped.get().substring(0, 23), SERVER_LOG_TIME).atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /**
+     * When the database was first asked to stop: PostgreSQL's own "received ... shutdown request"
+     * (it logs that for a signal from anywhere), or the launcher's pg_ctl stop (launcher.log), the
+     * earlier of the two; on the terminal too, where a launcher prints them there.
+     */
+    private static Instant databaseShutdownRequested(VigilHome home, String terminal) throws IOException {
+        Path log = home.root().resolve("launcher.log");
+        String logged = (Files.exists(log) ? Files.readString(log) : "") + terminal;
+        List<Instant> requests = new java.util.ArrayList<>();
+        Matcher postgres = POSTGRES_SHUTDOWN.matcher(logged);
+        while (postgres.find()) {
+            requests.add(ZonedDateTime.of(LocalDateTime.parse(postgres.group(1).replace(' ', 'T')), ZoneId.of("UTC")).toInstant());
+        }
+        Matcher pgCtl = PG_CTL_STOP.matcher(logged);
+        while (pgCtl.find()) {
+            requests.add(java.time.OffsetDateTime.parse(pgCtl.group(1)).toInstant());
+        }
+        assertFalse(requests.isEmpty(), "the database's stop is logged: " + logged);
+        return requests.stream().min(Instant::compareTo).orElseThrow();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String lastLine(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return lines.get(lines.size() - 1);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whatever is left of a command whose test failed. */
+    private static void stopAll(Process command) {
+        command.descendants().forEach(ProcessHandle::destroyForcibly);
+        command.destroyForcibly();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
