@@ -18,7 +18,7 @@ import java.util.List;
 @Table(name = "alarm_rule")
 public class AlarmRule {
 
-    public enum Action { NOTIFY, LOCK_RECORDING, PTZ_PRESET }
+    public enum Action { NOTIFY, LOCK_RECORDING, PTZ_PRESET, WEBHOOK }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,6 +59,10 @@ public class AlarmRule {
     @Column(name = "ptz_preset", length = 64)
     private String ptzPreset;
 
+    /** The receiver of the WEBHOOK action. */
+    @Column(name = "webhook_id")
+    private Long webhookId;
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -72,8 +76,10 @@ public class AlarmRule {
     }
 
     AlarmRule(String name, String eventType, List<Long> cameras, String days, int fromMinute, int toMinute, String timeZone,
-              int priority, Integer escalateAfterS, List<Action> actions, String ptzPreset, String createdBy, Instant createdTs) {
+              int priority, Integer escalateAfterS, List<Action> actions, String ptzPreset, Long webhookId, String createdBy,
+              Instant createdTs) {
         this.ptzPreset = ptzPreset;
+        this.webhookId = webhookId;
         this.name = name;
         this.eventType = eventType;
         this.cameraIds = cameras == null || cameras.isEmpty() ? null : String.join(",", cameras.stream().map(String::valueOf).toList());
@@ -102,6 +108,10 @@ public class AlarmRule {
 
     public String getPtzPreset() {
         return ptzPreset;
+    }
+
+    public Long getWebhookId() {
+        return webhookId;
     }
 
     public Integer getEscalateAfterS() {
@@ -139,12 +149,12 @@ public class AlarmRule {
 
     public RuleView view() {
         return new RuleView(id, name, eventType, cameras(), days, fromMinute, toMinute, timeZone, priority, escalateAfterS,
-                actions(), ptzPreset, enabled);
+                actions(), ptzPreset, webhookId, enabled);
     }
 
     /** A rule as the API shows it and takes it. */
     public record RuleView(Long id, String name, String eventType, List<Long> cameras, String days, Integer fromMinute,
                            Integer toMinute, String timeZone, Integer priority, Integer escalateAfterS, List<Action> actions,
-                           String ptzPreset, Boolean enabled) {
+                           String ptzPreset, Long webhookId, Boolean enabled) {
     }
 }

@@ -5,6 +5,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import org.vigilvms.camera.Camera;
 import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.event.StoredEvent;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.notification.WebhookService;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.AccessRight;
@@ -58,6 +61,9 @@ public class AlarmService {
 
     @Inject
     private org.vigilvms.camera.CameraService cameras;
+
+    @Inject
+    private WebhookService webhooks;
 
     @jakarta.annotation.Resource
     private jakarta.transaction.TransactionSynchronizationRegistry transactions;
@@ -105,8 +111,14 @@ public class AlarmService {
                 || (preset != null && !preset.matches("[A-Za-z0-9_-]{1,64}"))) {
             throw new InvalidCameraException("the PTZ_PRESET action needs ptzPreset (letters, digits, _ and -), and only it");
         }
+        if (actions.contains(AlarmRule.Action.WEBHOOK) != (request.webhookId() != null)) {
+            throw new InvalidCameraException("the WEBHOOK action needs webhookId (a receiver), and only it");
+        }
+        if (request.webhookId() != null) {
+            webhooks.requireReceiver(request.webhookId());
+        }
         AlarmRule rule = new AlarmRule(request.name().strip(), request.eventType(), request.cameras(), days, from, to, zone,
-                priority, request.escalateAfterS(), actions, preset, access.caller().name(), clock.instant());
+                priority, request.escalateAfterS(), actions, preset, request.webhookId(), access.caller().name(), clock.instant());
         em.persist(rule);
         audit.record(access.caller().name(), "alarm.rule.created", "rule:" + rule.getId(), AuditEvent.Outcome.SUCCESS,
                 rule.getName() + ": " + request.eventType() + " on " + (request.cameras() == null ? "all cameras" : request.cameras()));
@@ -152,8 +164,28 @@ public class AlarmService {
             if (rule.actions().contains(AlarmRule.Action.PTZ_PRESET)) {
                 steerAfterCommit(event.getCameraId(), rule.getPtzPreset(), alarm.getId());
             }
+            if (rule.actions().contains(AlarmRule.Action.WEBHOOK)) {
+                webhooks.enqueue(rule.getWebhookId(), alarm.getId(), webhookBody(alarm, rule, event));
+            }
             notices.fire(new AlarmNotice(alarm.view(cameraName(event.getCameraId())), rule.actions().contains(AlarmRule.Action.NOTIFY)));
         }
+    }
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** What a webhook receiver is told about an alarm: no picture, no credential; enough to act and to look it up. */
+    public record WebhookCamera(long id, String name) {
+    }
+
+    /** The body of a webhook delivery. */
+    public record WebhookBody(long alarm, String rule, int priority, String eventType, WebhookCamera camera, String eventAt,
+                       String raisedAt) {
+    }
+
+    private String webhookBody(Alarm alarm, AlarmRule rule, StoredEvent event) {
+        return JSON.toJson(new WebhookBody(alarm.getId(), rule.getName(), rule.getPriority(), event.getType(),
+                new WebhookCamera(event.getCameraId(), cameraName(event.getCameraId())), event.getStartTs().toString(),
+                clock.instant().toString()));
     }
 
     /** Enabled rules of a type, read once per transaction (a batch of events asks for them many times). */

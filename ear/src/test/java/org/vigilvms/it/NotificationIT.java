@@ -1,0 +1,159 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.json;
+import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.text;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.testkit.notify.HttpsReceiver;
+
+/**
+ * Issue #21 item 4, webhooks: an alarm reaches an HTTPS receiver with a body signed by the
+ * receiver's own secret, through failures retried with back-off; a receiver whose certificate the
+ * VMS was not told to trust gets nothing, and its delivery ends in the dead-letter list, from
+ * which an administrator sends it again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NotificationIT {
+
+    @ArquillianResource
+    private ManagementClient management;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return VigilDeployment.ear();
+    }
+
+    @Test
+    void anAlarmReachesTheReceiverSignedThroughRetriesAndAnUntrustedOneEndsDeadLettered() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        VigilDeployment.setServerProperty(management, "vigil.webhook.retry.seconds", "1");
+        VigilDeployment.setServerProperty(management, "vigil.webhook.attempts", "3");
+        try (HttpsReceiver receiver = HttpsReceiver.start()) {
+            // only https://, only with MANAGE_CAMERAS
+            assertEquals(400, post(admin, "/api/v1/notifications/webhooks", "{\"name\":\"plain\",\"url\":\"http://127.0.0.1:9/x\"}")
+                    .statusCode());
+            VigilTestEnvironment.directory().addUser("walter", "Walter-pw-1");
+            HttpClient walter = VigilDeployment.signedIn("walter", "Walter-pw-1");
+            VigilDeployment.refusal(post(walter, "/api/v1/notifications/webhooks", "{\"name\":\"w\",\"url\":\"" + receiver.url("/w")
+                    + "\"}"), 403);
+            assertEquals(403, get(walter, "/api/v1/notifications/deliveries").statusCode());
+
+            HttpResponse<String> created = post(admin, "/api/v1/notifications/webhooks", Json.createObjectBuilder()
+                    .add("name", "soc").add("url", receiver.url("/vigil")).add("caPem", receiver.caPem()).build().toString());
+            assertEquals(201, created.statusCode(), created.body());
+            long trusted = json(created).asJsonObject().getJsonObject("receiver").getJsonNumber("id").longValue();
+            String secret = json(created).asJsonObject().getString("secret");
+            // the same receiver without its CA: the VMS must not believe its certificate
+            long untrusted = json(post(admin, "/api/v1/notifications/webhooks", "{\"name\":\"soc without its ca\",\"url\":\""
+                    + receiver.url("/untrusted") + "\"}")).asJsonObject().getJsonObject("receiver").getJsonNumber("id").longValue();
+            assertTrue(get(admin, "/api/v1/notifications/webhooks").body().indexOf(secret) < 0, "the secret is shown once only");
+
+            long camera = VigilDeployment.addCamera(admin, "webhook gate", "rtsp://127.0.0.1:9/none", "unused-password");
+            assertEquals(400, post(admin, "/api/v1/alarms/rules", "{\"name\":\"no receiver\",\"eventType\":\"MOTION\",\"cameras\":["
+                    + camera + "],\"actions\":[\"WEBHOOK\"]}").statusCode(), "WEBHOOK names its receiver");
+            for (long webhook : List.of(trusted, untrusted)) {
+                assertEquals(201, post(admin, "/api/v1/alarms/rules", "{\"name\":\"motion to " + webhook + "\",\"eventType\":\"MOTION\","
+                        + "\"cameras\":[" + camera + "],\"priority\":4,\"actions\":[\"NOTIFY\",\"WEBHOOK\"],\"webhookId\":" + webhook + "}")
+                        .statusCode());
+            }
+
+            // the receiver fails twice; the third attempt (the last allowed) gets through
+            receiver.answer(500, 503);
+            AnalyticsEvent motion = RemoteAnalyticsNode.motion(camera, "gate");
+            RemoteAnalyticsNode.enrolled("analytics-host-webhook").report(motion);
+            VigilDeployment.await("delivered on the third attempt", Duration.ofSeconds(60), () -> count(
+                    "SELECT count(*) FROM webhook_delivery WHERE receiver_id = ? AND state = 'DELIVERED' AND attempts = 3", trusted) == 1);
+            long alarm = count("SELECT a.id FROM alarm a JOIN alarm_rule r ON r.id = a.rule_id WHERE a.event_id = ? AND r.webhook_id = ?",
+                    motion.eventId(), trusted);
+            List<HttpsReceiver.Received> got = receiver.received().stream().filter(r -> r.headers().containsKey("x-vigil-signature"))
+                    .toList();
+            assertEquals(3, got.size(), "three attempts reached the receiver, none from the untrusted one: " + got);
+            assertTrue(got.stream().allMatch(r -> r.body().equals(got.get(0).body())), "the same body each time");
+            HttpsReceiver.Received last = got.get(2);
+            assertEquals("sha256=" + hmac(secret, last.headers().get("x-vigil-timestamp") + "." + last.body()),
+                    last.headers().get("x-vigil-signature"), "signed with the receiver's secret");
+            JsonObject body = Json.createReader(new StringReader(last.body())).readObject();
+            assertEquals(alarm, body.getJsonNumber("alarm").longValue());
+            assertEquals("MOTION", body.getString("eventType"));
+            assertEquals("webhook gate", body.getJsonObject("camera").getString("name"));
+            assertEquals(4, body.getInt("priority"));
+
+            // the untrusted receiver: three failed TLS handshakes, then the dead-letter list
+            VigilDeployment.await("the untrusted receiver's delivery dead", Duration.ofSeconds(60), () -> count(
+                    "SELECT count(*) FROM webhook_delivery WHERE receiver_id = ? AND state = 'DEAD'", untrusted) == 1);
+            long dead = count("SELECT id FROM webhook_delivery WHERE receiver_id = ?", untrusted);
+            JsonArray deadLetters = json(get(admin, "/api/v1/notifications/deliveries?state=DEAD")).asJsonArray();
+            JsonObject listed = deadLetters.stream().map(v -> v.asJsonObject())
+                    .filter(d -> d.getJsonNumber("id").longValue() == dead).findFirst().orElseThrow();
+            assertEquals(3, listed.getInt("attempts"));
+            assertTrue(listed.getString("lastError").startsWith("SSLHandshakeException"), listed.toString());
+            assertTrue(text("SELECT detail FROM audit_event WHERE action = 'webhook.delivery.dead' AND target = ?", "webhook:" + untrusted)
+                    .contains("after 3 attempt(s)"));
+            assertEquals(3, receiver.received().stream().filter(r -> r.headers().containsKey("x-vigil-signature")).count(),
+                    "nothing of it reached the receiver");
+
+            // an administrator sees it in the console's dead-letter list and sends it again: a fresh round, audited
+            try (Browser browser = Browser.start(1280, 800)) {
+                browser.signIn("admin", VigilDeployment.adminPassword());
+                browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
+                WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.findElements(
+                        By.cssSelector("#dead-deliveries tr[data-delivery='" + dead + "']")).stream().findFirst().orElse(null));
+                assertTrue(row.getText().contains("soc without its ca") && row.getText().contains("SSLHandshakeException"), row.getText());
+                row.findElement(By.cssSelector("button.retry")).click();
+                new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("webhook-result")).getText()
+                        .equals("delivery " + dead + " is sent again"));
+            }
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'webhook.delivery.retried' AND actor = 'admin' "
+                    + "AND detail = ?", "delivery " + dead));
+            assertEquals(400, post(admin, "/api/v1/notifications/deliveries/" + dead + "/retry", "").statusCode(), "not dead now");
+
+            // an operator's alarm page has no webhook section (and asks nothing it would be refused)
+            try (Browser browser = Browser.start(1280, 800)) {
+                browser.signIn("walter", "Walter-pw-1");
+                browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
+                new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("alarms")).isEmpty());
+                assertTrue(browser.driver.findElements(By.id("webhook-admin")).isEmpty());
+            }
+        } finally {
+            VigilDeployment.setServerProperty(management, "vigil.webhook.retry.seconds", null);
+            VigilDeployment.setServerProperty(management, "vigil.webhook.attempts", null);
+        }
+    }
+
+    private static String hmac(String secret, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+}

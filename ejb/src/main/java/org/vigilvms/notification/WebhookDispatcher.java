@@ -1,0 +1,41 @@
+package org.vigilvms.notification;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Every two seconds, sends the deliveries that are due, each in a transaction of its own
+ * ({@link WebhookSender}); nothing waits for a receiver inside an alarm's transaction.
+ */
+@PermitAll // a timer: runs as the server, no client reaches it
+@Stateless
+public class WebhookDispatcher {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private WebhookSender sender;
+
+    @Inject
+    private Clock clock;
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "webhooks")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sendDue() {
+        List<Long> due = em.createQuery("SELECT d.id FROM WebhookDelivery d WHERE d.state = :s AND d.nextAttemptTs <= :now "
+                        + "ORDER BY d.nextAttemptTs", Long.class)
+                .setParameter("s", WebhookDelivery.State.PENDING).setParameter("now", clock.instant()).setMaxResults(50).getResultList();
+        for (long id : due) {
+            sender.attempt(id);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/*
+ * Vigil alarm page, webhook section (shown to MANAGE_CAMERAS only): the deliveries that never got
+ * through (GET api/v1/notifications/deliveries?state=DEAD) with their receiver and last error;
+ * "Send again" asks the server for a fresh round of attempts. Refusals are shown as worded.
+ */
+(function () {
+  'use strict';
+  var rows = document.getElementById('dead-deliveries');
+  if (!rows) { return; }
+  var call = window.vigil.call, cell = window.vigil.cell, button = window.vigil.button;
+  var result = document.getElementById('webhook-result');
+  var names = {};
+
+  function load() {
+    call('GET', 'notifications/webhooks').then(function (receivers) {
+      receivers.forEach(function (r) { names[r.id] = r.name + ' (' + r.url + ')'; });
+      return call('GET', 'notifications/deliveries?state=DEAD');
+    }).then(function (dead) {
+      rows.innerHTML = '';
+      dead.forEach(function (d) {
+        var row = document.createElement('tr');
+        row.dataset.delivery = d.id;
+        cell(row, d.id);
+        cell(row, names[d.receiverId] || d.receiverId);
+        cell(row, d.alarmId);
+        cell(row, d.attempts);
+        cell(row, d.lastError).className = 'refused';
+        cell(row, d.createdAt ? d.createdAt.replace('T', ' ').substring(0, 19) : '');
+        button(cell(row, ''), 'Send again', 'retry', function () {
+          call('POST', 'notifications/deliveries/' + d.id + '/retry').then(function () {
+            result.textContent = 'delivery ' + d.id + ' is sent again';
+            load();
+          }).catch(function (e) { result.textContent = 'refused: ' + e.message; });
+        });
+        rows.appendChild(row);
+      });
+    }).catch(function (e) { result.textContent = 'webhooks: ' + e.message; });
+  }
+  load();
+})();
