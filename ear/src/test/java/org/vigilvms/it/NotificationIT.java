@@ -138,6 +138,16 @@ class NotificationIT {
                     + "AND detail = ?", "delivery " + dead));
             assertEquals(400, post(admin, "/api/v1/notifications/deliveries/" + dead + "/retry", "").statusCode(), "not dead now");
 
+            // a receiver taken out of use can no longer be named by a rule; disabling is audited
+            assertEquals(false, json(post(admin, "/api/v1/notifications/webhooks/" + untrusted + "/disable", ""))
+                    .asJsonObject().getBoolean("enabled"));
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'webhook.receiver.disabled' AND target = ?",
+                    "webhook:" + untrusted));
+            assertEquals(400, post(admin, "/api/v1/alarms/rules", "{\"name\":\"to a disabled receiver\",\"eventType\":\"MOTION\","
+                    + "\"cameras\":[" + camera + "],\"actions\":[\"WEBHOOK\"],\"webhookId\":" + untrusted + "}").statusCode());
+            assertEquals(400, post(admin, "/api/v1/notifications/webhooks/" + untrusted + "/disable", "").statusCode(), "once");
+            VigilDeployment.refusal(post(walter, "/api/v1/notifications/webhooks/" + trusted + "/disable", ""), 403);
+
             // an operator's alarm page has no webhook section (and asks nothing it would be refused)
             try (Browser browser = Browser.start(1280, 800)) {
                 browser.signIn("walter", "Walter-pw-1");

@@ -81,6 +81,10 @@ public class WebhookReceiver {
         return enabled;
     }
 
+    void disable() {
+        enabled = false;
+    }
+
     /** A receiver as the API lists it: never its secret. */
     public record View(long id, String name, String url, boolean ownCa, boolean enabled, String createdBy, Instant createdAt) {
     }

@@ -89,6 +89,22 @@ public class WebhookService {
                 .map(WebhookReceiver::view).toList();
     }
 
+    /**
+     * Takes a receiver out of use (a rule can no longer name it); what is still pending for it
+     * fails at its next attempt and ends in the dead-letter list. Audited.
+     */
+    public WebhookReceiver.View disable(long receiverId) {
+        access.require(AccessRight.MANAGE_CAMERAS);
+        WebhookReceiver receiver = em.find(WebhookReceiver.class, receiverId);
+        if (receiver == null || !receiver.isEnabled()) {
+            throw new InvalidCameraException("no enabled webhook receiver " + receiverId);
+        }
+        receiver.disable();
+        audit.record(access.caller().name(), "webhook.receiver.disabled", "webhook:" + receiverId, AuditEvent.Outcome.SUCCESS,
+                receiver.getName());
+        return receiver.view();
+    }
+
     /** Whether the caller may manage receivers and deliveries (asked by the console before it shows them; not a refusal). */
     public boolean mayManage() {
         return access.holdsForAllCameras(access.caller(), AccessRight.MANAGE_CAMERAS);

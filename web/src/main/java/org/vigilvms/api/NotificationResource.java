@@ -17,7 +17,7 @@ import org.vigilvms.notification.WebhookReceiver;
 import org.vigilvms.notification.WebhookService;
 
 /**
- * {@code /api/v1/notifications}: webhook receivers alarm rules notify (add, list), and their
+ * {@code /api/v1/notifications}: webhook receivers alarm rules notify (add, list, disable), and their
  * deliveries (the dead-letter list, sending one again); MANAGE_CAMERAS checked by the service,
  * every change audited.
  */
@@ -47,6 +47,12 @@ public class NotificationResource {
             return ApiErrors.badRequest("a JSON body with name, url and optionally caPem is required");
         }
         return Response.status(201).entity(webhooks.create(body.name(), body.url(), body.caPem())).build();
+    }
+
+    @POST
+    @Path("/webhooks/{id}/disable")
+    public WebhookReceiver.View disable(@PathParam("id") long id) {
+        return webhooks.disable(id);
     }
 
     /** Deliveries in a state: DEAD (the default) lists what never got through. */
