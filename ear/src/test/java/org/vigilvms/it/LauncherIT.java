@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,14 +141,14 @@ class LauncherIT {
     private static Instant databaseShutdownRequested(VigilHome home, String terminal) throws IOException {
         Path log = home.root().resolve("launcher.log");
         String logged = (Files.exists(log) ? Files.readString(log) : "") + terminal;
-        List<Instant> requests = new java.util.ArrayList<>();
+        List<Instant> requests = new ArrayList<>();
         Matcher postgres = POSTGRES_SHUTDOWN.matcher(logged);
         while (postgres.find()) {
             requests.add(ZonedDateTime.of(LocalDateTime.parse(postgres.group(1).replace(' ', 'T')), ZoneId.of("UTC")).toInstant());
         }
         Matcher pgCtl = PG_CTL_STOP.matcher(logged);
         while (pgCtl.find()) {
-            requests.add(java.time.OffsetDateTime.parse(pgCtl.group(1)).toInstant());
+            requests.add(OffsetDateTime.parse(pgCtl.group(1)).toInstant());
         }
         assertFalse(requests.isEmpty(), "the database's stop is logged: " + logged);
         return requests.stream().min(Instant::compareTo).orElseThrow();

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -278,11 +281,11 @@ class StorageVolumesIT {
     /** The start times of the camera's finished segments still in the recorder's spool (not sealed). */
     private static List<Long> finishedInSpool(long camera) {
         Path spool = VigilDeployment.spool();
-        try (java.util.stream.Stream<Path> files = Files.list(spool)) {
+        try (Stream<Path> files = Files.list(spool)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(camera + "-") && n.endsWith(".mp4"))
                     .map(n -> Long.parseLong(n.split("-")[1])).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

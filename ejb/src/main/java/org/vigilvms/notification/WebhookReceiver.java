@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** An HTTPS endpoint alarm rules notify, with the secret that signs what it receives. */
@@ -54,7 +55,7 @@ public class WebhookReceiver {
 
     /** Binds a sealed secret to its receiver's name: moved to another row, it does not open. */
     static byte[] sealingAad(String name) {
-        return ("webhook-secret:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("webhook-secret:" + name).getBytes(StandardCharsets.UTF_8);
     }
 
     public Long getId() {

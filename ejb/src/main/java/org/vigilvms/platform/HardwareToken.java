@@ -1,5 +1,6 @@
 package org.vigilvms.platform;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
@@ -65,7 +66,7 @@ public final class HardwareToken {
             KeyStore keys = KeyStore.getInstance("PKCS11", provider);
             keys.load(null, pin);
             return new HardwareToken(provider, keys);
-        } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             throw new IllegalStateException("cannot open the PKCS#11 token of " + config + ": " + e.getMessage(), e);
         }
     }

@@ -14,7 +14,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -56,8 +58,8 @@ public final class HttpsReceiver implements AutoCloseable {
             HttpsReceiver receiver = new HttpsReceiver(server, receiverCa.certificate());
             server.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
-                    Map<String, String> headers = new java.util.TreeMap<>();
-                    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                    Map<String, String> headers = new TreeMap<>();
+                    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                             String.join(",", values)));
                     receiver.received.add(new Received(headers, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.camera.CameraConfig;
@@ -210,7 +211,7 @@ public final class VigilRun {
      */
     private static final class Parts {
         private final LocalInstallation installation;
-        private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean stopping = new AtomicBoolean();
         private volatile LocalServer server;
         private volatile VirtualCameraFleet cameras;
 
