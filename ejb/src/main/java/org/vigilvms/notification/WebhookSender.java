@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.AddressPolicy;
+import org.vigilvms.platform.Pem;
 import org.vigilvms.storage.KeyVault;
 
 /**
@@ -106,8 +105,7 @@ public class WebhookSender {
         }
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         anchors.load(null, null);
-        anchors.setCertificateEntry("receiver-ca", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(receiver.getCaPem().getBytes(StandardCharsets.US_ASCII))));
+        anchors.setCertificateEntry("receiver-ca", Pem.certificate(receiver.getCaPem()));
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(anchors);
         SSLContext context = SSLContext.getInstance("TLS");

@@ -5,13 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.AddressPolicy;
 import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.Pem;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.KeyVault;
@@ -61,9 +59,9 @@ public class WebhookService {
         AddressPolicy.current().require("webhook receiver", target.getHost(), port(target));
         if (caPem != null && !caPem.isBlank()) {
             try {
-                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
-            } catch (CertificateException e) {
-                throw new InvalidCameraException("caPem is not a PEM certificate: " + e.getMessage());
+                Pem.certificate(caPem);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidCameraException("caPem: " + e.getMessage());
             }
         }
         String clean = name.strip();
