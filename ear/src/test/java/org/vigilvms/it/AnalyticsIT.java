@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.camera.onvif.OnvifClient;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.testkit.camera.CameraConfig;
@@ -216,7 +217,7 @@ class AnalyticsIT {
         long gate = Long.parseLong(onvif.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
         dome.ptz().absoluteMove(0.4, -0.2, 0.1);
         int presetPan = dome.ptz().pan();
-        String token = new org.vigilvms.camera.onvif.OnvifClient(dome.onvifDeviceUrl(), "admin", CAMERA_PASSWORD, null).connect()
+        String token = new OnvifClient(dome.onvifDeviceUrl(), "admin", CAMERA_PASSWORD, null).connect()
                 .setPreset("main", "gate");
         dome.ptz().absoluteMove(0, 0, 0);
         assertEquals(400, post(admin, "/api/v1/alarms/rules", "{\"name\":\"no preset\",\"eventType\":\"MOTION\",\"cameras\":["

@@ -1,11 +1,11 @@
 package org.vigilvms.it;
 
-import static org.vigilvms.it.VigilDeployment.get;
-import static org.vigilvms.it.VigilDeployment.post;
-import static org.vigilvms.it.VigilDeployment.segmentStart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.segmentStart;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -44,6 +44,7 @@ import org.vigilvms.testkit.camera.FrameStamp;
 import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.tools.NodeKey;
 
 /**
  * The console in a real browser (Debian's Chromium, headless): sign-in, the 2x2 live grid whose
@@ -526,10 +527,10 @@ class ConsoleBrowserIT {
 
             // node keys: a proof made for another name is refused; the node's own is enrolled, listed and revoked with a reason
             java.security.KeyPair nodeKeys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            jakarta.json.JsonObject enrolment = org.vigilvms.tools.NodeKey.enrolment("svc-analytics@console-node", nodeKeys);
+            jakarta.json.JsonObject enrolment = NodeKey.enrolment("svc-analytics@console-node", nodeKeys);
             type(browser, "node-key-producer", enrolment.getString("producer"));
             setValue(browser, "node-key-public", enrolment.getString("publicKey"));
-            setValue(browser, "node-key-proof", org.vigilvms.tools.NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
+            setValue(browser, "node-key-proof", NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
             browser.driver.findElement(By.id("node-key-enrol")).click();
             awaitText(browser, browser.driver.findElement(By.id("node-key-result")),
                     t -> t.equals("refused: the proof is not a signature of this key over the producer's name"), "proof for another name");

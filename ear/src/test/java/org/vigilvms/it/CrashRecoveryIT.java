@@ -29,10 +29,10 @@ import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
-import org.vigilvms.tools.ConsoleLogin;
-import org.vigilvms.tools.IntegrityCheck;
 import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.testkit.run.LocalServer;
+import org.vigilvms.tools.ConsoleLogin;
+import org.vigilvms.tools.IntegrityCheck;
 
 /**
  * Issue #4 crash safety: WildFly killed with SIGKILL in mid-recording and started again. Every

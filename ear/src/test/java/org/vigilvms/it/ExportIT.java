@@ -32,9 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.evidence.ExportManifest;
 import org.vigilvms.evidence.ExportTampering;
 import org.vigilvms.it.EvidenceExports.Verdict;
-import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.AacTone;
 import org.vigilvms.testkit.camera.AudioProbe;
+import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 

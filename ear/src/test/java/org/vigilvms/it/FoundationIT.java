@@ -258,7 +258,7 @@ class FoundationIT {
                         "the one-time password is in " + log);
             }
         }
-        assertFalse(Files.exists(org.vigilvms.testkit.it.VigilTestEnvironment.installation().home().bootstrapDir()
+        assertFalse(Files.exists(VigilTestEnvironment.installation().home().bootstrapDir()
                 .resolve("admin.password")), "the file is gone once the password was changed");
     }
 

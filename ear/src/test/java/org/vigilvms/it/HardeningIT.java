@@ -48,12 +48,16 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.platform.Pem;
+import org.vigilvms.security.Totp;
+import org.vigilvms.setup.InternalCa;
+import org.vigilvms.storage.SegmentCrypto;
 import org.vigilvms.testkit.attack.TlsInterceptor;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.testkit.ldap.TestDirectory;
+import org.vigilvms.tools.ClientTls;
 
 /**
  * Issue #20: holes an attacker found in what shipped, each closed: a person is one identity
@@ -187,9 +191,9 @@ class HardeningIT {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         VigilTestEnvironment.directory().addUser("nia", "Nia-pw-1");
         HttpClient nia = VigilDeployment.signedIn("nia", "Nia-pw-1");
-        byte[] secret = org.vigilvms.security.Totp.fromBase32(json(post(nia, "/api/v1/account/totp", "{}")).asJsonObject()
+        byte[] secret = Totp.fromBase32(json(post(nia, "/api/v1/account/totp", "{}")).asJsonObject()
                 .getString("secret"));
-        String code = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis()));
+        String code = Totp.code(secret, Totp.step(System.currentTimeMillis()));
         assertEquals(204, post(nia, "/api/v1/account/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
 
         HttpResponse<String> replaced = post(nia, "/api/v1/account/totp", "{}");
@@ -320,7 +324,7 @@ class HardeningIT {
                      new InetSocketAddress("127.0.0.1", fleet.camera(0).rtspsPort()))) {
             long id = VigilDeployment.addCamera(admin, "gate behind an attacker", attacker.rtspsUrl("/stream1"), password);
             try {
-                String own = java.util.HexFormat.of().formatHex(org.vigilvms.storage.SegmentCrypto.sha256(
+                String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(
                         fleet.camera(0).certificate().getEncoded()));
                 assertEquals(own, VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED")
                         .getString("presentedCertificateSha256"), "while the attacker passes through, the camera's own");
@@ -437,7 +441,7 @@ class HardeningIT {
     }
 
     private static String fingerprint(VirtualCamera camera) throws java.security.cert.CertificateEncodingException {
-        return java.util.HexFormat.of().formatHex(org.vigilvms.storage.SegmentCrypto.sha256(camera.certificate().getEncoded()));
+        return java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
     }
 
     @Test
@@ -520,7 +524,7 @@ class HardeningIT {
         assertEquals(200, found.statusCode(), found.body());
         assertTrue(found.body().contains("\"id\":\"sam\""), found.body());
         String real = VigilTestEnvironment.directory().url();
-        try (TestDirectory impostor = TestDirectory.start("impostor-bind", org.vigilvms.setup.InternalCa.create("impostor CA"))) {
+        try (TestDirectory impostor = TestDirectory.start("impostor-bind", InternalCa.create("impostor CA"))) {
             VigilDeployment.setServerProperty(management, "vigil.ldap.url", impostor.url());
             HttpResponse<String> refused = get(admin, "/api/v1/directory/users?q=sam");
             assertEquals(503, refused.statusCode(), "a directory with a certificate from another CA: " + refused.body());
@@ -638,7 +642,7 @@ class HardeningIT {
         assertTrue(normal.startsWith("HTTP/1.1 200"), "2 KB are fine: " + normal);
 
         // slowloris: one header byte every half second never becomes a request
-        javax.net.ssl.SSLContext tls = org.vigilvms.tools.ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        javax.net.ssl.SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
         try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", 8443)) {
             socket.setSoTimeout(500);
             OutputStream out = socket.getOutputStream();
@@ -667,7 +671,7 @@ class HardeningIT {
 
     /** Sends {@code request} as it is over TLS and returns what came back (empty when the server just closed). */
     private static String rawRequest(String request) throws Exception {
-        javax.net.ssl.SSLContext tls = org.vigilvms.tools.ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        javax.net.ssl.SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
         try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", 8443)) {
             socket.setSoTimeout(15_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

@@ -1,15 +1,15 @@
 package org.vigilvms.it;
 
-import static org.vigilvms.it.VigilDeployment.get;
-import static org.vigilvms.it.VigilDeployment.post;
-import static org.vigilvms.it.VigilDeployment.addDisabledCamera;
-import static org.vigilvms.it.VigilDeployment.count;
-import static org.vigilvms.it.VigilDeployment.json;
-import static org.vigilvms.it.VigilDeployment.loginOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.addDisabledCamera;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.json;
+import static org.vigilvms.it.VigilDeployment.loginOutcome;
+import static org.vigilvms.it.VigilDeployment.post;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -35,9 +35,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.security.Totp;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.testkit.ldap.TestDirectory;
 import org.vigilvms.tools.AnchoredHeads;
+import org.vigilvms.tools.ClientTls;
+import org.vigilvms.tools.ConsoleLogin;
 
 /**
  * Issue #5: directory users get exactly the rights Vigil grants their LDAP groups, enforced in
@@ -255,9 +258,9 @@ class IdentityIT {
         HttpClient gina = VigilDeployment.signedIn("gina", "Gina-pw-1");
         JsonObject enrolment = json(post(gina, "/api/v1/account/totp", "{}")).asJsonObject();
         assertTrue(enrolment.getString("otpauthUri").startsWith("otpauth://totp/Vigil:gina?secret="));
-        byte[] secret = org.vigilvms.security.Totp.fromBase32(enrolment.getString("secret"));
+        byte[] secret = Totp.fromBase32(enrolment.getString("secret"));
         assertEquals(400, post(gina, "/api/v1/account/totp/confirm", "{\"code\":\"000000\"}").statusCode(), "a wrong first code");
-        String first = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis()));
+        String first = Totp.code(secret, Totp.step(System.currentTimeMillis()));
         assertEquals(204, post(gina, "/api/v1/account/totp/confirm", "{\"code\":\"" + first + "\"}").statusCode());
 
         assertEquals("code", loginOutcome("gina", "Gina-pw-1"), "the password alone no longer signs in");
@@ -291,9 +294,9 @@ class IdentityIT {
             assertEquals(403, gated.statusCode());
             assertTrue(gated.body().contains("second factor enrolment required"), gated.body());
             assertTrue(get(mona, "/index.xhtml").body().contains("id=\"totp-enrolment\""), "the console shows the enrolment page");
-            byte[] secret = org.vigilvms.security.Totp.fromBase32(json(post(mona, "/api/v1/account/totp", "{}")).asJsonObject()
+            byte[] secret = Totp.fromBase32(json(post(mona, "/api/v1/account/totp", "{}")).asJsonObject()
                     .getString("secret"));
-            String code = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis()));
+            String code = Totp.code(secret, Totp.step(System.currentTimeMillis()));
             assertEquals(204, post(mona, "/api/v1/account/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
             assertEquals(200, get(mona, "/api/v1/analytics/stats").statusCode(), "enrolled: the rights are back");
             assertEquals("code", loginOutcome("mona", "Mona-pw-1"), "and sign-in now needs a code");
@@ -328,16 +331,16 @@ class IdentityIT {
         assertEquals("CN=ws-7,OU=workstation,O=Vigil devices", certificate.getSubjectX500Principal().getName(),
                 "the CA names the device, not the request");
         String serial = answer.getJsonObject("device").getString("serial");
-        var home = org.vigilvms.testkit.it.VigilTestEnvironment.installation().home();
+        var home = VigilTestEnvironment.installation().home();
         char[] secret = "device-store".toCharArray();
         java.security.KeyStore enrolled = java.security.KeyStore.getInstance("PKCS12");
         enrolled.load(null, null);
         enrolled.setKeyEntry("ws-7", keys.getPrivate(), secret, new java.security.cert.Certificate[] {certificate,
-                org.vigilvms.tools.ClientTls.caCertificate(home)});
-        javax.net.ssl.SSLContext workstation = org.vigilvms.tools.ClientTls.withClientCertificate(home, enrolled, secret);
+                ClientTls.caCertificate(home)});
+        javax.net.ssl.SSLContext workstation = ClientTls.withClientCertificate(home, enrolled, secret);
         // from the same CA but never enrolled (as a service certificate would be)
-        javax.net.ssl.SSLContext stranger = org.vigilvms.tools.ClientTls.withClientCertificate(home,
-                org.vigilvms.tools.ClientTls.issueClientCertificate(home, org.vigilvms.testkit.it.VigilTestEnvironment.installation()
+        javax.net.ssl.SSLContext stranger = ClientTls.withClientCertificate(home,
+                ClientTls.issueClientCertificate(home, VigilTestEnvironment.installation()
                         .secrets(), "not-enrolled", secret), secret);
         try {
             setProperty("vigil.device.certificates", "required");
@@ -351,7 +354,7 @@ class IdentityIT {
             assertEquals(403, unknown.statusCode());
             assertTrue(unknown.body().contains("never enrolled"), unknown.body());
 
-            HttpClient fromWorkstation = org.vigilvms.tools.ConsoleLogin.signIn(workstation, VigilDeployment.BASE, "admin",
+            HttpClient fromWorkstation = ConsoleLogin.signIn(workstation, VigilDeployment.BASE, "admin",
                     VigilDeployment.adminPassword());
             assertEquals(200, get(fromWorkstation, "/api/v1/cameras").statusCode(), "the enrolled device gets in");
             HttpResponse<String> revoked = post(fromWorkstation, "/api/v1/devices/" + serial + "/revoke", "{\"reason\":\"stolen\"}");
@@ -386,7 +389,7 @@ class IdentityIT {
     private static String awaitNextCode(byte[] secret, String previous) throws Exception {
         Instant deadline = Instant.now().plusSeconds(35);
         String code;
-        while ((code = org.vigilvms.security.Totp.code(secret, org.vigilvms.security.Totp.step(System.currentTimeMillis())))
+        while ((code = Totp.code(secret, Totp.step(System.currentTimeMillis())))
                 .equals(previous)) {
             assertTrue(Instant.now().isBefore(deadline));
             Thread.sleep(250);

@@ -8,10 +8,10 @@ import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.refusal;
 
 import jakarta.jms.JMSContext;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -42,9 +42,9 @@ import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.testkit.ldap.TestDirectory;
+import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.tools.ClientTls;
 import org.vigilvms.tools.NodeKey;
-import org.vigilvms.testkit.run.LocalInstallation;
 
 /**
  * The secured backbone from a service on another host: it connects to the mutual-TLS acceptor

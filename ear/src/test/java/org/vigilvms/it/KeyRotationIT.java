@@ -27,9 +27,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
 import org.vigilvms.security.Totp;
 import org.vigilvms.security.UserTotp;
-import org.vigilvms.storage.KeyVault;
 import org.vigilvms.storage.SegmentCrypto;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
@@ -67,7 +68,7 @@ class KeyRotationIT {
                 VigilDeployment.await("three segments recorded", Duration.ofSeconds(60),
                         () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 3);
                 byte[] dataKey = KeyVault.open(oldKey, bytes("SELECT data_key_wrapped FROM camera WHERE id = ?", id),
-                        SegmentCrypto.dataKeyAad(id));
+                        CameraKeys.dataKeyAad(id));
                 Map<Path, byte[]> segments = segmentHashes(id);
 
                 // only a local administrator, and only with the password again
@@ -87,10 +88,10 @@ class KeyRotationIT {
 
                 // every sealed value opens under the new key, and no longer under the old one
                 byte[] wrapped = bytes("SELECT data_key_wrapped FROM camera WHERE id = ?", id);
-                assertArrayEquals(dataKey, KeyVault.open(newKey, wrapped, SegmentCrypto.dataKeyAad(id)), "the same data key, re-wrapped");
-                assertThrows(KeyVault.TamperedException.class, () -> KeyVault.open(oldKey, wrapped, SegmentCrypto.dataKeyAad(id)));
+                assertArrayEquals(dataKey, KeyVault.open(newKey, wrapped, CameraKeys.dataKeyAad(id)), "the same data key, re-wrapped");
+                assertThrows(KeyVault.TamperedException.class, () -> KeyVault.open(oldKey, wrapped, CameraKeys.dataKeyAad(id)));
                 assertEquals("Rotation-cam-pw-4", new String(KeyVault.open(newKey, bytes(
-                        "SELECT password_ciphertext FROM camera WHERE id = ?", id), SegmentCrypto.passwordAad(id)),
+                        "SELECT password_ciphertext FROM camera WHERE id = ?", id), CameraKeys.passwordAad(id)),
                         java.nio.charset.StandardCharsets.UTF_8));
                 assertArrayEquals(secret, KeyVault.open(newKey, bytes("SELECT secret_sealed FROM user_totp WHERE username = ?", "rotor"),
                         UserTotp.sealingAad("rotor")));

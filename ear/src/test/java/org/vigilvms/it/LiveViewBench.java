@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 
 /**
@@ -73,7 +74,7 @@ class LiveViewBench {
             // the camera page gets them with the sound. A browser plays only as far as both tracks reach,
             // so the sound, which comes later, holds the pictures back there.
             for (var camera : fleet.cameras()) {
-                camera.sendAudio(org.vigilvms.testkit.camera.VirtualCamera.Microphone.G711);
+                camera.sendAudio(VirtualCamera.Microphone.G711);
             }
             for (long id : ids) { // reconnect: the stream described anew carries the sound
                 post(admin, "/api/v1/cameras/" + id + "/disable");

@@ -1,14 +1,14 @@
 package org.vigilvms.it;
 
-import static org.vigilvms.it.VigilDeployment.addCamera;
-import static org.vigilvms.it.VigilDeployment.post;
-import static org.vigilvms.it.VigilDeployment.count;
-import static org.vigilvms.it.VigilDeployment.segmentStart;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.addCamera;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.post;
+import static org.vigilvms.it.VigilDeployment.segmentStart;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,15 +31,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.vigilvms.storage.KeyVault;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
 import org.vigilvms.storage.SegmentCrypto;
-import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.AudioProbe;
+import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.DecodingClient;
 import org.vigilvms.testkit.camera.FrameStamp;
 import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
+import org.vigilvms.tools.IntegrityCheck;
 
 /**
  * Cameras added over the REST API are recorded: the stored segments, decrypted with the
@@ -171,7 +173,7 @@ class RecordingIT {
         assertEquals("[4:MISSING_FILE, " + (newest - 1) + ":TRUNCATED]", findings(admin, ids.get(1)));
         // the same through the command-line tool an auditor runs
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        int status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
+        int status = IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1))},
                 VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
         assertEquals(1, status, printed.toString());
@@ -179,7 +181,7 @@ class RecordingIT {
         assertTrue(printed.toString().contains("position 4: MISSING_FILE"), printed.toString());
         // from position 5 on: the truncation, not the missing file before the range
         printed.reset();
-        status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
+        status = IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1)),
                         "--from", segmentStart(ids.get(1), 5).plusMillis(200).toString()},
                 VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
@@ -197,7 +199,7 @@ class RecordingIT {
         }
         assertEquals("[4:MISSING_FILE]", findings(admin, truncated), "the server alone no longer shows the removal");
         printed.reset();
-        status = org.vigilvms.tools.IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
+        status = IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(truncated),
                         "--anchors", VigilTestEnvironment.siem().receivedFile().toString()},
                 VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
@@ -415,7 +417,7 @@ class RecordingIT {
             s.setLong(1, cameraId);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
-                return vault.openWithMaster(rs.getBytes(1), SegmentCrypto.dataKeyAad(cameraId));
+                return vault.openWithMaster(rs.getBytes(1), CameraKeys.dataKeyAad(cameraId));
             }
         }
     }

@@ -12,6 +12,7 @@ import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.jms.analytics.AnalyticsEventBatch;
 import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
@@ -84,8 +85,8 @@ final class RemoteAnalyticsNode {
 
     /** Several events under one envelope. */
     Envelope sealBatch(List<AnalyticsEvent> events) {
-        return signer.seal(Destinations.ANALYTICS_EVENTS, org.vigilvms.jms.analytics.AnalyticsEventBatch.TYPE,
-                MessageCodec.encode(new org.vigilvms.jms.analytics.AnalyticsEventBatch(events)));
+        return signer.seal(Destinations.ANALYTICS_EVENTS, AnalyticsEventBatch.TYPE,
+                MessageCodec.encode(new AnalyticsEventBatch(events)));
     }
 
     void send(Envelope... envelopes) {

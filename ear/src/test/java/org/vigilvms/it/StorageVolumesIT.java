@@ -1,10 +1,10 @@
 package org.vigilvms.it;
 
-import static org.vigilvms.it.VigilDeployment.get;
-import static org.vigilvms.it.VigilDeployment.post;
-import static org.vigilvms.it.VigilDeployment.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
+import static org.vigilvms.it.VigilDeployment.post;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.tools.ClientTls;
 import org.vigilvms.tools.ConsoleLogin;
+import org.vigilvms.tools.NodeKey;
 
 /** What every integration test shares: the real EAR as built, and ways to reach the running server. */
 final class VigilDeployment {
@@ -216,7 +217,7 @@ final class VigilDeployment {
      */
     static void enrolNodeKey(String producer, java.security.KeyPair keys) throws Exception {
         HttpResponse<String> enrolled = post(signedIn("admin", adminPassword()), "/api/v1/node-keys",
-                org.vigilvms.tools.NodeKey.enrolment(producer, keys).toString());
+                NodeKey.enrolment(producer, keys).toString());
         org.junit.jupiter.api.Assertions.assertEquals(201, enrolled.statusCode(), enrolled.body());
     }
 

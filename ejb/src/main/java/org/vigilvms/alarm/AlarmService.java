@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -19,10 +20,13 @@ import java.util.Map;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.camera.CameraService;
+import org.vigilvms.event.EventStored;
 import org.vigilvms.event.StoredEvent;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.notification.WebhookService;
+import org.vigilvms.platform.AfterCompletion;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.AccessRight;
@@ -60,7 +64,7 @@ public class AlarmService {
     private Event<AlarmNotice> notices;
 
     @Inject
-    private org.vigilvms.camera.CameraService cameras;
+    private CameraService cameras;
 
     @Inject
     private WebhookService webhooks;
@@ -73,7 +77,7 @@ public class AlarmService {
 
     public AlarmRule.RuleView createRule(AlarmRule.RuleView request) {
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 128) {
-            throw new InvalidCameraException("a rule needs a name of at most 128 characters");
+            throw new InvalidRequestException("a rule needs a name of at most 128 characters");
         }
         if (request.cameras() == null || request.cameras().isEmpty()) {
             access.require(AccessRight.MANAGE_CAMERAS);
@@ -81,38 +85,38 @@ public class AlarmService {
             request.cameras().forEach(c -> access.require(AccessRight.MANAGE_CAMERAS, c));
         }
         if (!AnalyticsEvent.TYPES.contains(request.eventType())) {
-            throw new InvalidCameraException("eventType is one of " + AnalyticsEvent.TYPES);
+            throw new InvalidRequestException("eventType is one of " + AnalyticsEvent.TYPES);
         }
         String days = request.days() == null ? "1234567" : request.days();
         if (!days.matches("[1-7]{1,7}")) {
-            throw new InvalidCameraException("days are ISO days of week 1 (Monday) .. 7, e.g. \"12345\"");
+            throw new InvalidRequestException("days are ISO days of week 1 (Monday) .. 7, e.g. \"12345\"");
         }
         int from = request.fromMinute() == null ? 0 : request.fromMinute();
         int to = request.toMinute() == null ? 1440 : request.toMinute();
         if (from < 0 || from > 1440 || to < 0 || to > 1440 || from == to) {
-            throw new InvalidCameraException("fromMinute and toMinute are minutes of the day 0..1440, not equal");
+            throw new InvalidRequestException("fromMinute and toMinute are minutes of the day 0..1440, not equal");
         }
         String zone = request.timeZone() == null ? "UTC" : request.timeZone();
         try {
             ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new InvalidCameraException("unknown time zone " + zone);
+            throw new InvalidRequestException("unknown time zone " + zone);
         }
         int priority = request.priority() == null ? 3 : request.priority();
         if (priority < 1 || priority > 5) {
-            throw new InvalidCameraException("priority is 1 (low) .. 5 (critical)");
+            throw new InvalidRequestException("priority is 1 (low) .. 5 (critical)");
         }
         if (request.escalateAfterS() != null && (request.escalateAfterS() < 5 || request.escalateAfterS() > 86_400)) {
-            throw new InvalidCameraException("escalateAfterS is 5 .. 86400 seconds");
+            throw new InvalidRequestException("escalateAfterS is 5 .. 86400 seconds");
         }
         List<AlarmRule.Action> actions = request.actions() == null ? List.of(AlarmRule.Action.NOTIFY) : request.actions();
         String preset = request.ptzPreset();
         if (actions.contains(AlarmRule.Action.PTZ_PRESET) != (preset != null)
                 || (preset != null && !preset.matches("[A-Za-z0-9_-]{1,64}"))) {
-            throw new InvalidCameraException("the PTZ_PRESET action needs ptzPreset (letters, digits, _ and -), and only it");
+            throw new InvalidRequestException("the PTZ_PRESET action needs ptzPreset (letters, digits, _ and -), and only it");
         }
         if (actions.contains(AlarmRule.Action.WEBHOOK) != (request.webhookId() != null)) {
-            throw new InvalidCameraException("the WEBHOOK action needs webhookId (a receiver), and only it");
+            throw new InvalidRequestException("the WEBHOOK action needs webhookId (a receiver), and only it");
         }
         if (request.webhookId() != null) {
             webhooks.requireReceiver(request.webhookId());
@@ -134,7 +138,7 @@ public class AlarmService {
     public void disableRule(long ruleId) {
         AlarmRule rule = em.find(AlarmRule.class, ruleId);
         if (rule == null) {
-            throw new InvalidCameraException("no alarm rule " + ruleId);
+            throw new InvalidRequestException("no alarm rule " + ruleId);
         }
         if (rule.cameras() == null) {
             access.require(AccessRight.MANAGE_CAMERAS);
@@ -145,8 +149,9 @@ public class AlarmService {
         audit.record(access.caller().name(), "alarm.rule.disabled", "rule:" + ruleId, AuditEvent.Outcome.SUCCESS, rule.getName());
     }
 
-    /** Called for every stored event (in its transaction): raises the alarms of the rules it matches. */
-    public void raiseFor(StoredEvent event) {
+    /** Observes every stored event (in its transaction): raises the alarms of the rules it matches. */
+    public void raiseFor(@Observes EventStored stored) {
+        StoredEvent event = stored.event();
         List<AlarmRule> rules = rulesFor(event.getType());
         for (AlarmRule rule : rules) {
             if (!rule.matches(event.getType(), event.getCameraId(), event.getStartTs())) {
@@ -203,7 +208,7 @@ public class AlarmService {
 
     /** The camera talks ONVIF over the network: never inside the event's transaction. */
     private void steerAfterCommit(long cameraId, String preset, long alarmId) {
-        org.vigilvms.platform.AfterCompletion.onCommit(transactions,
+        AfterCompletion.onCommit(transactions,
                 () -> executor.execute(() -> cameras.presetForAlarm(cameraId, preset, alarmId)));
     }
 
@@ -222,7 +227,7 @@ public class AlarmService {
     public AlarmView acknowledge(long alarmId, String comment) {
         Alarm alarm = handled(alarmId);
         if (alarm.getState() != Alarm.State.NEW) {
-            throw new InvalidCameraException("alarm " + alarmId + " is " + alarm.getState() + ", not NEW");
+            throw new InvalidRequestException("alarm " + alarmId + " is " + alarm.getState() + ", not NEW");
         }
         alarm.acknowledge(access.caller().name(), clock.instant(), comment(comment, false));
         audit.record(access.caller().name(), "alarm.acknowledged", "alarm:" + alarmId, AuditEvent.Outcome.SUCCESS,
@@ -233,7 +238,7 @@ public class AlarmService {
     public AlarmView close(long alarmId, String comment) {
         Alarm alarm = handled(alarmId);
         if (alarm.getState() == Alarm.State.CLOSED) {
-            throw new InvalidCameraException("alarm " + alarmId + " is closed already");
+            throw new InvalidRequestException("alarm " + alarmId + " is closed already");
         }
         alarm.close(access.caller().name(), clock.instant(), comment(comment, true));
         audit.record(access.caller().name(), "alarm.closed", "alarm:" + alarmId, AuditEvent.Outcome.SUCCESS, comment(comment, true));
@@ -284,7 +289,7 @@ public class AlarmService {
     private static String comment(String comment, boolean required) {
         String text = comment == null ? "" : comment.strip();
         if (required && text.isEmpty()) {
-            throw new InvalidCameraException("closing an alarm needs a comment (what was found, what was done)");
+            throw new InvalidRequestException("closing an alarm needs a comment (what was found, what was done)");
         }
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }

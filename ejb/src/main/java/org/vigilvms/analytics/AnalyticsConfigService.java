@@ -12,13 +12,13 @@ import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.analytics.AnalyticsConfiguration;
 import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.messaging.SignedSender;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
@@ -56,27 +56,27 @@ public class AnalyticsConfigService {
     public AnalyticsConfiguration configure(long cameraId, Settings settings) {
         access.require(AccessRight.MANAGE_CAMERAS, cameraId);
         if (settings == null) {
-            throw new InvalidCameraException("enabled, sensitivity, tamper, zones and masks are required");
+            throw new InvalidRequestException("enabled, sensitivity, tamper, zones and masks are required");
         }
         List<Region> zones = settings.zones() == null ? List.of() : settings.zones();
         List<Region> masks = settings.masks() == null ? List.of() : settings.masks();
         if (settings.sensitivity() < 1 || settings.sensitivity() > 100) {
-            throw new InvalidCameraException("sensitivity is 1..100");
+            throw new InvalidRequestException("sensitivity is 1..100");
         }
         if (zones.size() > MOST_REGIONS || masks.size() > MOST_REGIONS) {
-            throw new InvalidCameraException("at most " + MOST_REGIONS + " zones and " + MOST_REGIONS + " masks");
+            throw new InvalidRequestException("at most " + MOST_REGIONS + " zones and " + MOST_REGIONS + " masks");
         }
         if (settings.enabled() && zones.isEmpty() && !settings.tamper()) {
-            throw new InvalidCameraException("an enabled analytics configuration needs a zone or tamper detection");
+            throw new InvalidRequestException("an enabled analytics configuration needs a zone or tamper detection");
         }
         for (Region zone : zones) {
             if (zone.name() == null || zone.name().isBlank() || zone.name().length() > 64 || zone.name().contains(",")
                     || zone.name().contains(";") || zone.name().contains("|")) {
-                throw new InvalidCameraException("every zone needs a name of at most 64 characters without , ; |");
+                throw new InvalidRequestException("every zone needs a name of at most 64 characters without , ; |");
             }
         }
         if (zones.stream().map(Region::name).distinct().count() != zones.size()) {
-            throw new InvalidCameraException("zone names must differ");
+            throw new InvalidRequestException("zone names must differ");
         }
         Integer last = em.createQuery("SELECT max(v.version) FROM AnalyticsConfigVersion v WHERE v.cameraId = :c", Integer.class)
                 .setParameter("c", cameraId).getSingleResult();

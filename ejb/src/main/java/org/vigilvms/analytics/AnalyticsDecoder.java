@@ -18,6 +18,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.jboss.logging.Logger;
+import org.vigilvms.video.VideoFiles;
 
 /**
  * Decodes one camera's packets on a thread of its own (the recorder's thread only copies them
@@ -51,7 +52,7 @@ final class AnalyticsDecoder implements AutoCloseable {
         this.counters = counters;
         this.analyzer = analyzer;
         this.intervalMs = intervalMs;
-        codec = org.vigilvms.video.VideoFiles.openDecoder(parameters, true);
+        codec = VideoFiles.openDecoder(parameters, true);
         thread = threads.newThread(this::run);
         thread.setName("vigil-analytics-" + cameraId);
         thread.start();

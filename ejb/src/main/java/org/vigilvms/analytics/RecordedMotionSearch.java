@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.jms.analytics.AnalyticsConfiguration;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
@@ -55,10 +55,10 @@ public class RecordedMotionSearch {
     public List<MotionSpan> search(long cameraId, Instant from, Instant to, Region region, int sensitivity) {
         access.require(AccessRight.PLAYBACK, cameraId);
         if (from == null || to == null || !to.isAfter(from) || Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
-            throw new InvalidCameraException("from before to, at most " + LONGEST_RANGE.toMinutes() + " minutes");
+            throw new InvalidRequestException("from before to, at most " + LONGEST_RANGE.toMinutes() + " minutes");
         }
         if (region == null || sensitivity < 1 || sensitivity > 100) {
-            throw new InvalidCameraException("a region (fractions of the picture) and a sensitivity 1..100 are required");
+            throw new InvalidRequestException("a region (fractions of the picture) and a sensitivity 1..100 are required");
         }
         List<Segment> segments = store.overlapping(cameraId, from, to);
         Map<String, AnalyticsEvent> found = new LinkedHashMap<>();

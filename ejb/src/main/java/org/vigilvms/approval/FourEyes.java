@@ -2,6 +2,7 @@ package org.vigilvms.approval;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,20 +17,19 @@ import java.util.Map;
 import java.util.UUID;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.platform.FreeText;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
-import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.Caller;
-import org.vigilvms.security.GrantService;
-import org.vigilvms.storage.RetentionService;
 
 /**
  * Four eyes for sensitive actions, switched on per action by {@code vigil.four.eyes} (read per
  * request): a comma list of {@value #EVIDENCE_RELEASE}, {@value #RIGHTS_CHANGE},
  * {@value #RECORDING_DELETE}, or {@code all}; default none. The owning service checks the
  * requester's right, validates, then {@link #hold}s the action; a second person's
- * {@link #approve} makes the owning service check the approver's right and carry it out.
+ * {@link #approve} makes the owning package's {@link HeldAction} check the approver's right and
+ * carry it out.
  */
 @PermitAll // the owning services check the rights of requester and approver
 @Stateless
@@ -62,10 +62,7 @@ public class FourEyes {
     private Clock clock;
 
     @Inject
-    private RetentionService retention;
-
-    @Inject
-    private GrantService grants;
+    private Instance<HeldAction> actions;
 
     /** Whether {@code action} needs a second person now. */
     public boolean required(String action) {
@@ -96,16 +93,12 @@ public class FourEyes {
 
     /** The right that deciding on the request needs, held by {@code caller} (without auditing: this is a listing). */
     private boolean mayDecide(Caller caller, ApprovalRequest request) {
-        return switch (request.getAction()) {
-            case EVIDENCE_RELEASE -> access.allowed(caller, AccessRight.EVIDENCE_LOCK, cameraOf(request));
-            case RECORDING_DELETE -> access.allowed(caller, AccessRight.MANAGE_CAMERAS, cameraOf(request));
-            case RIGHTS_CHANGE -> access.holdsForAllCameras(caller, AccessRight.MANAGE_USERS);
-            default -> false;
-        };
+        return actions.stream().filter(a -> a.action().equals(request.getAction())).anyMatch(a -> a.mayDecide(caller, request.getTarget()));
     }
 
-    private static long cameraOf(ApprovalRequest request) {
-        return Long.parseLong(request.getTarget().substring("camera:".length()));
+    private HeldAction actionOf(ApprovalRequest request) {
+        return actions.stream().filter(a -> a.action().equals(request.getAction())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown action " + request.getAction()));
     }
 
     /** A second person approves: the owning service checks their right and carries the action out. */
@@ -113,12 +106,7 @@ public class FourEyes {
         ApprovalRequest request = decidable(id);
         String approver = access.caller().name();
         Map<String, String> payload = decode(request.getPayload());
-        switch (request.getAction()) {
-            case EVIDENCE_RELEASE -> retention.releaseApproved(Long.parseLong(payload.get("lock")), request.getRequestedBy());
-            case RECORDING_DELETE -> retention.deleteApproved(payload, request.getRequestedBy());
-            case RIGHTS_CHANGE -> grants.changeApproved(payload, request.getRequestedBy());
-            default -> throw new IllegalStateException("unknown action " + request.getAction());
-        }
+        actionOf(request).perform(payload, request.getRequestedBy());
         request.decide(ApprovalRequest.State.APPROVED, approver, clock.instant(), null);
         audit.record(approver, "approval.approved", request.getTarget(), AuditEvent.Outcome.SUCCESS,
                 request.getAction() + " asked by " + request.getRequestedBy() + ": " + request.getSummary());
@@ -129,19 +117,14 @@ public class FourEyes {
     public ApprovalView reject(UUID id, String comment) {
         ApprovalRequest request = decidable(id);
         if (comment == null || comment.isBlank() || comment.length() > 1024) {
-            throw new InvalidCameraException("a comment (why) is required, at most 1024 characters");
+            throw new InvalidRequestException("a comment (why) is required, at most 1024 characters");
         }
         String text = FreeText.problem("the comment", comment);
         if (text != null) {
-            throw new InvalidCameraException(text);
+            throw new InvalidRequestException(text);
         }
         Map<String, String> payload = decode(request.getPayload());
-        switch (request.getAction()) {
-            case EVIDENCE_RELEASE -> retention.requireReleaseRight(Long.parseLong(payload.get("lock")));
-            case RECORDING_DELETE -> retention.requireDeleteRight(Long.parseLong(payload.get("camera")));
-            case RIGHTS_CHANGE -> grants.requireChangeRight();
-            default -> throw new IllegalStateException("unknown action " + request.getAction());
-        }
+        actionOf(request).requireDecideRight(payload);
         String by = access.caller().name();
         request.decide(ApprovalRequest.State.REJECTED, by, clock.instant(), comment.trim());
         audit.record(by, "approval.rejected", request.getTarget(), AuditEvent.Outcome.SUCCESS,
@@ -152,16 +135,16 @@ public class FourEyes {
     private ApprovalRequest decidable(UUID id) {
         ApprovalRequest request = id == null ? null : em.find(ApprovalRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
-            throw new InvalidCameraException("no approval request " + id);
+            throw new InvalidRequestException("no approval request " + id);
         }
         if (request.getState() != ApprovalRequest.State.PENDING) {
-            throw new InvalidCameraException("request " + id + " was already " + request.getState().name().toLowerCase(Locale.ROOT)
+            throw new InvalidRequestException("request " + id + " was already " + request.getState().name().toLowerCase(Locale.ROOT)
                     + " by " + request.getDecidedBy());
         }
         if (request.getRequestedBy().equals(access.caller().name())) {
             audit.record(access.caller().name(), "approval.refused", request.getTarget(), AuditEvent.Outcome.REJECTED,
                     "own request " + id);
-            throw new org.vigilvms.security.AccessDeniedException("a second person must decide: you asked for this yourself");
+            throw new AccessDeniedException("a second person must decide: you asked for this yourself");
         }
         return request;
     }

@@ -39,7 +39,7 @@ public final class AuditChain {
         }
     }
 
-    static byte[] link(byte[] previous, long seq, AuditEvent e) {
+    public static byte[] link(byte[] previous, long seq, AuditEvent e) {
         return link(previous, seq, e.getId(), e.getEventTs(), e.getActor(), e.getAction(), e.getTarget(),
                 e.getOutcome().name(), e.getDetail());
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.vigilvms.platform.InvalidRequestException;
 
 /**
  * Where Vigil may connect on an administrator's word (camera streams, ONVIF devices and the
@@ -96,7 +97,7 @@ public final class AddressPolicy {
     public void require(String what, String host, int port) {
         String problem = problem(host, port);
         if (problem != null) {
-            throw new InvalidCameraException(what + ": " + problem);
+            throw new InvalidRequestException(what + ": " + problem);
         }
     }
 

@@ -8,12 +8,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.security.SitedCamera;
 
 /** A camera under management. Its password and segment key are stored sealed, never in clear. */
 @Entity
 @Table(name = "camera")
-public class Camera {
+public class Camera implements SitedCamera {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -105,6 +109,7 @@ public class Camera {
         this.dataKeyWrapped = new byte[0];
     }
 
+    @Override
     public Long getId() {
         return id;
     }
@@ -113,6 +118,7 @@ public class Camera {
         return name;
     }
 
+    @Override
     public String getSite() {
         return site;
     }
@@ -185,9 +191,9 @@ public class Camera {
     }
 
     /** The camera's password in clear (sealed under the master key, bound to this camera); null when it has none. */
-    String password(org.vigilvms.storage.KeyVault vault) {
+    String password(KeyVault vault) {
         return passwordCiphertext == null ? null : new String(vault.openWithMaster(passwordCiphertext,
-                org.vigilvms.storage.SegmentCrypto.passwordAad(id)), java.nio.charset.StandardCharsets.UTF_8);
+                CameraKeys.passwordAad(id)), StandardCharsets.UTF_8);
     }
 
     /** Whether the camera is reached over a plain transport: an rtsp:// stream or an ONVIF service over http://. */
@@ -240,7 +246,7 @@ public class Camera {
         this.username = username;
     }
 
-    /** CONTINUOUS, SCHEDULED or EVENT (see recording/RecordingSchedule and storage/RetentionService). */
+    /** CONTINUOUS, SCHEDULED or EVENT (see camera/RecordingSchedule and storage/RetentionService). */
     public String getRecordingMode() {
         return recordingMode;
     }

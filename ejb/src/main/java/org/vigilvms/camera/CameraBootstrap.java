@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.InvalidRequestException;
 
 /**
  * Imports the cameras an installer left in {@code <vigil.home>/bootstrap/cameras.json} (a JSON
@@ -49,7 +50,7 @@ public class CameraBootstrap {
         for (NewCamera camera : cameras) {
             try {
                 registry.register(em, camera, "system");
-            } catch (InvalidCameraException e) {
+            } catch (InvalidRequestException e) {
                 // one bad entry does not stop the others; it is named in the log
                 org.jboss.logging.Logger.getLogger(CameraBootstrap.class).warnf("bootstrap camera %s not added: %s",
                         camera.name(), e.getMessage());

@@ -11,7 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.storage.KeyVault;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.logging.VigilLog;
 
 /**
  * The recorder's view of the cameras: which to pull and with which credentials (opened from the
@@ -107,7 +108,7 @@ public class CameraDirectory {
         if (camera.getStatus() != CameraStatus.CERTIFICATE_MISMATCH) {
             audit.record("svc-recorder", "camera.certificate.mismatch", "camera:" + camera.getId(), AuditEvent.Outcome.FAILURE,
                     "ALERT: presented " + fingerprint + ", " + expected);
-            org.vigilvms.logging.VigilLog.LOG.certificateMismatch(camera.getName(), fingerprint);
+            VigilLog.LOG.certificateMismatch(camera.getName(), fingerprint);
         }
         reportStatus(camera.getId(), CameraStatus.CERTIFICATE_MISMATCH, "presented certificate SHA-256 " + fingerprint
                 + " is not the accepted one; not recording");

@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.storage.KeyVault;
-import org.vigilvms.storage.SegmentCrypto;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.platform.InvalidRequestException;
 
 /**
  * Validates and stores a new camera, its password sealed under the master key. Not reachable
@@ -35,7 +36,7 @@ class CameraRegistry {
         em.flush(); // the id binds the sealed secrets to this camera
         KeyVault vault = KeyVault.fromSystemProperty();
         camera.sealSecrets(sealPassword(vault, camera.getId(), valid.password()),
-                vault.newWrappedDataKey(SegmentCrypto.dataKeyAad(camera.getId())));
+                vault.newWrappedDataKey(CameraKeys.dataKeyAad(camera.getId())));
         audit.record(actor, "camera.added", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS, valid.name() + " " + valid.streamUrl());
         settleTransport(camera, valid, actor);
         return CameraView.of(camera);
@@ -55,7 +56,7 @@ class CameraRegistry {
             return; // accepted before, still a plain transport
         }
         if (!request.insecureAccepted()) {
-            throw new InvalidCameraException(PLAIN_TRANSPORT);
+            throw new InvalidRequestException(PLAIN_TRANSPORT);
         }
         camera.acceptInsecure(actor, clock.instant());
         audit.record(actor, "camera.insecure.accepted", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
@@ -79,7 +80,7 @@ class CameraRegistry {
         NewCamera valid = validated(em, request, camera.getId());
         boolean newPassword = valid.password() != null && !valid.password().isEmpty();
         if (!newPassword && camera.hasPassword() && !StreamSource.sameEndpoint(valid.streamUrl(), camera.getStreamUrl())) {
-            throw new InvalidCameraException("the stored password goes only to the address it was entered for: "
+            throw new InvalidRequestException("the stored password goes only to the address it was entered for: "
                     + "enter it again to move the camera to another host or port");
         }
         camera.edit(valid.name(), valid.site(), valid.streamUrl(), valid.username());
@@ -94,33 +95,33 @@ class CameraRegistry {
 
     private static byte[] sealPassword(KeyVault vault, long cameraId, String password) {
         return password == null ? null
-                : vault.sealWithMaster(password.getBytes(StandardCharsets.UTF_8), SegmentCrypto.passwordAad(cameraId));
+                : vault.sealWithMaster(password.getBytes(StandardCharsets.UTF_8), CameraKeys.passwordAad(cameraId));
     }
 
     /** The request with its fields checked and trimmed; {@code self}: the camera being edited (its own name is free). */
     static NewCamera validated(EntityManager em, NewCamera request, Long self) {
         if (request == null) {
-            throw new InvalidCameraException("a camera (name, streamUrl, ...) is required");
+            throw new InvalidRequestException("a camera (name, streamUrl, ...) is required");
         }
         String name = required(request.name(), "name").trim();
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidCameraException("name: 1-128 letters, digits, spaces or ._()- only");
+            throw new InvalidRequestException("name: 1-128 letters, digits, spaces or ._()- only");
         }
         String url = CameraService.validUrl(required(request.streamUrl(), "streamUrl").trim());
         String site = request.site() == null || request.site().isBlank() ? "default" : request.site().trim();
         if (!NAME.matcher(site).matches()) {
-            throw new InvalidCameraException("site: 1-128 letters, digits, spaces or ._()- only");
+            throw new InvalidRequestException("site: 1-128 letters, digits, spaces or ._()- only");
         }
         if (request.username() != null && request.username().length() > 128
                 || request.password() != null && request.password().length() > 256) {
-            throw new InvalidCameraException("username or password too long");
+            throw new InvalidRequestException("username or password too long");
         }
         if (request.username() != null && request.username().chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
-            throw new InvalidCameraException("username contains control characters");
+            throw new InvalidRequestException("username contains control characters");
         }
         if (em != null && !em.createQuery("SELECT c.id FROM Camera c WHERE c.name = :n AND (:self IS NULL OR c.id <> :self)")
                 .setParameter("n", name).setParameter("self", self).getResultList().isEmpty()) {
-            throw new InvalidCameraException("a camera named '" + name + "' exists already");
+            throw new InvalidRequestException("a camera named '" + name + "' exists already");
         }
         String username = request.username() == null || request.username().isBlank() ? null : request.username();
         return new NewCamera(name, site, url, username, request.password(), request.acceptInsecureTransport());
@@ -128,7 +129,7 @@ class CameraRegistry {
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidCameraException(field + " is required");
+            throw new InvalidRequestException(field + " is required");
         }
         return value;
     }

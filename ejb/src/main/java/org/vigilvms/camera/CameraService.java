@@ -24,10 +24,14 @@ import org.vigilvms.camera.onvif.OnvifClient;
 import org.vigilvms.camera.onvif.OnvifException;
 import org.vigilvms.camera.onvif.UntrustedDeviceException;
 import org.vigilvms.camera.onvif.WsDiscovery;
-import org.vigilvms.recording.CameraTlsRelay;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.camera.CameraCommand;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.messaging.SignedSender;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
-import org.vigilvms.storage.KeyVault;
 import org.vigilvms.video.StreamProbe;
 
 /**
@@ -63,7 +67,7 @@ public class CameraService {
     private CameraRegistry registry;
 
     @Inject
-    private org.vigilvms.messaging.SignedSender sender;
+    private SignedSender sender;
 
     @Inject
     private TrustedCameraCas trustedCas;
@@ -78,7 +82,7 @@ public class CameraService {
         access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
-            throw new InvalidCameraException("no camera " + id);
+            throw new InvalidRequestException("no camera " + id);
         }
         String streamBefore = camera.getStreamUrl() + " " + camera.getUsername();
         registry.update(em, camera, changes, caller());
@@ -86,9 +90,9 @@ public class CameraService {
                 || changes.password() != null && !changes.password().isEmpty();
         if (camera.isEnabled() && streamChanged) { // the recorder reconnects with the new address or credentials
             camera.changeStatus(CameraStatus.NEW, "changed by " + caller(), clock.instant());
-            sender.send(org.vigilvms.jms.ServiceIdentity.MANAGEMENT, org.vigilvms.jms.Destinations.CAMERA_COMMANDS,
-                    org.vigilvms.jms.camera.CameraCommand.TYPE, new org.vigilvms.jms.camera.CameraCommand(id,
-                            org.vigilvms.jms.camera.CameraCommand.START_RECORDING, caller()));
+            sender.send(ServiceIdentity.MANAGEMENT, Destinations.CAMERA_COMMANDS,
+                    CameraCommand.TYPE, new CameraCommand(id,
+                            CameraCommand.START_RECORDING, caller()));
         }
         return CameraView.of(camera);
     }
@@ -106,7 +110,7 @@ public class CameraService {
             access.require(AccessRight.MANAGE_CAMERAS, existingId);
             existing = em.find(Camera.class, existingId);
             if (existing == null) {
-                throw new InvalidCameraException("no camera " + existingId);
+                throw new InvalidRequestException("no camera " + existingId);
             }
         } else {
             access.require(AccessRight.MANAGE_CAMERAS);
@@ -117,7 +121,7 @@ public class CameraService {
         if ((password == null || password.isEmpty()) && existing != null && existing.hasPassword()) {
             if (!StreamSource.sameEndpoint(url, existing.getStreamUrl())) {
                 // a stored password is never sent to an address it was not entered for
-                throw new InvalidCameraException("the stored password goes only to the address it was entered for: "
+                throw new InvalidRequestException("the stored password goes only to the address it was entered for: "
                         + "enter it again to test another host or port");
             }
             password = existing.password(KeyVault.fromSystemProperty());
@@ -190,11 +194,11 @@ public class CameraService {
         access.require(AccessRight.MANAGE_CAMERAS);
         String deviceUrl = required(request.deviceUrl(), "deviceUrl").trim();
         if (!deviceUrl.matches("https?://[^\\s@]+") || deviceUrl.length() > 1024) {
-            throw new InvalidCameraException("deviceUrl must be an http(s) address without credentials");
+            throw new InvalidRequestException("deviceUrl must be an http(s) address without credentials");
         }
         URI device = URI.create(deviceUrl);
         if ("http".equals(device.getScheme()) && !Boolean.TRUE.equals(request.acceptInsecureTransport())) {
-            throw new InvalidCameraException(CameraRegistry.PLAIN_TRANSPORT);
+            throw new InvalidRequestException(CameraRegistry.PLAIN_TRANSPORT);
         }
         AddressPolicy.current().require("deviceUrl", device.getHost(), device.getPort() >= 0 ? device.getPort()
                 : "https".equals(device.getScheme()) ? 443 : 80);
@@ -259,7 +263,7 @@ public class CameraService {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new InvalidCameraException("a certificate SHA-256 is 64 hexadecimal digits");
+        throw new InvalidRequestException("a certificate SHA-256 is 64 hexadecimal digits");
     }
 
     /**
@@ -272,7 +276,7 @@ public class CameraService {
         if (hostPort != null && !hostPort.isBlank()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9.:-]{1,253}):(\\d{1,5})").matcher(hostPort.trim());
             if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
-                throw new InvalidCameraException("target must be host:port");
+                throw new InvalidRequestException("target must be host:port");
             }
             AddressPolicy.current().require("target", m.group(1), Integer.parseInt(m.group(2)));
             target = new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
@@ -289,10 +293,10 @@ public class CameraService {
         access.require(AccessRight.PTZ, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null || camera.getOnvifDeviceUrl() == null) {
-            throw new InvalidCameraException("camera " + id + " has no ONVIF PTZ");
+            throw new InvalidRequestException("camera " + id + " has no ONVIF PTZ");
         }
         if (command == null || command.action() == null) {
-            throw new InvalidCameraException("action is required: continuous, stop, absolute or preset");
+            throw new InvalidRequestException("action is required: continuous, stop, absolute or preset");
         }
         ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
         OnvifClient onvif = onvif(camera);
@@ -302,7 +306,7 @@ public class CameraService {
             case "stop" -> onvif.stop(profile);
             case "absolute" -> onvif.absoluteMove(profile, unit(command.pan()), unit(command.tilt()), unit(command.zoom()));
             case "preset" -> onvif.gotoPreset(profile, required(command.preset(), "preset"));
-            default -> throw new InvalidCameraException("unknown action " + command.action());
+            default -> throw new InvalidRequestException("unknown action " + command.action());
         }
         audit.record(caller(), "camera.ptz", "camera:" + id, AuditEvent.Outcome.SUCCESS, command.toString());
     }
@@ -312,7 +316,7 @@ public class CameraService {
         access.require(AccessRight.PTZ, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null || camera.getOnvifDeviceUrl() == null) {
-            throw new InvalidCameraException("camera " + id + " has no ONVIF PTZ");
+            throw new InvalidRequestException("camera " + id + " has no ONVIF PTZ");
         }
         return onvif(camera).presets(camera.getOnvifProfile());
     }
@@ -322,10 +326,10 @@ public class CameraService {
         access.require(AccessRight.PTZ, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null || camera.getOnvifDeviceUrl() == null) {
-            throw new InvalidCameraException("camera " + id + " has no ONVIF PTZ");
+            throw new InvalidRequestException("camera " + id + " has no ONVIF PTZ");
         }
         if (name == null || !CameraRegistry.NAME.matcher(name.trim()).matches() || name.trim().length() > 64) {
-            throw new InvalidCameraException("preset name: 1-64 letters, digits, spaces or ._()- only");
+            throw new InvalidRequestException("preset name: 1-64 letters, digits, spaces or ._()- only");
         }
         ptzArbiter.take(id, caller(), access.ptzPriority(id, camera.getSite()));
         String token = onvif(camera).setPreset(camera.getOnvifProfile(), name.trim());
@@ -354,7 +358,7 @@ public class CameraService {
     private static double unit(Double value) {
         double v = value == null ? 0 : value;
         if (Double.isNaN(v) || v < -1 || v > 1) {
-            throw new InvalidCameraException("pan, tilt and zoom must be within -1..1");
+            throw new InvalidRequestException("pan, tilt and zoom must be within -1..1");
         }
         return v;
     }
@@ -416,17 +420,17 @@ public class CameraService {
         access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
-            throw new InvalidCameraException("no camera " + id);
+            throw new InvalidRequestException("no camera " + id);
         }
         camera.setEnabled(enabled);
         camera.changeStatus(enabled ? CameraStatus.NEW : CameraStatus.DISABLED, enabled ? null : "disabled by " + caller(),
                 clock.instant());
         audit.record(caller(), enabled ? "camera.enabled" : "camera.disabled", "camera:" + id, AuditEvent.Outcome.SUCCESS, null);
         // delivered when this transaction commits: the recorder acts on the committed state
-        sender.send(org.vigilvms.jms.ServiceIdentity.MANAGEMENT, org.vigilvms.jms.Destinations.CAMERA_COMMANDS,
-                org.vigilvms.jms.camera.CameraCommand.TYPE, new org.vigilvms.jms.camera.CameraCommand(id,
-                        enabled ? org.vigilvms.jms.camera.CameraCommand.START_RECORDING
-                                : org.vigilvms.jms.camera.CameraCommand.STOP_RECORDING, caller()));
+        sender.send(ServiceIdentity.MANAGEMENT, Destinations.CAMERA_COMMANDS,
+                CameraCommand.TYPE, new CameraCommand(id,
+                        enabled ? CameraCommand.START_RECORDING
+                                : CameraCommand.STOP_RECORDING, caller()));
         return CameraView.of(camera);
     }
 
@@ -438,17 +442,17 @@ public class CameraService {
         access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
-            throw new InvalidCameraException("no camera " + id);
+            throw new InvalidRequestException("no camera " + id);
         }
         byte[] presented = camera.tlsPresentedSha256();
         byte[] approved;
         try {
             approved = java.util.HexFormat.of().parseHex(sha256Hex == null ? "" : sha256Hex.trim().toLowerCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidCameraException("sha256 must be 64 hexadecimal digits");
+            throw new InvalidRequestException("sha256 must be 64 hexadecimal digits");
         }
         if (presented == null || !java.util.Arrays.equals(presented, approved)) {
-            throw new InvalidCameraException("that is not the certificate the camera presents");
+            throw new InvalidRequestException("that is not the certificate the camera presents");
         }
         camera.pin(approved);
         camera.changeStatus(CameraStatus.NEW, "certificate approved", clock.instant());
@@ -466,21 +470,21 @@ public class CameraService {
         access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
-            throw new InvalidCameraException("no camera " + id);
+            throw new InvalidRequestException("no camera " + id);
         }
         String wanted = mode == null ? "" : mode.trim().toUpperCase(java.util.Locale.ROOT);
         if (!List.of("CONTINUOUS", "SCHEDULED", "EVENT").contains(wanted)) {
-            throw new InvalidCameraException("mode must be CONTINUOUS, SCHEDULED or EVENT");
+            throw new InvalidRequestException("mode must be CONTINUOUS, SCHEDULED or EVENT");
         }
         if (preSeconds < 0 || preSeconds > 300 || postSeconds < 0 || postSeconds > 3600) {
-            throw new InvalidCameraException("pre-buffer 0..300 s, post-buffer 0..3600 s");
+            throw new InvalidRequestException("pre-buffer 0..300 s, post-buffer 0..3600 s");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim();
         if ("SCHEDULED".equals(wanted)) {
             try {
-                org.vigilvms.recording.RecordingSchedule.parse(schedule, zone);
+                RecordingSchedule.parse(schedule, zone);
             } catch (IllegalArgumentException e) {
-                throw new InvalidCameraException("schedule: " + e.getMessage());
+                throw new InvalidRequestException("schedule: " + e.getMessage());
             }
         }
         camera.setRecording(wanted, "SCHEDULED".equals(wanted) ? schedule.trim() : null, "SCHEDULED".equals(wanted) ? zone : null,
@@ -496,10 +500,10 @@ public class CameraService {
         access.require(AccessRight.MANAGE_CAMERAS, id);
         Camera camera = em.find(Camera.class, id);
         if (camera == null) {
-            throw new InvalidCameraException("no camera " + id);
+            throw new InvalidRequestException("no camera " + id);
         }
         if (maxAgeSeconds < 1 || maxAgeSeconds > 3650L * 86400) {
-            throw new InvalidCameraException("maxAgeSeconds must be between 1 and 3650 days");
+            throw new InvalidRequestException("maxAgeSeconds must be between 1 and 3650 days");
         }
         camera.setRetentionMaxAgeSeconds(maxAgeSeconds);
         audit.record(caller(), "camera.retention", "camera:" + id, AuditEvent.Outcome.SUCCESS, maxAgeSeconds + " s");
@@ -512,7 +516,7 @@ public class CameraService {
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidCameraException(field + " is required");
+            throw new InvalidRequestException(field + " is required");
         }
         return value;
     }
@@ -523,22 +527,22 @@ public class CameraService {
      */
     static String validUrl(String url) {
         if (url.length() > 1024) {
-            throw new InvalidCameraException("streamUrl longer than 1024 characters");
+            throw new InvalidRequestException("streamUrl longer than 1024 characters");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new InvalidCameraException("streamUrl is not a URL: " + e.getReason());
+            throw new InvalidRequestException("streamUrl is not a URL: " + e.getReason());
         }
         if (!"rtsp".equals(uri.getScheme()) && !"rtsps".equals(uri.getScheme())) {
-            throw new InvalidCameraException("streamUrl must start with rtsp:// or rtsps://");
+            throw new InvalidRequestException("streamUrl must start with rtsp:// or rtsps://");
         }
         if (uri.getHost() == null || uri.getUserInfo() != null) {
-            throw new InvalidCameraException("streamUrl needs a host and no credentials (use username/password)");
+            throw new InvalidRequestException("streamUrl needs a host and no credentials (use username/password)");
         }
         if (url.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
-            throw new InvalidCameraException("streamUrl contains spaces or control characters");
+            throw new InvalidRequestException("streamUrl contains spaces or control characters");
         }
         AddressPolicy.current().require("streamUrl", uri.getHost(), uri.getPort() >= 0 ? uri.getPort()
                 : "rtsps".equals(uri.getScheme()) ? 322 : 554);

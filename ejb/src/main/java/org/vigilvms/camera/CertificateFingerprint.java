@@ -3,7 +3,7 @@ package org.vigilvms.camera;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import org.vigilvms.storage.SegmentCrypto;
+import org.vigilvms.evidence.ChainLink;
 
 /** The SHA-256 of a camera's (or a camera CA's) certificate: what an administrator compares and approves. */
 public final class CertificateFingerprint {
@@ -13,7 +13,7 @@ public final class CertificateFingerprint {
 
     public static byte[] sha256(X509Certificate certificate) throws IOException {
         try {
-            return SegmentCrypto.sha256(certificate.getEncoded());
+            return ChainLink.sha256(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
             throw new IOException("unreadable certificate: " + e.getMessage(), e);
         }

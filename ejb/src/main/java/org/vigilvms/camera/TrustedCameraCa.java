@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import org.vigilvms.platform.Pem;
 
 /** A certificate authority an administrator trusts for RTSPS cameras. */
 @Entity
@@ -49,7 +50,7 @@ public class TrustedCameraCa {
     }
 
     X509Certificate certificate() {
-        return org.vigilvms.platform.Pem.certificate(certificatePem);
+        return Pem.certificate(certificatePem);
     }
 
     public Long getId() {

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.Pem;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -59,23 +61,23 @@ public class TrustedCameraCas {
     public CaView add(String name, String pem) {
         access.require(AccessRight.MANAGE_CAMERAS);
         if (name == null || !CameraRegistry.NAME.matcher(name.trim()).matches()) {
-            throw new InvalidCameraException("name: 1-128 letters, digits, spaces or ._()- only");
+            throw new InvalidRequestException("name: 1-128 letters, digits, spaces or ._()- only");
         }
         X509Certificate ca = parse(pem);
         if (ca.getBasicConstraints() < 0) {
-            throw new InvalidCameraException("that certificate is not a CA certificate (basic constraints)");
+            throw new InvalidRequestException("that certificate is not a CA certificate (basic constraints)");
         }
         String sha256;
         try {
             sha256 = HexFormat.of().formatHex(CertificateFingerprint.sha256(ca));
         } catch (java.io.IOException e) {
-            throw new InvalidCameraException(e.getMessage());
+            throw new InvalidRequestException(e.getMessage());
         }
         if (!em.createQuery("SELECT c.id FROM TrustedCameraCa c WHERE c.sha256 = :h OR c.name = :n")
                 .setParameter("h", sha256).setParameter("n", name.trim()).getResultList().isEmpty()) {
-            throw new InvalidCameraException("this CA or this name is trusted already");
+            throw new InvalidRequestException("this CA or this name is trusted already");
         }
-        String clean = org.vigilvms.platform.Pem.of(ca);
+        String clean = Pem.of(ca);
         TrustedCameraCa stored = new TrustedCameraCa(name.trim(), ca.getSubjectX500Principal().getName(), sha256, clean,
                 access.caller().name(), clock.instant());
         em.persist(stored);
@@ -88,7 +90,7 @@ public class TrustedCameraCas {
         access.require(AccessRight.MANAGE_CAMERAS);
         TrustedCameraCa ca = em.find(TrustedCameraCa.class, id);
         if (ca == null) {
-            throw new InvalidCameraException("no trusted CA " + id);
+            throw new InvalidRequestException("no trusted CA " + id);
         }
         em.remove(ca);
         audit.record(access.caller().name(), "camera.ca.removed", "ca:" + ca.getName(), AuditEvent.Outcome.SUCCESS, ca.getSubject());
@@ -133,12 +135,12 @@ public class TrustedCameraCas {
 
     private static X509Certificate parse(String pem) {
         if (pem == null || pem.isBlank() || pem.length() > 16_384) {
-            throw new InvalidCameraException("a PEM CA certificate is required");
+            throw new InvalidRequestException("a PEM CA certificate is required");
         }
         try {
-            return org.vigilvms.platform.Pem.certificate(pem);
+            return Pem.certificate(pem);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCameraException(e.getMessage());
+            throw new InvalidRequestException(e.getMessage());
         }
     }
 }

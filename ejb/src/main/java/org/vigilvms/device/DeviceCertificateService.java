@@ -40,12 +40,12 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.evidence.ChainLink;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.platform.Pem;
 import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
-import org.vigilvms.storage.SegmentCrypto;
 
 /**
  * Enrolment, listing and revocation of device certificates (MANAGE_USERS, audited), and the
@@ -96,10 +96,10 @@ public class DeviceCertificateService {
         access.require(AccessRight.MANAGE_USERS);
         String caller = access.caller().name();
         if (name == null || !DEVICE_NAME.matcher(name).matches()) {
-            throw new InvalidCameraException("device name: 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new InvalidRequestException("device name: 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (kind == null) {
-            throw new InvalidCameraException("kind must be WORKSTATION, ANALYTICS or CAMERA");
+            throw new InvalidRequestException("kind must be WORKSTATION, ANALYTICS or CAMERA");
         }
         PublicKey key = verifiedKey(csrPem);
         ServerSigningKey ca = ServerSigningKey.certificateAuthority();
@@ -126,7 +126,7 @@ public class DeviceCertificateService {
             audit.record(caller, "device.enrolled", "device:" + name, AuditEvent.Outcome.SUCCESS,
                     kind + " serial " + stored.getSerial() + " SHA-256 " + stored.getSha256());
             return new Issued(DeviceView.of(stored), pem, Pem.of(ca.certificate()));
-        } catch (InvalidCameraException e) {
+        } catch (InvalidRequestException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the internal CA could not issue the certificate: " + e.getMessage(), e);
@@ -144,10 +144,10 @@ public class DeviceCertificateService {
         access.require(AccessRight.MANAGE_USERS);
         DeviceCertificate device = serial == null ? null : em.find(DeviceCertificate.class, serial.toLowerCase(Locale.ROOT));
         if (device == null) {
-            throw new InvalidCameraException("no device certificate " + serial);
+            throw new InvalidRequestException("no device certificate " + serial);
         }
         if (reason == null || reason.isBlank() || reason.length() > 512) {
-            throw new InvalidCameraException("a reason is required (at most 512 characters)");
+            throw new InvalidRequestException("a reason is required (at most 512 characters)");
         }
         if (device.getRevokedTs() == null) {
             device.revoke(access.caller().name(), clock.instant(), reason.trim());
@@ -195,32 +195,32 @@ public class DeviceCertificateService {
     /** The CSR's public key, after checking its self-signature and strength. */
     private static PublicKey verifiedKey(String csrPem) {
         if (csrPem == null || csrPem.isBlank() || csrPem.length() > MAX_CSR_CHARS) {
-            throw new InvalidCameraException("a PEM certificate signing request (PKCS#10) is required");
+            throw new InvalidRequestException("a PEM certificate signing request (PKCS#10) is required");
         }
         try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
             Object parsed = parser.readObject();
             if (!(parsed instanceof PKCS10CertificationRequest request)) {
-                throw new InvalidCameraException("not a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----)");
+                throw new InvalidRequestException("not a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----)");
             }
             JcaPKCS10CertificationRequest csr = new JcaPKCS10CertificationRequest(request);
             PublicKey key = csr.getPublicKey();
             if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new InvalidCameraException("the request's signature does not match its key");
+                throw new InvalidRequestException("the request's signature does not match its key");
             }
             if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048
                     || key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() < 256
                     || !(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
-                throw new InvalidCameraException("the key must be RSA of at least 2048 bits or EC of at least 256 bits");
+                throw new InvalidRequestException("the key must be RSA of at least 2048 bits or EC of at least 256 bits");
             }
             return key;
-        } catch (InvalidCameraException e) {
+        } catch (InvalidRequestException e) {
             throw e;
         } catch (Exception e) {
-            throw new InvalidCameraException("unreadable certificate signing request: " + e.getMessage());
+            throw new InvalidRequestException("unreadable certificate signing request: " + e.getMessage());
         }
     }
 
     private static String sha256(X509Certificate certificate) throws CertificateEncodingException {
-        return HexFormat.of().formatHex(SegmentCrypto.sha256(certificate.getEncoded()));
+        return HexFormat.of().formatHex(ChainLink.sha256(certificate.getEncoded()));
     }
 }

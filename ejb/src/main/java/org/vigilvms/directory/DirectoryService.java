@@ -29,12 +29,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.platform.InstallationSecrets;
+import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.rights.GrantService;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.security.Caller;
-import org.vigilvms.security.GrantService;
 
 /**
  * Browsing the directory for administrators (MANAGE_USERS): users and groups matching a text,
@@ -117,14 +117,14 @@ public class DirectoryService {
         access.require(AccessRight.MANAGE_USERS);
         String userId = checked(id);
         if (userId.isEmpty()) {
-            throw new InvalidCameraException("a user id is required");
+            throw new InvalidRequestException("a user id is required");
         }
         String idAttribute = property("vigil.ldap.user.attribute", "uid");
         try (LDAPConnection ldap = connect()) {
             List<SearchResultEntry> found = search(ldap, property("vigil.ldap.users.dn", null),
                     Filter.createEqualityFilter(idAttribute, userId), idAttribute, "cn", "mail");
             if (found.isEmpty()) {
-                throw new InvalidCameraException("no directory user " + userId);
+                throw new InvalidRequestException("no directory user " + userId);
             }
             DirectoryUser user = user(found.get(0), idAttribute,
                     disabledAmong(List.of(found.get(0).getAttributeValue(idAttribute))));
@@ -160,14 +160,14 @@ public class DirectoryService {
     private static String checked(String query) {
         String text = query == null ? "" : query.trim();
         if (text.length() > MAX_QUERY || text.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
-            throw new InvalidCameraException("search text: at most " + MAX_QUERY + " characters, no control characters");
+            throw new InvalidRequestException("search text: at most " + MAX_QUERY + " characters, no control characters");
         }
         return text;
     }
 
     private static List<SearchResultEntry> search(LDAPConnection ldap, String base, Filter filter, String... attributes) {
         if (base == null) {
-            throw new InvalidCameraException("no directory is configured (vigil.ldap.* settings)");
+            throw new InvalidRequestException("no directory is configured (vigil.ldap.* settings)");
         }
         try {
             SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, attributes);
@@ -187,7 +187,7 @@ public class DirectoryService {
         String url = property("vigil.ldap.url", null);
         String bindDn = property("vigil.ldap.bind.dn", null);
         if (url == null || bindDn == null) {
-            throw new InvalidCameraException("no directory is configured (vigil.ldap.* settings)");
+            throw new InvalidRequestException("no directory is configured (vigil.ldap.* settings)");
         }
         try {
             LDAPURL parsed = new LDAPURL(url);

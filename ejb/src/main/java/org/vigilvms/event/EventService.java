@@ -2,6 +2,7 @@ package org.vigilvms.event;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,17 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
-import org.vigilvms.alarm.AlarmService;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.analytics.AnalyticsAlert;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.jms.analytics.AnalyticsEventBatch;
 import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -50,7 +51,7 @@ public class EventService {
     private EventRateLimiter limiter;
 
     @Inject
-    private AlarmService alarms;
+    private Event<EventStored> storedEvents;
 
     @Inject
     private AccessControl access;
@@ -96,7 +97,7 @@ public class EventService {
                 Instant.ofEpochMilli(event.startMs()), Instant.ofEpochMilli(event.endMs()), event.score(), boxes, producer,
                 clock.instant());
         em.persist(stored);
-        alarms.raiseFor(stored);
+        storedEvents.fire(new EventStored(stored));
     }
 
     /** A batch: each event admitted or refused on its own, all in this one transaction. */
@@ -107,8 +108,8 @@ public class EventService {
             return;
         }
         // one query for the ids already stored (completions of events reported at their onset)
-        List<String> ids = batch.events().stream().filter(java.util.Objects::nonNull).map(AnalyticsEvent::eventId)
-                .filter(java.util.Objects::nonNull).toList();
+        List<String> ids = batch.events().stream().filter(Objects::nonNull).map(AnalyticsEvent::eventId)
+                .filter(Objects::nonNull).toList();
         java.util.Set<String> known = ids.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(em.createQuery(
                 "SELECT e.eventId FROM StoredEvent e WHERE e.eventId IN :ids", String.class).setParameter("ids", ids).getResultList());
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -176,7 +177,7 @@ public class EventService {
     /** Motion search: motion events whose moving boxes touch {@code region} (fractions of the picture). */
     public List<EventView> motionIn(long cameraId, Instant from, Instant to, Region region) {
         if (region == null) {
-            throw new InvalidCameraException("a region x, y, w, h (fractions of the picture) is required");
+            throw new InvalidRequestException("a region x, y, w, h (fractions of the picture) is required");
         }
         return search(cameraId, from, to, "MOTION", null).stream()
                 .filter(e -> e.boxes() != null && java.util.Arrays.stream(e.boxes().split(";")).anyMatch(box -> {
@@ -188,10 +189,10 @@ public class EventService {
 
     private static void checkRange(Instant from, Instant to) {
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new InvalidCameraException("from and to are required, from before to");
+            throw new InvalidRequestException("from and to are required, from before to");
         }
         if (Duration.between(from, to).compareTo(LONGEST_SEARCH) > 0) {
-            throw new InvalidCameraException("at most " + LONGEST_SEARCH.toDays() + " days at a time");
+            throw new InvalidRequestException("at most " + LONGEST_SEARCH.toDays() + " days at a time");
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.evidence.ChainLink;
 import org.vigilvms.storage.Segment;
 
 /**
@@ -51,7 +52,7 @@ public class ExportJobs {
         ExportJob job = em.find(ExportJob.class, id);
         job.done(fileName, bytes, sha256, clock.instant());
         audit.record(job.getRequestedBy(), "export.completed", "export:" + id, AuditEvent.Outcome.SUCCESS,
-                fileName + ", " + bytes + " bytes, sha256 " + org.vigilvms.evidence.ChainLink.hex(sha256));
+                fileName + ", " + bytes + " bytes, sha256 " + ChainLink.hex(sha256));
     }
 
     public void failed(UUID id, String why) {

@@ -34,6 +34,7 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.vigilvms.video.FfmpegError;
 
 /**
  * Joins a camera's original segments (fragmented MP4, video first, sound second when the camera
@@ -228,7 +229,7 @@ final class ExportMuxer {
 
     private static void check(int rc, String what) {
         if (rc < 0) {
-            throw new IllegalStateException("cannot " + what + ": " + org.vigilvms.video.FfmpegError.text(rc));
+            throw new IllegalStateException("cannot " + what + ": " + FfmpegError.text(rc));
         }
     }
 }

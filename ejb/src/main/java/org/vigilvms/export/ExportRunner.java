@@ -30,7 +30,6 @@ import org.vigilvms.evidence.ExportSignature;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.Platform;
 import org.vigilvms.platform.ServerSigningKey;
-import org.vigilvms.platform.TimeStampAuthority;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
 

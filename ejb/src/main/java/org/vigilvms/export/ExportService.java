@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.UUID;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.platform.FreeText;
+import org.vigilvms.camera.Camera;
 import org.vigilvms.evidence.ChainLink;
 import org.vigilvms.evidence.ExportPackage;
+import org.vigilvms.platform.AfterCompletion;
+import org.vigilvms.platform.FreeText;
+import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessDeniedException;
@@ -65,7 +68,7 @@ public class ExportService {
     private ExportJobs jobs;
 
     @Inject
-    private org.vigilvms.platform.InstallationPaths paths;
+    private InstallationPaths paths;
 
     @Resource
     private ManagedExecutorService executor;
@@ -252,14 +255,14 @@ public class ExportService {
 
     private boolean mayExportAll(Caller caller, ExportJob job) {
         return job.cameras().stream().allMatch(c -> {
-            org.vigilvms.camera.Camera camera = em.find(org.vigilvms.camera.Camera.class, c);
+            Camera camera = em.find(Camera.class, c);
             return camera != null && access.allowed(caller, AccessRight.EXPORT, c, camera.getSite());
         });
     }
 
     /** The job runs on a managed thread once the request's transaction committed (so it sees the row). */
     private void runAfterCommit(UUID id) {
-        org.vigilvms.platform.AfterCompletion.onOutcome(transactions, () -> executor.submit(() -> runner.run(id)),
+        AfterCompletion.onOutcome(transactions, () -> executor.submit(() -> runner.run(id)),
                 () -> passwords.forget(id));
     }
 }

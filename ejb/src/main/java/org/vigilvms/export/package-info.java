@@ -1,6 +1,6 @@
 /**
  * Evidence export (X.1453 I-3, T-INS, C-3): background jobs that copy the original segments of
  * cameras over a time range, remux a playable MP4 per camera, and sign the manifest with the
- * server's key and a time-stamp from Vigil's own TSA; the format is {@code org.vigilvms.evidence}.
+ * server's key and a time-stamp from Vigil's own TSA ({@code TimeStampAuthority}); the format is {@code org.vigilvms.evidence}.
  */
 package org.vigilvms.export;

@@ -1,7 +1,7 @@
 package org.vigilvms.health;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;

@@ -21,10 +21,10 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.envelope.EnrolmentProof;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -86,18 +86,18 @@ public class ProducerEnrolment {
         try {
             proof = Base64.getDecoder().decode(proofBase64 == null ? "" : proofBase64.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidCameraException("proof must be Base64");
+            throw new InvalidRequestException("proof must be Base64");
         }
         if (!EnrolmentProof.verify(key, name, proof)) {
-            throw new InvalidCameraException("the proof is not a signature of this key over the producer's name");
+            throw new InvalidRequestException("the proof is not a signature of this key over the producer's name");
         }
         String caller = access.caller().name();
         ServiceKey existing = em.find(ServiceKey.class, name);
         if (existing != null && existing.getRevokedTs() == null) {
-            throw new InvalidCameraException(name + " holds a key already: revoke it first");
+            throw new InvalidRequestException(name + " holds a key already: revoke it first");
         }
         if (existing != null && Arrays.equals(existing.getPublicKey(), key.getEncoded())) {
-            throw new InvalidCameraException("this key was revoked: enrol a new one");
+            throw new InvalidRequestException("this key was revoked: enrol a new one");
         }
         Instant now = clock.instant();
         ServiceKey enrolled;
@@ -119,10 +119,10 @@ public class ProducerEnrolment {
         String name = remoteProducer(producer);
         ServiceKey key = em.find(ServiceKey.class, name);
         if (key == null) {
-            throw new InvalidCameraException("no key enrolled for " + name);
+            throw new InvalidRequestException("no key enrolled for " + name);
         }
         if (reason == null || reason.isBlank() || reason.length() > 512) {
-            throw new InvalidCameraException("a reason is required (at most 512 characters)");
+            throw new InvalidRequestException("a reason is required (at most 512 characters)");
         }
         if (key.getRevokedTs() == null) {
             String caller = access.caller().name();
@@ -137,7 +137,7 @@ public class ProducerEnrolment {
         String name = producer == null ? "" : producer.trim();
         int at = name.indexOf('@');
         if (at < 0 || !REMOTE_SERVICES.contains(name.substring(0, at)) || !NODE.matcher(name.substring(at + 1)).matches()) {
-            throw new InvalidCameraException("producer must be <service>@<node> with service one of " + String.join(", ", REMOTE_SERVICES)
+            throw new InvalidRequestException("producer must be <service>@<node> with service one of " + String.join(", ", REMOTE_SERVICES)
                     + " and node 1-63 letters, digits, '.' or '-'");
         }
         return name;
@@ -146,16 +146,16 @@ public class ProducerEnrolment {
     /** An Ed25519 public key from PEM ({@code PUBLIC KEY}, X.509 SubjectPublicKeyInfo). */
     static PublicKey publicKey(String pem) {
         if (pem == null || pem.isBlank() || pem.length() > MAX_PEM_CHARS) {
-            throw new InvalidCameraException("publicKey must be a PEM public key (-----BEGIN PUBLIC KEY-----)");
+            throw new InvalidRequestException("publicKey must be a PEM public key (-----BEGIN PUBLIC KEY-----)");
         }
         try (PemReader reader = new PemReader(new StringReader(pem))) {
             PemObject object = reader.readPemObject();
             if (object == null || !"PUBLIC KEY".equals(object.getType())) {
-                throw new InvalidCameraException("publicKey must be a PEM public key (-----BEGIN PUBLIC KEY-----)");
+                throw new InvalidRequestException("publicKey must be a PEM public key (-----BEGIN PUBLIC KEY-----)");
             }
             return KeyFactory.getInstance(EnvelopeSigner.ALGORITHM).generatePublic(new X509EncodedKeySpec(object.getContent()));
         } catch (IOException | GeneralSecurityException e) {
-            throw new InvalidCameraException("publicKey is not an " + EnvelopeSigner.ALGORITHM + " public key");
+            throw new InvalidRequestException("publicKey is not an " + EnvelopeSigner.ALGORITHM + " public key");
         }
     }
 }

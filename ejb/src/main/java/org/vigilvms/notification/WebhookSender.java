@@ -24,8 +24,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.AddressPolicy;
+import org.vigilvms.keys.KeyVault;
 import org.vigilvms.platform.Pem;
-import org.vigilvms.storage.KeyVault;
 
 /**
  * One attempt of one delivery: the body POSTed over TLS to the receiver (trusting only its own

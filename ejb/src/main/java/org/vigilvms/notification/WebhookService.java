@@ -15,11 +15,11 @@ import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.AddressPolicy;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.platform.Pem;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
-import org.vigilvms.storage.KeyVault;
 
 /**
  * Webhook receivers and their deliveries. Administrators with MANAGE_CAMERAS (who write alarm
@@ -53,7 +53,7 @@ public class WebhookService {
     public Created create(String name, String url, String caPem) {
         access.require(AccessRight.MANAGE_CAMERAS);
         if (name == null || !name.strip().matches("[\\p{L}\\p{N} ._-]{1,128}")) {
-            throw new InvalidCameraException("a receiver needs a name: 1-128 letters, digits, spaces, '.', '_' or '-'");
+            throw new InvalidRequestException("a receiver needs a name: 1-128 letters, digits, spaces, '.', '_' or '-'");
         }
         URI target = target(url);
         AddressPolicy.current().require("webhook receiver", target.getHost(), port(target));
@@ -61,13 +61,13 @@ public class WebhookService {
             try {
                 Pem.certificate(caPem);
             } catch (IllegalArgumentException e) {
-                throw new InvalidCameraException("caPem: " + e.getMessage());
+                throw new InvalidRequestException("caPem: " + e.getMessage());
             }
         }
         String clean = name.strip();
         if (!em.createQuery("SELECT r FROM WebhookReceiver r WHERE r.name = :n", WebhookReceiver.class).setParameter("n", clean)
                 .getResultList().isEmpty()) {
-            throw new InvalidCameraException("a receiver named '" + clean + "' exists");
+            throw new InvalidRequestException("a receiver named '" + clean + "' exists");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -96,7 +96,7 @@ public class WebhookService {
         access.require(AccessRight.MANAGE_CAMERAS);
         WebhookReceiver receiver = em.find(WebhookReceiver.class, receiverId);
         if (receiver == null || !receiver.isEnabled()) {
-            throw new InvalidCameraException("no enabled webhook receiver " + receiverId);
+            throw new InvalidRequestException("no enabled webhook receiver " + receiverId);
         }
         receiver.disable();
         audit.record(access.caller().name(), "webhook.receiver.disabled", "webhook:" + receiverId, AuditEvent.Outcome.SUCCESS,
@@ -121,7 +121,7 @@ public class WebhookService {
         access.require(AccessRight.MANAGE_CAMERAS);
         WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
         if (delivery == null || delivery.getState() != WebhookDelivery.State.DEAD) {
-            throw new InvalidCameraException("no dead delivery " + deliveryId);
+            throw new InvalidRequestException("no dead delivery " + deliveryId);
         }
         delivery.revive(clock.instant());
         audit.record(access.caller().name(), "webhook.delivery.retried", "webhook:" + delivery.getReceiverId(),
@@ -133,7 +133,7 @@ public class WebhookService {
     public void requireReceiver(long receiverId) {
         WebhookReceiver receiver = em.find(WebhookReceiver.class, receiverId);
         if (receiver == null || !receiver.isEnabled()) {
-            throw new InvalidCameraException("no webhook receiver " + receiverId);
+            throw new InvalidRequestException("no webhook receiver " + receiverId);
         }
     }
 
@@ -155,7 +155,7 @@ public class WebhookService {
         }
         if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null
                 || uri.getFragment() != null || url.length() > 2048) {
-            throw new InvalidCameraException("a webhook url is https://host[:port]/path (no user info, no fragment, TLS only)");
+            throw new InvalidRequestException("a webhook url is https://host[:port]/path (no user info, no fragment, TLS only)");
         }
         return uri;
     }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
@@ -44,10 +44,10 @@ public class PlaybackService {
     public Recordings recordings(long cameraId, Instant from, Instant to) {
         access.require(AccessRight.PLAYBACK, cameraId);
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new InvalidCameraException("from and to are required, from before to");
+            throw new InvalidRequestException("from and to are required, from before to");
         }
         if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
-            throw new InvalidCameraException("at most " + LONGEST_RANGE.toDays() + " days at a time");
+            throw new InvalidRequestException("at most " + LONGEST_RANGE.toDays() + " days at a time");
         }
         List<Segment> segments = store.overlapping(cameraId, from, to);
         List<Recordings.Span> spans = new ArrayList<>();
@@ -80,7 +80,7 @@ public class PlaybackService {
                         + "AND s.retiredTs IS NULL", Segment.class)
                 .setParameter("c", cameraId).setParameter("q", chainSeq).getResultList();
         if (found.isEmpty()) {
-            throw new InvalidCameraException("camera " + cameraId + " has no stored segment " + chainSeq);
+            throw new InvalidRequestException("camera " + cameraId + " has no stored segment " + chainSeq);
         }
         return store.openVerified(found.get(0));
     }

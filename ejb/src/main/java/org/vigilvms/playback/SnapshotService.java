@@ -16,9 +16,9 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.live.LiveHub;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
@@ -66,10 +66,10 @@ public class SnapshotService {
         byte[] group;
         try {
             group = live.awaitPictureGroup(cameraId, java.time.Duration.ofSeconds(2))
-                    .orElseThrow(() -> new InvalidCameraException("camera " + cameraId + " is not streaming now"));
+                    .orElseThrow(() -> new InvalidRequestException("camera " + cameraId + " is not streaming now"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidCameraException("interrupted while waiting for the live picture of camera " + cameraId);
+            throw new InvalidRequestException("interrupted while waiting for the live picture of camera " + cameraId);
         }
         Instant taken = clock.instant();
         byte[] jpeg = onScreen(group, Long.MAX_VALUE, cameraId).jpeg();
@@ -84,14 +84,14 @@ public class SnapshotService {
     public Snapshot recorded(long cameraId, Instant at) {
         access.require(AccessRight.PLAYBACK, cameraId);
         if (at == null) {
-            throw new InvalidCameraException("at is required");
+            throw new InvalidRequestException("at is required");
         }
         List<Segment> found = em.createQuery("""
                 SELECT s FROM Segment s WHERE s.cameraId = :c AND s.startTs <= :at AND s.endTs > :at
                   AND s.retiredTs IS NULL ORDER BY s.startTs DESC""", Segment.class)
                 .setParameter("c", cameraId).setParameter("at", at).setMaxResults(1).getResultList();
         if (found.isEmpty()) {
-            throw new InvalidCameraException("camera " + cameraId + " has nothing recorded at " + at);
+            throw new InvalidRequestException("camera " + cameraId + " has nothing recorded at " + at);
         }
         Segment segment = found.get(0);
         long startMs = segment.getStartTs().toEpochMilli();
@@ -124,7 +124,7 @@ public class SnapshotService {
                 return true;
             });
             if (frameMs[0] < 0) {
-                throw new InvalidCameraException("camera " + cameraId + ": no frame could be decoded");
+                throw new InvalidRequestException("camera " + cameraId + ": no frame could be decoded");
             }
             still.keep(onScreen);
             return new Still(still.jpeg(), frameMs[0]);

@@ -53,6 +53,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
+import org.vigilvms.video.FfmpegError;
 
 /**
  * Camera sound that an MP4 segment cannot hold as it comes — G.711 (mu-law, A-law), the codec most
@@ -261,7 +262,7 @@ final class AudioTranscoder implements AutoCloseable {
 
     private static void check(int rc, String what) {
         if (rc < 0) {
-            throw new IllegalStateException("cannot " + what + ": " + org.vigilvms.video.FfmpegError.text(rc));
+            throw new IllegalStateException("cannot " + what + ": " + FfmpegError.text(rc));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_format;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
@@ -18,18 +19,17 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avformat.av_guess_format;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -40,12 +40,18 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.vigilvms.camera.AddressPolicy;
-import org.vigilvms.video.CameraInput;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
+import org.vigilvms.analytics.FrameFeed;
+import org.vigilvms.camera.AddressPolicy;
 import org.vigilvms.camera.CameraStatus;
+import org.vigilvms.camera.CameraTlsRelay;
 import org.vigilvms.camera.StreamSource;
+import org.vigilvms.live.LiveFeed;
+import org.vigilvms.live.LiveHub;
+import org.vigilvms.logging.VigilLog;
+import org.vigilvms.video.CameraInput;
+import org.vigilvms.video.FfmpegError;
 
 /**
  * Records one camera: pulls RTSP(S) over TCP with FFmpeg (through JavaCPP, without libavdevice),
@@ -85,12 +91,12 @@ final class CameraIngest implements Runnable {
     private final StreamSource source;
     private final Path spool;
     private final Listener listener;
-    private final org.vigilvms.live.LiveHub live;
-    private final org.vigilvms.analytics.FrameFeed analytics;
+    private final LiveHub live;
+    private final FrameFeed analytics;
     private volatile boolean running = true;
 
-    CameraIngest(StreamSource source, Path spool, Listener listener, org.vigilvms.live.LiveHub live,
-                 org.vigilvms.analytics.FrameFeed analytics) {
+    CameraIngest(StreamSource source, Path spool, Listener listener, LiveHub live,
+                 FrameFeed analytics) {
         this.analytics = analytics;
         this.source = source;
         this.spool = spool;
@@ -197,8 +203,8 @@ final class CameraIngest implements Runnable {
         AVPacket packet = av_packet_alloc();
         Segment segment = null;
         Segment closing = null; // the previous segment, waiting for the sound up to its cut
-        org.vigilvms.live.LiveFeed liveFeed = null;
-        org.vigilvms.analytics.FrameFeed.CameraFeed analysed = null;
+        LiveFeed liveFeed = null;
+        FrameFeed.CameraFeed analysed = null;
         AVRational timeBase = null;
         SoundTrack sound = null;
         boolean recorded = false;
@@ -218,7 +224,7 @@ final class CameraIngest implements Runnable {
             sound = audio >= 0 ? soundTrack(input.streams(audio)) : null;
             AVRational millis = av_make_q(1, 1000);
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
-            liveFeed = new org.vigilvms.live.LiveFeed(source.cameraId(), stream, sound != null ? sound.parameters() : null,
+            liveFeed = new LiveFeed(source.cameraId(), stream, sound != null ? sound.parameters() : null,
                     sound != null ? sound.timeBase() : null, live);
             analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
@@ -301,7 +307,7 @@ final class CameraIngest implements Runnable {
                         }
                         Long drift = clock.takeReport();
                         if (drift != null) {
-                            org.vigilvms.logging.VigilLog.LOG.cameraClockDrift(source.cameraId(), drift, mediaMs / 1000,
+                            VigilLog.LOG.cameraClockDrift(source.cameraId(), drift, mediaMs / 1000,
                                     clock.correctionMs());
                         }
                         segment.cutPts = pts;
@@ -392,13 +398,13 @@ final class CameraIngest implements Runnable {
         if (AudioTranscoder.canTranscode(audio.codecpar())) {
             try {
                 AudioTranscoder transcoder = AudioTranscoder.open(audio);
-                org.vigilvms.logging.VigilLog.LOG.audioReencoded(source.cameraId(), codec);
+                VigilLog.LOG.audioReencoded(source.cameraId(), codec);
                 return new SoundTrack(audio.index(), transcoder.parameters(), transcoder.timeBase(), transcoder);
             } catch (IllegalStateException e) {
                 // falls through: video only
             }
         }
-        org.vigilvms.logging.VigilLog.LOG.audioNotKept(source.cameraId(), codec);
+        VigilLog.LOG.audioNotKept(source.cameraId(), codec);
         return null;
     }
 
@@ -551,7 +557,7 @@ final class CameraIngest implements Runnable {
     }
 
     private static String error(int code) {
-        return org.vigilvms.video.FfmpegError.text(code);
+        return FfmpegError.text(code);
     }
 
     private static void sleep(long ms) {

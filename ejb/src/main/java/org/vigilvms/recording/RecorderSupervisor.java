@@ -1,13 +1,13 @@
 package org.vigilvms.recording;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.vigilvms.analytics.FrameFeed;
 import org.vigilvms.camera.CameraDirectory;
 import org.vigilvms.camera.CameraStatus;
 import org.vigilvms.camera.StreamSource;
@@ -32,6 +33,7 @@ import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.camera.CameraStatusChanged;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.jms.recording.SegmentRecordedBatch;
+import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.platform.InstallationPaths;
@@ -61,10 +63,10 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     private InstallationPaths paths;
 
     @Inject
-    private org.vigilvms.analytics.FrameFeed analytics;
+    private FrameFeed analytics;
 
     @Inject
-    private org.vigilvms.live.LiveHub live;
+    private LiveHub live;
 
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
 

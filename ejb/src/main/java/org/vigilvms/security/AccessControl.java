@@ -7,10 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.Camera;
 import org.wildfly.security.auth.server.SecurityDomain;
 import org.wildfly.security.auth.server.SecurityIdentity;
 import org.wildfly.security.authz.Attributes;
@@ -33,6 +33,9 @@ public class AccessControl {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private CameraSites cameras;
+
     /** The authenticated caller of the current invocation. */
     public Caller caller() {
         SecurityDomain domain = SecurityDomain.getCurrent();
@@ -53,8 +56,8 @@ public class AccessControl {
     /** Refuses (and audits) unless the caller holds {@code right} on the camera. */
     public void require(AccessRight right, long cameraId) {
         Caller caller = caller();
-        Camera camera = em.find(Camera.class, cameraId);
-        if (camera != null && allowed(caller, right, camera.getId(), camera.getSite())) {
+        Optional<SitedCamera> camera = cameras.find(cameraId);
+        if (camera.isPresent() && allowed(caller, right, cameraId, camera.get().getSite())) {
             return;
         }
         deny(caller, right, "camera:" + cameraId);
@@ -91,15 +94,15 @@ public class AccessControl {
 
     /** Whether the caller may watch or play back the camera: who sees and handles its events and alarms. */
     public boolean mayWatchOrPlayBack(Caller caller, long cameraId) {
-        Camera camera = em.find(Camera.class, cameraId);
-        return camera != null && (allowed(caller, AccessRight.VIEW_LIVE, cameraId, camera.getSite())
-                || allowed(caller, AccessRight.PLAYBACK, cameraId, camera.getSite()));
+        Optional<SitedCamera> camera = cameras.find(cameraId);
+        return camera.isPresent() && (allowed(caller, AccessRight.VIEW_LIVE, cameraId, camera.get().getSite())
+                || allowed(caller, AccessRight.PLAYBACK, cameraId, camera.get().getSite()));
     }
 
     /** Whether {@code caller} (not necessarily the current one) holds {@code right} on the camera now. */
     public boolean allowed(Caller caller, AccessRight right, long cameraId) {
-        Camera camera = em.find(Camera.class, cameraId);
-        return camera != null && allowed(caller, right, cameraId, camera.getSite());
+        Optional<SitedCamera> camera = cameras.find(cameraId);
+        return camera.isPresent() && allowed(caller, right, cameraId, camera.get().getSite());
     }
 
     public boolean allowed(Caller caller, AccessRight right, long cameraId, String site) {
@@ -110,16 +113,16 @@ public class AccessControl {
     }
 
     /** Those of {@code cameras} on which the caller holds at least one of {@code rights}, in their order. */
-    public List<Camera> camerasWithAny(List<Camera> cameras, Set<AccessRight> rights) {
+    public <C extends SitedCamera> List<C> camerasWithAny(List<C> candidates, Set<AccessRight> rights) {
         Caller caller = caller();
         if (holdsNoRight(caller)) {
             return List.of();
         }
         if (caller.localAdmin()) {
-            return cameras;
+            return candidates;
         }
         List<AccessGrant> grants = grantsOf(caller, null).stream().filter(g -> rights.contains(g.getRight())).toList();
-        return cameras.stream().filter(c -> grants.stream().anyMatch(g -> g.covers(c.getId(), c.getSite()))).toList();
+        return candidates.stream().filter(c -> grants.stream().anyMatch(g -> g.covers(c.getId(), c.getSite()))).toList();
     }
 
     /** Highest PTZ priority the caller holds on the camera (0 when none). */

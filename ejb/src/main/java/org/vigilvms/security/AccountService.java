@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 
 /**
  * The signed-in user's own local account: whether a password change is pending (the generated
@@ -42,14 +42,14 @@ public class AccountService {
     public void changePassword(String current, String next) {
         String user = access.caller().name();
         AppUser account = localAccount(user).orElseThrow(() ->
-                new InvalidCameraException("only local accounts change their password here; directory users use the directory"));
+                new InvalidRequestException("only local accounts change their password here; directory users use the directory"));
         if (current == null || !PasswordHasher.matches(account.getPasswordHash(), current.toCharArray())) {
             audit.record(user, "password.change.refused", "user:" + user, AuditEvent.Outcome.FAILURE, "current password wrong");
-            throw new InvalidCameraException("the current password is wrong");
+            throw new InvalidRequestException("the current password is wrong");
         }
         String problem = policyProblem(user, current, next);
         if (problem != null) {
-            throw new InvalidCameraException(problem);
+            throw new InvalidRequestException(problem);
         }
         account.changePassword(PasswordHasher.hash(next.toCharArray()));
         if (user.equals(AdminBootstrap.ADMIN)) {

@@ -3,7 +3,7 @@ package org.vigilvms.security;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.wildfly.security.auth.server.SecurityDomain;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
@@ -26,7 +26,7 @@ public class Reauthentication {
     public void require(String user, String password, String refusal, String what) {
         if (password == null || password.isEmpty()) {
             guard.refusedReauthentication(user, refusal, "no password given to " + what, false);
-            throw new InvalidCameraException("the current password is needed to " + what);
+            throw new InvalidRequestException("the current password is needed to " + what);
         }
         boolean right;
         try {
@@ -39,7 +39,7 @@ public class Reauthentication {
         }
         if (!right) {
             guard.refusedReauthentication(user, refusal, "wrong password given to " + what, true);
-            throw new InvalidCameraException("the current password is wrong");
+            throw new InvalidRequestException("the current password is wrong");
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 
 /**
  * The signed-in sessions of this server: each person sees their own and may end any of them;
@@ -133,7 +133,7 @@ public class SessionDirectory {
             access.require(AccessRight.MANAGE_USERS);
         }
         if (entry == null) {
-            throw new InvalidCameraException("no such session");
+            throw new InvalidRequestException("no such session");
         }
         entry.endedBy = caller.name();
         audit.record(caller.name(), "session.ended", "user:" + entry.user, AuditEvent.Outcome.SUCCESS,

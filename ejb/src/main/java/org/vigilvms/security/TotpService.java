@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.Locale;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
-import org.vigilvms.storage.KeyVault;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.platform.InvalidRequestException;
 
 /**
  * TOTP second factor for any account (local or LDAP): enrol (secret sealed under the master
@@ -71,10 +71,10 @@ public class TotpService {
         String user = caller();
         UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
         if (totp == null) {
-            throw new InvalidCameraException("no TOTP enrolment to confirm");
+            throw new InvalidRequestException("no TOTP enrolment to confirm");
         }
         if (!accept(totp, code)) {
-            throw new InvalidCameraException("the code does not match");
+            throw new InvalidRequestException("the code does not match");
         }
         audit.record(user, "totp.enabled", "user:" + user, AuditEvent.Outcome.SUCCESS, null);
     }
@@ -84,7 +84,7 @@ public class TotpService {
         String user = caller();
         UserTotp totp = em.find(UserTotp.class, user, LockModeType.PESSIMISTIC_WRITE);
         if (totp == null) {
-            throw new InvalidCameraException("there is no second factor to remove");
+            throw new InvalidRequestException("there is no second factor to remove");
         }
         reauthentication.require(user, currentPassword, "totp.change.refused", "remove the second factor");
         em.remove(totp);

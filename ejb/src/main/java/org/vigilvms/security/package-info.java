@@ -1,6 +1,7 @@
 /**
  * Who may do what, decided here for every service: rights and their checks
- * ({@code AccessControl}, {@code GrantService}), accounts (local users and their passwords, the
+ * ({@code AccessControl}, which asks the camera package where a camera stands through
+ * {@code CameraSites}; granting is {@code org.vigilvms.rights}), accounts (local users and their passwords, the
  * first administrator, TOTP), one canonical name per person ({@code PrincipalName}), the sign-in
  * guards per account and per client address, re-authentication for changes that keep an
  * account, and the directory of signed-in sessions. Authentication itself is Elytron's

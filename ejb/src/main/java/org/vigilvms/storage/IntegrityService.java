@@ -16,9 +16,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.vigilvms.audit.SigningCertificates;
 import org.vigilvms.camera.Camera;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
 import org.vigilvms.platform.AnchoredHead;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.IntegrityReport.Finding;
@@ -75,13 +77,13 @@ public class IntegrityService {
         access.require(AccessRight.READ_AUDIT);
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null) {
-            throw new InvalidCameraException("no camera " + cameraId);
+            throw new InvalidRequestException("no camera " + cameraId);
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidCameraException("from must be before to");
+            throw new InvalidRequestException("from must be before to");
         }
         KeyVault vault = KeyVault.fromSystemProperty();
-        byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(cameraId));
+        byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), CameraKeys.dataKeyAad(cameraId));
         long newestInIndex = newestPosition(cameraId);
         long[] positions = from == null && to == null ? new long[] {1, newestInIndex} : positions(cameraId, from, to);
         List<Segment> chain = positions[0] > positions[1] ? List.of() : em.createQuery("""
@@ -211,7 +213,7 @@ public class IntegrityService {
     private void checkAnchor(long cameraId, AnchoredHead anchor, long newestInIndex, List<Finding> findings) {
         if (!certificates.verifiesByAny(SegmentCrypto.chainHeadStatement(cameraId, anchor.chainSeq(), anchor.chainHash(),
                 anchor.signedAt()), anchor.signature(), anchor.signedAt())) {
-            throw new InvalidCameraException("the anchored head does not verify with the server signing key: it is not a head "
+            throw new InvalidRequestException("the anchored head does not verify with the server signing key: it is not a head "
                     + "this server signed for camera " + cameraId);
         }
         if (anchor.chainSeq() > newestInIndex) {

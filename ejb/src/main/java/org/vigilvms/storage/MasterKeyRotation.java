@@ -13,6 +13,9 @@ import java.util.List;
 import javax.crypto.SecretKey;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.keys.MasterKeys;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.Reauthentication;
 import org.vigilvms.security.UserTotp;
@@ -69,12 +72,12 @@ public class MasterKeyRotation {
         int cameras = 0;
         for (Object[] row : rows("SELECT id, data_key_wrapped, password_ciphertext FROM camera")) {
             long id = ((Number) row[0]).longValue();
-            byte[] dataKey = resealed(underNext, (byte[]) row[1], SegmentCrypto.dataKeyAad(id));
+            byte[] dataKey = resealed(underNext, (byte[]) row[1], CameraKeys.dataKeyAad(id));
             em.createNativeQuery("UPDATE camera SET data_key_wrapped = ?1 WHERE id = ?2").setParameter(1, dataKey).setParameter(2, id)
                     .executeUpdate();
             if (row[2] != null) {
                 em.createNativeQuery("UPDATE camera SET password_ciphertext = ?1 WHERE id = ?2")
-                        .setParameter(1, resealed(underNext, (byte[]) row[2], SegmentCrypto.passwordAad(id))).setParameter(2, id).executeUpdate();
+                        .setParameter(1, resealed(underNext, (byte[]) row[2], CameraKeys.passwordAad(id))).setParameter(2, id).executeUpdate();
             }
             cameras++;
         }

@@ -9,15 +9,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.vigilvms.approval.FourEyes;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.camera.RecordingSchedule;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.security.Caller;
@@ -54,18 +63,18 @@ public class RetentionService {
     private StorageVolumes volumes;
 
     @Inject
-    private org.vigilvms.approval.FourEyes fourEyes;
+    private FourEyes fourEyes;
 
     public EvidenceLock lock(long cameraId, Instant from, Instant to, String reason) {
         access.require(AccessRight.EVIDENCE_LOCK, cameraId);
         if (em.find(Camera.class, cameraId) == null) {
-            throw new InvalidCameraException("no camera " + cameraId);
+            throw new InvalidRequestException("no camera " + cameraId);
         }
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new InvalidCameraException("an evidence lock needs from < to");
+            throw new InvalidRequestException("an evidence lock needs from < to");
         }
         if (reason == null || reason.isBlank() || reason.length() > 512) {
-            throw new InvalidCameraException("an evidence lock needs a reason (case number), at most 512 characters");
+            throw new InvalidRequestException("an evidence lock needs a reason (case number), at most 512 characters");
         }
         EvidenceLock lock = new EvidenceLock(cameraId, from, to, reason.trim(), caller(), clock.instant());
         em.persist(lock);
@@ -104,9 +113,9 @@ public class RetentionService {
     public void release(long lockId) {
         EvidenceLock lock = activeLock(lockId);
         access.require(AccessRight.EVIDENCE_LOCK, lock.getCameraId());
-        if (fourEyes.required(org.vigilvms.approval.FourEyes.EVIDENCE_RELEASE)) {
-            fourEyes.hold(org.vigilvms.approval.FourEyes.EVIDENCE_RELEASE, "camera:" + lock.getCameraId(),
-                    java.util.Map.of("lock", String.valueOf(lockId)), "release evidence lock " + lockId + " (" + lock.getReason()
+        if (fourEyes.required(FourEyes.EVIDENCE_RELEASE)) {
+            fourEyes.hold(FourEyes.EVIDENCE_RELEASE, HeldTargets.of(lock.getCameraId()),
+                    Map.of("lock", String.valueOf(lockId)), "release evidence lock " + lockId + " (" + lock.getReason()
                             + ", " + lock.getFromTs() + " .. " + lock.getToTs() + ")");
         }
         doRelease(lock, caller());
@@ -126,7 +135,7 @@ public class RetentionService {
     private EvidenceLock activeLock(long lockId) {
         EvidenceLock lock = em.find(EvidenceLock.class, lockId);
         if (lock == null || !lock.isActive()) {
-            throw new InvalidCameraException("no active evidence lock " + lockId);
+            throw new InvalidRequestException("no active evidence lock " + lockId);
         }
         return lock;
     }
@@ -146,18 +155,18 @@ public class RetentionService {
     public int deleteRange(long cameraId, Instant from, Instant to, String reason) {
         requireDeleteRight(cameraId);
         if (from == null || to == null || !to.isAfter(from)) {
-            throw new InvalidCameraException("from and to are required, from before to");
+            throw new InvalidRequestException("from and to are required, from before to");
         }
         if (reason == null || reason.isBlank() || reason.length() > 512) {
-            throw new InvalidCameraException("a reason is required (at most 512 characters)");
+            throw new InvalidRequestException("a reason is required (at most 512 characters)");
         }
-        java.util.Map<String, String> payload = new java.util.LinkedHashMap<>();
+        Map<String, String> payload = new LinkedHashMap<>();
         payload.put("camera", String.valueOf(cameraId));
         payload.put("from", from.toString());
         payload.put("to", to.toString());
-        payload.put("reason", java.net.URLEncoder.encode(reason.trim(), java.nio.charset.StandardCharsets.UTF_8));
-        if (fourEyes.required(org.vigilvms.approval.FourEyes.RECORDING_DELETE)) {
-            fourEyes.hold(org.vigilvms.approval.FourEyes.RECORDING_DELETE, "camera:" + cameraId, payload,
+        payload.put("reason", URLEncoder.encode(reason.trim(), StandardCharsets.UTF_8));
+        if (fourEyes.required(FourEyes.RECORDING_DELETE)) {
+            fourEyes.hold(FourEyes.RECORDING_DELETE, HeldTargets.of(cameraId), payload,
                     "delete recordings of camera " + cameraId + " from " + from + " to " + to + " (" + reason.trim() + ")");
         }
         return doDelete(payload, caller());
@@ -165,22 +174,22 @@ public class RetentionService {
 
     public void requireDeleteRight(long cameraId) {
         if (em.find(Camera.class, cameraId) == null) {
-            throw new InvalidCameraException("no camera " + cameraId);
+            throw new InvalidRequestException("no camera " + cameraId);
         }
         access.require(AccessRight.MANAGE_CAMERAS, cameraId);
     }
 
     /** Four eyes: the approver (the caller) needs MANAGE_CAMERAS on the camera too. */
-    public int deleteApproved(java.util.Map<String, String> payload, String requester) {
+    public int deleteApproved(Map<String, String> payload, String requester) {
         requireDeleteRight(Long.parseLong(payload.get("camera")));
         return doDelete(payload, requester + ", approved by " + caller());
     }
 
-    private int doDelete(java.util.Map<String, String> payload, String by) {
+    private int doDelete(Map<String, String> payload, String by) {
         long cameraId = Long.parseLong(payload.get("camera"));
         Instant from = Instant.parse(payload.get("from"));
         Instant to = Instant.parse(payload.get("to"));
-        String reason = java.net.URLDecoder.decode(payload.get("reason"), java.nio.charset.StandardCharsets.UTF_8);
+        String reason = URLDecoder.decode(payload.get("reason"), StandardCharsets.UTF_8);
         Instant now = clock.instant();
         RunVolumes run = runVolumes();
         List<Segment> inside = em.createQuery("""
@@ -212,11 +221,11 @@ public class RetentionService {
     }
 
     /** The volumes as this run sees them: read once, not per deleted segment. */
-    private record RunVolumes(VolumeDirectories directories, java.util.Map<String, StorageVolume> byName) {
+    private record RunVolumes(VolumeDirectories directories, Map<String, StorageVolume> byName) {
     }
 
     private RunVolumes runVolumes() {
-        java.util.Map<String, StorageVolume> byName = new java.util.HashMap<>();
+        Map<String, StorageVolume> byName = new HashMap<>();
         em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()
                 .forEach(v -> byName.put(v.getName(), v));
         return new RunVolumes(volumes.directories(), byName);
@@ -278,9 +287,9 @@ public class RetentionService {
             if (candidates.isEmpty()) {
                 continue;
             }
-            org.vigilvms.recording.RecordingSchedule schedule;
+            RecordingSchedule schedule;
             try {
-                schedule = scheduled ? org.vigilvms.recording.RecordingSchedule.parse(camera.getRecordingSchedule(),
+                schedule = scheduled ? RecordingSchedule.parse(camera.getRecordingSchedule(),
                         camera.getScheduleTimeZone()) : null;
             } catch (IllegalArgumentException e) {
                 continue; // validated when set; a row edited by hand keeps everything rather than lose video
@@ -313,7 +322,7 @@ public class RetentionService {
     private int enforceQuotas(Instant now, RunVolumes run) {
         int retired = 0;
         for (StorageVolume volume : run.byName().values().stream().filter(v -> v.getQuotaBytes() != null)
-                .sorted(java.util.Comparator.comparing(StorageVolume::getId)).toList()) {
+                .sorted(Comparator.comparing(StorageVolume::getId)).toList()) {
             long target = volume.getQuotaBytes() / 10 * 9;
             if (volume.getUsedBytes() <= target) {
                 continue;

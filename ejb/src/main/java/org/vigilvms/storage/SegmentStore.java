@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -23,14 +24,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.vigilvms.logging.VigilLog;
+import java.util.Set;
 import org.vigilvms.camera.Camera;
+import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.jms.recording.SegmentRecordedBatch;
+import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.KeyVault;
+import org.vigilvms.logging.VigilLog;
+import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.InstallationPaths;
 
 /**
@@ -63,7 +67,7 @@ public class SegmentStore {
     public List<Segment> sealAll(SegmentRecordedBatch batch) {
         if (batch.segments() == null || batch.segments().isEmpty()
                 || batch.segments().size() > SegmentRecordedBatch.MOST_SEGMENTS) {
-            VigilLog.LOG.messageRejected(org.vigilvms.jms.Destinations.SEGMENTS, ServiceIdentity.RECORDER.principal(),
+            VigilLog.LOG.messageRejected(Destinations.SEGMENTS, ServiceIdentity.RECORDER.principal(),
                     "MALFORMED", "batch of " + (batch.segments() == null ? 0 : batch.segments().size())
                             + " segments (1.." + SegmentRecordedBatch.MOST_SEGMENTS + ")");
             return List.of();
@@ -187,7 +191,7 @@ public class SegmentStore {
         Set<Instant> sealedStarts = !Boolean.TRUE.equals(row[3]) ? new HashSet<>() : new HashSet<>(em.createQuery(
                         "SELECT s.startTs FROM Segment s WHERE s.cameraId = :c AND s.startTs IN :t", Instant.class)
                 .setParameter("c", cameraId).setParameter("t", starts).getResultList());
-        byte[] dataKey = KeyVault.fromSystemProperty().openWithMaster((byte[]) row[0], SegmentCrypto.dataKeyAad(cameraId));
+        byte[] dataKey = KeyVault.fromSystemProperty().openWithMaster((byte[]) row[0], CameraKeys.dataKeyAad(cameraId));
         ChainTail tail = new ChainTail(cameraId, dataKey, sealedStarts, row[1] == null ? 0 : ((Number) row[1]).longValue(),
                 (byte[]) row[2]);
         sealing.tails.put(cameraId, tail);
@@ -278,7 +282,7 @@ public class SegmentStore {
 
     /** The spool copy goes only once the index row is committed; on rollback it stays for the retry. */
     private void deleteAfterCommit(Path spoolFile) {
-        org.vigilvms.platform.AfterCompletion.onCommit(transactions, () -> {
+        AfterCompletion.onCommit(transactions, () -> {
             try {
                 Files.deleteIfExists(spoolFile);
             } catch (IOException e) {
@@ -312,7 +316,7 @@ public class SegmentStore {
     public byte[] open(Segment segment) {
         Camera camera = em.find(Camera.class, segment.getCameraId());
         KeyVault vault = KeyVault.fromSystemProperty();
-        byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), SegmentCrypto.dataKeyAad(camera.getId()));
+        byte[] dataKey = vault.openWithMaster(camera.dataKeyWrapped(), CameraKeys.dataKeyAad(camera.getId()));
         try {
             return KeyVault.open(dataKey, Files.readAllBytes(volumes.directories().file(segment)),
                     SegmentCrypto.segmentAad(segment.getCameraId(), segment.getChainSeq()));

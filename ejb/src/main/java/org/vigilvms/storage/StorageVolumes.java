@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.InvalidCameraException;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -153,21 +153,21 @@ public class StorageVolumes {
     public VolumeView add(String name, String path, Long quotaBytes) {
         access.require(AccessRight.MANAGE_CAMERAS);
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidCameraException("name: 1-64 lower-case letters, digits or ._-");
+            throw new InvalidRequestException("name: 1-64 lower-case letters, digits or ._-");
         }
         if (path == null || !Path.of(path).isAbsolute() || path.length() > 1024 || !Path.of(path).normalize().toString().equals(path)) {
-            throw new InvalidCameraException("path must be an absolute, normalised directory path");
+            throw new InvalidRequestException("path must be an absolute, normalised directory path");
         }
         if (quotaBytes != null && quotaBytes <= 0) {
-            throw new InvalidCameraException("quotaBytes must be positive");
+            throw new InvalidRequestException("quotaBytes must be positive");
         }
         if (!em.createQuery("SELECT v.id FROM StorageVolume v WHERE v.name = :n").setParameter("n", name).getResultList().isEmpty()) {
-            throw new InvalidCameraException("a volume named " + name + " exists already");
+            throw new InvalidRequestException("a volume named " + name + " exists already");
         }
         try {
             Files.createDirectories(Path.of(path));
         } catch (IOException e) {
-            throw new InvalidCameraException("cannot use " + path + ": " + e.getMessage());
+            throw new InvalidRequestException("cannot use " + path + ": " + e.getMessage());
         }
         StorageVolume volume = new StorageVolume(name, path, quotaBytes, clock.instant());
         em.persist(volume);
@@ -181,18 +181,18 @@ public class StorageVolumes {
         access.require(AccessRight.MANAGE_CAMERAS);
         StorageVolume volume = em.find(StorageVolume.class, id);
         if (volume == null) {
-            throw new InvalidCameraException("no volume " + id);
+            throw new InvalidRequestException("no volume " + id);
         }
         if (quotaBytes != null) {
             if (quotaBytes <= 0) {
-                throw new InvalidCameraException("quotaBytes must be positive");
+                throw new InvalidRequestException("quotaBytes must be positive");
             }
             volume.setQuotaBytes(quotaBytes);
         }
         if (state == StorageVolume.State.ACTIVE || state == StorageVolume.State.DISABLED) {
             volume.changeState(state, "set by " + access.caller().name(), clock.instant());
         } else if (state != null) {
-            throw new InvalidCameraException("state can be set to ACTIVE or DISABLED");
+            throw new InvalidRequestException("state can be set to ACTIVE or DISABLED");
         }
         audit.record(access.caller().name(), "volume.changed", "volume:" + volume.getName(), AuditEvent.Outcome.SUCCESS,
                 "quota " + volume.getQuotaBytes() + ", state " + volume.getState());

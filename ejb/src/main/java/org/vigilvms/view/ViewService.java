@@ -15,7 +15,7 @@ import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 
 /**
@@ -62,21 +62,21 @@ public class ViewService {
     public ViewSummary save(String name, int layout, List<Long> cameraIds) {
         String trimmed = name == null ? "" : name.trim();
         if (!NAME.matcher(trimmed).matches()) {
-            throw new InvalidCameraException("name: 1-100 letters, digits, spaces or ._()- only");
+            throw new InvalidRequestException("name: 1-100 letters, digits, spaces or ._()- only");
         }
         if (layout < 1 || layout > 4) {
-            throw new InvalidCameraException("layout must be 1, 2, 3 or 4 (tiles per side)");
+            throw new InvalidRequestException("layout must be 1, 2, 3 or 4 (tiles per side)");
         }
         List<Long> tiles = cameraIds == null ? List.of() : cameraIds.stream().map(id -> id == null ? 0L : id).toList();
         if (tiles.size() > layout * layout) {
-            throw new InvalidCameraException("a " + layout + "x" + layout + " view has at most " + layout * layout + " tiles");
+            throw new InvalidRequestException("a " + layout + "x" + layout + " view has at most " + layout * layout + " tiles");
         }
         Map<Long, CameraView> watchable = watchable();
         for (Long id : tiles) {
             if (id != 0 && !watchable.containsKey(id)) {
                 // the same answer whether the camera exists or not: its existence is not told
                 audit.record(owner(), "view.saved", "view:" + trimmed, AuditEvent.Outcome.REJECTED, "camera " + id + " not watchable");
-                throw new InvalidCameraException("camera " + id + " is not one you may watch live");
+                throw new InvalidRequestException("camera " + id + " is not one you may watch live");
             }
         }
         List<SavedView> existing = em.createQuery("SELECT v FROM SavedView v WHERE v.owner = :o AND v.name = :n", SavedView.class)
@@ -86,7 +86,7 @@ public class ViewService {
         if (existing.isEmpty()) {
             if (em.createQuery("SELECT count(v) FROM SavedView v WHERE v.owner = :o", Long.class)
                     .setParameter("o", owner()).getSingleResult() >= MAX_VIEWS) {
-                throw new InvalidCameraException("at most " + MAX_VIEWS + " saved views per user");
+                throw new InvalidRequestException("at most " + MAX_VIEWS + " saved views per user");
             }
             em.persist(view);
             em.flush();
@@ -118,7 +118,7 @@ public class ViewService {
     private SavedView own(long id) {
         SavedView view = em.find(SavedView.class, id);
         if (view == null || !view.getOwner().equals(owner())) {
-            throw new InvalidCameraException("no saved view " + id);
+            throw new InvalidRequestException("no saved view " + id);
         }
         return view;
     }

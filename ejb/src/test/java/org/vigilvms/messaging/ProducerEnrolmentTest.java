@@ -8,7 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 
 class ProducerEnrolmentTest {
 
@@ -19,7 +19,7 @@ class ProducerEnrolmentTest {
         assertEquals("svc-storage@10.1.2.3", ProducerEnrolment.remoteProducer("svc-storage@10.1.2.3"));
         for (String refused : new String[] {"svc-management@node-1", "svc-analytics", "svc-analytics@", "svc-analytics@-node",
                 "svc-analytics@node 1", "svc-analytics@node/1", "admin@node-1", "svc-analytics@node@other", "", null}) {
-            InvalidCameraException e = assertThrows(InvalidCameraException.class, () -> ProducerEnrolment.remoteProducer(refused),
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> ProducerEnrolment.remoteProducer(refused),
                     String.valueOf(refused));
             assertTrue(e.getMessage().startsWith("producer must be <service>@<node>"), e.getMessage());
         }
@@ -30,10 +30,10 @@ class ProducerEnrolmentTest {
         KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         assertEquals(ed.getPublic(), ProducerEnrolment.publicKey(pem("PUBLIC KEY", ed.getPublic().getEncoded())));
         KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
-        assertEquals("publicKey is not an Ed25519 public key", assertThrows(InvalidCameraException.class,
+        assertEquals("publicKey is not an Ed25519 public key", assertThrows(InvalidRequestException.class,
                 () -> ProducerEnrolment.publicKey(pem("PUBLIC KEY", ec.getPublic().getEncoded()))).getMessage());
         for (String notAKey : new String[] {pem("PRIVATE KEY", ed.getPrivate().getEncoded()), "not pem at all", "", null}) {
-            assertThrows(InvalidCameraException.class, () -> ProducerEnrolment.publicKey(notAKey), String.valueOf(notAKey));
+            assertThrows(InvalidRequestException.class, () -> ProducerEnrolment.publicKey(notAKey), String.valueOf(notAKey));
         }
     }
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.vigilvms.security.GrantService;
+import org.vigilvms.rights.GrantService;
 import org.vigilvms.security.LoginGuard;
 import org.vigilvms.security.SessionDirectory;
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.vigilvms.login.PasswordChangeGate;
 import org.vigilvms.security.SessionDirectory;
 import org.vigilvms.security.TotpService;
 
@@ -80,7 +81,7 @@ public class AccountResource {
         totp.confirm(body == null ? null : body.code());
         jakarta.servlet.http.HttpSession session = request.getSession(false);
         if (session != null) {
-            session.removeAttribute(org.vigilvms.login.PasswordChangeGate.TOTP_PENDING); // enrolled: the console opens
+            session.removeAttribute(PasswordChangeGate.TOTP_PENDING); // enrolled: the console opens
         }
         return Response.noContent().build();
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.vigilvms.analytics.AnalyticsConfigService;
+import org.vigilvms.analytics.AnalyticsEngine;
 import org.vigilvms.jms.analytics.AnalyticsConfiguration;
 
 /**
@@ -66,7 +67,7 @@ public class AnalyticsResource {
         private AnalyticsConfigService configs;
 
         @GET
-        public java.util.List<org.vigilvms.analytics.AnalyticsEngine.CameraStats> stats() {
+        public java.util.List<AnalyticsEngine.CameraStats> stats() {
             return configs.stats();
         }
     }

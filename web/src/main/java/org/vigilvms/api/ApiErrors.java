@@ -6,8 +6,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.approval.ApprovalRequiredException;
+import org.vigilvms.camera.PtzArbiter;
 import org.vigilvms.camera.UntrustedCameraCertificateException;
+import org.vigilvms.camera.onvif.OnvifException;
+import org.vigilvms.directory.DirectoryUnavailableException;
+import org.vigilvms.export.InvalidExportException;
+import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.security.AccessDeniedException;
 
 /** Clear 4xx answers for refused requests; never a stack trace. */
 public final class ApiErrors {
@@ -21,9 +27,9 @@ public final class ApiErrors {
 
     /** Invalid input: 400 with the reason (nothing was stored: the EJB rolled back); audited by {@link RefusalAudit}. */
     @Provider
-    public static class InvalidCamera implements ExceptionMapper<InvalidCameraException> {
+    public static class InvalidCamera implements ExceptionMapper<InvalidRequestException> {
         @Override
-        public Response toResponse(InvalidCameraException e) {
+        public Response toResponse(InvalidRequestException e) {
             return badRequest(e.getMessage());
         }
     }
@@ -47,27 +53,27 @@ public final class ApiErrors {
 
     /** An export request that cannot be accepted: 400 with the reason; audited by {@link RefusalAudit}. */
     @Provider
-    public static class InvalidExport implements ExceptionMapper<org.vigilvms.export.InvalidExportException> {
+    public static class InvalidExport implements ExceptionMapper<InvalidExportException> {
         @Override
-        public Response toResponse(org.vigilvms.export.InvalidExportException e) {
+        public Response toResponse(InvalidExportException e) {
             return badRequest(e.getMessage());
         }
     }
 
     /** The camera did not answer as ONVIF should: 502 with the reason. */
     @Provider
-    public static class OnvifFailed implements ExceptionMapper<org.vigilvms.camera.onvif.OnvifException> {
+    public static class OnvifFailed implements ExceptionMapper<OnvifException> {
         @Override
-        public Response toResponse(org.vigilvms.camera.onvif.OnvifException e) {
+        public Response toResponse(OnvifException e) {
             return Response.status(502).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
         }
     }
 
     /** Four eyes: the action waits for a second person (202, with the request to decide on). */
     @Provider
-    public static class ApprovalRequired implements ExceptionMapper<org.vigilvms.approval.ApprovalRequiredException> {
+    public static class ApprovalRequired implements ExceptionMapper<ApprovalRequiredException> {
         @Override
-        public Response toResponse(org.vigilvms.approval.ApprovalRequiredException e) {
+        public Response toResponse(ApprovalRequiredException e) {
             return Response.status(202).type(MediaType.APPLICATION_JSON).entity(Map.of("approval", e.approvalId().toString(),
                     "state", "PENDING", "message", e.getMessage())).build();
         }
@@ -75,9 +81,9 @@ public final class ApiErrors {
 
     /** The directory could not be reached: 503 with what happened. */
     @Provider
-    public static class DirectoryUnavailable implements ExceptionMapper<org.vigilvms.directory.DirectoryUnavailableException> {
+    public static class DirectoryUnavailable implements ExceptionMapper<DirectoryUnavailableException> {
         @Override
-        public Response toResponse(org.vigilvms.directory.DirectoryUnavailableException e) {
+        public Response toResponse(DirectoryUnavailableException e) {
             return Response.status(503).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
         }
     }
@@ -93,12 +99,12 @@ public final class ApiErrors {
 
     /** A right is missing (checked in the EJB layer, already audited there): 403 with what was refused. */
     @Provider
-    public static class RightMissing implements ExceptionMapper<org.vigilvms.security.AccessDeniedException> {
+    public static class RightMissing implements ExceptionMapper<AccessDeniedException> {
         @jakarta.ws.rs.core.Context
         private jakarta.servlet.http.HttpServletRequest request;
 
         @Override
-        public Response toResponse(org.vigilvms.security.AccessDeniedException e) {
+        public Response toResponse(AccessDeniedException e) {
             request.setAttribute(RefusalAudit.AUDITED, Boolean.TRUE);
             return Response.status(403).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
         }
@@ -106,9 +112,9 @@ public final class ApiErrors {
 
     /** Another operator with a higher or equal priority steers the camera: 409. */
     @Provider
-    public static class PtzBusy implements ExceptionMapper<org.vigilvms.camera.PtzArbiter.PtzBusyException> {
+    public static class PtzBusy implements ExceptionMapper<PtzArbiter.PtzBusyException> {
         @Override
-        public Response toResponse(org.vigilvms.camera.PtzArbiter.PtzBusyException e) {
+        public Response toResponse(PtzArbiter.PtzBusyException e) {
             return Response.status(409).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
         }
     }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.vigilvms.audit.AuditService;
+import org.vigilvms.audit.trail.AuditService;
 import org.vigilvms.platform.AnchoredHead;
 
 /** {@code /api/v1/audit}: search the audit trail and verify its chain (READ_AUDIT). */

@@ -6,8 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -16,10 +16,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
+import org.vigilvms.camera.ConnectionReport;
 import org.vigilvms.camera.NewCamera;
 import org.vigilvms.camera.NewOnvifCamera;
 import org.vigilvms.camera.PtzCommand;
+import org.vigilvms.camera.TrustedCameraCas;
+import org.vigilvms.camera.onvif.OnvifClient;
+import org.vigilvms.camera.onvif.WsDiscovery;
+import org.vigilvms.live.LiveService;
 import org.vigilvms.platform.AnchoredHead;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.storage.IntegrityService;
 
 /** {@code /api/v1/cameras}: camera management; rights are checked by {@link CameraService}. */
@@ -39,7 +45,7 @@ public class CameraResource {
     }
 
     @Inject
-    private org.vigilvms.live.LiveService live;
+    private LiveService live;
 
     /**
      * A ticket to watch the camera live: a wss path with a token valid for 30 s, in this session
@@ -47,7 +53,7 @@ public class CameraResource {
      */
     @GET
     @Path("/{id}/live")
-    public org.vigilvms.live.LiveService.LiveTicket live(@PathParam("id") long id,
+    public LiveService.LiveTicket live(@PathParam("id") long id,
                                                          @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
         return live.ticket(id, request.getSession().getId());
     }
@@ -74,7 +80,7 @@ public class CameraResource {
     @POST
     @Path("/test")
     @Consumes(MediaType.APPLICATION_JSON)
-    public org.vigilvms.camera.ConnectionReport test(NewCamera candidate) {
+    public ConnectionReport test(NewCamera candidate) {
         return cameras.testConnection(candidate, null);
     }
 
@@ -82,7 +88,7 @@ public class CameraResource {
     @POST
     @Path("/{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)
-    public org.vigilvms.camera.ConnectionReport testExisting(@PathParam("id") long id, NewCamera candidate) {
+    public ConnectionReport testExisting(@PathParam("id") long id, NewCamera candidate) {
         return cameras.testConnection(candidate, id);
     }
 
@@ -95,14 +101,14 @@ public class CameraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CameraView setRecordingMode(@PathParam("id") long id, RecordingMode body) {
         if (body == null) {
-            throw new org.vigilvms.camera.InvalidCameraException("mode is required");
+            throw new InvalidRequestException("mode is required");
         }
         return cameras.setRecordingMode(id, body.mode(), body.schedule(), body.timeZone(),
                 body.preBufferSeconds() == null ? 5 : body.preBufferSeconds(), body.postBufferSeconds() == null ? 10 : body.postBufferSeconds());
     }
 
     @Inject
-    private org.vigilvms.camera.TrustedCameraCas trustedCas;
+    private TrustedCameraCas trustedCas;
 
     /** A CA to trust for camera certificates: a name and its PEM certificate. */
     public record TrustedCa(String name, String pem) {
@@ -110,7 +116,7 @@ public class CameraResource {
 
     @GET
     @Path("/trusted-cas")
-    public List<org.vigilvms.camera.TrustedCameraCas.CaView> trustedCas() {
+    public List<TrustedCameraCas.CaView> trustedCas() {
         return trustedCas.list();
     }
 
@@ -131,7 +137,7 @@ public class CameraResource {
     /** The camera's PTZ presets (PTZ on the camera). */
     @GET
     @Path("/{id}/ptz/presets")
-    public List<org.vigilvms.camera.onvif.OnvifClient.Preset> presets(@PathParam("id") long id) {
+    public List<OnvifClient.Preset> presets(@PathParam("id") long id) {
         return cameras.ptzPresets(id);
     }
 
@@ -149,7 +155,7 @@ public class CameraResource {
     /** ONVIF cameras answering a WS-Discovery probe (multicast, or unicast to ?target=host:port). */
     @GET
     @Path("/discovery")
-    public List<org.vigilvms.camera.onvif.WsDiscovery.Device> discover(@jakarta.ws.rs.QueryParam("target") String target) {
+    public List<WsDiscovery.Device> discover(@jakarta.ws.rs.QueryParam("target") String target) {
         return cameras.discover(target);
     }
 

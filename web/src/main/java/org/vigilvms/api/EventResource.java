@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.vigilvms.analytics.RecordedMotionSearch;
 import org.vigilvms.event.EventService;
 import org.vigilvms.jms.analytics.Region;
 
@@ -54,7 +55,7 @@ public class EventResource {
     }
 
     @Inject
-    private org.vigilvms.analytics.RecordedMotionSearch recorded;
+    private RecordedMotionSearch recorded;
 
     /**
      * Motion search in the recordings themselves (no analytics needed when they were recorded):

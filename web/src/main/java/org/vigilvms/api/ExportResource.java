@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.vigilvms.export.ExportJobView;
 import org.vigilvms.export.ExportRequest;
 import org.vigilvms.export.ExportService;
+import org.vigilvms.export.InvalidExportException;
 
 /**
  * {@code /api/v1/exports}: ask for an evidence export, follow it, approve one (four eyes) and
@@ -94,7 +95,7 @@ public class ExportResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new org.vigilvms.export.InvalidExportException("not an export id: " + id);
+            throw new InvalidExportException("not an export id: " + id);
         }
     }
 }

@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.storage.EvidenceLock;
 import org.vigilvms.storage.RetentionService;
+import org.vigilvms.storage.StorageVolume;
+import org.vigilvms.storage.StorageVolumes;
 
 /** Evidence locks and running retention; rights are checked by {@link RetentionService}. */
 @Path("/")
@@ -59,7 +62,7 @@ public class StorageResource {
     @Path("recordings/deletions")
     public Map<String, Integer> delete(Deletion body) {
         if (body == null) {
-            throw new org.vigilvms.camera.InvalidCameraException("cameraId, from, to and reason are required");
+            throw new InvalidRequestException("cameraId, from, to and reason are required");
         }
         return Map.of("deleted", retention.deleteRange(body.cameraId(), body.from(), body.to(), body.reason()));
     }
@@ -71,15 +74,15 @@ public class StorageResource {
     }
 
     @Inject
-    private org.vigilvms.storage.StorageVolumes volumes;
+    private StorageVolumes volumes;
 
     /** A volume to add: {name, path, quotaBytes?}; or a change: {quotaBytes?, state?: ACTIVE|DISABLED}. */
-    public record VolumeRequest(String name, String path, Long quotaBytes, org.vigilvms.storage.StorageVolume.State state) {
+    public record VolumeRequest(String name, String path, Long quotaBytes, StorageVolume.State state) {
     }
 
     @jakarta.ws.rs.GET
     @Path("storage/volumes")
-    public java.util.List<org.vigilvms.storage.StorageVolumes.VolumeView> volumes() {
+    public java.util.List<StorageVolumes.VolumeView> volumes() {
         return volumes.list();
     }
 
@@ -96,7 +99,7 @@ public class StorageResource {
     @POST
     @Path("storage/volumes/{id}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    public org.vigilvms.storage.StorageVolumes.VolumeView updateVolume(@PathParam("id") long id, VolumeRequest body) {
+    public StorageVolumes.VolumeView updateVolume(@PathParam("id") long id, VolumeRequest body) {
         return volumes.update(id, body == null ? null : body.quotaBytes(), body == null ? null : body.state());
     }
 }

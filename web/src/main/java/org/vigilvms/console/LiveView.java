@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.view.ViewService;
 
 /**
@@ -48,7 +49,7 @@ public class LiveView {
         if (view == null && id != null && problem == null) {
             try {
                 view = views.open(Long.parseLong(id));
-            } catch (NumberFormatException | org.vigilvms.camera.InvalidCameraException e) {
+            } catch (NumberFormatException | InvalidRequestException e) {
                 problem = "No saved view " + id + " of yours.";
             }
         }

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccountService;
 
 /** {@code POST /account/password}: the signed-in local user replaces their password (policy in {@link AccountService}). */
@@ -29,7 +29,7 @@ public class PasswordServlet extends HttpServlet {
         }
         try {
             accounts.changePassword(request.getParameter("current"), next);
-        } catch (InvalidCameraException e) {
+        } catch (InvalidRequestException e) {
             back(request, response, e.getMessage());
             return;
         }

@@ -14,9 +14,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.vigilvms.setup.InternalCa;
+import org.vigilvms.setup.SecretStore;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
-import org.vigilvms.setup.SecretStore;
 
 /** TLS contexts that trust exactly one installation's CA, optionally with a client certificate. */
 public final class ClientTls {

@@ -3,12 +3,13 @@ package org.vigilvms.testkit.it;
 import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.hsm.SoftHsm;
 import org.vigilvms.testkit.ldap.TestDirectory;
-import org.vigilvms.testkit.siem.TlsSyslogServer;
 import org.vigilvms.testkit.run.LocalInstallation;
+import org.vigilvms.testkit.siem.TlsSyslogServer;
 
 /**
  * Prepares, before any test class runs (and so before Arquillian starts the container), a fresh
@@ -38,7 +39,7 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         // the hardware-key run (vigil.it.keys=pkcs11) keeps the CA, signing, time-stamping and master keys in SoftHSM2
         installation = LocalInstallation.open(new VigilHome(homeDir), null, 0,
                 "pkcs11".equals(System.getProperty("vigil.it.keys")) ? SoftHsm.newToken("vigil-it") : null);
-        directory = TestDirectory.start(org.vigilvms.setup.Passwords.generate());
+        directory = TestDirectory.start(Passwords.generate());
         ServerSetup.configureLdap(installation.home(), directory.settings());
         siem = TlsSyslogServer.start(dir.resolve("it-siem"));
         ServerSetup.configureSiem(installation.home(), new ServerSetup.SiemSettings(siem.host(), siem.port(), siem.ca()));

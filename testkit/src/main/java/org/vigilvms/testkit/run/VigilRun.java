@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.vigilvms.setup.Passwords;
+import org.vigilvms.setup.SecretStore;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCamera;
@@ -293,7 +294,7 @@ public final class VigilRun {
      * generated once per installation and kept in its credential store, so the registered
      * cameras keep working across runs.
      */
-    private static VirtualCameraFleet startDemoCameras(org.vigilvms.setup.SecretStore secrets) {
+    private static VirtualCameraFleet startDemoCameras(SecretStore secrets) {
         int count = Integer.parseInt(System.getenv().getOrDefault("VIGIL_DEMO_CAMERAS", "4"));
         if (count <= 0) {
             return null;
@@ -303,7 +304,7 @@ public final class VigilRun {
                     secrets.getOrGenerate("demo-cameras"), 8554, 8654, 18080, 18443), WsDiscoveryResponder.DEFAULT_PORT);
             fleet.camera(0).sendAudio(true); // the first one has a microphone (AAC)
             if (count > 1) {
-                fleet.camera(1).sendAudio(org.vigilvms.testkit.camera.VirtualCamera.Microphone.G711); // the second one G.711, re-encoded when recorded
+                fleet.camera(1).sendAudio(VirtualCamera.Microphone.G711); // the second one G.711, re-encoded when recorded
             }
             return fleet;
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package org.vigilvms.storage;
+package org.vigilvms.keys;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.vigilvms.recording;
+package org.vigilvms.camera;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

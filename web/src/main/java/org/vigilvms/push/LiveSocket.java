@@ -1,4 +1,4 @@
-package org.vigilvms.live;
+package org.vigilvms.push;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpSession;
@@ -22,6 +22,11 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.vigilvms.live.LiveHub;
+import org.vigilvms.live.LiveService;
+import org.vigilvms.live.LiveStream;
+import org.vigilvms.live.LiveTokens;
+import org.vigilvms.live.TicketHolders;
 import org.vigilvms.platform.TokenBucket;
 import org.vigilvms.security.Caller;
 

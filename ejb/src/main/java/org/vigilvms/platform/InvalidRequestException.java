@@ -1,13 +1,13 @@
-package org.vigilvms.camera;
+package org.vigilvms.platform;
 
 import jakarta.ejb.ApplicationException;
 
 /** A camera request that cannot be accepted; the message says why, for the person who sent it. */
 @ApplicationException(rollback = true)
-public class InvalidCameraException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidCameraException(String message) {
+    public InvalidRequestException(String message) {
         super(message);
     }
 }

@@ -1,4 +1,4 @@
-package org.vigilvms.live;
+package org.vigilvms.push;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

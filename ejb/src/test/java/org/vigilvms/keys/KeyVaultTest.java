@@ -1,4 +1,4 @@
-package org.vigilvms.storage;
+package org.vigilvms.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

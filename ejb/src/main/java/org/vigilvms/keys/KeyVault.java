@@ -1,4 +1,4 @@
-package org.vigilvms.storage;
+package org.vigilvms.keys;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -84,17 +84,17 @@ public final class KeyVault {
     }
 
     /** Replaces the installation's vault (the rotation's steps). */
-    static synchronized void install(KeyVault vault) {
+    public static synchronized void install(KeyVault vault) {
         installation = vault;
     }
 
     /** The key this vault seals with. */
-    SecretKey master() {
+    public SecretKey master() {
         return masterKey;
     }
 
     /** A vault that seals with {@code master} and opens with {@code alternate} too, keys of the same place as this one's. */
-    KeyVault with(SecretKey master, SecretKey alternate) {
+    public KeyVault with(SecretKey master, SecretKey alternate) {
         return new KeyVault(master, alternate, provider);
     }
 

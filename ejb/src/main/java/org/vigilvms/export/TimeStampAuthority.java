@@ -1,4 +1,4 @@
-package org.vigilvms.platform;
+package org.vigilvms.export;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -11,6 +11,7 @@ import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.evidence.ChainLink;
 import org.vigilvms.evidence.TimeStamps;
+import org.vigilvms.platform.ServerSigningKey;
 
 /**
  * Vigil's own time-stamping authority (RFC 3161): tokens signed with the {@code tsa} key the setup

@@ -1,4 +1,4 @@
-package org.vigilvms.security;
+package org.vigilvms.rights;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -7,12 +7,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.vigilvms.approval.FourEyes;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.camera.Camera;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.security.AccessControl;
+import org.vigilvms.security.AccessDeniedException;
+import org.vigilvms.security.AccessGrant;
+import org.vigilvms.security.AccessRight;
+import org.vigilvms.security.Caller;
+import org.vigilvms.security.CameraSites;
 
 /** Grants and revokes rights (MANAGE_USERS, audited) and shows a caller's effective rights with their source. */
 @PermitAll // authorization per call through AccessControl
@@ -48,13 +56,16 @@ public class GrantService {
     private Clock clock;
 
     @Inject
-    private org.vigilvms.approval.FourEyes fourEyes;
+    private CameraSites cameras;
+
+    @Inject
+    private FourEyes fourEyes;
 
     public GrantView grant(GrantView request) {
         requireChangeRight();
         GrantView valid = validated(request);
-        if (fourEyes.required(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE)) {
-            java.util.Map<String, String> payload = new java.util.LinkedHashMap<>();
+        if (fourEyes.required(FourEyes.RIGHTS_CHANGE)) {
+            Map<String, String> payload = new LinkedHashMap<>();
             payload.put("op", "grant");
             payload.put("kind", valid.subjectKind().name());
             payload.put("subject", valid.subject());
@@ -62,7 +73,7 @@ public class GrantService {
             payload.put("camera", valid.cameraId() == null ? null : String.valueOf(valid.cameraId()));
             payload.put("site", valid.site());
             payload.put("priority", String.valueOf(valid.ptzPriority()));
-            fourEyes.hold(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE, valid.subjectKind() + ":" + valid.subject(), payload,
+            fourEyes.hold(FourEyes.RIGHTS_CHANGE, valid.subjectKind() + ":" + valid.subject(), payload,
                     "grant " + valid.right() + " to " + valid.subjectKind() + " " + valid.subject()
                             + (valid.cameraId() != null ? " on camera " + valid.cameraId() : valid.site() != null ? " on site " + valid.site() : ""));
         }
@@ -73,11 +84,11 @@ public class GrantService {
         requireChangeRight();
         AccessGrant grant = em.find(AccessGrant.class, grantId);
         if (grant == null) {
-            throw new InvalidCameraException("no grant " + grantId);
+            throw new InvalidRequestException("no grant " + grantId);
         }
-        if (fourEyes.required(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE)) {
-            fourEyes.hold(org.vigilvms.approval.FourEyes.RIGHTS_CHANGE, grant.getSubjectKind() + ":" + grant.getSubject(),
-                    java.util.Map.of("op", "revoke", "grant", String.valueOf(grantId)),
+        if (fourEyes.required(FourEyes.RIGHTS_CHANGE)) {
+            fourEyes.hold(FourEyes.RIGHTS_CHANGE, grant.getSubjectKind() + ":" + grant.getSubject(),
+                    Map.of("op", "revoke", "grant", String.valueOf(grantId)),
                     "revoke " + grant.getRight() + " of " + grant.getSubjectKind() + " " + grant.getSubject() + " on " + scope(grant));
         }
         doRevoke(grant, access.caller().name());
@@ -88,13 +99,13 @@ public class GrantService {
     }
 
     /** Four eyes: the approver (the caller) needs MANAGE_USERS too. */
-    public void changeApproved(java.util.Map<String, String> payload, String requester) {
+    public void changeApproved(Map<String, String> payload, String requester) {
         requireChangeRight();
         String by = requester + ", approved by " + access.caller().name();
         if ("revoke".equals(payload.get("op"))) {
             AccessGrant grant = em.find(AccessGrant.class, Long.parseLong(payload.get("grant")));
             if (grant == null) {
-                throw new InvalidCameraException("the grant was removed meanwhile");
+                throw new InvalidRequestException("the grant was removed meanwhile");
             }
             doRevoke(grant, by);
         } else {
@@ -106,23 +117,23 @@ public class GrantService {
 
     private GrantView validated(GrantView request) {
         if (request == null || request.subjectKind() == null || request.right() == null) {
-            throw new InvalidCameraException("subjectKind (USER, GROUP, ROLE), subject and right are required");
+            throw new InvalidRequestException("subjectKind (USER, GROUP, ROLE), subject and right are required");
         }
         String subject = request.subject() == null ? "" : request.subject().trim();
         if (!SUBJECT.matcher(subject).matches()) {
-            throw new InvalidCameraException("subject: 1-255 letters, digits, spaces or ._@- only");
+            throw new InvalidRequestException("subject: 1-255 letters, digits, spaces or ._@- only");
         }
         if (request.cameraId() != null && request.site() != null) {
-            throw new InvalidCameraException("a grant is on one camera or one site, not both");
+            throw new InvalidRequestException("a grant is on one camera or one site, not both");
         }
-        if (request.cameraId() != null && em.find(Camera.class, request.cameraId()) == null) {
-            throw new InvalidCameraException("no camera " + request.cameraId());
+        if (request.cameraId() != null && cameras.find(request.cameraId()).isEmpty()) {
+            throw new InvalidRequestException("no camera " + request.cameraId());
         }
         if (request.site() != null && !SUBJECT.matcher(request.site()).matches()) {
-            throw new InvalidCameraException("site: 1-128 letters, digits, spaces or ._@- only");
+            throw new InvalidRequestException("site: 1-128 letters, digits, spaces or ._@- only");
         }
         if (request.ptzPriority() < 0 || request.ptzPriority() > 100) {
-            throw new InvalidCameraException("ptzPriority must be 0..100");
+            throw new InvalidRequestException("ptzPriority must be 0..100");
         }
         return new GrantView(null, request.subjectKind(), subject, request.right(), request.cameraId(), request.site(),
                 request.ptzPriority(), null);

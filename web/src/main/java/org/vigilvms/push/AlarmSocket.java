@@ -1,4 +1,4 @@
-package org.vigilvms.live;
+package org.vigilvms.push;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.vigilvms.alarm.AlarmPush;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.live.LiveTokens;
 import org.vigilvms.platform.TokenBucket;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.Caller;

@@ -1,4 +1,4 @@
-package org.vigilvms.recording;
+package org.vigilvms.camera;
 
 import java.io.Closeable;
 import java.io.IOException;

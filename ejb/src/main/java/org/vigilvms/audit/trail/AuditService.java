@@ -1,4 +1,4 @@
-package org.vigilvms.audit;
+package org.vigilvms.audit.trail;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.vigilvms.camera.InvalidCameraException;
+import org.vigilvms.audit.AuditChain;
+import org.vigilvms.audit.AuditChainHead;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.SigningCertificates;
 import org.vigilvms.platform.AnchoredHead;
+import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -45,7 +49,7 @@ public class AuditService {
     public List<Entry> search(String actor, String action, Instant from, Instant to, int limit) {
         access.require(AccessRight.READ_AUDIT);
         if (limit < 1 || limit > 1000) {
-            throw new InvalidCameraException("limit must be 1..1000");
+            throw new InvalidRequestException("limit must be 1..1000");
         }
         StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
         if (actor != null) {
@@ -149,7 +153,7 @@ public class AuditService {
     private void checkAnchor(AnchoredHead anchor, long headSeq, List<Finding> findings) {
         if (!certificates.verifiesByAny(AuditChain.headStatement(anchor.chainSeq(), anchor.chainHash(), anchor.signedAt()),
                 anchor.signature(), anchor.signedAt())) {
-            throw new InvalidCameraException("the anchored head does not verify with a signing key of this installation: it is not "
+            throw new InvalidRequestException("the anchored head does not verify with a signing key of this installation: it is not "
                     + "an audit head this server signed");
         }
         if (anchor.chainSeq() > headSeq) {

@@ -1,4 +1,4 @@
-package org.vigilvms.recording;
+package org.vigilvms.camera;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

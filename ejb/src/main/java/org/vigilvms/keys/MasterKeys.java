@@ -1,4 +1,4 @@
-package org.vigilvms.storage;
+package org.vigilvms.keys;
 
 import javax.crypto.SecretKey;
 import org.vigilvms.platform.HardwareToken;
@@ -9,7 +9,7 @@ import org.vigilvms.platform.HardwareToken;
  * ({@link MasterKeyToken}). Either way the next key is kept before any value is sealed with it,
  * and the old one goes only after the database holds nothing sealed with it.
  */
-interface MasterKeys {
+public interface MasterKeys {
 
     /** The installation's keys, where the setup put them. */
     static MasterKeys installation() {
