@@ -34,7 +34,6 @@ import org.vigilvms.jms.camera.CameraStatusChanged;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.live.LiveHub;
-import org.vigilvms.security.AccessControl;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.platform.InstallationPaths;
@@ -53,9 +52,6 @@ public class RecorderSupervisor implements CameraIngest.Listener {
 
     @Resource
     private ManagedThreadFactory threads;
-
-    @Inject
-    private AccessControl access;
 
     @Inject
     private CameraDirectory cameras;
