@@ -1,6 +1,7 @@
 /*
- * Vigil alarm page, webhook section (shown to MANAGE_CAMERAS only): the deliveries that never got
- * through (GET api/v1/notifications/deliveries?state=DEAD) with their receiver and last error;
+ * Vigil alarm page, notification section (shown to MANAGE_CAMERAS only): the webhooks and e-mails
+ * that never got through (GET api/v1/notifications/deliveries?state=DEAD) with their receiver or
+ * recipients and last error;
  * "Send again" asks the server for a fresh round of attempts. Refusals are shown as worded.
  */
 (function () {
@@ -21,7 +22,7 @@
         var row = document.createElement('tr');
         row.dataset.delivery = d.id;
         cell(row, d.id);
-        cell(row, names[d.receiverId] || d.receiverId);
+        cell(row, d.channel === 'EMAIL' ? 'e-mail to ' + d.recipients : (names[d.receiverId] || d.receiverId));
         cell(row, d.alarmId);
         cell(row, d.attempts);
         cell(row, d.lastError).className = 'refused';
@@ -34,7 +35,7 @@
         });
         rows.appendChild(row);
       });
-    }).catch(function (e) { result.textContent = 'webhooks: ' + e.message; });
+    }).catch(function (e) { result.textContent = 'notifications: ' + e.message; });
   }
   load();
 })();

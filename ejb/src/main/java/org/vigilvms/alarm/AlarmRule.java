@@ -18,7 +18,7 @@ import java.util.List;
 @Table(name = "alarm_rule")
 public class AlarmRule {
 
-    public enum Action { NOTIFY, LOCK_RECORDING, PTZ_PRESET, WEBHOOK }
+    public enum Action { NOTIFY, LOCK_RECORDING, PTZ_PRESET, WEBHOOK, EMAIL }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,6 +63,10 @@ public class AlarmRule {
     @Column(name = "webhook_id")
     private Long webhookId;
 
+    /** The recipients of the EMAIL action: comma-separated addresses. */
+    @Column(name = "email_to", length = 1024)
+    private String emailTo;
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -76,10 +80,11 @@ public class AlarmRule {
     }
 
     AlarmRule(String name, String eventType, List<Long> cameras, String days, int fromMinute, int toMinute, String timeZone,
-              int priority, Integer escalateAfterS, List<Action> actions, String ptzPreset, Long webhookId, String createdBy,
-              Instant createdTs) {
+              int priority, Integer escalateAfterS, List<Action> actions, String ptzPreset, Long webhookId, String emailTo,
+              String createdBy, Instant createdTs) {
         this.ptzPreset = ptzPreset;
         this.webhookId = webhookId;
+        this.emailTo = emailTo;
         this.name = name;
         this.eventType = eventType;
         this.cameraIds = cameras == null || cameras.isEmpty() ? null : String.join(",", cameras.stream().map(String::valueOf).toList());
@@ -112,6 +117,10 @@ public class AlarmRule {
 
     public Long getWebhookId() {
         return webhookId;
+    }
+
+    public String getEmailTo() {
+        return emailTo;
     }
 
     public Integer getEscalateAfterS() {
@@ -149,12 +158,12 @@ public class AlarmRule {
 
     public RuleView view() {
         return new RuleView(id, name, eventType, cameras(), days, fromMinute, toMinute, timeZone, priority, escalateAfterS,
-                actions(), ptzPreset, webhookId, enabled);
+                actions(), ptzPreset, webhookId, emailTo, enabled);
     }
 
     /** A rule as the API shows it and takes it. */
     public record RuleView(Long id, String name, String eventType, List<Long> cameras, String days, Integer fromMinute,
                            Integer toMinute, String timeZone, Integer priority, Integer escalateAfterS, List<Action> actions,
-                           String ptzPreset, Long webhookId, Boolean enabled) {
+                           String ptzPreset, Long webhookId, String emailTo, Boolean enabled) {
     }
 }

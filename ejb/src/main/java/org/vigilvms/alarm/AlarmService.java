@@ -24,6 +24,8 @@ import org.vigilvms.camera.CameraService;
 import org.vigilvms.event.EventStored;
 import org.vigilvms.event.StoredEvent;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
+import org.vigilvms.notification.AlarmMail;
+import org.vigilvms.notification.MailService;
 import org.vigilvms.notification.WebhookService;
 import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.InvalidRequestException;
@@ -68,6 +70,9 @@ public class AlarmService {
 
     @Inject
     private WebhookService webhooks;
+
+    @Inject
+    private MailService mail;
 
     @jakarta.annotation.Resource
     private jakarta.transaction.TransactionSynchronizationRegistry transactions;
@@ -121,8 +126,13 @@ public class AlarmService {
         if (request.webhookId() != null) {
             webhooks.requireReceiver(request.webhookId());
         }
+        if (actions.contains(AlarmRule.Action.EMAIL) != (request.emailTo() != null)) {
+            throw new InvalidRequestException("the EMAIL action needs emailTo (addresses), and only it");
+        }
+        String emailTo = request.emailTo() == null ? null : mail.requireRecipients(request.emailTo());
         AlarmRule rule = new AlarmRule(request.name().strip(), request.eventType(), request.cameras(), days, from, to, zone,
-                priority, request.escalateAfterS(), actions, preset, request.webhookId(), access.caller().name(), clock.instant());
+                priority, request.escalateAfterS(), actions, preset, request.webhookId(), emailTo, access.caller().name(),
+                clock.instant());
         em.persist(rule);
         audit.record(access.caller().name(), "alarm.rule.created", "rule:" + rule.getId(), AuditEvent.Outcome.SUCCESS,
                 rule.getName() + ": " + request.eventType() + " on " + (request.cameras() == null ? "all cameras" : request.cameras()));
@@ -171,6 +181,10 @@ public class AlarmService {
             }
             if (rule.actions().contains(AlarmRule.Action.WEBHOOK)) {
                 webhooks.enqueue(rule.getWebhookId(), alarm.getId(), webhookBody(alarm, rule, event));
+            }
+            if (rule.actions().contains(AlarmRule.Action.EMAIL)) {
+                mail.enqueue(rule.getEmailTo(), alarm.getId(), AlarmMail.of(alarm.getId(), rule.getName(), rule.getPriority(),
+                        event.getType(), event.getCameraId(), cameraName(event.getCameraId()), event.getStartTs(), clock.instant()));
             }
             notices.fire(new AlarmNotice(alarm.view(cameraName(event.getCameraId())), rule.actions().contains(AlarmRule.Action.NOTIFY)));
         }

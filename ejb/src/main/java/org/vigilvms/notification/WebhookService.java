@@ -22,9 +22,9 @@ import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
 /**
- * Webhook receivers and their deliveries. Administrators with MANAGE_CAMERAS (who write alarm
- * rules) add receivers — HTTPS only, at an address the address policy allows, optionally with the
- * only CA trusted for them — and see and re-send what never got through; every change audited.
+ * Webhook receivers. Administrators with MANAGE_CAMERAS (who write alarm rules) add receivers —
+ * HTTPS only, at an address the address policy allows, optionally with the only CA trusted for
+ * them — and take them out of use; every change audited.
  * The secret that signs a receiver's bodies is generated here, shown once, and kept sealed under
  * the master key.
  */
@@ -104,31 +104,6 @@ public class WebhookService {
         return receiver.view();
     }
 
-    /** Whether the caller may manage receivers and deliveries (asked by the console before it shows them; not a refusal). */
-    public boolean mayManage() {
-        return access.holdsForAllCameras(access.caller(), AccessRight.MANAGE_CAMERAS);
-    }
-
-    /** Deliveries in {@code state} (DEAD: the dead-letter list), newest first. */
-    public List<WebhookDelivery.View> deliveries(WebhookDelivery.State state) {
-        access.require(AccessRight.MANAGE_CAMERAS);
-        return em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.state = :s ORDER BY d.id DESC", WebhookDelivery.class)
-                .setParameter("s", state).setMaxResults(500).getResultList().stream().map(WebhookDelivery::view).toList();
-    }
-
-    /** Sends a dead delivery again, with a fresh round of attempts. */
-    public WebhookDelivery.View retry(long deliveryId) {
-        access.require(AccessRight.MANAGE_CAMERAS);
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-        if (delivery == null || delivery.getState() != WebhookDelivery.State.DEAD) {
-            throw new InvalidRequestException("no dead delivery " + deliveryId);
-        }
-        delivery.revive(clock.instant());
-        audit.record(access.caller().name(), "webhook.delivery.retried", "webhook:" + delivery.getReceiverId(),
-                AuditEvent.Outcome.SUCCESS, "delivery " + deliveryId);
-        return delivery.view();
-    }
-
     /** Fails (400) unless {@code receiverId} is an enabled receiver (a rule's WEBHOOK action names one). */
     public void requireReceiver(long receiverId) {
         WebhookReceiver receiver = em.find(WebhookReceiver.class, receiverId);
@@ -139,11 +114,11 @@ public class WebhookService {
 
     /**
      * In the alarm's transaction: a delivery of {@code body} to the receiver, sent after the
-     * commit ({@link WebhookDispatcher}). No caller is checked: the rule's author was, when the
+     * commit ({@link DeliveryDispatcher}). No caller is checked: the rule's author was, when the
      * rule was made.
      */
     public void enqueue(long receiverId, long alarmId, String body) {
-        em.persist(new WebhookDelivery(receiverId, alarmId, body, clock.instant()));
+        em.persist(NotificationDelivery.webhook(receiverId, alarmId, body, clock.instant()));
     }
 
     private static URI target(String url) {

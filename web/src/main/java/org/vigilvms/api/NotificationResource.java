@@ -12,13 +12,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.vigilvms.notification.WebhookDelivery;
+import org.vigilvms.notification.DeliveryService;
+import org.vigilvms.notification.NotificationDelivery;
 import org.vigilvms.notification.WebhookReceiver;
 import org.vigilvms.notification.WebhookService;
 
 /**
- * {@code /api/v1/notifications}: webhook receivers alarm rules notify (add, list, disable), and their
- * deliveries (the dead-letter list, sending one again); MANAGE_CAMERAS checked by the service,
+ * {@code /api/v1/notifications}: webhook receivers alarm rules notify (add, list, disable), and the
+ * deliveries of webhooks and e-mails (the dead-letter list, sending one again); MANAGE_CAMERAS checked by the service,
  * every change audited.
  */
 @Path("/notifications")
@@ -31,6 +32,9 @@ public class NotificationResource {
 
     @Inject
     private WebhookService webhooks;
+
+    @Inject
+    private DeliveryService deliveries;
 
     @GET
     @Path("/webhooks")
@@ -59,18 +63,18 @@ public class NotificationResource {
     @GET
     @Path("/deliveries")
     public Response deliveries(@QueryParam("state") @DefaultValue("DEAD") String state) {
-        WebhookDelivery.State wanted;
+        NotificationDelivery.State wanted;
         try {
-            wanted = WebhookDelivery.State.valueOf(state);
+            wanted = NotificationDelivery.State.valueOf(state);
         } catch (IllegalArgumentException e) {
             return ApiErrors.badRequest("state is PENDING, DELIVERED or DEAD");
         }
-        return Response.ok(webhooks.deliveries(wanted)).build();
+        return Response.ok(deliveries.deliveries(wanted)).build();
     }
 
     @POST
     @Path("/deliveries/{id}/retry")
-    public WebhookDelivery.View retry(@PathParam("id") long id) {
-        return webhooks.retry(id);
+    public NotificationDelivery.View retry(@PathParam("id") long id) {
+        return deliveries.retry(id);
     }
 }

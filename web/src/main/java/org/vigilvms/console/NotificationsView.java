@@ -3,17 +3,17 @@ package org.vigilvms.console;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.vigilvms.notification.WebhookService;
+import org.vigilvms.notification.DeliveryService;
 
-/** The alarm page's webhook section: shown to those who may manage receivers and deliveries only. */
+/** The alarm page's notification section (webhook receivers, undelivered webhooks and e-mails): shown to those who may manage receivers and deliveries only. */
 @Named
 @RequestScoped
 public class NotificationsView {
 
     @Inject
-    private WebhookService webhooks;
+    private DeliveryService deliveries;
 
     public boolean isManager() {
-        return webhooks.mayManage();
+        return deliveries.mayManage();
     }
 }

@@ -174,6 +174,54 @@ public final class ServerSetup {
                 "System properties for WildFly (--properties). Secret: readable by the owner only.");
     }
 
+    /** Alias of the SMTP account's password in the credential store (read by the notification sender). */
+    public static final String SMTP_PASSWORD = "smtp-password";
+
+    /**
+     * The SMTP server alarm e-mails go through (wildfly-config 75-mail.cli): host and port, the
+     * sender address, optionally an account (user and password) and the CA the server's
+     * certificate comes from (trusted for it only; without it the JVM's CAs).
+     */
+    public record SmtpSettings(String host, int port, String from, String user, String password, X509Certificate smtpCa) {
+    }
+
+    /** Points the installation's alarm e-mails at an SMTP server; STARTTLS is always required. */
+    public static void configureSmtp(VigilHome home, SmtpSettings smtp) {
+        if (smtp.host() == null || !smtp.host().matches("[A-Za-z0-9.:-]{1,253}")) {
+            throw new SetupException("the SMTP host must be a host name or an IP address");
+        }
+        if (smtp.port() < 1 || smtp.port() > 65535) {
+            throw new SetupException("the SMTP port must be 1-65535 (587 for submission with STARTTLS)");
+        }
+        if (smtp.from() == null || !smtp.from().matches("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}")) {
+            throw new SetupException("the sender (--smtp-from) must be an address like vigil@example.com");
+        }
+        if ((smtp.user() == null) != (smtp.password() == null)) {
+            throw new SetupException("an SMTP account needs both --smtp-user and VIGIL_SMTP_PASSWORD");
+        }
+        Properties props = readProperties(home.serverProperties());
+        if (smtp.user() != null) {
+            openSecrets(home).put(SMTP_PASSWORD, smtp.password());
+            props.setProperty("vigil.smtp.user", smtp.user());
+        } else {
+            props.remove("vigil.smtp.user");
+        }
+        try {
+            if (smtp.smtpCa() != null) {
+                InternalCa.writePem(smtp.smtpCa(), home.smtpCa());
+            } else {
+                Files.deleteIfExists(home.smtpCa());
+            }
+        } catch (IOException e) {
+            throw new SetupException("cannot remove " + home.smtpCa() + ": " + e.getMessage(), e);
+        }
+        props.setProperty("vigil.smtp.host", smtp.host());
+        props.setProperty("vigil.smtp.port", String.valueOf(smtp.port()));
+        props.setProperty("vigil.smtp.from", smtp.from());
+        writeProperties(home.serverProperties(), props,
+                "System properties for WildFly (--properties). Secret: readable by the owner only.");
+    }
+
     /**
      * Replaces the server signing key (alias {@code signing}) by a new one from the installation's
      * CA, keeping the time-stamping key. Run with the server stopped (it reads the key once); at

@@ -92,6 +92,11 @@ public record VigilHome(Path root) {
         return tlsDir().resolve("siem-truststore.p12");
     }
 
+    /** The SMTP server's CA (PEM, a public certificate; the notification sender reads it as tls/smtp-ca.pem). */
+    public Path smtpCa() {
+        return tlsDir().resolve("smtp-ca.pem");
+    }
+
     public Path databaseDir() {
         return root.resolve("pgdata");
     }

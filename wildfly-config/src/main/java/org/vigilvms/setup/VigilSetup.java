@@ -18,7 +18,9 @@ import java.security.cert.X509Certificate;
  * the directory only), {@code ldap://} an explicit {@code --ldap-allow-plain}; its bind password
  * comes from VIGIL_LDAP_BIND_PASSWORD and goes to the credential store only. The audit trail and
  * the signed chain heads go to a SIEM with {@code --siem HOST:PORT --siem-ca FILE.pem} (syslog over
- * TLS only, trusting that CA for the SIEM only). {@code --rotate-signing-key} (server stopped)
+ * TLS only, trusting that CA for the SIEM only). Alarm e-mails go through {@code --smtp HOST:PORT
+ * --smtp-from ADDRESS [--smtp-user USER] [--smtp-ca FILE.pem]} (STARTTLS required; the account's
+ * password from VIGIL_SMTP_PASSWORD, into the credential store only). {@code --rotate-signing-key} (server stopped)
  * replaces the server signing key by a new one from the installation's CA. On the first run,
  * {@code --pkcs11-library FILE.so --pkcs11-slot N} (user PIN from VIGIL_PKCS11_PIN) generates the
  * CA, signing, time-stamping and master keys inside that PKCS#11 token instead of files.
@@ -42,6 +44,10 @@ public final class VigilSetup {
         boolean rotateSigningKey = false;
         String siem = null;
         Path siemCa = null;
+        String smtp = null;
+        String smtpFrom = null;
+        String smtpUser = null;
+        Path smtpCa = null;
         Path pkcs11Library = null;
         String pkcs11Slot = null;
         for (int i = 0; i < args.length; i++) {
@@ -58,6 +64,10 @@ public final class VigilSetup {
                 case "--ldap-ca" -> ldapCa = Path.of(required(args[i], value));
                 case "--siem" -> siem = required(args[i], value);
                 case "--siem-ca" -> siemCa = Path.of(required(args[i], value));
+                case "--smtp" -> smtp = required(args[i], value);
+                case "--smtp-from" -> smtpFrom = required(args[i], value);
+                case "--smtp-user" -> smtpUser = required(args[i], value);
+                case "--smtp-ca" -> smtpCa = Path.of(required(args[i], value));
                 case "--pkcs11-library" -> pkcs11Library = Path.of(required(args[i], value));
                 case "--pkcs11-slot" -> pkcs11Slot = required(args[i], value);
                 case "--rotate-signing-key" -> {
@@ -111,6 +121,17 @@ public final class VigilSetup {
                 ServerSetup.configureSiem(result.home(), new ServerSetup.SiemSettings(siem.substring(0, colon),
                         Integer.parseInt(siem.substring(colon + 1)), siemCa == null ? null : readCertificate(siemCa)));
                 System.out.println("Audit trail and chain heads to " + siem + " (syslog over TLS)");
+            }
+            if (smtp != null) {
+                int colon = smtp.lastIndexOf(':');
+                if (colon < 1 || !smtp.substring(colon + 1).matches("\\d{1,5}")) {
+                    fail("--smtp takes HOST:PORT");
+                }
+                ServerSetup.configureSmtp(result.home(), new ServerSetup.SmtpSettings(smtp.substring(0, colon),
+                        Integer.parseInt(smtp.substring(colon + 1)), smtpFrom, smtpUser,
+                        smtpUser == null ? null : System.getenv("VIGIL_SMTP_PASSWORD"),
+                        smtpCa == null ? null : readCertificate(smtpCa)));
+                System.out.println("Alarm e-mails through " + smtp + " (STARTTLS required) from " + smtpFrom);
             }
             System.out.println("Start WildFly with --properties=" + result.home().serverProperties());
         } catch (SetupException e) {

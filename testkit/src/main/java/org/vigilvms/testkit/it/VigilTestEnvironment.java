@@ -8,14 +8,15 @@ import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.hsm.SoftHsm;
 import org.vigilvms.testkit.ldap.TestDirectory;
+import org.vigilvms.testkit.notify.SmtpReceiver;
 import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.testkit.siem.TlsSyslogServer;
 
 /**
  * Prepares, before any test class runs (and so before Arquillian starts the container), a fresh
  * installation in {@code target/it-home}, its embedded PostgreSQL and the server base directory
- * {@code target/it-server}, a test LDAP directory and a SIEM's syslog receiver over TLS (rsyslog)
- * the installation is pointed at; stops them when the test run ends. With
+ * {@code target/it-server}, a test LDAP directory, a SIEM's syslog receiver over TLS (rsyslog)
+ * and an SMTP server (aiosmtpd, STARTTLS and AUTH required) the installation is pointed at; stops them when the test run ends. With
  * {@code vigil.it.keys=pkcs11} the installation keeps its keys in a SoftHSM2 token. Active only where the
  * build sets {@code vigil.it=true} (the failsafe run of the ear module).
  */
@@ -24,6 +25,10 @@ public class VigilTestEnvironment implements LauncherSessionListener {
     private static LocalInstallation installation;
     private static TestDirectory directory;
     private static TlsSyslogServer siem;
+    private static SmtpReceiver smtp;
+
+    /** The account the installation signs in to the test SMTP server with. */
+    public static final String SMTP_USER = "vigil-alarms";
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -43,6 +48,10 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         ServerSetup.configureLdap(installation.home(), directory.settings());
         siem = TlsSyslogServer.start(dir.resolve("it-siem"));
         ServerSetup.configureSiem(installation.home(), new ServerSetup.SiemSettings(siem.host(), siem.port(), siem.ca()));
+        String smtpPassword = Passwords.generate();
+        smtp = SmtpReceiver.start(dir.resolve("it-smtp"), SMTP_USER, smtpPassword);
+        ServerSetup.configureSmtp(installation.home(), new ServerSetup.SmtpSettings(smtp.host(), smtp.port(), "vigil@it.example",
+                SMTP_USER, smtpPassword, smtp.ca()));
         LocalInstallation.prepareServerBaseDir(jbossHome, serverDir);
     }
 
@@ -60,6 +69,18 @@ public class VigilTestEnvironment implements LauncherSessionListener {
             siem.close();
             siem = null;
         }
+        if (smtp != null) {
+            smtp.close();
+            smtp = null;
+        }
+    }
+
+    /** The SMTP server the server under test sends alarm e-mails to. */
+    public static SmtpReceiver smtp() {
+        if (smtp == null) {
+            throw new IllegalStateException("no SMTP server: run through failsafe with -Dvigil.it=true");
+        }
+        return smtp;
     }
 
     /** The LDAP directory the server under test uses for directory users. */

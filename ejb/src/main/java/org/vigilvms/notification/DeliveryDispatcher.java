@@ -12,28 +12,28 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Every two seconds, sends the deliveries that are due, each in a transaction of its own
- * ({@link WebhookSender}); nothing waits for a receiver inside an alarm's transaction.
+ * Every two seconds, sends the notifications that are due, each in a transaction of its own
+ * ({@link DeliverySender}), webhooks and e-mails alike; nothing waits for a receiver inside an alarm's transaction.
  */
 @PermitAll // a timer: runs as the server, no client reaches it
 @Stateless
-public class WebhookDispatcher {
+public class DeliveryDispatcher {
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
     @Inject
-    private WebhookSender sender;
+    private DeliverySender sender;
 
     @Inject
     private Clock clock;
 
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "webhooks")
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "notifications")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
-        List<Long> due = em.createQuery("SELECT d.id FROM WebhookDelivery d WHERE d.state = :s AND d.nextAttemptTs <= :now "
+        List<Long> due = em.createQuery("SELECT d.id FROM NotificationDelivery d WHERE d.state = :s AND d.nextAttemptTs <= :now "
                         + "ORDER BY d.nextAttemptTs", Long.class)
-                .setParameter("s", WebhookDelivery.State.PENDING).setParameter("now", clock.instant()).setMaxResults(50).getResultList();
+                .setParameter("s", NotificationDelivery.State.PENDING).setParameter("now", clock.instant()).setMaxResults(50).getResultList();
         for (long id : due) {
             sender.attempt(id);
         }

@@ -10,20 +10,36 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One alarm to one receiver: written with the alarm, sent after its commit, retried until delivered or dead. */
+/**
+ * One alarm to one webhook receiver or to a rule's e-mail recipients: written with the alarm,
+ * sent after its commit, retried until delivered or dead.
+ */
 @Entity
-@Table(name = "webhook_delivery")
-public class WebhookDelivery {
+@Table(name = "notification_delivery")
+public class NotificationDelivery {
 
     /** Where a delivery is. */
     public enum State { PENDING, DELIVERED, DEAD }
+
+    /** How it travels. */
+    public enum Channel { WEBHOOK, EMAIL }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "receiver_id", nullable = false)
-    private long receiverId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Channel channel;
+
+    @Column(name = "receiver_id")
+    private Long receiverId;
+
+    @Column(length = 1024)
+    private String recipients;
+
+    @Column(length = 255)
+    private String subject;
 
     @Column(name = "alarm_id", nullable = false)
     private long alarmId;
@@ -50,23 +66,52 @@ public class WebhookDelivery {
     @Column(name = "delivered_ts")
     private Instant deliveredTs;
 
-    protected WebhookDelivery() {
+    protected NotificationDelivery() {
     }
 
-    WebhookDelivery(long receiverId, long alarmId, String body, Instant now) {
-        this.receiverId = receiverId;
+    private NotificationDelivery(Channel channel, long alarmId, String body, Instant now) {
+        this.channel = channel;
         this.alarmId = alarmId;
         this.body = body;
         this.nextAttemptTs = now;
         this.createdTs = now;
     }
 
+    static NotificationDelivery webhook(long receiverId, long alarmId, String body, Instant now) {
+        NotificationDelivery delivery = new NotificationDelivery(Channel.WEBHOOK, alarmId, body, now);
+        delivery.receiverId = receiverId;
+        return delivery;
+    }
+
+    static NotificationDelivery email(String recipients, String subject, long alarmId, String body, Instant now) {
+        NotificationDelivery delivery = new NotificationDelivery(Channel.EMAIL, alarmId, body, now);
+        delivery.recipients = recipients;
+        delivery.subject = subject;
+        return delivery;
+    }
+
     public Long getId() {
         return id;
     }
 
-    long getReceiverId() {
+    Channel getChannel() {
+        return channel;
+    }
+
+    Long getReceiverId() {
         return receiverId;
+    }
+
+    String getRecipients() {
+        return recipients;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    long getAlarmId() {
+        return alarmId;
     }
 
     String getBody() {
@@ -107,12 +152,12 @@ public class WebhookDelivery {
     }
 
     /** A delivery as administrators see it (the dead-letter list). */
-    public record View(long id, long receiverId, long alarmId, String state, int attempts, String lastError, Instant createdAt,
-                       Instant nextAttemptAt, Instant deliveredAt) {
+    public record View(long id, String channel, Long receiverId, String recipients, long alarmId, String state, int attempts,
+                       String lastError, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt) {
     }
 
     View view() {
-        return new View(id, receiverId, alarmId, state.name(), attempts, lastError, createdTs,
+        return new View(id, channel.name(), receiverId, recipients, alarmId, state.name(), attempts, lastError, createdTs,
                 state == State.PENDING ? nextAttemptTs : null, deliveredTs);
     }
 }
