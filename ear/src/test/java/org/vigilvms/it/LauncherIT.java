@@ -105,11 +105,16 @@ class LauncherIT {
         assertFalse(listening(dbPort), "nothing left listening");
     }
 
-    /** The run command as the README gives it, in a session of its own as a terminal starts it; output to a file. */
+    /**
+     * The run command as the README gives it, in a session of its own as a terminal starts it (and,
+     * as in a terminal, with Ctrl-C's signal at its default even where this test JVM was started
+     * in the background of a shell, which ignores it for all its children); output to a file.
+     */
     private static Process start(Map<String, String> environment, Path output) throws IOException {
         Path repository = Path.of(System.getProperty("vigil.repository"));
         String classPath = repository.resolve("testkit/target/vigil-testkit.jar") + ":" + repository.resolve("testkit/target/lib/*");
-        ProcessBuilder builder = new ProcessBuilder("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder("setsid", "env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, "org.vigilvms.testkit.run.VigilRun", repository.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(environment);
