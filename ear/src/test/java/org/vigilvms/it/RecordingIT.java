@@ -83,12 +83,16 @@ class RecordingIT {
         }
         long wrongId = addCamera(admin, "wrong password", fleet.camera(0).rtspUrl(), "nope");
 
-        Thread.sleep(40_000); // 30 s and more: 9-10 segments of 4 s each, so link 7 below is not the newest
+        // 30 s and more: 9 segments of 4 s each, so link 7 below is not the newest
+        VigilDeployment.await("9 segments of every camera", Duration.ofSeconds(90), () -> ids.stream().allMatch(
+                id -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 9));
         for (long id : ids) {
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
         }
         post(admin, "/api/v1/cameras/" + wrongId + "/disable", "");
-        Thread.sleep(4_000); // the last segments are sealed
+        for (long id : ids) {
+            VigilDeployment.awaitRecordingSealed(id);
+        }
 
         fleet.camera(0).sendAudio(false);
         fleet.camera(1).sendAudio(false);
@@ -278,7 +282,7 @@ class RecordingIT {
             long id = addCamera(admin, "fast clock", camera.rtspUrl(), CAMERA_PASSWORD);
             VigilDeployment.await("40 s recorded", Duration.ofSeconds(90), () -> VigilDeployment.count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 11);
             assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
-            Thread.sleep(4_000);
+            VigilDeployment.awaitRecordingSealed(id);
             List<StoredSegment> segments = new ArrayList<>();
             decodeStoredVideo(id, segments);
             // the burned-in capture time is the truth: every segment starts within 150 ms of its first picture
@@ -331,10 +335,13 @@ class RecordingIT {
             jakarta.json.JsonObject mismatch = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
             assertTrue(!own.equals(mismatch.getString("presentedCertificateSha256")));
             assertTrue(auditCount("camera.certificate.mismatch", "camera:" + id) == 1, "one alert raised");
-            Thread.sleep(3000);
+            VigilDeployment.awaitRecordingSealed(id); // what came before the impostor is sealed
             long stored = segments(id);
-            Thread.sleep(6000);
-            assertEquals(stored, segments(id), "an impostor is not recorded");
+            Instant window = Instant.now().plusSeconds(6); // more than a segment: the impostor's would be sealed by then
+            while (Instant.now().isBefore(window)) {
+                assertEquals(stored, segments(id), "an impostor is not recorded");
+                Thread.sleep(250);
+            }
         } finally {
             camera.faults().clear();
             post(admin, "/api/v1/cameras/" + id + "/disable", "");
@@ -353,7 +360,7 @@ class RecordingIT {
         long id = addCamera(admin, "batch gate", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
         VigilDeployment.await("3 segments", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 3);
         assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
-        Thread.sleep(4_000); // the last segment closed and sealed
+        VigilDeployment.awaitRecordingSealed(id);
         long last = segments(id);
         Instant lastEnd = lastEnd(id);
         byte[] clear = storedClear(id, last);
@@ -441,7 +448,7 @@ class RecordingIT {
             camera.faults().clear();
             post(admin, "/api/v1/cameras/" + id + "/disable", "");
         }
-        Thread.sleep(3000);
+        VigilDeployment.awaitRecordingSealed(id);
         List<long[]> spans = new ArrayList<>();
         try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
                 "SELECT start_ts, end_ts FROM segment WHERE camera_id = ? ORDER BY start_ts")) {
