@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.platform.InstallationSecrets;
+import org.vigilvms.platform.TlsTrust;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.rights.GrantService;
 import org.vigilvms.security.AccessControl;
@@ -226,11 +226,7 @@ public class DirectoryService {
             try (InputStream in = Files.newInputStream(Path.of(property("vigil.home", "."), "tls", "ldap-truststore.p12"))) {
                 anchors.load(in, InstallationSecrets.read("ldap-truststore"));
             }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(anchors);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return TlsTrust.trusting(anchors);
         } catch (IOException | GeneralSecurityException e) {
             throw new DirectoryUnavailableException("the directory's trust store cannot be read: " + e.getMessage());
         }

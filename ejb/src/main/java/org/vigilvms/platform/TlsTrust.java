@@ -7,7 +7,7 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** TLS for an outgoing connection to a peer with a CA of its own (a webhook receiver, the SMTP server). */
+/** TLS for an outgoing connection to a peer with a CA of its own (a webhook receiver, the SMTP server, the directory). */
 public final class TlsTrust {
 
     private TlsTrust() {
@@ -21,6 +21,11 @@ public final class TlsTrust {
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         anchors.load(null, null);
         anchors.setCertificateEntry("peer-ca", ca);
+        return trusting(anchors);
+    }
+
+    /** A client context trusting the certificates of {@code anchors} only. */
+    public static SSLContext trusting(KeyStore anchors) throws GeneralSecurityException {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(anchors);
         SSLContext context = SSLContext.getInstance("TLS");
