@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 
@@ -51,7 +50,7 @@ class AlarmBrowserIT {
 
             browser.signIn("paula", "Paula-pw-1");
             browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+            browser.waiting(Duration.ofSeconds(20)).until(d ->
                     Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilAlarms && window.vigilAlarms.connected;")));
 
             // the vault's alarm first, then the front's: had the vault's been pushed, it would be there before
@@ -61,7 +60,7 @@ class AlarmBrowserIT {
                     count("SELECT count(*) FROM alarm WHERE event_id = ?", vault.eventId()) == 1);
             AnalyticsEvent front = RemoteAnalyticsNode.motion(watched, "door");
             node.report(front);
-            WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d ->
+            WebElement row = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("tr[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
             assertTrue(row.getText().contains("alarm front") && row.getText().contains("MOTION"), row.getText());
             assertEquals(List.of(), browser.driver.findElements(By.cssSelector("tr[data-camera='" + secret + "']")),
@@ -73,7 +72,7 @@ class AlarmBrowserIT {
             // acknowledged in the console
             row.findElement(By.cssSelector("input.comment")).sendKeys("on my way");
             row.findElement(By.cssSelector("button.acknowledge")).click();
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
                     "tr[data-camera='" + watched + "']")).getText().contains("acknowledged by paula"));
 
             // and the API says the same
@@ -90,7 +89,7 @@ class AlarmBrowserIT {
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + watched + "&at="
                     + java.time.Instant.ofEpochMilli(front.startMs()));
-            WebElement mark = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d ->
+            WebElement mark = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("#timeline .event.motion")).stream().findFirst().orElse(null));
             assertTrue(mark.getDomAttribute("title").startsWith("MOTION in door"), mark.getDomAttribute("title"));
         }

@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver. Where they are missing (a
@@ -56,13 +61,29 @@ final class Browser implements AutoCloseable {
     /** Signs in through the console's login page, as a person would. */
     void signIn(String user, String password) {
         driver.get(VigilDeployment.BASE + "/login.xhtml");
-        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("signin")).click();
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("signin")).click();
         // the click returns before the browser has followed the login endpoint's redirect
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> !d.getCurrentUrl().contains("/login.xhtml")
+        waiting(Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login.xhtml")
                         && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Polls a condition over the page until it holds or the timeout passes. The console's tables are
+     * rebuilt when their data changes, so an element found in one look may be gone by the next call on
+     * it; that look is repeated instead of failing the test.
+     */
+    FluentWait<WebDriver> waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Clicks the element, finding it again if the table it sits in was rebuilt in between. */
+    void click(By locator) {
+        waiting(Duration.ofSeconds(10)).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     /** Saves a screenshot under target/screenshots (the README shows the ones copied to docs/). */

@@ -206,7 +206,7 @@ class ConsoleBrowserIT {
             new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(layer, -200, -50).clickAndHold()
                     .moveByOffset(300, 120).release().perform();
             WebElement results = browser.driver.findElement(By.id("motion-results"));
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+            browser.waiting(Duration.ofSeconds(60))
                     .until(d -> results.getText().contains("with motion") || results.getText().contains("refused"));
             assertTrue(results.getText().matches("[1-9]\\d* spans? with motion in the region"), results.getText());
             assertTrue(!browser.driver.findElements(By.cssSelector("#timeline .found")).isEmpty(), "found spans on the timeline");
@@ -265,7 +265,7 @@ class ConsoleBrowserIT {
 
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + id + "&at=" + at + "&paused=1");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+            browser.waiting(Duration.ofSeconds(30)).until(d ->
                     Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;")));
             WebElement video = browser.driver.findElement(By.id("playback"));
             FrameStamp shown = stampShown(video, s -> Math.abs(s.captureTimeMs() - at.toEpochMilli()) <= 1000, "the frame at " + at);
@@ -382,69 +382,65 @@ class ConsoleBrowserIT {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/cameras.xhtml");
-            WebElement result = browser.driver.findElement(By.id("camera-result"));
             type(browser, "camera-name", "admin page cam");
             type(browser, "camera-site", "north gate");
             type(browser, "camera-url", fleet.camera(0).rtspUrl());
             type(browser, "camera-username", "admin");
             type(browser, "camera-password", "not-the-password");
             browser.driver.findElement(By.id("camera-test")).click();
-            awaitText(browser, result, t -> t.startsWith("unauthorized:"), "a wrong password is named as such");
+            awaitText(browser, "camera-result", t -> t.startsWith("unauthorized:"), "a wrong password is named as such");
             type(browser, "camera-password", CAMERA_PASSWORD);
             browser.driver.findElement(By.id("camera-test")).click();
-            awaitText(browser, result, t -> t.startsWith("connected: h264 640x360"), "the stream's format is shown");
+            awaitText(browser, "camera-result", t -> t.startsWith("connected: h264 640x360"), "the stream's format is shown");
             long before = countRows("SELECT count(*) FROM camera");
             type(browser, "camera-url", "http://127.0.0.1/not-rtsp");
             browser.driver.findElement(By.id("camera-save")).click();
-            awaitText(browser, result, t -> t.equals("refused: streamUrl must start with rtsp:// or rtsps://"), "bad address refused");
+            awaitText(browser, "camera-result", t -> t.equals("refused: streamUrl must start with rtsp:// or rtsps://"), "bad address refused");
             assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
             type(browser, "camera-url", fleet.camera(0).rtspUrl());
             browser.driver.findElement(By.id("camera-save")).click();
-            awaitText(browser, result, t -> t.startsWith("refused: a plain transport"), "plain RTSP needs an explicit acceptance");
+            awaitText(browser, "camera-result", t -> t.startsWith("refused: a plain transport"), "plain RTSP needs an explicit acceptance");
             assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
             browser.driver.findElement(By.id("camera-insecure")).click();
             browser.driver.findElement(By.id("camera-save")).click();
-            awaitText(browser, result, t -> t.equals("added admin page cam"), "camera added");
+            awaitText(browser, "camera-result", t -> t.equals("added admin page cam"), "camera added");
             long id = countRows("SELECT id FROM camera WHERE name = 'admin page cam'");
-            WebElement health = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement health = browser.waiting(Duration.ofSeconds(30)).until(d -> {
                 List<WebElement> cells = d.findElements(By.cssSelector("#camera-row-" + id + " td.health"));
                 return !cells.isEmpty() && cells.get(0).getText().startsWith("online") ? cells.get(0) : null;
             });
             browser.screenshot("cameras");
 
             // changed: name and site; the stored password stays when the field is left blank
-            browser.driver.findElement(By.cssSelector("#camera-row-" + id + " button.edit")).click();
+            browser.click(By.cssSelector("#camera-row-" + id + " button.edit"));
             type(browser, "camera-name", "admin page cam renamed");
             browser.driver.findElement(By.id("camera-test")).click();
-            awaitText(browser, result, t -> t.startsWith("connected:"), "the stored password is used for the test");
+            awaitText(browser, "camera-result", t -> t.startsWith("connected:"), "the stored password is used for the test");
             browser.driver.findElement(By.id("camera-save")).click();
-            awaitText(browser, result, t -> t.equals("changed admin page cam renamed"), "camera changed");
+            awaitText(browser, "camera-result", t -> t.equals("changed admin page cam renamed"), "camera changed");
             assertTrue(count("camera.changed", "admin") >= 1, "change audited");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+            browser.waiting(Duration.ofSeconds(30)).until(d ->
                     d.findElement(By.cssSelector("#camera-row-" + id + " td.health")).getText().startsWith("online"));
-            browser.driver.findElement(By.cssSelector("#camera-row-" + id + " button.disable")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+            browser.click(By.cssSelector("#camera-row-" + id + " button.disable"));
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElement(By.cssSelector("#camera-row-" + id + " td.health")).getText().equals("disabled"));
 
             // storage: the default volume is listed; an evidence lock is set and released
             browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     !d.findElements(By.cssSelector("#volume-rows tr")).isEmpty());
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     !d.findElements(By.cssSelector("#lock-camera option[value='" + id + "']")).isEmpty());
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lock-camera"))).selectByValue(String.valueOf(id));
             type(browser, "lock-reason", "case 4711 console");
             browser.driver.findElement(By.id("lock-add")).click();
-            WebElement lock = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            WebElement lock = browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.xpath("//tbody[@id='lock-rows']/tr[td[text()='case 4711 console']]")).stream().findFirst()
                             .orElse(null));
             browser.screenshot("storage");
             lock.findElement(By.cssSelector("button.release")).click();
             browser.driver.switchTo().alert().accept();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.xpath("//tbody[@id='lock-rows']/tr[td[text()='case 4711 console']]")).isEmpty());
             assertEquals(1, countRows("SELECT count(*) FROM evidence_lock WHERE reason = 'case 4711 console' AND released_by = 'admin'"));
 
@@ -470,7 +466,6 @@ class ConsoleBrowserIT {
 
             // cameras: markup, SQL quoting and an oversized name; a file address
             browser.driver.get(VigilDeployment.BASE + "/cameras.xhtml");
-            WebElement result = browser.driver.findElement(By.id("camera-result"));
             String[][] cases = {
                 {"<img src=x onerror=alert(1)>", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
                 {"x' OR '1'='1", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
@@ -481,8 +476,8 @@ class ConsoleBrowserIT {
                 setValue(browser, "camera-name", c[0]); // beyond maxlength too: a crafted request does not obey it
                 setValue(browser, "camera-url", c[1]);
                 browser.driver.findElement(By.id("camera-save")).click();
-                awaitText(browser, result, t -> t.startsWith(c[2]), c[0] + " refused");
-                browser.driver.executeScript("arguments[0].textContent = '';", result);
+                awaitText(browser, "camera-result", t -> t.startsWith(c[2]), c[0] + " refused");
+                browser.driver.executeScript("arguments[0].textContent = '';", browser.driver.findElement(By.id("camera-result")));
             }
             assertEquals(camerasBefore, countRows("SELECT count(*) FROM camera"), "no camera stored");
 
@@ -490,25 +485,25 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml");
             type(browser, "view-name", "<script>alert(1)</script>");
             browser.driver.findElement(By.id("view-save")).click();
-            awaitText(browser, browser.driver.findElement(By.id("view-result")), t -> t.startsWith("not saved: name: 1-100"), "view");
+            awaitText(browser, "view-result", t -> t.startsWith("not saved: name: 1-100"), "view");
             assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name LIKE '%script%'"));
 
             // storage: a lock ending before it starts is refused; a reason with markup is kept and shown as text
             browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     !d.findElements(By.cssSelector("#lock-camera option[value='" + camera + "']")).isEmpty());
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lock-camera"))).selectByValue(String.valueOf(camera));
             setValue(browser, "lock-from", "2026-01-02T00:00:00");
             setValue(browser, "lock-to", "2026-01-01T00:00:00");
             type(browser, "lock-reason", "backwards");
             browser.driver.findElement(By.id("lock-add")).click();
-            awaitText(browser, browser.driver.findElement(By.id("lock-result")), t -> t.equals("refused: an evidence lock needs from < to"),
+            awaitText(browser, "lock-result", t -> t.equals("refused: an evidence lock needs from < to"),
                     "backwards lock");
             String markup = "<img id='xss-probe' src=x onerror=alert(1)> case 9";
             setValue(browser, "lock-to", "2026-01-03T00:00:00");
             type(browser, "lock-reason", markup);
             browser.driver.findElement(By.id("lock-add")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.xpath("//tbody[@id='lock-rows']/tr/td[text()=\"" + markup + "\"]")).size() == 1);
             assertTrue(browser.driver.findElements(By.id("xss-probe")).isEmpty(), "the reason is text, not markup");
 
@@ -517,10 +512,10 @@ class ConsoleBrowserIT {
             type(browser, "device-name", "../../etc/passwd");
             setValue(browser, "device-csr", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----");
             browser.driver.findElement(By.id("device-enrol")).click();
-            awaitText(browser, browser.driver.findElement(By.id("device-result")), t -> t.startsWith("refused: device name"), "device");
+            awaitText(browser, "device-result", t -> t.startsWith("refused: device name"), "device");
             type(browser, "device-name", "ws-garbage");
             browser.driver.findElement(By.id("device-enrol")).click();
-            awaitText(browser, browser.driver.findElement(By.id("device-result")),
+            awaitText(browser, "device-result",
                     t -> t.startsWith("refused: unreadable certificate signing request") || t.startsWith("refused: not a PEM"),
                     "garbage CSR");
             assertEquals(0, countRows("SELECT count(*) FROM device_certificate WHERE device_name LIKE '%garbage%' OR device_name LIKE '%passwd%'"));
@@ -532,19 +527,19 @@ class ConsoleBrowserIT {
             setValue(browser, "node-key-public", enrolment.getString("publicKey"));
             setValue(browser, "node-key-proof", NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
             browser.driver.findElement(By.id("node-key-enrol")).click();
-            awaitText(browser, browser.driver.findElement(By.id("node-key-result")),
+            awaitText(browser, "node-key-result",
                     t -> t.equals("refused: the proof is not a signature of this key over the producer's name"), "proof for another name");
             setValue(browser, "node-key-proof", enrolment.getString("proof"));
             browser.driver.findElement(By.id("node-key-enrol")).click();
-            awaitText(browser, browser.driver.findElement(By.id("node-key-result")), t -> t.startsWith("enrolled svc-analytics@console-node"),
+            awaitText(browser, "node-key-result", t -> t.startsWith("enrolled svc-analytics@console-node"),
                     "enrolment");
-            WebElement nodeKey = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            WebElement nodeKey = browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.cssSelector("#node-key-rows tr[data-producer='svc-analytics@console-node']")).stream().findFirst().orElse(null));
             assertTrue(nodeKey.getText().contains("by admin"), nodeKey.getText());
             nodeKey.findElement(By.cssSelector("button.revoke")).click();
             browser.driver.switchTo().alert().sendKeys("retired in the console test");
             browser.driver.switchTo().alert().accept();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElement(
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(
                     By.cssSelector("#node-key-rows tr[data-producer='svc-analytics@console-node']")).getText().contains("retired in the console test"));
             assertEquals(1, countRows("SELECT count(*) FROM service_key WHERE producer = 'svc-analytics@console-node' AND revoked_by = 'admin'"));
 
@@ -569,19 +564,19 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/directory.xhtml");
             type(browser, "directory-query", "do");
             browser.driver.findElement(By.id("directory-search")).click();
-            WebElement group = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d ->
+            WebElement group = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("#group-rows tr[data-group='dock-crew']")).stream().findFirst().orElse(null));
             assertEquals(1, browser.driver.findElements(By.cssSelector("#user-rows tr[data-user='dora']")).size(), "dora listed");
             group.findElement(By.cssSelector("button.grant")).click();
             assertEquals("dock-crew", browser.driver.findElement(By.id("grant-subject")).getDomProperty("value"));
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-right"))).selectByVisibleText("VIEW_LIVE");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     !d.findElements(By.cssSelector("#grant-camera option[value='" + dock + "']")).isEmpty());
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-camera"))).selectByValue(String.valueOf(dock));
             browser.driver.findElement(By.id("grant-add")).click();
-            awaitText(browser, browser.driver.findElement(By.id("grant-result")), t -> t.equals("granted VIEW_LIVE to dock-crew"), "grant");
-            browser.driver.findElement(By.cssSelector("#user-rows tr[data-user='dora'] button.rights")).click();
-            WebElement rights = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            awaitText(browser, "grant-result", t -> t.equals("granted VIEW_LIVE to dock-crew"), "grant");
+            browser.click(By.cssSelector("#user-rows tr[data-user='dora'] button.rights"));
+            WebElement rights = browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.xpath("//tbody[@id='rights-rows']/tr[td[text()='VIEW_LIVE'] and td[text()='directory dock (camera " + dock + ")']]"))
                             .stream().findFirst().orElse(null));
             assertTrue(rights.getText().contains("to group dock-crew"), "the source is named: " + rights.getText());
@@ -618,13 +613,13 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2&cameras=" + lobby);
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='0'] select.swap")))
                     .selectByValue(String.valueOf(dock));
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"));
             assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
                     "a camera vera may not watch is not offered");
             type(browser, "view-name", "dock watch");
             browser.driver.findElement(By.id("view-save")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("live.xhtml?view="));
             String viewId = browser.driver.getCurrentUrl().replaceAll(".*view=(\\d+).*", "$1");
             List<WebElement> tiles = browser.driver.findElements(By.cssSelector("figure.tile"));
@@ -652,11 +647,12 @@ class ConsoleBrowserIT {
         field.sendKeys(text);
     }
 
-    private static void awaitText(Browser browser, WebElement element, java.util.function.Predicate<String> wanted, String what) {
+    /** Waits until the element with this id shows the wanted text, finding it again on each look. */
+    private static void awaitText(Browser browser, String id, java.util.function.Predicate<String> wanted, String what) {
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> wanted.test(element.getText()));
+            browser.waiting(Duration.ofSeconds(20)).until(d -> wanted.test(d.findElement(By.id(id)).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(what + ": shown \"" + element.getText() + "\"");
+            throw new AssertionError(what + ": shown \"" + browser.driver.findElement(By.id(id)).getText() + "\"");
         }
     }
 
@@ -742,12 +738,12 @@ class ConsoleBrowserIT {
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(page);
             WebElement result = askForExport(browser, id, "console export test");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+            browser.waiting(Duration.ofSeconds(20))
                     .until(d -> result.getText().startsWith("export ") || result.getText().startsWith("refused"));
             assertTrue(result.getText().startsWith("export "), result.getText());
             String prefix = result.getText().split(" ")[1];
             // the list follows the job without a reload until its package can be downloaded
-            WebElement link = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+            WebElement link = browser.waiting(Duration.ofSeconds(60))
                     .until(d -> d.findElements(By.cssSelector("tr[id^='job-" + prefix + "'] a.download")).stream()
                             .findFirst().orElse(null));
             assertTrue(link.getDomAttribute("href").endsWith("/file"), link.getDomAttribute("href"));
@@ -760,7 +756,7 @@ class ConsoleBrowserIT {
             browser.signIn("ida", "Ida-pw-1");
             browser.driver.get(page);
             WebElement refused = askForExport(browser, id, "curious");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+            browser.waiting(Duration.ofSeconds(20))
                     .until(d -> refused.getText().startsWith("refused"));
             assertTrue(refused.getText().contains("ida lacks EXPORT on camera:" + id), refused.getText());
         }
@@ -784,21 +780,21 @@ class ConsoleBrowserIT {
             int panBefore = dome.ptz().pan();
             new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(By.id("ptz-right")))
                     .pause(Duration.ofMillis(800)).release().perform();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+            browser.waiting(Duration.ofSeconds(10))
                     .until(d -> browser.driver.findElement(By.id("ptz-state")).getText().equals("stopped"));
             assertTrue(dome.ptz().pan() > panBefore, "the camera panned right: " + panBefore + " -> " + dome.ptz().pan());
             // a preset stored here, the camera moved away, the preset button brings it back
             int panAtPreset = dome.ptz().pan();
             type(browser, "preset-name", "gate view");
             browser.driver.findElement(By.id("preset-save")).click();
-            WebElement preset = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+            WebElement preset = browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.xpath("//span[@id='ptz-presets']/button[text()='gate view']")).stream().findFirst().orElse(null));
             new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(
                     By.cssSelector("button.ptz[data-pan='-0.5']"))).pause(Duration.ofMillis(600)).release().perform();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+            browser.waiting(Duration.ofSeconds(10))
                     .until(d -> dome.ptz().pan() != panAtPreset);
             preset.click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+            browser.waiting(Duration.ofSeconds(10))
                     .until(d -> dome.ptz().pan() == panAtPreset);
             assertTrue(count("camera.ptz.preset.saved", "admin") >= 1, "preset saving audited");
             browser.screenshot("camera-ptz");
@@ -823,7 +819,7 @@ class ConsoleBrowserIT {
 
     /** Ticks the camera (the page ticks it when named in the address), gives a reason and submits. */
     private static WebElement askForExport(Browser browser, long cameraId, String reason) {
-        WebElement box = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))
+        WebElement box = browser.waiting(Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector("input[name=camera][value='" + cameraId + "']")).stream()
                         .findFirst().orElse(null));
         assertTrue(box.isSelected(), "the camera named in the address is ticked");

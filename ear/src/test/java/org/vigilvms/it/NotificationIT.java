@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.setup.InternalCa;
@@ -136,11 +135,11 @@ class NotificationIT {
             try (Browser browser = Browser.start(1280, 800)) {
                 browser.signIn("admin", VigilDeployment.adminPassword());
                 browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
-                WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.findElements(
+                WebElement row = browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElements(
                         By.cssSelector("#dead-deliveries tr[data-delivery='" + dead + "']")).stream().findFirst().orElse(null));
                 assertTrue(row.getText().contains("soc without its ca") && row.getText().contains("SSLHandshakeException"), row.getText());
                 row.findElement(By.cssSelector("button.retry")).click();
-                new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("webhook-result")).getText()
+                browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("webhook-result")).getText()
                         .equals("delivery " + dead + " is sent again"));
             }
             assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'notification.delivery.retried' AND actor = 'admin' "
@@ -161,7 +160,7 @@ class NotificationIT {
             try (Browser browser = Browser.start(1280, 800)) {
                 browser.signIn("walter", "Walter-pw-1");
                 browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
-                new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("alarms")).isEmpty());
+                browser.waiting(Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("alarms")).isEmpty());
                 assertTrue(browser.driver.findElements(By.id("webhook-admin")).isEmpty());
             }
         } finally {
