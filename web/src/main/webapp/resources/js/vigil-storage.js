@@ -139,4 +139,29 @@
   }).catch(function (e) { $('lock-result').textContent = 'cameras: ' + e.message; });
   volumes();
   approvals();
+
+  // backup: taken by the server, downloaded with the session, then deleted there
+  var backupId = null;
+  $('backup-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    $('backup-result').textContent = 'writing the backup...';
+    $('backup-file').hidden = true;
+    call('POST', 'backups', { password: $('backup-account-password').value, backupPassword: $('backup-password').value })
+      .then(function (b) {
+        backupId = b.id;
+        $('backup-result').textContent = 'backup ' + b.id + ': ' + size(b.bytes) + ', ' + b.tables + ' tables, ' + b.rows
+          + ' rows, SHA-256 ' + b.sha256;
+        $('backup-download').href = 'api/v1/backups/' + b.id + '/file';
+        $('backup-download').setAttribute('download', 'vigil-' + b.id + '.vigil-backup');
+        $('backup-file').hidden = false;
+        $('backup-form').reset();
+      })
+      .catch(function (err) { $('backup-result').textContent = 'refused: ' + err.message; });
+  });
+  $('backup-delete').addEventListener('click', function () {
+    call('DELETE', 'backups/' + backupId).then(function () {
+      $('backup-file').hidden = true;
+      $('backup-result').textContent = 'backup ' + backupId + ' deleted from the server';
+    }).catch(function (err) { $('backup-result').textContent = 'refused: ' + err.message; });
+  });
 })();

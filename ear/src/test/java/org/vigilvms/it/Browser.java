@@ -60,7 +60,12 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the console's login page, as a person would. */
     void signIn(String user, String password) {
-        driver.get(VigilDeployment.BASE + "/login.xhtml");
+        signIn(VigilDeployment.BASE, user, password);
+    }
+
+    /** Signs in to the server at {@code base} (another than the test container's). */
+    void signIn(String base, String user, String password) {
+        driver.get(base + "/login.xhtml");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("signin")).click();

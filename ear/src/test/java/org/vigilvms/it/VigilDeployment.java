@@ -351,6 +351,19 @@ final class VigilDeployment {
         return single(sql, parameters, rs -> rs.getString(1));
     }
 
+    /** The text in the first column of every row {@code sql} selects. */
+    static java.util.List<String> texts(String sql) {
+        try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql); java.sql.ResultSet rs = s.executeQuery()) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private interface Column<T> {
         T read(java.sql.ResultSet rs) throws SQLException;
     }

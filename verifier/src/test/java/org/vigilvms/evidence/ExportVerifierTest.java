@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,15 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +45,12 @@ class ExportVerifierTest {
 
     @BeforeAll
     static void pki() throws Exception {
-        caKeys = keys();
-        ca = certificate("CN=test CA", caKeys, "CN=test CA", caKeys, true, null);
-        signerKeys = keys();
-        signer = certificate("CN=test signing", signerKeys, "CN=test CA", caKeys, false, null);
-        tsaKeys = keys();
-        tsa = certificate("CN=test TSA", tsaKeys, "CN=test CA", caKeys, false, KeyPurposeId.id_kp_timeStamping);
+        caKeys = TestPki.keys();
+        ca = TestPki.certificate("CN=test CA", caKeys, "CN=test CA", caKeys, true, null);
+        signerKeys = TestPki.keys();
+        signer = TestPki.certificate("CN=test signing", signerKeys, "CN=test CA", caKeys, false, null);
+        tsaKeys = TestPki.keys();
+        tsa = TestPki.certificate("CN=test TSA", tsaKeys, "CN=test CA", caKeys, false, KeyPurposeId.id_kp_timeStamping);
     }
 
     @Test
@@ -119,8 +109,8 @@ class ExportVerifierTest {
 
     @Test
     void aForeignIssuerIsNotTrusted() throws Exception {
-        KeyPair other = keys();
-        X509Certificate otherCa = certificate("CN=test CA", other, "CN=test CA", other, true, null);
+        KeyPair other = TestPki.keys();
+        X509Certificate otherCa = TestPki.certificate("CN=test CA", other, "CN=test CA", other, true, null);
         List<ExportVerifier.Finding> findings = ExportVerifier.verify(export(null), otherCa, null).findings();
         assertEquals(List.of(ExportVerifier.Problem.SIGNER_UNTRUSTED, ExportVerifier.Problem.TIMESTAMP_INVALID),
                 findings.stream().map(ExportVerifier.Finding::problem).toList());
@@ -227,29 +217,5 @@ class ExportVerifierTest {
         List<ExportVerifier.Finding> findings = ExportVerifier.verify(export, ca, null).findings();
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
-    }
-
-    // --- a PKI shaped like an installation's ---
-
-    private static KeyPair keys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
-
-    private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
-                                               boolean authority, KeyPurposeId purpose) throws Exception {
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                BigInteger.valueOf(now.toEpochMilli() + subject.hashCode()), Date.from(now.minusSeconds(300)),
-                Date.from(now.plusSeconds(86_400)), new X500Name(subject), subjectKeys.getPublic());
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(authority ? KeyUsage.keyCertSign
-                : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        if (purpose != null) {
-            builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(purpose));
-        }
-        return new JcaX509CertificateConverter().getCertificate(builder.build(
-                new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
 }

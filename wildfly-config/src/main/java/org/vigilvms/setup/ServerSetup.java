@@ -429,7 +429,7 @@ public final class ServerSetup {
         }
     }
 
-    private static void createPrivateDir(Path dir) {
+    static void createPrivateDir(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -450,7 +450,7 @@ public final class ServerSetup {
         return props;
     }
 
-    private static void writeProperties(Path file, Properties props, String comment) {
+    static void writeProperties(Path file, Properties props, String comment) {
         try (OutputStream out = Files.newOutputStream(file)) {
             props.store(out, comment);
         } catch (IOException e) {

@@ -139,7 +139,7 @@ public final class VigilSetup {
         }
     }
 
-    private static X509Certificate readCertificate(Path pem) {
+    static X509Certificate readCertificate(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | CertificateException e) {

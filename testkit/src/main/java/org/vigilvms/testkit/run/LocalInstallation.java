@@ -11,8 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
+import org.vigilvms.backup.archive.BackupRefusedException;
+import org.vigilvms.setup.BackupRestore;
 import org.vigilvms.setup.DatabaseSettings;
 import org.vigilvms.setup.SecretStore;
 import org.vigilvms.setup.ServerSetup;
@@ -90,6 +94,31 @@ public final class LocalInstallation implements AutoCloseable {
         }
         allowLoopbackCameras(home);
         return new LocalInstallation(home, setup.secrets(), database, url, setup.firstRun());
+    }
+
+    /**
+     * A new installation in the empty folder {@code home} from a backup of another machine's: the
+     * whole backup is checked first (password, signature under {@code ca}, every entry), then the
+     * folder is written, the database (embedded or external, which must be empty) started and
+     * loaded. Storage volumes under the old folder move to the new one; their files are copied
+     * by the caller.
+     */
+    public static LocalInstallation restore(VigilHome home, ExternalDatabase external, int embeddedPort, Path backup,
+                                            char[] password, X509Certificate ca) throws BackupRefusedException, IOException {
+        try (BackupRestore restore = BackupRestore.open(home, backup, password, ca)) {
+            restore.restoreHome(home);
+            LocalInstallation installation = open(home, external, embeddedPort);
+            try {
+                restore.restoreDatabase(new DatabaseSettings(installation.databaseUrl(),
+                        external != null ? external.user() : EmbeddedDatabase.OWNER,
+                        installation.secrets().require(ServerSetup.DB_PASSWORD)), home, Map.of());
+            } catch (SQLException | RuntimeException e) {
+                installation.close();
+                throw new IllegalStateException("the backup was checked but could not be loaded (" + e.getMessage() + "); "
+                        + home.root() + " holds a partial installation: delete it before trying again", e);
+            }
+            return installation;
+        }
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.vigilvms.testkit.run;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.vigilvms.backup.archive.BackupRefusedException;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.SecretStore;
 import org.vigilvms.setup.VigilHome;
@@ -58,6 +62,30 @@ public final class VigilRun {
         run(arguments.stream().filter(a -> !a.equals(SUPERVISED)).toList());
     }
 
+    /** The installation from a backup (checked whole before anything is written); its volumes are copied by the operator. */
+    private static LocalInstallation restore(VigilHome home, int dbPort, Path backup, Path caPem) {
+        String password = System.getenv("VIGIL_BACKUP_PASSWORD");
+        if (password == null && System.console() != null) {
+            char[] typed = System.console().readPassword("backup password: ");
+            password = typed == null ? null : new String(typed);
+        }
+        if (password == null) {
+            fail("no backup password: set VIGIL_BACKUP_PASSWORD or run in a terminal");
+        }
+        say("Restoring " + backup + " into " + home.root() + " ...");
+        try (InputStream in = Files.newInputStream(caPem)) {
+            X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            LocalInstallation installation = LocalInstallation.restore(home, LocalInstallation.ExternalDatabase.fromEnvironment(),
+                    dbPort, backup, password.toCharArray(), ca);
+            say("Restored; copy the storage volumes' files into " + home.storageDir() + " (and other volumes to their paths).");
+            return installation;
+        } catch (BackupRefusedException e) {
+            throw new IllegalStateException("restore refused: " + e.getMessage(), e);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("cannot restore: " + e.getMessage(), e);
+        }
+    }
+
     private static void usage() {
         say("Usage: java -cp \"testkit/target/vigil-testkit.jar:testkit/target/lib/*\" org.vigilvms.testkit.run.VigilRun [REPOSITORY]");
         say("");
@@ -67,6 +95,8 @@ public final class VigilRun {
         say("");
         say("Options:");
         say("  -h, --help               this text");
+        say("  --restore FILE --ca PEM  first restore the backup FILE into an empty installation folder, checked against");
+        say("                           PEM (the tls/ca.pem of the installation it comes from); password: VIGIL_BACKUP_PASSWORD");
         say("Environment:");
         say("  VIGIL_HOME               installation folder (default ~/.local/share/vigil)");
         say("  VIGIL_DB_PORT            port of the embedded PostgreSQL (default " + DEFAULT_DB_PORT + ")");
@@ -116,7 +146,28 @@ public final class VigilRun {
     }
 
     private static void run(List<String> arguments) {
-        Path repo = Path.of(arguments.isEmpty() ? "." : arguments.get(0)).toAbsolutePath().normalize();
+        String repoArgument = ".";
+        Path restoreFrom = null;
+        Path restoreCa = null;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if ((argument.equals("--restore") || argument.equals("--ca")) && i + 1 < arguments.size()) {
+                Path value = Path.of(arguments.get(++i));
+                if (argument.equals("--restore")) {
+                    restoreFrom = value;
+                } else {
+                    restoreCa = value;
+                }
+            } else if (argument.startsWith("--")) {
+                fail("unknown option or missing value: " + argument + " (--help lists the options)");
+            } else {
+                repoArgument = argument;
+            }
+        }
+        if ((restoreFrom == null) != (restoreCa == null)) {
+            fail("--restore needs --ca (the tls/ca.pem of the installation the backup comes from), and --ca needs --restore");
+        }
+        Path repo = Path.of(repoArgument).toAbsolutePath().normalize();
         Path jbossHome = repo.resolve("wildfly-config/target/server");
         Path ear = repo.resolve("ear/target/vigil.ear");
         if (!Files.isRegularFile(ear) || !Files.isDirectory(jbossHome)) {
@@ -130,7 +181,9 @@ public final class VigilRun {
         say("Vigil VMS: installation folder " + home.root());
         LocalInstallation installation;
         try {
-            installation = LocalInstallation.open(home, LocalInstallation.ExternalDatabase.fromEnvironment(), dbPort);
+            installation = restoreFrom == null
+                    ? LocalInstallation.open(home, LocalInstallation.ExternalDatabase.fromEnvironment(), dbPort)
+                    : restore(home, dbPort, restoreFrom, restoreCa);
         } catch (RuntimeException e) {
             fail(e.getMessage());
             return;
