@@ -1,5 +1,8 @@
 package org.vigilvms.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
@@ -12,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.ServerSigningKey;
 
@@ -41,13 +45,26 @@ public class AuditSealer {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    private MeterRegistry registry;
+
+    /** How long the oldest row waited for its seal at the latest run, ms ({@code vigil_audit_chain_lag_seconds}). */
+    private final AtomicLong lagMs = new AtomicLong();
+
+    @PostConstruct
+    void registerLag() {
+        registry.gauge("vigil.audit.chain.lag.seconds", Tags.empty(), lagMs, ms -> ms.get() / 1000.0);
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "seal audit rows")
     void seal() {
         List<AuditEvent> fresh = em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq IS NULL ORDER BY e.id",
                 AuditEvent.class).setMaxResults(BATCH).getResultList();
         if (fresh.isEmpty()) {
+            lagMs.set(0);
             return;
         }
+        lagMs.set(Math.max(0, clock.millis() - fresh.get(0).getEventTs().toEpochMilli()));
         AuditChainHead head = em.find(AuditChainHead.class, (short) 1, LockModeType.PESSIMISTIC_WRITE);
         long seq = head == null ? 0 : head.getChainSeq();
         byte[] hash = head == null ? null : head.getChainHash();

@@ -1,6 +1,9 @@
 package org.vigilvms.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,20 @@ import java.util.concurrent.CopyOnWriteArraySet;
  */
 @ApplicationScoped
 public class LiveHub {
+
+    @Inject
+    private MeterRegistry registry;
+
+    /** Cameras whose viewer count the metrics endpoint shows ({@code vigil_live_viewers{camera=...}}). */
+    private final Set<Long> metered = ConcurrentHashMap.newKeySet();
+
+    public LiveHub() {
+        // CDI
+    }
+
+    LiveHub(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /** A GOP longer than this (fragments) is not cached further: a camera with keyframes far apart. */
     static final int MAX_CACHED = 750;
@@ -143,6 +160,20 @@ public class LiveHub {
     }
 
     private Channel channel(LiveStream stream) {
+        if (metered.add(stream.cameraId())) {
+            long cameraId = stream.cameraId();
+            // the registry's own method: WildFly exports what it registers (not what a builder does)
+            registry.gauge("vigil.live.viewers", Tags.of("camera", Long.toString(cameraId)), this, hub -> hub.viewersOf(cameraId));
+        }
         return channels.computeIfAbsent(stream, s -> new Channel());
+    }
+
+    private int viewersOf(long cameraId) {
+        int viewers = 0;
+        for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId))) {
+            Channel channel = channels.get(stream);
+            viewers += channel == null ? 0 : channel.viewers.size();
+        }
+        return viewers;
     }
 }

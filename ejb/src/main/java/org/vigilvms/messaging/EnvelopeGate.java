@@ -1,5 +1,6 @@
 package org.vigilvms.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class EnvelopeGate {
     @Inject
     private Clock clock;
 
+    @Inject
+    private MeterRegistry registry;
+
     /** The envelope of {@code message} when it verifies and carries {@code expectedType}; empty otherwise. */
     public Optional<Envelope> admit(Message message, String destination, String expectedType) {
         Envelope envelope;
@@ -67,6 +71,7 @@ public class EnvelopeGate {
     }
 
     private void reject(String destination, String claimedProducer, Verdict verdict) {
+        registry.counter("vigil.messages.rejected", "destination", destination, "reason", verdict.rejection().name()).increment();
         VigilLog.LOG.messageRejected(destination, claimedProducer, verdict.rejection().name(), verdict.detail());
         audit.record(claimedProducer, "jms.rejected", destination, AuditEvent.Outcome.REJECTED,
                 verdict.rejection().name() + ": " + verdict.detail());

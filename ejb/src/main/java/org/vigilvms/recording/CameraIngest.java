@@ -93,11 +93,13 @@ final class CameraIngest implements Runnable {
     private final Listener listener;
     private final LiveHub live;
     private final FrameFeed analytics;
+    private final CameraCounters counters;
     private volatile boolean running = true;
 
     CameraIngest(StreamSource source, Path spool, Listener listener, LiveHub live,
-                 FrameFeed analytics) {
+                 FrameFeed analytics, CameraCounters counters) {
         this.analytics = analytics;
+        this.counters = counters;
         this.source = source;
         this.spool = spool;
         this.listener = listener;
@@ -223,6 +225,7 @@ final class CameraIngest implements Runnable {
             int audio = av_find_best_stream(input, AVMEDIA_TYPE_AUDIO, -1, video, (AVCodec) null, 0);
             sound = audio >= 0 ? soundTrack(input.streams(audio)) : null;
             AVRational millis = av_make_q(1, 1000);
+            counters.connected();
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
             liveFeed = new LiveFeed(source.cameraId(), stream, sound != null ? sound.parameters() : null,
                     sound != null ? sound.timeBase() : null, live);
@@ -266,9 +269,11 @@ final class CameraIngest implements Runnable {
                     if (packet.stream_index() != video) {
                         continue;
                     }
+                    counters.frame(packet.size());
                     long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
                     long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : pts;
                     if (pts == AV_NOPTS_VALUE) {
+                        counters.dropped();
                         continue;
                     }
                     if (lastDts != Long.MIN_VALUE && dts <= lastDts) {
@@ -278,6 +283,7 @@ final class CameraIngest implements Runnable {
                     lastDts = dts;
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     if (segment == null && !key) {
+                        counters.dropped();
                         continue; // start at a keyframe
                     }
                     if (sessionFirstPts == AV_NOPTS_VALUE) {

@@ -1,5 +1,6 @@
 package org.vigilvms.recording;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -68,7 +69,12 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     @Inject
     private LiveHub live;
 
+    @Inject
+    private MeterRegistry registry;
+
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
+
+    private CameraMeters meters;
 
     private SegmentOutbox outbox;
 
@@ -79,6 +85,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
      */
     @PostConstruct
     void start() {
+        meters = new CameraMeters(registry);
         outbox = new SegmentOutbox(threads, this::send);
         recoverSpool();
         outbox.flush();
@@ -144,11 +151,14 @@ public class RecorderSupervisor implements CameraIngest.Listener {
                     || !java.util.Arrays.equals(source.pinnedSha256(), ingest.source().pinnedSha256())) {
                 ingest.stop();
                 ingests.remove(id);
+                if (source == null) {
+                    meters.forget(id);
+                }
             }
         }
         for (StreamSource source : wanted.values()) {
             ingests.computeIfAbsent(source.cameraId(), id -> {
-                CameraIngest ingest = new CameraIngest(source, spool(), this, live, analytics);
+                CameraIngest ingest = new CameraIngest(source, spool(), this, live, analytics, meters.of(id));
                 Thread thread = threads.newThread(ingest);
                 thread.setName("vigil-ingest-" + id);
                 thread.start();

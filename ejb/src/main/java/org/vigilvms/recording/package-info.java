@@ -1,6 +1,7 @@
 /**
  * The recorder (X.1453 F2): one ingest per enabled camera pulls its RTSP(S) stream and remuxes
  * the packets, without decoding, into fragmented-MP4 segments cut at keyframes; each finished
- * segment is announced to the storage service over JMS.
+ * segment is announced to the storage service over JMS. What each camera sent is counted for the
+ * metrics endpoint ({@link org.vigilvms.recording.CameraMeters}).
  */
 package org.vigilvms.recording;

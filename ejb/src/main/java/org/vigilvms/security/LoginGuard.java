@@ -1,5 +1,6 @@
 package org.vigilvms.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,21 +44,27 @@ public class LoginGuard {
     @Inject
     private AccessControl access;
 
+    @Inject
+    private MeterRegistry registry;
+
     public Verdict admit(String username, String address) {
         Instant now = clock.instant();
         AddressGuard from = em.find(AddressGuard.class, address);
         Optional<Duration> wait = from == null ? Optional.empty() : from.retryAfter(now);
         if (wait.isPresent()) {
+            refused("throttled");
             audit.record(username, "login.throttled", "user:" + username, AuditEvent.Outcome.REJECTED,
                     from.failures() + " failed sign-ins from " + address + "; next attempt in " + wait.get().toMillis() + " ms");
             return Verdict.THROTTLED;
         }
         AccountGuard guard = em.find(AccountGuard.class, key(username));
         if (guard != null && guard.isDisabled()) {
+            refused("disabled");
             audit.record(username, "login.refused", "user:" + username, AuditEvent.Outcome.REJECTED, "disabled; from " + address);
             return Verdict.DISABLED;
         }
         if (guard != null && guard.lockedAt(now)) {
+            refused("locked");
             audit.record(username, "login.refused", "user:" + username, AuditEvent.Outcome.REJECTED,
                     "locked until " + guard.getLockedUntil() + "; from " + address);
             return Verdict.LOCKED;
@@ -67,6 +74,7 @@ public class LoginGuard {
 
     /** A wrong password: counted and audited; returns true when the account is now locked. */
     public boolean failed(String username, String address) {
+        refused("wrong_password");
         addressForUpdate(address).fail(clock.instant());
         return countFailure(username, "from " + address);
     }
@@ -133,8 +141,14 @@ public class LoginGuard {
      * count it against, but it counts for the address like any other failure.
      */
     public void failedWithoutAccount(String address) {
+        refused("not_an_account");
         addressForUpdate(address).fail(clock.instant());
         audit.record(address, "login.failed", "user:?", AuditEvent.Outcome.FAILURE, "not an account name; from " + address);
+    }
+
+    /** Counted for the metrics endpoint ({@code vigil_signin_failures_total{reason=...}}). */
+    private void refused(String reason) {
+        registry.counter("vigil.signin.failures", "reason", reason).increment();
     }
 
     private AddressGuard addressForUpdate(String address) {

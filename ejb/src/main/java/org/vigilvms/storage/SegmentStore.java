@@ -1,5 +1,6 @@
 package org.vigilvms.storage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -46,6 +47,9 @@ import org.vigilvms.platform.InstallationPaths;
 @Stateless
 public class SegmentStore {
 
+    @Inject
+    private MeterRegistry registry;
+
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
@@ -83,6 +87,12 @@ public class SegmentStore {
         }
         index(sealed);
         sealing.written.forEach(volumes::addUsed);
+        long now = System.currentTimeMillis();
+        for (SegmentRecorded recorded : batch.segments()) {
+            // from the segment's last frame at the camera to its place in the chain
+            registry.timer("vigil.segment.seal.latency", "camera", Long.toString(recorded.cameraId()))
+                    .record(Math.max(0, now - recorded.startMs() - recorded.durationMs()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         return sealed;
     }
 

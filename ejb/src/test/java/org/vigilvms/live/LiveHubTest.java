@@ -1,9 +1,11 @@
 package org.vigilvms.live;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class LiveHubTest {
 
     @Test
     void aCameraIsRemuxedForLiveOnlyWhileWatchedOrAskedFor() throws Exception {
-        LiveHub hub = new LiveHub();
+        LiveHub hub = new LiveHub(new SimpleMeterRegistry());
         LiveStream pictures = LiveStream.pictures(1);
         assertFalse(hub.wanted(pictures), "nobody watches: no live remux");
         hub.join(pictures, VIEWER);
@@ -44,5 +46,27 @@ class LiveHubTest {
         assertArrayEquals(new byte[] {1, 2}, group.orElseThrow(), "init segment and the picture group");
         assertTrue(hub.wanted(LiveStream.pictures(2)), "stays wanted for a while after a snapshot");
         assertFalse(hub.awaitPictureGroup(3, Duration.ofMillis(50)).isPresent(), "a camera that never streams: nothing");
+    }
+
+    @Test
+    void theMetricsCountEachCamerasViewersOverBothOfItsStreams() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LiveHub hub = new LiveHub(registry);
+        LiveHub.Viewer other = new LiveHub.Viewer() {
+            @Override
+            public void start(String codec, byte[] init) {
+            }
+
+            @Override
+            public void fragment(byte[] fragment, boolean key) {
+            }
+        };
+        hub.join(LiveStream.pictures(7), VIEWER);
+        hub.join(LiveStream.withSound(7), other);
+        hub.join(LiveStream.pictures(8), other);
+        assertEquals(2.0, registry.get("vigil.live.viewers").tag("camera", "7").gauge().value());
+        assertEquals(1.0, registry.get("vigil.live.viewers").tag("camera", "8").gauge().value());
+        hub.leave(LiveStream.withSound(7), other);
+        assertEquals(1.0, registry.get("vigil.live.viewers").tag("camera", "7").gauge().value());
     }
 }

@@ -36,6 +36,9 @@ public final class ServerSetup {
     public static final String SIGNING_KEYSTORE = "signing-keystore";
     /** Password Vigil binds to the directory with (random and unused until LDAP is configured). */
     public static final String LDAP_BIND = "ldap-bind";
+    /** The identity the customer's monitoring scrapes the metrics with (72-metrics.cli), and its realm. */
+    public static final String METRICS_SCRAPER = "vigil-metrics";
+    static final String MONITORING_REALM = "VigilMonitoring";
 
     static final String P_HOME = "vigil.home";
     static final String P_CREDSTORE_PASSWORD = "vigil.credstore.password";
@@ -87,6 +90,7 @@ public final class ServerSetup {
             keys.ensureMasterKey();
         }
         writeBrokerIdentities(home, secrets);
+        writeScraperIdentity(home, secrets);
 
         props.setProperty(P_HOME, home.root().toString());
         props.setProperty(P_CREDSTORE_PASSWORD, storePassword);
@@ -419,11 +423,26 @@ public final class ServerSetup {
         writeText(home.jmsRoles(), roles.toString());
     }
 
+    /**
+     * The monitoring realm's one identity: its digest hash for WildFly, its password in the clear
+     * (owner-only) for the operator to put into the scraper's configuration.
+     */
+    private static void writeScraperIdentity(VigilHome home, SecretStore secrets) {
+        String password = secrets.getOrGenerate(METRICS_SCRAPER);
+        writeText(home.monitoringUsers(), "#$REALM_NAME=" + MONITORING_REALM + "$\n"
+                + METRICS_SCRAPER + "=" + digest(METRICS_SCRAPER, MONITORING_REALM, password) + "\n");
+        writeText(home.metricsScraperPassword(), password + "\n");
+    }
+
     static String digest(String user, String password) {
+        return digest(user, SERVICES_REALM, password);
+    }
+
+    static String digest(String user, String realm, String password) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             return HexFormat.of().formatHex(md5.digest(
-                    (user + ":" + SERVICES_REALM + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                    (user + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

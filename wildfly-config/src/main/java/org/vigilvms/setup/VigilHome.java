@@ -52,6 +52,16 @@ public record VigilHome(Path root) {
         return secretsDir().resolve("jms-roles.properties");
     }
 
+    /** The monitoring realm (72-metrics.cli): the scraper's digest hash. */
+    public Path monitoringUsers() {
+        return secretsDir().resolve("monitoring-users.properties");
+    }
+
+    /** The scraper's password, for the customer's Prometheus configuration (owner-only). */
+    public Path metricsScraperPassword() {
+        return secretsDir().resolve("metrics-scraper.password");
+    }
+
     public Path tlsDir() {
         return root.resolve("tls");
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,22 @@ class ServerSetupTest {
         String recorderPassword = secrets.require(ServiceIdentity.RECORDER.credentialAlias());
         assertFalse(users.contains(recorderPassword));
         assertTrue(users.contains("svc-recorder=" + ServerSetup.digest("svc-recorder", recorderPassword)));
+    }
+
+    @Test
+    void theMetricsScraperHasOneDigestOwnerOnlyAndKeepsItsPasswordAcrossStarts() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        ServerSetup.ensure(home, DB);
+        String password = Files.readString(home.metricsScraperPassword()).strip();
+        for (Path p : new Path[] {home.monitoringUsers(), home.metricsScraperPassword()}) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+        }
+        String users = Files.readString(home.monitoringUsers());
+        assertEquals(List.of("#$REALM_NAME=VigilMonitoring$",
+                "vigil-metrics=" + ServerSetup.digest("vigil-metrics", "VigilMonitoring", password)), users.lines().toList());
+        ServerSetup.ensure(home, DB);
+        assertEquals(password, Files.readString(home.metricsScraperPassword()).strip(), "a restart keeps the scraper's password");
+        assertTrue(password.length() >= 20, "a generated password, not a default: " + password.length());
     }
 
     @Test

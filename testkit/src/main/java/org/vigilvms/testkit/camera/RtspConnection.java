@@ -346,6 +346,7 @@ final class RtspConnection implements Runnable {
                     out.write(buffer);
                     out.flush();
                 }
+                camera.sent();
             }
         } catch (IOException e) {
             closed = true;

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.vigilvms.setup.InternalCa;
 
 /**
@@ -231,6 +232,17 @@ public final class VirtualCamera implements AutoCloseable {
     /** Frames produced so far. */
     public synchronized long frameCounter() {
         return frameCounter;
+    }
+
+    private final AtomicLong framesSent = new AtomicLong();
+
+    /** Video frames written to RTSP clients so far (each client's copy counts). */
+    public long framesSent() {
+        return framesSent.get();
+    }
+
+    void sent() {
+        framesSent.incrementAndGet();
     }
 
     synchronized byte[] sps() {

@@ -1,0 +1,77 @@
+package org.vigilvms.storage;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each storage volume on the metrics endpoint, refreshed every 10 s: {@code vigil_volume_used_bytes}
+ * (Vigil's segments on it), {@code vigil_volume_room_bytes} (what it may still take: free space
+ * above its reserve, within its quota) and {@code vigil_volume_days_left} ({@link FillForecast}),
+ * tagged {@code volume=<name>}.
+ */
+@PermitAll // timer only
+@Singleton
+@Startup
+public class VolumeMeters {
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private StorageVolumes volumes;
+
+    @Inject
+    private MeterRegistry registry;
+
+    @Inject
+    private Clock clock;
+
+    private static final class Reading {
+        private final FillForecast forecast = new FillForecast();
+        private volatile long used;
+        private volatile long room;
+        private volatile double daysLeft = Double.NaN;
+    }
+
+    private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        refresh();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "volume metrics")
+    void refresh() {
+        long now = clock.millis();
+        for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()) {
+            Reading reading = readings.computeIfAbsent(volume.getName(), this::register);
+            long free = volumes.directory(volume).toFile().getUsableSpace() - volume.getMinFreeBytes();
+            long room = volume.getQuotaBytes() == null ? free : Math.min(free, volume.getQuotaBytes() - volume.getUsedBytes());
+            reading.used = volume.getUsedBytes();
+            reading.room = Math.max(0, room);
+            reading.forecast.add(now, volume.getUsedBytes());
+            reading.daysLeft = reading.forecast.daysLeft(reading.room);
+        }
+    }
+
+    private Reading register(String volume) {
+        Reading reading = new Reading();
+        // the registry's own method: WildFly exports what it registers (not what a builder does)
+        Tags tags = Tags.of("volume", volume);
+        registry.gauge("vigil.volume.used.bytes", tags, reading, r -> r.used);
+        registry.gauge("vigil.volume.room.bytes", tags, reading, r -> r.room);
+        registry.gauge("vigil.volume.days.left", tags, reading, r -> r.daysLeft);
+        return reading;
+    }
+}
