@@ -7,13 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
-import org.vigilvms.testkit.it.VigilTestEnvironment;
 
 /**
  * Issue #21 item 3: the customer's monitoring scrapes WildFly's own Micrometer endpoint over the
@@ -37,8 +34,6 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
 @RunAsClient
 class MetricsIT {
 
-    /** Where the scraper reads: the console's HTTPS listener, proxied to the management interface. */
-    private static final String ENDPOINT = VigilDeployment.BASE + "/prometheus";
     /** The management interface itself: plain HTTP on the loopback only. */
     private static final String MANAGEMENT = "http://127.0.0.1:9990";
 
@@ -50,30 +45,30 @@ class MetricsIT {
     @Test
     void onlyTheScraperReadsTheMetricsAndItCannotChangeTheServer() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpResponse<String> anonymous = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(ENDPOINT))
+        HttpResponse<String> anonymous = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(Scrape.ENDPOINT))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode(), "an anonymous scrape");
         assertTrue(anonymous.body().isEmpty() || !anonymous.body().contains("vigil_"), "no metric in the refusal");
-        assertEquals(401, scrape("vigil-metrics", scraperPassword() + "x").statusCode(), "a wrong password");
-        assertEquals(401, scrape("admin", VigilDeployment.adminPassword()).statusCode(),
+        assertEquals(401, Scrape.as("vigil-metrics", Scrape.scraperPassword() + "x").statusCode(), "a wrong password");
+        assertEquals(401, Scrape.as("admin", VigilDeployment.adminPassword()).statusCode(),
                 "the console's administrator is no identity of the monitoring realm");
         HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> health = plain.send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, health.statusCode(), "the server's own health needs the sign-in too");
         HttpResponse<String> overHttp = plain.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/prometheus"))
-                .header("Authorization", basic("vigil-metrics", scraperPassword())).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", Scrape.basic("vigil-metrics", Scrape.scraperPassword())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, overHttp.statusCode(), "plain HTTP only redirects");
         assertTrue(overHttp.body().isEmpty(), overHttp.body());
 
-        HttpResponse<String> metrics = scrape("vigil-metrics", scraperPassword());
+        HttpResponse<String> metrics = Scrape.as("vigil-metrics", Scrape.scraperPassword());
         assertEquals(200, metrics.statusCode(), metrics.body());
         assertTrue(metrics.body().startsWith("# HELP ") && metrics.body().contains("\n# TYPE "),
                 "Prometheus' text format: " + metrics.body().lines().limit(3).toList());
 
         // through the proxy there is only the scrape, whatever the path says
-        HttpResponse<String> sneaked = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(ENDPOINT + "/..%2fmanagement"))
-                .header("Authorization", basic("vigil-metrics", scraperPassword())).header("Content-Type", "application/json")
+        HttpResponse<String> sneaked = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(Scrape.ENDPOINT + "/..%2fmanagement"))
+                .header("Authorization", Scrape.basic("vigil-metrics", Scrape.scraperPassword())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"read-attribute\",\"name\":\"server-state\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(!sneaked.body().contains("\"outcome\""), "no management operation through the proxy: " + sneaked.body());
@@ -99,45 +94,48 @@ class MetricsIT {
             try {
                 String tag = "{camera=\"" + id + "\"}";
                 awaitScrape("a sealed segment of the camera", Duration.ofSeconds(60),
-                        () -> value("vigil_segment_seal_latency_seconds_count" + tag).orElse(0) >= 1);
+                        () -> Scrape.now().value("vigil_segment_seal_latency_seconds_count" + tag).orElse(0) >= 1);
                 camera.faults().stall = true;
                 long sent = camera.framesSent();
                 assertTrue(sent > 25, "the camera sent a second and more: " + sent);
                 // FFmpeg's parser hands a frame on when the next one begins: the last frame sent
                 // before the stall may stay in it, and every other one was counted
                 awaitScrape("every frame the camera sent counted, but perhaps the last", Duration.ofSeconds(20),
-                        () -> value("vigil_camera_frames_in_total" + tag).orElse(0) >= sent - 1);
-                double counted = value("vigil_camera_frames_in_total" + tag).orElseThrow();
+                        () -> Scrape.now().value("vigil_camera_frames_in_total" + tag).orElse(0) >= sent - 1);
+                Scrape stalled = Scrape.now();
+                double counted = stalled.value("vigil_camera_frames_in_total" + tag).orElseThrow();
                 assertTrue(counted <= sent, "never more than sent: " + counted + " of " + sent);
-                assertTrue(value("vigil_camera_received_bytes_total" + tag).orElseThrow() > sent * 100,
+                assertTrue(stalled.value("vigil_camera_received_bytes_total" + tag).orElseThrow() > sent * 100,
                         "the bytes of the frames (the bitrate's source)");
-                assertTrue(value("vigil_camera_frames_dropped_total" + tag).orElseThrow() <= camera.config().gop(),
+                assertTrue(stalled.value("vigil_camera_frames_dropped_total" + tag).orElseThrow() <= camera.config().gop(),
                         "not recorded: at most the frames before the first keyframe");
-                assertEquals(0.0, value("vigil_camera_reconnects_total" + tag).orElseThrow(), "one connection");
+                assertEquals(0.0, stalled.value("vigil_camera_reconnects_total" + tag).orElseThrow(), "one connection");
 
-                double failures = value("vigil_signin_failures_total{reason=\"wrong_password\"}").orElse(0);
+                double failures = Scrape.now().value("vigil_signin_failures_total{reason=\"wrong_password\"}").orElse(0);
                 assertEquals("invalid", VigilDeployment.loginOutcome("admin", "not-the-password-1"));
                 VigilDeployment.await("the refused sign-in counted", Duration.ofSeconds(10),
-                        () -> value("vigil_signin_failures_total{reason=\"wrong_password\"}").orElse(0) == failures + 1);
+                        () -> Scrape.now().value("vigil_signin_failures_total{reason=\"wrong_password\"}").orElse(0) == failures + 1);
 
-                String body = scrape("vigil-metrics", scraperPassword()).body();
-                for (String series : List.of("vigil_volume_used_bytes{volume=\"default\"}", "vigil_volume_days_left{volume=\"default\"}",
-                        "vigil_audit_chain_lag_seconds")) {
-                    assertTrue(value(series).isPresent(), "the scrape has " + series + ": " + grep(body, "vigil_"));
-                }
+                // this deployment's readings, not those an earlier deployment of the EAR left behind
+                // (their objects collected, such gauges read NaN)
                 awaitScrape("the volume's bytes at its next reading (every 10 s)", Duration.ofSeconds(30),
-                        () -> value("vigil_volume_used_bytes{volume=\"default\"}").orElse(0) > 0);
-                assertTrue(value("vigil_volume_room_bytes{volume=\"default\"}").orElseThrow() > 0);
-                assertTrue(value("messaging_activemq_message_count{name=\"jms.queue.vigil.segments\",type=\"runtime-queue\"}").isPresent(),
-                        "the depth of the broker's queues: " + grep(body, "messaging_activemq_message_count"));
+                        () -> Scrape.now().value("vigil_volume_used_bytes{volume=\"default\"}").orElse(0) > 0);
+                Scrape scrape = Scrape.now();
+                double room = scrape.value("vigil_volume_room_bytes{volume=\"default\"}").orElseThrow();
+                assertTrue(room > 0 && Double.isFinite(room), "the volume's room reads " + room);
+                double lag = scrape.value("vigil_audit_chain_lag_seconds").orElseThrow();
+                assertTrue(lag >= 0 && Double.isFinite(lag), "the audit chain's lag reads " + lag);
+                assertTrue(scrape.value("vigil_volume_days_left{volume=\"default\"}").isPresent(), "the forecast's series");
+                assertTrue(scrape.value("messaging_activemq_message_count{name=\"jms.queue.vigil.segments\",type=\"runtime-queue\"}").isPresent(),
+                        "the depth of the broker's queues: " + scrape.samplesWith("messaging_activemq_message_count"));
 
                 // a snapshot starts the camera's live picture stream: its viewer count is on the endpoint
                 assertEquals(200, VigilDeployment.get(admin, "/api/v1/cameras/" + id + "/snapshot").statusCode());
-                assertEquals(0.0, value("vigil_live_viewers" + tag).orElseThrow(), "nobody watches");
+                assertEquals(0.0, Scrape.now().value("vigil_live_viewers" + tag).orElseThrow(), "nobody watches");
                 // every series the Grafana dashboard draws is one the server exports (rejections appear
                 // with the first rejected message, which this test does not make)
                 String dashboard = Files.readString(Path.of("..", "docs", "grafana", "vigil-dashboard.json"));
-                String now = scrape("vigil-metrics", scraperPassword()).body();
+                String now = Scrape.now().body();
                 Matcher named = Pattern.compile("\\b((?:vigil|messaging_activemq)_[a-z_]+)").matcher(dashboard);
                 int series = 0;
                 while (named.find()) {
@@ -155,65 +153,20 @@ class MetricsIT {
     }
 
     /** {@link VigilDeployment#await}, telling on timeout which of Vigil's series the scrape had. */
-    private static void awaitScrape(String what, Duration timeout, java.util.function.BooleanSupplier condition) throws Exception {
+    private static void awaitScrape(String what, Duration timeout, BooleanSupplier condition) throws Exception {
         try {
             VigilDeployment.await(what, timeout, condition);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the scrape's series of Vigil: "
-                    + grep(scrape("vigil-metrics", scraperPassword()).body(), "vigil_"), e);
+                    + Scrape.now().samplesWith("vigil_"), e);
         }
-    }
-
-    /**
-     * The value of the scrape's sample {@code series} ({@code name} or {@code name{label="value",...}}):
-     * the labels named must match, others (WildFly adds the deployment's) may be there too.
-     */
-    private static OptionalDouble value(String series) {
-        Matcher wanted = SAMPLE.matcher(series.strip() + " 0");
-        if (!wanted.matches()) {
-            throw new IllegalArgumentException(series);
-        }
-        List<String> labels = labels(wanted.group(2));
-        try {
-            for (String line : scrape("vigil-metrics", scraperPassword()).body().lines().toList()) {
-                Matcher sample = SAMPLE.matcher(line);
-                if (sample.matches() && sample.group(1).equals(wanted.group(1)) && labels(sample.group(2)).containsAll(labels)) {
-                    return OptionalDouble.of(Double.parseDouble(sample.group(3)));
-                }
-            }
-            return OptionalDouble.empty();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)");
-
-    private static List<String> labels(String labels) {
-        return labels == null || labels.isEmpty() ? List.of() : List.of(labels.split(",(?=[a-zA-Z_]+=\")"));
-    }
-
-    private static String grep(String body, String word) {
-        return body.lines().filter(l -> l.contains(word) && !l.startsWith("#")).limit(30).toList().toString();
-    }
-
-    private static String scraperPassword() throws java.io.IOException {
-        return Files.readString(VigilTestEnvironment.installation().home().metricsScraperPassword()).strip();
-    }
-
-    private static HttpResponse<String> scrape(String user, String password) throws Exception {
-        return VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(ENDPOINT))
-                .header("Authorization", basic(user, password)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> management(String operation) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/management"))
-                .header("Authorization", basic("vigil-metrics", scraperPassword()))
+                .header("Authorization", Scrape.basic("vigil-metrics", Scrape.scraperPassword()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(operation)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The EAR can be undeployed and deployed again in the same server: the video natives live in a
  * server module, loaded once per JVM, so a second deployment finds them (bundled in the EAR, the
- * second load would fail with UnsatisfiedLinkError).
+ * second load would fail with UnsatisfiedLinkError). Its meters leave the metrics endpoint with it:
+ * the server's registry outlives the deployment, and a meter left there would read the old
+ * deployment's objects after the next deployment (NaN once they are collected).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,6 +44,10 @@ class RedeployIT {
             deployer.deploy("vigil");
             try {
                 assertEquals(200, VigilDeployment.awaitHealthy(Duration.ofSeconds(60)).statusCode(), "round " + round);
+                Scrape deployed = Scrape.now();
+                double lag = deployed.value("vigil_audit_chain_lag_seconds").orElseThrow(
+                        () -> new AssertionError("no audit lag: " + deployed.samplesWith("vigil_")));
+                assertTrue(Double.isFinite(lag), "round " + round + ": the audit lag reads " + lag);
                 HttpResponse<String> response = VigilDeployment.get(VigilDeployment.signedIn("admin", VigilDeployment.adminPassword()),
                         "/api/v1/health/details");
                 assertEquals(200, response.statusCode(), "round " + round + ": " + response.body());
@@ -49,6 +56,7 @@ class RedeployIT {
             } finally {
                 deployer.undeploy("vigil");
             }
+            assertEquals(List.of(), Scrape.now().samplesWith("vigil_"), "round " + round + ": undeployed, no meter of Vigil");
         }
     }
 

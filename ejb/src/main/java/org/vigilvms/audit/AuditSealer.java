@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigilvms.platform.AfterCompletion;
+import org.vigilvms.platform.Meters;
 import org.vigilvms.platform.ServerSigningKey;
 
 /**
@@ -29,6 +31,7 @@ import org.vigilvms.platform.ServerSigningKey;
  */
 @PermitAll // timer only
 @Singleton
+@DependsOn("MeterCleanup")
 public class AuditSealer {
 
     static final int BATCH = 2000;
@@ -53,7 +56,7 @@ public class AuditSealer {
 
     @PostConstruct
     void registerLag() {
-        registry.gauge("vigil.audit.chain.lag.seconds", Tags.empty(), lagMs, ms -> ms.get() / 1000.0);
+        Meters.gauge(registry, "vigil.audit.chain.lag.seconds", Tags.empty(), lagMs, ms -> ms.get() / 1000.0);
     }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "seal audit rows")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.vigilvms.platform.Meters;
 
 /**
  * Fans each live stream's fragments out to its viewers (a camera has up to two streams, see
@@ -162,8 +163,7 @@ public class LiveHub {
     private Channel channel(LiveStream stream) {
         if (metered.add(stream.cameraId())) {
             long cameraId = stream.cameraId();
-            // the registry's own method: WildFly exports what it registers (not what a builder does)
-            registry.gauge("vigil.live.viewers", Tags.of("camera", Long.toString(cameraId)), this, hub -> hub.viewersOf(cameraId));
+            Meters.gauge(registry, "vigil.live.viewers", Tags.of("camera", Long.toString(cameraId)), this, hub -> hub.viewersOf(cameraId));
         }
         return channels.computeIfAbsent(stream, s -> new Channel());
     }

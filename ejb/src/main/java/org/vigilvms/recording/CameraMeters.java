@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
+import org.vigilvms.platform.Meters;
 
 /**
  * The recorder's meters per camera, as the metrics endpoint shows them (Prometheus names):
  * {@code vigil_camera_frames_in_total}, {@code vigil_camera_received_bytes_total} (its rate is the
  * bitrate), {@code vigil_camera_frames_dropped_total} and {@code vigil_camera_reconnects_total},
  * each tagged {@code camera=<id>}. A camera's counters live as long as the recorder records it;
- * when it is removed or disabled its meters go with it. Registered through the registry's own
- * methods, not Micrometer's builders: WildFly's registry for a deployment exports only what those
- * methods register (its builders' meters stay in the deployment).
+ * when it is removed or disabled its meters go with it. Registered through {@link Meters}.
  */
 final class CameraMeters {
 
@@ -36,7 +35,7 @@ final class CameraMeters {
             List<ToDoubleFunction<CameraCounters>> values = List.of(CameraCounters::framesIn, CameraCounters::bytesIn,
                     CameraCounters::framesDropped, CameraCounters::reconnects);
             for (int i = 0; i < NAMES.size(); i++) {
-                registry.more().counter(NAMES.get(i), camera, counters, values.get(i));
+                Meters.functionCounter(registry, NAMES.get(i), camera, counters, values.get(i));
             }
             return counters;
         });

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -48,6 +49,7 @@ import org.vigilvms.platform.InstallationPaths;
 @Singleton
 @LocalBean // it implements the ingests' listener interface; callers use the bean itself
 @Startup
+@DependsOn("MeterCleanup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RecorderSupervisor implements CameraIngest.Listener {
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -13,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vigilvms.platform.Meters;
 
 /**
  * Each storage volume on the metrics endpoint, refreshed every 10 s: {@code vigil_volume_used_bytes}
@@ -23,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @PermitAll // timer only
 @Singleton
 @Startup
+@DependsOn("MeterCleanup")
 public class VolumeMeters {
 
     @PersistenceContext(unitName = "vigil")
@@ -67,11 +70,10 @@ public class VolumeMeters {
 
     private Reading register(String volume) {
         Reading reading = new Reading();
-        // the registry's own method: WildFly exports what it registers (not what a builder does)
         Tags tags = Tags.of("volume", volume);
-        registry.gauge("vigil.volume.used.bytes", tags, reading, r -> r.used);
-        registry.gauge("vigil.volume.room.bytes", tags, reading, r -> r.room);
-        registry.gauge("vigil.volume.days.left", tags, reading, r -> r.daysLeft);
+        Meters.gauge(registry, "vigil.volume.used.bytes", tags, reading, r -> r.used);
+        Meters.gauge(registry, "vigil.volume.room.bytes", tags, reading, r -> r.room);
+        Meters.gauge(registry, "vigil.volume.days.left", tags, reading, r -> r.daysLeft);
         return reading;
     }
 }
