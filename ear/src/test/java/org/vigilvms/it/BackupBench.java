@@ -1,9 +1,7 @@
 package org.vigilvms.it;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,11 +168,7 @@ class BackupBench {
         LocalInstallation.deleteTree(home.root());
         LocalInstallation.deleteTree(dir.resolve("bench-restored-db"));
         String dbPassword = Passwords.generate();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("bench-restored-db"), port)) {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("bench-restored-db"), LocalInstallation.freePort())) {
             database.ensureApplicationDatabase(dbPassword);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             long start = System.nanoTime();

@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,6 @@ import java.sql.Timestamp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -163,13 +160,13 @@ class BackupRestoreIT {
             VigilHome restored = new VigilHome(dir.resolve("restored-home"));
             LocalInstallation.deleteTree(restored.root());
             LocalInstallation.deleteTree(dir.resolve("restored-db"));
-            copyTree(original.storageDir(), restored.storageDir());
+            LocalInstallation.copyTree(original.storageDir(), restored.storageDir());
             List<String> volumeMoves = new ArrayList<>();
             int n = 0;
             for (String path : VigilDeployment.texts("SELECT path FROM storage_volume WHERE path <> '' ORDER BY id")) {
                 Path copy = dir.resolve("restored-volumes").resolve("v" + (++n));
                 LocalInstallation.deleteTree(copy);
-                copyTree(Path.of(path), copy);
+                LocalInstallation.copyTree(Path.of(path), copy);
                 volumeMoves.add("--volume");
                 volumeMoves.add(path + "=" + copy);
             }
@@ -178,7 +175,7 @@ class BackupRestoreIT {
             Files.writeString(otherCa, PemText.of("CERTIFICATE", InternalCa.create("other site").certificate().getEncoded()));
 
             String dbPassword = Passwords.generate();
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("restored-db"), freePort())) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("restored-db"), LocalInstallation.freePort())) {
                 database.ensureApplicationDatabase(dbPassword);
                 List<String> args = new ArrayList<>(List.of("--home", restored.root().toString(), "--from", file.toString(),
                         "--ca", caPem.toString(), "--db-url", database.jdbcUrl()));
@@ -279,22 +276,4 @@ class BackupRestoreIT {
         return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ class LauncherIT {
         Path dir = Path.of(System.getProperty("vigil.it.dir"));
         VigilHome home = new VigilHome(dir.resolve("launcher-home"));
         LocalInstallation.deleteTree(home.root());
-        int dbPort = freePort();
+        int dbPort = LocalInstallation.freePort();
         Map<String, String> environment = Map.of("VIGIL_HOME", home.root().toString(), "VIGIL_DB_PORT", String.valueOf(dbPort),
                 "VIGIL_DEMO_CAMERAS", "0", "VIGIL_PORT_OFFSET", String.valueOf(PORT_OFFSET));
 
@@ -185,11 +184,5 @@ class LauncherIT {
     private static void stopAll(Process command) {
         command.descendants().forEach(ProcessHandle::destroyForcibly);
         command.destroyForcibly();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -188,7 +188,8 @@ public final class LocalInstallation implements AutoCloseable {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies the tree {@code from} into {@code to} (made as needed), replacing files there. */
+    public static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -227,7 +228,8 @@ public final class LocalInstallation implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A TCP port nothing listens on now, for a server a test is about to start. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
