@@ -95,6 +95,10 @@ class MetricsIT {
                 String tag = "{camera=\"" + id + "\"}";
                 awaitScrape("a sealed segment of the camera", Duration.ofSeconds(60),
                         () -> Scrape.now().value("vigil_segment_seal_latency_seconds_count" + tag).orElse(0) >= 1);
+                // while the camera streams, a snapshot starts its live picture stream, whose viewer
+                // count is then on the endpoint
+                assertEquals(200, VigilDeployment.get(admin, "/api/v1/cameras/" + id + "/snapshot").statusCode());
+                assertEquals(0.0, Scrape.now().value("vigil_live_viewers" + tag).orElseThrow(), "nobody watches");
                 camera.faults().stall = true;
                 long sent = camera.framesSent();
                 assertTrue(sent > 25, "the camera sent a second and more: " + sent);
@@ -129,9 +133,6 @@ class MetricsIT {
                 assertTrue(scrape.value("messaging_activemq_message_count{name=\"jms.queue.vigil.segments\",type=\"runtime-queue\"}").isPresent(),
                         "the depth of the broker's queues: " + scrape.samplesWith("messaging_activemq_message_count"));
 
-                // a snapshot starts the camera's live picture stream: its viewer count is on the endpoint
-                assertEquals(200, VigilDeployment.get(admin, "/api/v1/cameras/" + id + "/snapshot").statusCode());
-                assertEquals(0.0, Scrape.now().value("vigil_live_viewers" + tag).orElseThrow(), "nobody watches");
                 // every series the Grafana dashboard draws is one the server exports (rejections appear
                 // with the first rejected message, which this test does not make)
                 String dashboard = Files.readString(Path.of("..", "docs", "grafana", "vigil-dashboard.json"));
