@@ -72,8 +72,10 @@ public final class ConsoleLogin {
                         .POST(HttpRequest.BodyPublishers.ofString(form("current", oneTimePassword, "next", newPassword,
                                 "confirm", newPassword))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (!changed.body().contains("Signed in as")) {
-            throw new IllegalStateException("password change of " + user + " was refused (HTTP " + changed.statusCode() + ")");
+        if (!changed.body().contains("Signed in as") || changed.uri().getPath().startsWith("/account/password")) {
+            // a refused change sends the browser back to the password page, saying why
+            throw new IllegalStateException("password change of " + user + " was refused (HTTP " + changed.statusCode() + ", "
+                    + changed.uri().getQuery() + ")");
         }
         return client;
     }

@@ -54,6 +54,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
+    /**
+     * A connection to the application database as PostgreSQL's superuser: for test fixtures only
+     * (the server never connects so).
+     */
+    public Connection superuserConnection() throws SQLException {
+        return postgres.getDatabase("postgres", DATABASE).getConnection();
+    }
+
     /** Creates the owner role and database, or resets the role's password when they exist. */
     public void ensureApplicationDatabase(String password) {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
