@@ -35,7 +35,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.vigilvms.setup.InternalCa;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
@@ -241,17 +240,7 @@ class BackupRestoreIT {
         Instant at = VigilDeployment.segmentStart(cameras.get(0), 2).plusMillis(1300);
         try (Browser browser = Browser.start(1280, 800)) {
             browser.signIn(base, "admin", VigilDeployment.adminPassword());
-            browser.driver.get(base + "/playback.xhtml?camera=" + cameras.get(0) + "&at=" + at + "&paused=1");
-            browser.waiting(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
-                    browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;")));
-            FrameStamp stamp = browser.waiting(Duration.ofSeconds(10)).until(d -> {
-                try {
-                    FrameStamp shown = ConsoleBrowserIT.readStamp(d.findElement(By.id("playback")).getScreenshotAs(OutputType.BYTES));
-                    return shown != null && Math.abs(shown.captureTimeMs() - at.toEpochMilli()) <= 1000 ? shown : null;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            FrameStamp stamp = browser.pausedPlaybackAt(base, cameras.get(0), at);
             assertEquals(fleet.camera(0).config().id(), stamp.cameraId(), "the restored recording of the right camera plays");
             browser.screenshot("restored-playback");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -16,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vigilvms.testkit.camera.FrameStamp;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver. Where they are missing (a
@@ -72,6 +74,25 @@ final class Browser implements AutoCloseable {
         // the click returns before the browser has followed the login endpoint's redirect
         waiting(Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login.xhtml")
                         && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Opens the playback page of {@code camera} on the server at {@code base}, paused at {@code at},
+     * and returns the frame stamp the player shows once it is within a second of {@code at} (the
+     * recording of the right moment is on screen).
+     */
+    FrameStamp pausedPlaybackAt(String base, long camera, Instant at) {
+        driver.get(base + "/playback.xhtml?camera=" + camera + "&at=" + at + "&paused=1");
+        waiting(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;")));
+        return waiting(Duration.ofSeconds(10)).until(d -> {
+            try {
+                FrameStamp shown = ConsoleBrowserIT.readStamp(d.findElement(By.id("playback")).getScreenshotAs(OutputType.BYTES));
+                return shown != null && Math.abs(shown.captureTimeMs() - at.toEpochMilli()) <= 1000 ? shown : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /**

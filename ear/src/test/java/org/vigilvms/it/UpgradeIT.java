@@ -25,8 +25,6 @@ import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.camera.FrameStamp;
@@ -123,17 +121,7 @@ class UpgradeIT {
         Instant at = secondSegmentStart(database, dbPassword, camera).plusMillis(1300);
         try (Browser browser = Browser.start(1280, 800)) {
             browser.signIn(base, "admin", password);
-            browser.driver.get(base + "/playback.xhtml?camera=" + camera + "&at=" + at + "&paused=1");
-            browser.waiting(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
-                    browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;")));
-            FrameStamp stamp = browser.waiting(Duration.ofSeconds(10)).until(d -> {
-                try {
-                    FrameStamp shown = ConsoleBrowserIT.readStamp(d.findElement(By.id("playback")).getScreenshotAs(OutputType.BYTES));
-                    return shown != null && Math.abs(shown.captureTimeMs() - at.toEpochMilli()) <= 1000 ? shown : null;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            FrameStamp stamp = browser.pausedPlaybackAt(base, camera, at);
             assertEquals(1, stamp.cameraId(), "the release's demo camera (virtual camera 1) plays");
             browser.screenshot("upgraded-playback");
         }

@@ -25,7 +25,10 @@ import java.util.Set;
  * ({@code row_to_json}) and read back through {@code json_populate_record}, so that each column
  * passes through its own type's output and input functions (timestamps, {@code bytea}, arrays)
  * unchanged. The schema is not in it: whoever loads a data set first creates the schema it was
- * taken from (the migrations up to the version in its {@code flyway_schema_history} rows).
+ * taken from (the migrations up to the version in its {@code flyway_schema_history} rows). The
+ * row codec is the one of the backup's {@code DatabaseDump}; a data set differs in keeping Flyway's
+ * history (the checksums a later migration validates) and in being plain text in the repository
+ * rather than an entry of a signed, encrypted backup.
  */
 public final class DataSet {
 
