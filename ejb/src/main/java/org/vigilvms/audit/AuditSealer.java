@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,10 +28,12 @@ import org.vigilvms.platform.ServerSigningKey;
  * (RFC 5424 over TLS, {@link SiemForwarder}), so an external SIEM holds a copy the database cannot
  * take back, and the newest signed head anchors the chain off the server. Rows are written by
  * {@link AuditLog} in their callers' transactions and sealed here, so auditing never serialises
- * the callers.
+ * the callers. It starts with the deployment, not at its first timer, so the lag meter is on the
+ * metrics endpoint as soon as the deployment is.
  */
 @PermitAll // timer only
 @Singleton
+@Startup
 @DependsOn("MeterCleanup")
 public class AuditSealer {
 
