@@ -8,12 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Optional;
-import org.vigilvms.security.AccountService;
 import org.vigilvms.security.LoginGuard;
 import org.vigilvms.security.PrincipalName;
-import org.vigilvms.security.SessionDirectory;
 import org.vigilvms.security.TotpService;
 
 /**
@@ -38,13 +35,10 @@ public class LoginServlet extends HttpServlet {
     private LoginGuard guard;
 
     @Inject
-    private AccountService accounts;
-
-    @Inject
     private TotpService totp;
 
     @Inject
-    private SessionDirectory sessions;
+    private SessionStart start;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -109,21 +103,7 @@ public class LoginServlet extends HttpServlet {
             fail(response, locked ? "locked" : "code");
             return;
         }
-        request.getSession(true).setAttribute(SessionGate.SIGNED_IN_AT, Instant.now());
-        request.changeSessionId();
-        sessions.opened(request.getSession().getId(), username, address, request.getHeader("User-Agent"));
-        guard.succeeded(username, address);
-        if (accounts.passwordChangeRequired()) {
-            request.getSession().setAttribute(PasswordChangeGate.PENDING, Boolean.TRUE);
-            response.sendRedirect(request.getContextPath() + "/account/password.xhtml");
-            return;
-        }
-        if (totp.enrolmentRequiredForCaller()) {
-            request.getSession().setAttribute(PasswordChangeGate.TOTP_PENDING, Boolean.TRUE);
-            response.sendRedirect(request.getContextPath() + "/account/totp.xhtml");
-            return;
-        }
-        response.sendRedirect(request.getContextPath() + "/index.xhtml");
+        start.enter(request, response, username);
     }
 
     @Override

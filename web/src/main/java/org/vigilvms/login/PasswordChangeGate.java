@@ -33,7 +33,7 @@ public class PasswordChangeGate extends HttpFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/account/") || path.startsWith("/jakarta.faces.resource/") || path.equals("/login")
+        if (path.startsWith("/account/") || path.startsWith("/jakarta.faces.resource/") || path.equals("/login") || path.equals("/login/sso")
                 || path.equals("/login.xhtml") || path.equals("/login-error.xhtml")
                 || (!password && path.startsWith("/api/v1/account/"))) {
             chain.doFilter(request, response);

@@ -63,8 +63,9 @@ public class RequestLimits extends HttpFilter {
         String address = request.getRemoteAddr();
         long now = System.nanoTime();
         // by the servlet path, which is what reaches the login endpoint: path parameters
-        // (";jsessionid=..."), encodings and the like do not move an attempt to the larger bucket
-        boolean login = "/login".equals(request.getServletPath());
+        // (";jsessionid=..."), encodings and the like do not move an attempt to the larger bucket;
+        // a single sign-on ticket is a sign-in too
+        boolean login = "/login".equals(request.getServletPath()) || "/login/sso".equals(request.getServletPath());
         Map<String, Bucket> buckets = login ? logins : requests;
         // sign-in: 30 at once, then one every 2 s (accounts lock on their own after 6 failures);
         // everything else: 200 at once, 100 per second

@@ -91,6 +91,7 @@ public final class ServerSetup {
         }
         writeBrokerIdentities(home, secrets);
         writeScraperIdentity(home, secrets);
+        ensureOidcTrustStore(home, props);
 
         props.setProperty(P_HOME, home.root().toString());
         props.setProperty(P_CREDSTORE_PASSWORD, storePassword);
@@ -174,6 +175,63 @@ public final class ServerSetup {
         props.setProperty("vigil.siem.port", String.valueOf(siem.port()));
         props.setProperty("vigil.siem.level", "INFO");
         props.remove("vigil.syslog.target"); // the plain UDP sender of earlier versions is gone
+        writeProperties(home.serverProperties(), props,
+                "System properties for WildFly (--properties). Secret: readable by the owner only.");
+    }
+
+    /** The OpenID provider's trust store password: a system property, as the OIDC client reads it (46-sso.cli). */
+    static final String P_OIDC_TRUSTSTORE_PASSWORD = "vigil.oidc.truststore.password";
+
+    /**
+     * The OIDC client's trust store exists from the first start (empty: single sign-on trusts no
+     * provider until {@link #configureOidc} names one), so the SSO module always deploys.
+     */
+    private static void ensureOidcTrustStore(VigilHome home, Properties props) {
+        String password = props.getProperty(P_OIDC_TRUSTSTORE_PASSWORD);
+        if (password == null) {
+            password = Passwords.generate();
+            props.setProperty(P_OIDC_TRUSTSTORE_PASSWORD, password);
+        }
+        if (!Files.exists(home.oidcTrustStore())) {
+            InternalCa.write(InternalCa.trustStoreOf(List.of()), home.oidcTrustStore(), password.toCharArray());
+        }
+    }
+
+    /**
+     * An OpenID provider users may sign in through (46-sso.cli): its issuer URL (HTTPS only), the
+     * client Vigil is registered as and its secret, and the CA the provider's certificate comes
+     * from (trusted for the provider only). The ID token's {@code preferred_username} names the
+     * account and its {@code groups} claim the groups that rights are granted to.
+     */
+    public record OidcSettings(String issuer, String clientId, String clientSecret, X509Certificate providerCa) {
+    }
+
+    /** The OIDC client's trust store password (a system property in the server's properties, not the credential store). */
+    public static String oidcTrustStorePassword(VigilHome home) {
+        return readProperties(home.serverProperties()).getProperty(P_OIDC_TRUSTSTORE_PASSWORD);
+    }
+
+    /** Points single sign-on at an OpenID provider. */
+    public static void configureOidc(VigilHome home, OidcSettings oidc) {
+        if (oidc.issuer() == null || !oidc.issuer().matches("https://[A-Za-z0-9.:\\[\\]-]{1,253}(/[A-Za-z0-9._~%/-]*)?")) {
+            throw new SetupException("the OpenID provider's issuer must be an https:// URL (e.g. https://sso.example.com/realms/staff)");
+        }
+        if (oidc.clientId() == null || !oidc.clientId().matches("[A-Za-z0-9._-]{1,128}")) {
+            throw new SetupException("the client id must be 1-128 letters, digits, '.', '_' or '-'");
+        }
+        if (oidc.clientSecret() == null || oidc.clientSecret().length() < 16) {
+            throw new SetupException("the client secret must have at least 16 characters");
+        }
+        if (oidc.providerCa() == null) {
+            throw new SetupException("the provider's CA certificate is required: it is trusted for the provider only");
+        }
+        Properties props = readProperties(home.serverProperties());
+        ensureOidcTrustStore(home, props);
+        InternalCa.write(InternalCa.trustStoreOf(List.of(oidc.providerCa())), home.oidcTrustStore(),
+                props.getProperty(P_OIDC_TRUSTSTORE_PASSWORD).toCharArray());
+        props.setProperty("vigil.oidc.provider.url", oidc.issuer());
+        props.setProperty("vigil.oidc.client.id", oidc.clientId());
+        props.setProperty("vigil.oidc.client.password", oidc.clientSecret());
         writeProperties(home.serverProperties(), props,
                 "System properties for WildFly (--properties). Secret: readable by the owner only.");
     }

@@ -102,6 +102,14 @@ public record VigilHome(Path root) {
         return tlsDir().resolve("siem-truststore.p12");
     }
 
+    /**
+     * The OpenID provider's CA, and nothing else: what the Elytron OIDC client trusts when it
+     * fetches the provider's keys and exchanges codes (46-sso.cli); empty until one is configured.
+     */
+    public Path oidcTrustStore() {
+        return tlsDir().resolve("oidc-truststore.p12");
+    }
+
     /** The SMTP server's CA (PEM, a public certificate; the notification sender reads it as tls/smtp-ca.pem). */
     public Path smtpCa() {
         return tlsDir().resolve("smtp-ca.pem");

@@ -20,7 +20,10 @@ import java.security.cert.X509Certificate;
  * the signed chain heads go to a SIEM with {@code --siem HOST:PORT --siem-ca FILE.pem} (syslog over
  * TLS only, trusting that CA for the SIEM only). Alarm e-mails go through {@code --smtp HOST:PORT
  * --smtp-from ADDRESS [--smtp-user USER] [--smtp-ca FILE.pem]} (STARTTLS required; the account's
- * password from VIGIL_SMTP_PASSWORD, into the credential store only). {@code --rotate-signing-key} (server stopped)
+ * password from VIGIL_SMTP_PASSWORD, into the credential store only). Single sign-on through an
+ * OpenID provider: {@code --oidc-issuer https://... --oidc-client ID --oidc-ca FILE.pem}, the
+ * client secret from VIGIL_OIDC_CLIENT_SECRET (the provider's CA trusted for the provider only).
+ * {@code --rotate-signing-key} (server stopped)
  * replaces the server signing key by a new one from the installation's CA. On the first run,
  * {@code --pkcs11-library FILE.so --pkcs11-slot N} (user PIN from VIGIL_PKCS11_PIN) generates the
  * CA, signing, time-stamping and master keys inside that PKCS#11 token instead of files.
@@ -48,6 +51,9 @@ public final class VigilSetup {
         String smtpFrom = null;
         String smtpUser = null;
         Path smtpCa = null;
+        String oidcIssuer = null;
+        String oidcClient = "vigil";
+        Path oidcCa = null;
         Path pkcs11Library = null;
         String pkcs11Slot = null;
         for (int i = 0; i < args.length; i++) {
@@ -68,6 +74,9 @@ public final class VigilSetup {
                 case "--smtp-from" -> smtpFrom = required(args[i], value);
                 case "--smtp-user" -> smtpUser = required(args[i], value);
                 case "--smtp-ca" -> smtpCa = Path.of(required(args[i], value));
+                case "--oidc-issuer" -> oidcIssuer = required(args[i], value);
+                case "--oidc-client" -> oidcClient = required(args[i], value);
+                case "--oidc-ca" -> oidcCa = Path.of(required(args[i], value));
                 case "--pkcs11-library" -> pkcs11Library = Path.of(required(args[i], value));
                 case "--pkcs11-slot" -> pkcs11Slot = required(args[i], value);
                 case "--rotate-signing-key" -> {
@@ -132,6 +141,14 @@ public final class VigilSetup {
                         smtpUser == null ? null : System.getenv("VIGIL_SMTP_PASSWORD"),
                         smtpCa == null ? null : readCertificate(smtpCa)));
                 System.out.println("Alarm e-mails through " + smtp + " (STARTTLS required) from " + smtpFrom);
+            }
+            if (oidcIssuer != null) {
+                if (oidcCa == null) {
+                    fail("--oidc-issuer needs --oidc-ca FILE.pem (the CA of the provider's certificate)");
+                }
+                ServerSetup.configureOidc(result.home(), new ServerSetup.OidcSettings(oidcIssuer, oidcClient,
+                        System.getenv("VIGIL_OIDC_CLIENT_SECRET"), readCertificate(oidcCa)));
+                System.out.println("Single sign-on through " + oidcIssuer + " as client " + oidcClient);
             }
             System.out.println("Start WildFly with --properties=" + result.home().serverProperties());
         } catch (SetupException e) {

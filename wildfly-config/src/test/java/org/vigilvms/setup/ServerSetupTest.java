@@ -130,6 +130,34 @@ class ServerSetupTest {
     }
 
     @Test
+    void singleSignOnNeedsAnHttpsIssuerASecretAndTheProvidersCaTrustedForItAlone() throws Exception {
+        VigilHome home = new VigilHome(dir.resolve("home"));
+        ServerSetup.ensure(home, DB);
+        KeyStore none = load(home.oidcTrustStore(), ServerSetup.oidcTrustStorePassword(home));
+        assertEquals(0, none.size(), "no provider configured: the OIDC client trusts nobody");
+        X509Certificate providerCa = InternalCa.create("provider CA").certificate();
+        String secret = "s".repeat(32);
+        SetupException plain = assertThrows(SetupException.class, () -> ServerSetup.configureOidc(home,
+                new ServerSetup.OidcSettings("http://sso.example/realms/staff", "vigil", secret, providerCa)));
+        assertTrue(plain.getMessage().startsWith("the OpenID provider's issuer must be an https:// URL"), plain.getMessage());
+        SetupException shortSecret = assertThrows(SetupException.class, () -> ServerSetup.configureOidc(home,
+                new ServerSetup.OidcSettings("https://sso.example/realms/staff", "vigil", "short", providerCa)));
+        assertEquals("the client secret must have at least 16 characters", shortSecret.getMessage());
+        SetupException noCa = assertThrows(SetupException.class, () -> ServerSetup.configureOidc(home,
+                new ServerSetup.OidcSettings("https://sso.example/realms/staff", "vigil", secret, null)));
+        assertTrue(noCa.getMessage().startsWith("the provider's CA certificate is required"), noCa.getMessage());
+        assertFalse(ServerSetup.readProperties(home.serverProperties()).containsKey("vigil.oidc.provider.url"), "nothing configured");
+
+        ServerSetup.configureOidc(home, new ServerSetup.OidcSettings("https://sso.example/realms/staff", "vigil", secret, providerCa));
+        Properties props = ServerSetup.readProperties(home.serverProperties());
+        assertEquals("https://sso.example/realms/staff", props.getProperty("vigil.oidc.provider.url"));
+        assertEquals(secret, props.getProperty("vigil.oidc.client.password"), "named *password*: WildFly redacts it in its boot log");
+        KeyStore anchors = load(home.oidcTrustStore(), ServerSetup.oidcTrustStorePassword(home));
+        assertEquals(1, anchors.size());
+        assertEquals(providerCa, anchors.getCertificate(anchors.aliases().nextElement()));
+    }
+
+    @Test
     void theDirectorysCaIsTrustedInATrustStoreOfItsOwnNotForClientCertificates() throws Exception {
         VigilHome home = new VigilHome(dir.resolve("home"));
         SecretStore secrets = ServerSetup.ensure(home, DB).secrets();

@@ -59,7 +59,7 @@ public final class InstallationKeys {
             for (Path file : all.filter(p -> p.getFileName().toString().endsWith(".p12")).sorted().toList()) {
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 try (InputStream in = Files.newInputStream(file)) {
-                    store.load(in, secrets.require(passwordAlias(file)).toCharArray());
+                    store.load(in, passwordOf(home, secrets, file).toCharArray());
                 }
                 for (String alias : Collections.list(store.aliases())) {
                     if (store.isKeyEntry(alias)) {
@@ -74,6 +74,10 @@ public final class InstallationKeys {
             throw new IllegalStateException(e);
         }
         return withKeys;
+    }
+
+    private static String passwordOf(VigilHome home, SecretStore secrets, Path file) {
+        return file.equals(home.oidcTrustStore()) ? ServerSetup.oidcTrustStorePassword(home) : secrets.require(passwordAlias(file));
     }
 
     private static String passwordAlias(Path file) {

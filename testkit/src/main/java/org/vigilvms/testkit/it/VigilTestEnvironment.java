@@ -1,6 +1,9 @@
 package org.vigilvms.testkit.it;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.vigilvms.setup.Passwords;
@@ -9,6 +12,7 @@ import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.hsm.SoftHsm;
 import org.vigilvms.testkit.ldap.TestDirectory;
 import org.vigilvms.testkit.notify.SmtpReceiver;
+import org.vigilvms.testkit.oidc.OpenIdProvider;
 import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.testkit.siem.TlsSyslogServer;
 
@@ -16,7 +20,9 @@ import org.vigilvms.testkit.siem.TlsSyslogServer;
  * Prepares, before any test class runs (and so before Arquillian starts the container), a fresh
  * installation in {@code target/it-home}, its embedded PostgreSQL and the server base directory
  * {@code target/it-server}, a test LDAP directory, a SIEM's syslog receiver over TLS (rsyslog)
- * and an SMTP server (aiosmtpd, STARTTLS and AUTH required) the installation is pointed at; stops them when the test run ends. With
+ * an SMTP server (aiosmtpd, STARTTLS and AUTH required) and an OpenID provider (Keycloak, started
+ * beside the server and awaited only by the tests that sign in there) the installation is pointed
+ * at; stops them when the test run ends. With
  * {@code vigil.it.keys=pkcs11} the installation keeps its keys in a SoftHSM2 token. Active only where the
  * build sets {@code vigil.it=true} (the failsafe run of the ear module).
  */
@@ -26,6 +32,14 @@ public class VigilTestEnvironment implements LauncherSessionListener {
     private static TestDirectory directory;
     private static TlsSyslogServer siem;
     private static SmtpReceiver smtp;
+    private static OpenIdProvider openIdProvider;
+    private static boolean openIdProviderReady;
+
+    /** The OpenID provider's users: one in the group granted rights in the tests, one named like the local administrator. */
+    public static final OpenIdProvider.User SSO_OPERATOR =
+            new OpenIdProvider.User("olivia.north", Passwords.generate(), List.of("north-operators"));
+    public static final OpenIdProvider.User SSO_IMPOSTOR =
+            new OpenIdProvider.User("admin", Passwords.generate(), List.of("north-operators"));
 
     /** The account the installation signs in to the test SMTP server with. */
     public static final String SMTP_USER = "vigil-alarms";
@@ -52,7 +66,34 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         smtp = SmtpReceiver.start(dir.resolve("it-smtp"), SMTP_USER, smtpPassword);
         ServerSetup.configureSmtp(installation.home(), new ServerSetup.SmtpSettings(smtp.host(), smtp.port(), "vigil@it.example",
                 SMTP_USER, smtpPassword, smtp.ca()));
+        if (!"pkcs11".equals(System.getProperty("vigil.it.keys"))) {
+            startOpenIdProvider(installation, dir.resolve("it-openid"));
+        }
         LocalInstallation.prepareServerBaseDir(jbossHome, serverDir);
+    }
+
+    private static void startOpenIdProvider(LocalInstallation installation, Path dir) {
+        Path zip = Path.of(System.getProperty("vigil.it.keycloak.zip", "target/openid-provider/keycloak.zip"));
+        Path java = Path.of(System.getProperty("vigil.it.java21", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        if (!Files.isExecutable(java.resolve("bin/java"))) {
+            throw new IllegalStateException("the OpenID provider (Keycloak) needs Java 21 or later: none at " + java
+                    + " (set -Dvigil.it.java21=/path/to/jdk)");
+        }
+        openIdProvider = OpenIdProvider.start(zip, dir, java, "https://localhost:8443/sso/*", List.of(SSO_OPERATOR, SSO_IMPOSTOR));
+        ServerSetup.configureOidc(installation.home(), new ServerSetup.OidcSettings(openIdProvider.issuer(),
+                OpenIdProvider.CLIENT, openIdProvider.clientSecret(), openIdProvider.ca()));
+    }
+
+    /** The OpenID provider the server under test offers single sign-on through, once it answers. */
+    public static synchronized OpenIdProvider openIdProvider() {
+        if (openIdProvider == null) {
+            throw new IllegalStateException("no OpenID provider: run through failsafe with -Dvigil.it=true");
+        }
+        if (!openIdProviderReady) {
+            openIdProvider.awaitReady(Duration.ofMinutes(3));
+            openIdProviderReady = true;
+        }
+        return openIdProvider;
     }
 
     @Override
@@ -72,6 +113,10 @@ public class VigilTestEnvironment implements LauncherSessionListener {
         if (smtp != null) {
             smtp.close();
             smtp = null;
+        }
+        if (openIdProvider != null) {
+            openIdProvider.close();
+            openIdProvider = null;
         }
     }
 

@@ -1,0 +1,134 @@
+package org.vigilvms.login;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.vigilvms.security.LoginGuard;
+import org.vigilvms.security.SingleSignOn;
+import org.vigilvms.security.TotpService;
+
+/**
+ * {@code GET /login/sso}: the console's end of a single sign-on. The SSO module ({@code /sso})
+ * leaves a one-time ticket in a cookie only this path receives; this signs in with it through
+ * Elytron ({@code request.login}, checked by the realm {@code vigil-sso-realm}), so the same
+ * guards as a password sign-in apply (throttled address, locked or disabled account), the
+ * session is new and the ticket is used up. An account that proves a second factor at Vigil's own
+ * sign-in must sign in there: the provider's sign-in does not stand in for Vigil's code.
+ */
+@WebServlet("/login/sso")
+public class SsoLoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** The cookie the SSO module sets (its {@code SsoLanding.TICKET_COOKIE}). */
+    static final String TICKET_COOKIE = "vigil-sso-ticket";
+
+    @Inject
+    private SingleSignOn sso;
+
+    @Inject
+    private LoginGuard guard;
+
+    @Inject
+    private TotpService totp;
+
+    @Inject
+    private SessionStart start;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String ticket = takeTicket(request, response);
+        String address = request.getRemoteAddr();
+        Optional<String> account = sso.accountOf(ticket);
+        if (account.isEmpty()) {
+            sso.refused("?", address, ticket == null ? "no ticket" : "an unknown, expired or used ticket");
+            fail(request, response, "sso");
+            return;
+        }
+        String username = account.get();
+        switch (guard.admit(username, address)) {
+            case THROTTLED -> {
+                fail(request, response, "throttled");
+                return;
+            }
+            case LOCKED -> {
+                sso.refused(username, address, "the account is locked");
+                fail(request, response, "locked");
+                return;
+            }
+            case DISABLED -> {
+                sso.refused(username, address, "the account is disabled in Vigil");
+                fail(request, response, "sso");
+                return;
+            }
+            default -> {
+            }
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate(); // a fresh session for the new identity: no session fixation
+        }
+        try {
+            request.login(username, ticket);
+        } catch (ServletException e) {
+            sso.refused(username, address, "the ticket did not authenticate the account");
+            fail(request, response, "sso");
+            return;
+        }
+        if (!sso.consume(username, ticket)) {
+            undo(request);
+            sso.refused(username, address, "the ticket was used already");
+            fail(request, response, "sso");
+            return;
+        }
+        if (totp.enabledForCaller()) {
+            undo(request);
+            sso.refused(username, address, "the account proves a second factor at Vigil's own sign-in");
+            fail(request, response, "sso-code");
+            return;
+        }
+        start.enter(request, response, username);
+    }
+
+    /** The ticket from its cookie, which is cleared at once: a ticket is tried once. */
+    private static String takeTicket(HttpServletRequest request, HttpServletResponse response) {
+        String ticket = null;
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (TICKET_COOKIE.equals(cookie.getName())) {
+                    ticket = cookie.getValue();
+                }
+            }
+        }
+        Cookie clear = new Cookie(TICKET_COOKIE, "");
+        clear.setPath(request.getContextPath() + "/login/sso");
+        clear.setSecure(true);
+        clear.setHttpOnly(true);
+        clear.setMaxAge(0);
+        response.addCookie(clear);
+        response.setHeader("Cache-Control", "no-store");
+        return ticket;
+    }
+
+    private static void undo(HttpServletRequest request) {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            // nothing more to undo
+        }
+        HttpSession half = request.getSession(false);
+        if (half != null) {
+            half.invalidate();
+        }
+    }
+
+    private static void fail(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/login-error.xhtml?reason=" + reason);
+    }
+}
