@@ -6,7 +6,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.vigilvms.security.LoginGuard;
@@ -61,26 +60,12 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         username = canonical.get();
-        switch (guard.admit(username, address)) {
-            case THROTTLED -> {
-                fail(response, "throttled");
-                return;
-            }
-            case LOCKED -> {
-                fail(response, "locked");
-                return;
-            }
-            case DISABLED -> {
-                fail(response, "invalid");
-                return;
-            }
-            default -> {
-            }
+        String refused = SessionStart.refusal(guard.admit(username, address), "invalid");
+        if (refused != null) {
+            fail(response, refused);
+            return;
         }
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate(); // a fresh session for the new identity: no session fixation
-        }
+        SessionStart.dropOldSession(request);
         try {
             request.login(username, password);
         } catch (ServletException e) {
@@ -90,15 +75,7 @@ public class LoginServlet extends HttpServlet {
         }
         if (totp.enabledForCaller() && !totp.check(request.getParameter("code"))) {
             // the password was right but the second factor was not: no session, counted as a failure
-            try {
-                request.logout();
-            } catch (ServletException e) {
-                // nothing more to undo
-            }
-            HttpSession half = request.getSession(false);
-            if (half != null) {
-                half.invalidate();
-            }
+            SessionStart.undo(request);
             boolean locked = guard.failed(username, address);
             fail(response, locked ? "locked" : "code");
             return;

@@ -2,8 +2,10 @@ package org.vigilvms.login;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
 import org.vigilvms.security.AccountService;
@@ -30,6 +32,38 @@ class SessionStart {
 
     @Inject
     private SessionDirectory sessions;
+
+    /**
+     * The sign-in error page's reason for the guard's verdict on an attempt, or null when the
+     * attempt may go on; {@code disabled} is what a disabled account is told (no more than a
+     * wrong password would tell it).
+     */
+    static String refusal(LoginGuard.Verdict verdict, String disabled) {
+        return switch (verdict) {
+            case THROTTLED -> "throttled";
+            case LOCKED -> "locked";
+            case DISABLED -> disabled;
+            default -> null;
+        };
+    }
+
+    /** Ends any session the browser brought: the new identity gets a fresh one (no session fixation). */
+    static void dropOldSession(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+    }
+
+    /** Undoes a sign-in that Elytron accepted but Vigil does not: no identity, no session. */
+    static void undo(HttpServletRequest request) {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            // nothing more to undo
+        }
+        dropOldSession(request);
+    }
 
     void enter(HttpServletRequest request, HttpServletResponse response, String username) throws IOException {
         request.getSession(true).setAttribute(SessionGate.SIGNED_IN_AT, Instant.now());

@@ -7,7 +7,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.vigilvms.security.LoginGuard;
@@ -52,28 +51,12 @@ public class SsoLoginServlet extends HttpServlet {
             return;
         }
         String username = account.get();
-        switch (guard.admit(username, address)) {
-            case THROTTLED -> {
-                fail(request, response, "throttled");
-                return;
-            }
-            case LOCKED -> {
-                sso.refused(username, address, "the account is locked");
-                fail(request, response, "locked");
-                return;
-            }
-            case DISABLED -> {
-                sso.refused(username, address, "the account is disabled in Vigil");
-                fail(request, response, "sso");
-                return;
-            }
-            default -> {
-            }
+        String refused = SessionStart.refusal(guard.admit(username, address), "sso"); // the guard audits its refusals
+        if (refused != null) {
+            fail(request, response, refused);
+            return;
         }
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate(); // a fresh session for the new identity: no session fixation
-        }
+        SessionStart.dropOldSession(request);
         try {
             request.login(username, ticket);
         } catch (ServletException e) {
@@ -82,13 +65,13 @@ public class SsoLoginServlet extends HttpServlet {
             return;
         }
         if (!sso.consume(username, ticket)) {
-            undo(request);
+            SessionStart.undo(request);
             sso.refused(username, address, "the ticket was used already");
             fail(request, response, "sso");
             return;
         }
         if (totp.enabledForCaller()) {
-            undo(request);
+            SessionStart.undo(request);
             sso.refused(username, address, "the account proves a second factor at Vigil's own sign-in");
             fail(request, response, "sso-code");
             return;
@@ -114,18 +97,6 @@ public class SsoLoginServlet extends HttpServlet {
         response.addCookie(clear);
         response.setHeader("Cache-Control", "no-store");
         return ticket;
-    }
-
-    private static void undo(HttpServletRequest request) {
-        try {
-            request.logout();
-        } catch (ServletException e) {
-            // nothing more to undo
-        }
-        HttpSession half = request.getSession(false);
-        if (half != null) {
-            half.invalidate();
-        }
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
