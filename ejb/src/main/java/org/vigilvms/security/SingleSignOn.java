@@ -34,6 +34,11 @@ import org.vigilvms.audit.AuditLog;
 @Stateless
 public class SingleSignOn {
 
+    /** The cookie that carries the ticket from the SSO module to the console, sent to {@link #CONSOLE_PATH} only. */
+    public static final String TICKET_COOKIE = "vigil-sso-ticket";
+    /** The console's endpoint that signs in with the ticket. */
+    public static final String CONSOLE_PATH = "/login/sso";
+
     /** How long a ticket works: the browser goes straight from the SSO module to the console. */
     static final Duration TICKET_LIFE = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,13 +56,13 @@ public class SingleSignOn {
     public Optional<String> admit(String preferredUsername, Collection<String> groups, String address) {
         SsoClaims.Verdict verdict = SsoClaims.of(preferredUsername, groups);
         if (!verdict.accepted()) {
-            refuse(PrincipalName.of(String.valueOf(preferredUsername)), address, verdict.refusal());
+            refused(PrincipalName.of(String.valueOf(preferredUsername)), address, verdict.refusal());
             return Optional.empty();
         }
         String name = verdict.name().orElseThrow();
         if (!em.createQuery("SELECT u.username FROM AppUser u WHERE u.username = :name", String.class)
                 .setParameter("name", name).getResultList().isEmpty()) {
-            refuse(name, address, "a local account has this name: it signs in with its password, never through the provider");
+            refused(name, address, "a local account has this name: it signs in with its password, never through the provider");
             return Optional.empty();
         }
         byte[] secret = new byte[32];
@@ -91,12 +96,8 @@ public class SingleSignOn {
                 .setParameter("name", account).setParameter("hash", sha256(ticket)).executeUpdate() == 1;
     }
 
-    /** A sign-in with a ticket that did not work (unknown, expired, used, or refused by the guards). */
+    /** Audits a refused single sign-on: a token that names no usable account, or a ticket that did not work. */
     public void refused(String account, String address, String why) {
-        refuse(account, address, why);
-    }
-
-    private void refuse(String account, String address, String why) {
         audit.record(account, "sso.refused", "user:" + account, AuditEvent.Outcome.REJECTED, why + " (from " + address + ")");
     }
 

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,18 +42,6 @@ public class SsoTicket {
 
     public String getUsername() {
         return username;
-    }
-
-    public String getTicketSha256() {
-        return ticketSha256;
-    }
-
-    public List<String> getGroups() {
-        return groups.isEmpty() ? List.of() : Arrays.asList(groups.split("\n"));
-    }
-
-    public Instant getExpiresAt() {
-        return expiresAt;
     }
 
     void renew(String ticketSha256, List<String> groups, Instant expiresAt) {

@@ -21,13 +21,10 @@ import org.vigilvms.security.TotpService;
  * session is new and the ticket is used up. An account that proves a second factor at Vigil's own
  * sign-in must sign in there: the provider's sign-in does not stand in for Vigil's code.
  */
-@WebServlet("/login/sso")
+@WebServlet(SingleSignOn.CONSOLE_PATH)
 public class SsoLoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** The cookie the SSO module sets (its {@code SsoLanding.TICKET_COOKIE}). */
-    static final String TICKET_COOKIE = "vigil-sso-ticket";
-
     @Inject
     private SingleSignOn sso;
 
@@ -84,13 +81,13 @@ public class SsoLoginServlet extends HttpServlet {
         String ticket = null;
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
-                if (TICKET_COOKIE.equals(cookie.getName())) {
+                if (SingleSignOn.TICKET_COOKIE.equals(cookie.getName())) {
                     ticket = cookie.getValue();
                 }
             }
         }
-        Cookie clear = new Cookie(TICKET_COOKIE, "");
-        clear.setPath(request.getContextPath() + "/login/sso");
+        Cookie clear = new Cookie(SingleSignOn.TICKET_COOKIE, "");
+        clear.setPath(request.getContextPath() + SingleSignOn.CONSOLE_PATH);
         clear.setSecure(true);
         clear.setHttpOnly(true);
         clear.setMaxAge(0);

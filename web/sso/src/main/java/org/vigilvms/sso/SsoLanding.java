@@ -27,10 +27,6 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 public class SsoLanding extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** The cookie that carries the ticket; the console's {@code SsoLoginServlet} reads and clears it. */
-    public static final String TICKET_COOKIE = "vigil-sso-ticket";
-    static final String CONSOLE_SSO_PATH = "/login/sso";
-
     @EJB
     private SingleSignOn sso;
 
@@ -48,15 +44,15 @@ public class SsoLanding extends HttpServlet {
             response.sendRedirect("/login-error.xhtml?reason=sso");
             return;
         }
-        Cookie cookie = new Cookie(TICKET_COOKIE, ticket.get());
-        cookie.setPath(CONSOLE_SSO_PATH);
+        Cookie cookie = new Cookie(SingleSignOn.TICKET_COOKIE, ticket.get());
+        cookie.setPath(SingleSignOn.CONSOLE_PATH);
         cookie.setSecure(true);
         cookie.setHttpOnly(true);
         cookie.setMaxAge(60);
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
         response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(CONSOLE_SSO_PATH);
+        response.sendRedirect(SingleSignOn.CONSOLE_PATH);
     }
 
     /** This module keeps no one signed in: the console's session is the only one. */
