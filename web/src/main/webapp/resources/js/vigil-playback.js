@@ -286,6 +286,8 @@
     .then(function (rec) {
       spans = rec.spans.map(function (s) { return { a: Date.parse(s.start), b: Date.parse(s.end) }; });
       segments = rec.segments.map(function (s) { return { a: Date.parse(s.start), b: Date.parse(s.end), chainSeq: s.chainSeq }; });
+      // without LISTEN the server sends the pictures only: nothing to switch on
+      if (!rec.sound && document.getElementById('sound')) { document.getElementById('sound').hidden = true; }
       drawTimeline();
       drawEvents();
       if (segments.length === 0 || segments[segments.length - 1].b <= at) { show('nothing recorded at that time'); return; }

@@ -333,6 +333,25 @@ class ConsoleBrowserIT {
             long id = addCamera(admin, "live sound", camera.rtspUrl());
             try {
                 VigilDeployment.await("recording", Duration.ofSeconds(60), () -> recorded(id) >= 1);
+                // lena may watch the camera but not listen: pictures only, whatever her browser asks for
+                VigilTestEnvironment.directory().addUser("lena", "Lena-pw-1");
+                VigilDeployment.grantToUser(admin, "lena", "VIEW_LIVE", id);
+                browser.signIn("lena", "Lena-pw-1");
+                browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+                WebElement hers = browser.driver.findElement(By.id("tile-" + id));
+                assertEquals(List.of(), browser.driver.findElements(By.id("sound")), "no sound button without LISTEN");
+                FrameStamp start = awaitStamp(browser, hers, null);
+                stampShown(hers, s -> s.captureTimeMs() >= start.captureTimeMs() + 3000, "three seconds of live pictures");
+                assertEquals(0L, ((Number) browser.driver.executeScript("return arguments[0].webkitAudioDecodedByteCount;",
+                        hers)).longValue(), "no sound decoded without LISTEN");
+                HttpClient lena = VigilDeployment.signedIn("lena", "Lena-pw-1");
+                String ticket = get(lena, "/api/v1/cameras/" + id + "/live").body().replaceAll(".*token=([^\"]+)\".*", "$1");
+                String asked = firstText(lena, "/live/" + id + "?token=" + ticket + "&sound=1");
+                assertTrue(asked.startsWith("{\"codec\":\"avc1.") && !asked.contains("mp4a"), "a forged sound=1 gets pictures only: " + asked);
+                assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'lena' AND action = 'live.sound' "
+                        + "AND outcome = 'REJECTED' AND target = ? AND detail = 'lacks LISTEN'", "camera:" + id), "the refusal audited");
+                browser.driver.manage().deleteAllCookies();
+
                 browser.signIn("admin", VigilDeployment.adminPassword());
                 // the live grid has no sound button: its tiles get the pictures only, which start sooner
                 browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=1&cameras=" + id);
@@ -884,6 +903,36 @@ class ConsoleBrowserIT {
             }
         }
         return FrameStamp.read(luma, width, width);
+    }
+
+    /** The first text message on a live socket (its codec line), read as {@code client}. */
+    private static String firstText(HttpClient client, String path) throws Exception {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                text.complete(data.toString());
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                text.completeExceptionally(new AssertionError("closed " + statusCode + " " + reason + " on " + path));
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                text.completeExceptionally(error);
+            }
+        };
+        WebSocket socket = client.newWebSocketBuilder()
+                .buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path), listener).get(10, TimeUnit.SECONDS);
+        try {
+            return text.get(20, TimeUnit.SECONDS);
+        } finally {
+            socket.abort();
+        }
     }
 
     private static int webSocketCloseCode(HttpClient client, String path) throws Exception {

@@ -193,6 +193,52 @@ class ExportIT {
     }
 
     @Test
+    void whoMayNotListenGetsTheRecordedPicturesWithoutTheSoundInPlaybackAndExport() throws Exception {
+        recorded();
+        HttpClient admin = admin();
+        VigilTestEnvironment.directory().addUser("lars", "Lars-pw-1");
+        for (String right : List.of("PLAYBACK", "EXPORT")) {
+            VigilDeployment.grantToUser(admin, "lars", right, first);
+        }
+        HttpClient lars = VigilDeployment.signedIn("lars", "Lars-pw-1");
+        long seq = count("SELECT min(chain_seq) FROM segment WHERE camera_id = ? AND start_ts >= ?", first,
+                java.sql.Timestamp.from(from));
+        int frames = (int) count("SELECT frames FROM segment WHERE camera_id = ? AND chain_seq = ?", first, seq);
+
+        HttpResponse<String> listing = get(lars, "/api/v1/cameras/" + first + "/recordings?from=" + from + "&to=" + to);
+        assertEquals(200, listing.statusCode());
+        // the stored segment has north's sound; the one lars is served has the same pictures and no sound track
+        Path stored = Files.write(work.resolve("segment-admin.mp4"), segment(admin, first, seq));
+        assertEquals("aac", ffprobe(stored, "a:0", "stream=codec_name").get("codec_name"), "the recording has sound");
+        Path served = Files.write(work.resolve("segment-lars.mp4"), segment(lars, first, seq));
+        assertEquals(Map.of(), ffprobe(served, "a", "stream=codec_name"), "no sound track for lars");
+        assertEquals(frames, Integer.parseInt(ffprobe(served, "v:0", "stream=nb_read_frames").get("nb_read_frames")),
+                "every picture of the segment decoded");
+        assertTrue(listing.body().contains("\"sound\":false"), "the console learns it gets no sound: " + listing.body());
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'lars' AND action = 'playback.opened' "
+                + "AND detail LIKE '%pictures only: lacks LISTEN'"), "lars's playback audited as pictures only");
+
+        String job = requestExport(lars, "{\"cameras\":[" + first + "],\"from\":\"" + from + "\",\"to\":\""
+                + from.plusSeconds(6) + "\",\"reason\":\"pictures for the insurer\"}");
+        Path export = download(lars, awaitDone(lars, job), "pictures-only.zip");
+        assertEquals(0, verify(export, issuerCertificate(admin)).status(), "a pictures-only export verifies");
+        ExportManifest.CameraExport north = ExportManifest.parse(ExportTampering.read(export, ExportManifest.MANIFEST)).cameras().get(0);
+        Path mp4 = Files.write(work.resolve("pictures-only.mp4"), ExportTampering.read(export, north.file()));
+        assertEquals(Map.of(), ffprobe(mp4, "a", "stream=codec_name"), "no sound track in lars's export");
+        assertNull(AudioProbe.probe(mp4.toString(), Duration.ofSeconds(60)).codec());
+        assertEquals(north.segments().stream().mapToInt(ExportManifest.SegmentEntry::frames).sum(),
+                Integer.parseInt(ffprobe(mp4).get("nb_read_frames")), "every picture exported");
+        assertTrue(count("SELECT count(*) FROM audit_event WHERE actor = 'lars' AND action = 'export.requested' "
+                + "AND target = ? AND detail LIKE '%without sound for cameras [" + first + "] (lacks LISTEN)%'", "export:" + job) == 1,
+                "the export's audit entry says the sound was left out");
+
+        // LISTEN granted: the same segment comes with its sound
+        VigilDeployment.grantToUser(admin, "lars", "LISTEN", first);
+        Path heard = Files.write(work.resolve("segment-lars-listen.mp4"), segment(lars, first, seq));
+        assertEquals("aac", ffprobe(heard, "a:0", "stream=codec_name").get("codec_name"), "with LISTEN, the sound");
+    }
+
+    @Test
     void whenApprovalIsRequiredASecondPersonApprovesAndNeverTheRequester() throws Exception {
         recorded();
         HttpClient admin = admin();
@@ -252,6 +298,13 @@ class ExportIT {
 
     private static long lastEnd(long camera) {
         return count("SELECT coalesce((extract(epoch FROM max(end_ts)) * 1000)::bigint, 0) FROM segment WHERE camera_id = ?", camera);
+    }
+
+    private static byte[] segment(HttpClient client, long camera, long seq) throws Exception {
+        HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(VigilDeployment.BASE
+                + "/api/v1/cameras/" + camera + "/recordings/segments/" + seq)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response.body();
     }
 
     private static String requestExport(HttpClient client, String json) throws Exception {

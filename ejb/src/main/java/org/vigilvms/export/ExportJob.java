@@ -30,6 +30,10 @@ public class ExportJob {
     @Column(name = "camera_ids", nullable = false, length = 2048)
     private String cameraIds;
 
+    /** Cameras exported without their sound (the requester lacked LISTEN on them), as camera_ids; null: none. */
+    @Column(name = "soundless_camera_ids", length = 2048)
+    private String soundlessCameraIds;
+
     @Column(name = "from_ts", nullable = false)
     private Instant fromTs;
 
@@ -100,6 +104,17 @@ public class ExportJob {
 
     public List<Long> cameras() {
         return Arrays.stream(cameraIds.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** Exports these cameras' pictures without their sound. */
+    void leaveOutSound(List<Long> cameras) {
+        soundlessCameraIds = cameras.isEmpty() ? null : String.join(",", cameras.stream().map(String::valueOf).toList());
+    }
+
+    /** Whether the camera's sound goes into the export. */
+    public boolean withSound(long cameraId) {
+        return soundlessCameraIds == null || Arrays.stream(soundlessCameraIds.split(",")).map(Long::valueOf)
+                .noneMatch(id -> id == cameraId);
     }
 
     public Instant getFromTs() {

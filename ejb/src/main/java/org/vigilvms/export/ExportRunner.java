@@ -32,10 +32,12 @@ import org.vigilvms.platform.Platform;
 import org.vigilvms.platform.ServerSigningKey;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.SoundlessSegment;
 
 /**
  * Runs one export job outside any long transaction: copies the original segments (decrypted and
- * checked against their indexed hash), joins them per camera, writes the manifest, signs and
+ * checked against their indexed hash; with their sound taken out for a camera the requester may
+ * not hear, the manifest then naming both hashes), joins them per camera, writes the manifest, signs and
  * time-stamps it, and packs everything, reporting progress as it goes.
  */
 @PermitAll // internal service: started by ExportService after the request committed
@@ -122,7 +124,8 @@ public class ExportRunner {
         List<ExportMuxer.Part> parts = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
-            byte[] clear = store.openVerified(segment);
+            byte[] stored = store.openVerified(segment);
+            byte[] clear = job.withSound(cameraId) ? stored : SoundlessSegment.of(stored);
             byte[] previous = s > 0 && segments.get(s - 1).getChainSeq() == segment.getChainSeq() - 1
                     ? segments.get(s - 1).getChainHash() : jobs.previousLink(cameraId, segment.getChainSeq());
             String inside = ExportManifest.originalFile(cameraId, segment.getChainSeq());
@@ -133,7 +136,8 @@ public class ExportRunner {
             long offset = Duration.between(first, segment.getStartTs()).toMillis();
             entries.add(new ExportManifest.SegmentEntry(segment.getChainSeq(), segment.getStartTs(), segment.getEndTs(),
                     segment.getFrames(), inside, ChainLink.hex(segment.getSha256()),
-                    ChainLink.hex(previous == null ? new byte[32] : previous), ChainLink.hex(segment.getChainHash()), offset));
+                    ChainLink.hex(previous == null ? new byte[32] : previous), ChainLink.hex(segment.getChainHash()), offset,
+                    clear == stored ? null : ChainLink.hex(ChainLink.sha256(clear))));
             parts.add(new ExportMuxer.Part(file, offset));
             jobs.progress(job.getId(), (int) (90.0 * (index + (s + 1.0) / (segments.size() + 1)) / count),
                     "camera " + cameraId + ": segment " + (s + 1) + " of " + segments.size());

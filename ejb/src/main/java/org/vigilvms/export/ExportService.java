@@ -36,7 +36,8 @@ import org.vigilvms.security.Caller;
  * Evidence exports (X.1453 I-3): EXPORT on every camera is checked here for each call, whatever
  * the client; every request, approval, refusal and download is audited. When the installation
  * requires it ({@code vigil.export.approval=required}), a second person with EXPORT on the same
- * cameras approves before the job runs (four eyes).
+ * cameras approves before the job runs (four eyes). A camera's sound goes into the export only
+ * when the requester holds LISTEN on it; otherwise its pictures are exported without it.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -127,10 +128,13 @@ public class ExportService {
         boolean approval = approvalRequired();
         ExportJob job = new ExportJob(caller.name(), clock.instant(), cameras, request.from(), request.to(), reason, caseNumber,
                 request.password() != null, approval ? ExportJob.State.AWAITING_APPROVAL : ExportJob.State.QUEUED);
+        List<Long> soundless = cameras.stream().filter(c -> !access.allowed(caller, AccessRight.LISTEN, c)).toList();
+        job.leaveOutSound(soundless);
         em.persist(job);
         audit.record(caller.name(), "export.requested", "export:" + job.getId(), AuditEvent.Outcome.SUCCESS,
                 "cameras " + cameras + ", " + request.from() + " .. " + request.to() + ", reason: " + reason
                         + (caseNumber == null ? "" : ", case " + caseNumber) + (request.password() != null ? ", encrypted" : "")
+                        + (soundless.isEmpty() ? "" : ", without sound for cameras " + soundless + " (lacks LISTEN)")
                         + (approval ? ", awaiting approval" : ""));
         if (request.password() != null) {
             passwords.keep(job.getId(), request.password().toCharArray());

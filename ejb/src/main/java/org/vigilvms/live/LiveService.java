@@ -13,6 +13,8 @@ import org.vigilvms.security.Caller;
 /**
  * Hands out live-view tickets to holders of VIEW_LIVE on the camera and says, while a stream
  * runs, whether its viewer still holds that right; viewing itself is audited by the endpoint.
+ * The camera's sound goes only to holders of LISTEN: a stream with sound asked for without it
+ * carries the pictures only.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -44,15 +46,39 @@ public class LiveService {
 
     /**
      * Whether a live stream opened for {@code viewer} may go on: asked again while it runs, so a
-     * right revoked or an account disabled ends the picture too. An end is audited.
+     * right revoked or an account disabled ends the picture too, and LISTEN revoked ends a stream
+     * with sound (the console reopens it with the pictures only). An end is audited.
      */
-    public boolean mayGoOnWatching(Caller viewer, long cameraId) {
-        if (access.allowed(viewer, AccessRight.VIEW_LIVE, cameraId)) {
+    public boolean mayGoOnWatching(Caller viewer, LiveStream stream) {
+        long cameraId = stream.cameraId();
+        boolean watching = access.allowed(viewer, AccessRight.VIEW_LIVE, cameraId);
+        if (watching && (!stream.sound() || access.allowed(viewer, AccessRight.LISTEN, cameraId))) {
             return true;
         }
         audit.record(viewer.name(), "live.ended", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
-                access.disabled(viewer) ? "account disabled" : "lacks VIEW_LIVE");
+                access.disabled(viewer) ? "account disabled" : watching ? "lacks LISTEN" : "lacks VIEW_LIVE");
         return false;
+    }
+
+    /**
+     * The stream a viewer gets who asked for the camera's sound or not: with the sound only when
+     * they hold LISTEN on the camera. Asking for it without LISTEN is refused to the pictures and
+     * audited ({@code live.sound}).
+     */
+    public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked) {
+        if (!soundAsked) {
+            return LiveStream.pictures(cameraId);
+        }
+        if (access.allowed(viewer, AccessRight.LISTEN, cameraId)) {
+            return LiveStream.withSound(cameraId);
+        }
+        audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED, "lacks LISTEN");
+        return LiveStream.pictures(cameraId);
+    }
+
+    /** Whether the caller may hear the camera (what the console offers; the stream is decided by {@link #streamFor}). */
+    public boolean mayListen(long cameraId) {
+        return access.allowed(access.caller(), AccessRight.LISTEN, cameraId);
     }
 
     /** A live stream refused or cut off for a reason other than rights (limits); audited. */

@@ -16,10 +16,12 @@ import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.SoundlessSegment;
 
 /**
  * Playback of stored video (X.1453 F3): needs PLAYBACK on the camera for every call, checked
- * here and not only in the console; opening a range is audited.
+ * here and not only in the console; opening a range is audited. The camera's sound goes only to
+ * holders of LISTEN; everyone else gets the same pictures without it.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -68,12 +70,16 @@ public class PlaybackService {
         if (spanStart != null) {
             spans.add(new Recordings.Span(spanStart, spanEnd));
         }
+        boolean sound = mayListen(cameraId);
         audit.record(access.caller().name(), "playback.opened", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
-                from + " .. " + to);
-        return new Recordings(cameraId, from, to, List.copyOf(spans), List.copyOf(refs));
+                from + " .. " + to + (sound ? "" : "; pictures only: lacks LISTEN"));
+        return new Recordings(cameraId, from, to, List.copyOf(spans), List.copyOf(refs), sound);
     }
 
-    /** One stored segment, decrypted and verified against its indexed hash (fragmented MP4). */
+    /**
+     * One stored segment, decrypted and verified against its indexed hash (fragmented MP4); for a
+     * caller without LISTEN on the camera, with its sound taken out ({@link SoundlessSegment}).
+     */
     public byte[] segment(long cameraId, long chainSeq) {
         access.require(AccessRight.PLAYBACK, cameraId);
         List<Segment> found = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c AND s.chainSeq = :q "
@@ -82,6 +88,11 @@ public class PlaybackService {
         if (found.isEmpty()) {
             throw new InvalidRequestException("camera " + cameraId + " has no stored segment " + chainSeq);
         }
-        return store.openVerified(found.get(0));
+        byte[] segment = store.openVerified(found.get(0));
+        return mayListen(cameraId) ? segment : SoundlessSegment.of(segment);
+    }
+
+    private boolean mayListen(long cameraId) {
+        return access.allowed(access.caller(), AccessRight.LISTEN, cameraId);
     }
 }

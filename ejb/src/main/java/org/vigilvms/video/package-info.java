@@ -1,7 +1,8 @@
 /**
  * Access to the video libraries (JavaCV/FFmpeg/OpenCV from the server module
  * {@code org.bytedeco.javacv}): how camera streams are opened ({@code CameraInput}: the protocol
- * whitelist), the stream probe, stored and live MP4 decoding, stills. Ingest, recording and
- * analytics build on it.
+ * whitelist), the stream probe, stored and live MP4 decoding, stills, and stored segments served
+ * without their sound ({@code SoundlessSegment}: pure Java, nothing decoded). Ingest, recording,
+ * playback, export and analytics build on it.
  */
 package org.vigilvms.video;

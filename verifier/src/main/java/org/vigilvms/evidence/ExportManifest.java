@@ -43,10 +43,19 @@ public record ExportManifest(String format, String exportId, Instant createdAt, 
     /**
      * An original stored segment: its file in the export, its hash and its place in the camera's
      * hash chain ({@code chainHash} = link over {@code previousChainHash} and this segment);
-     * {@code offsetMs} is where it starts in the camera's MP4.
+     * {@code offsetMs} is where it starts in the camera's MP4. {@code soundRemovedSha256} is null
+     * when the file is the stored segment itself; otherwise the file is that segment with its sound
+     * taken out by the server (the exporter could not listen), and this is the file's hash: its
+     * pictures are the original packets, its place in the chain is vouched for by the signed
+     * manifest, not recomputed from the file.
      */
     public record SegmentEntry(long chainSeq, Instant start, Instant end, int frames, String file, String sha256,
-                               String previousChainHash, String chainHash, long offsetMs) {
+                               String previousChainHash, String chainHash, long offsetMs, String soundRemovedSha256) {
+
+        /** The hash the file in the export must have. */
+        public String fileSha256() {
+            return soundRemovedSha256 != null ? soundRemovedSha256 : sha256;
+        }
     }
 
     public record Gap(Instant from, Instant to) {
@@ -66,10 +75,14 @@ public record ExportManifest(String format, String exportId, Instant createdAt, 
         for (CameraExport c : cameras) {
             JsonArrayBuilder segs = Json.createArrayBuilder();
             for (SegmentEntry s : c.segments()) {
-                segs.add(Json.createObjectBuilder().add("chainSeq", s.chainSeq()).add("start", s.start().toString())
+                JsonObjectBuilder segment = Json.createObjectBuilder().add("chainSeq", s.chainSeq()).add("start", s.start().toString())
                         .add("end", s.end().toString()).add("frames", s.frames()).add("file", s.file())
                         .add("sha256", s.sha256()).add("previousChainHash", s.previousChainHash())
-                        .add("chainHash", s.chainHash()).add("offsetMs", s.offsetMs()));
+                        .add("chainHash", s.chainHash()).add("offsetMs", s.offsetMs());
+                if (s.soundRemovedSha256() != null) {
+                    segment.add("soundRemovedSha256", s.soundRemovedSha256());
+                }
+                segs.add(segment);
             }
             JsonArrayBuilder gaps = Json.createArrayBuilder();
             c.gaps().forEach(g -> gaps.add(Json.createObjectBuilder().add("from", g.from().toString()).add("to", g.to().toString())));
@@ -116,7 +129,7 @@ public record ExportManifest(String format, String exportId, Instant createdAt, 
         return array.getValuesAs(JsonObject.class).stream().map(s -> new SegmentEntry(s.getJsonNumber("chainSeq").longValue(),
                 Instant.parse(s.getString("start")), Instant.parse(s.getString("end")), s.getInt("frames"), s.getString("file"),
                 s.getString("sha256"), s.getString("previousChainHash"), s.getString("chainHash"),
-                s.getJsonNumber("offsetMs").longValue())).toList();
+                s.getJsonNumber("offsetMs").longValue(), string(s, "soundRemovedSha256"))).toList();
     }
 
     private static List<Gap> gaps(JsonArray array) {

@@ -338,9 +338,10 @@ public final class ExportVerifier {
                 if (original == null) {
                     findings.add(new Finding(Problem.SEGMENT_MISSING, segment.file(), who + ": the recording from " + range
                             + " (segment " + segment.chainSeq() + ") is missing"));
-                } else if (!ChainLink.hex(original.sha256()).equals(segment.sha256())) {
+                } else if (!ChainLink.hex(original.sha256()).equals(segment.fileSha256())) {
                     findings.add(new Finding(Problem.SEGMENT_ALTERED, segment.file(), who + ": the recording from " + range
-                            + " (segment " + segment.chainSeq() + ") differs from its hash in the chain"));
+                            + " (segment " + segment.chainSeq() + ") differs from its hash "
+                            + (segment.soundRemovedSha256() != null ? "in the manifest (served without sound)" : "in the chain")));
                 }
                 byte[] link = ChainLink.hash(ChainLink.unhex(segment.previousChainHash()), camera.cameraId(), segment.chainSeq(),
                         segment.start(), segment.end(), ChainLink.unhex(segment.sha256()));

@@ -100,7 +100,9 @@ public final class VerifyExport {
         if (m != null) {
             for (ExportManifest.CameraExport c : m.cameras()) {
                 out.println("Camera " + c.cameraId() + " '" + c.name() + "': " + c.file() + ", "
-                        + ExportVerifier.seconds(c.durationMs()) + ", " + c.segments().size() + " original segments");
+                        + ExportVerifier.seconds(c.durationMs()) + ", " + c.segments().size() + " original segments"
+                        + (c.segments().stream().anyMatch(s -> s.soundRemovedSha256() != null)
+                        ? " (pictures only: the server took the sound out; the exporter could not listen)" : ""));
                 c.gaps().forEach(g -> out.println("  no recording from " + g.from() + " to " + g.to()));
             }
         }

@@ -88,6 +88,18 @@ class ExportVerifierTest {
     }
 
     @Test
+    void aSegmentServedWithoutSoundIsCheckedAgainstItsOwnSignedHashAndKeepsItsPlaceInTheChain() throws Exception {
+        Path export = export(null, true);
+        assertEquals(List.of(), ExportVerifier.verify(export, ca, null).findings());
+        String manifest = new String(ExportTampering.read(export, ExportManifest.MANIFEST), StandardCharsets.UTF_8);
+        assertEquals(1, manifest.split("soundRemovedSha256", -1).length - 1, "only the segment served without sound says so");
+        Path altered = rewrite(export, Map.of(ExportManifest.originalFile(7, 42), flipAt(100)));
+        assertEquals(List.of("SEGMENT_ALTERED originals/camera-7/42.mp4"), where(altered));
+        assertTrue(only(altered).detail().endsWith("differs from its hash in the manifest (served without sound)"),
+                only(altered).detail());
+    }
+
+    @Test
     void aRemovedSegmentIsNamedWithItsTimeRange() throws Exception {
         Path export = rewrite(export(null), Map.of(ExportManifest.originalFile(7, 43), bytes -> null));
         assertEquals(List.of("SEGMENT_MISSING originals/camera-7/43.mp4"), where(export));
@@ -154,6 +166,11 @@ class ExportVerifierTest {
     // --- an export as the server writes it ---
 
     private Path export(char[] password) throws Exception {
+        return export(password, false);
+    }
+
+    /** With {@code soundless}, segment 42's file is not the stored one but that one with its sound taken out. */
+    private Path export(char[] password, boolean soundless) throws Exception {
         Random random = new Random(7);
         Map<String, Path> files = new LinkedHashMap<>();
         List<ExportManifest.SegmentEntry> segments = new ArrayList<>();
@@ -168,8 +185,14 @@ class ExportVerifierTest {
             Instant start = T0.plusSeconds(10L * i);
             byte[] sha = ChainLink.sha256(content);
             byte[] link = ChainLink.hash(previous, 7, seq, start, start.plusSeconds(10), sha);
+            String served = null;
+            if (soundless && seq == 42) {
+                byte[] pictures = java.util.Arrays.copyOf(content, 1500);
+                Files.write(file, pictures);
+                served = ChainLink.hex(ChainLink.sha256(pictures));
+            }
             segments.add(new ExportManifest.SegmentEntry(seq, start, start.plusSeconds(10), 250, ExportManifest.originalFile(7, seq),
-                    ChainLink.hex(sha), ChainLink.hex(previous), ChainLink.hex(link), 10_000L * i));
+                    ChainLink.hex(sha), ChainLink.hex(previous), ChainLink.hex(link), 10_000L * i, served));
             files.put(ExportManifest.originalFile(7, seq), file);
             previous = link;
         }

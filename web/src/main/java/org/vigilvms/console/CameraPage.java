@@ -7,9 +7,11 @@ import jakarta.inject.Named;
 import java.util.Optional;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
+import org.vigilvms.live.LiveService;
 
 /**
- * One camera's page (?id=N): large live picture and, for users holding PTZ on it, the PTZ pad.
+ * One camera's page (?id=N): large live picture with, for users holding LISTEN on it, its sound,
+ * and, for users holding PTZ on it, the PTZ pad.
  * What the page shows comes from {@link CameraService}; every command is checked there again.
  */
 @Named
@@ -18,6 +20,9 @@ public class CameraPage {
 
     @Inject
     private CameraService cameras;
+
+    @Inject
+    private LiveService live;
 
     private Optional<CameraView> camera;
 
@@ -36,6 +41,10 @@ public class CameraPage {
             camera = cameras.liveCamera(id());
         }
         return camera.orElse(null);
+    }
+
+    public boolean isListen() {
+        return getCamera() != null && live.mayListen(id());
     }
 
     public boolean isPtz() {

@@ -32,10 +32,11 @@ import org.vigilvms.security.Caller;
 
 /**
  * {@code wss://.../live/{camera}?token=...[&sound=1]}: one camera's live fragmented MP4 for a
- * browser's Media Source Extensions, pictures only or (sound=1) with the camera's sound. Opens
+ * browser's Media Source Extensions, pictures only or (sound=1, for holders of LISTEN) with the
+ * camera's sound. Opens
  * only with a token from {@code GET /api/v1/cameras/{id}/live} issued to this HTTP session (a
  * copied URL is useless elsewhere); otherwise closed with 1008. Also closed with 1008 when that
- * session ends or the viewer no longer holds VIEW_LIVE (asked again every few seconds, {@link OpenSockets}),
+ * session ends or the viewer no longer holds VIEW_LIVE, or LISTEN for a stream with sound (asked again every few seconds, {@link OpenSockets}),
  * when the user already watches {@link OpenSockets#liveStreamsPerUser()} streams, and when the
  * browser sends more than a few messages a second ({@link MessageRate}).
  * Messages: a text {"codec":...} then the initialisation segment, then one fragment per frame.
@@ -85,16 +86,17 @@ public class LiveSocket {
         user = verified.get();
         Caller watching = viewerCaller.get();
         LiveService live = CDI.current().select(LiveService.class).get();
+        List<String> sound = session.getRequestParameterMap().get("sound");
+        LiveStream chosen = live.streamFor(watching, cameraId, sound != null && sound.contains("1"));
         if (!CDI.current().select(OpenSockets.class).get().openedLive(session, httpSession, user,
-                () -> live.mayGoOnWatching(watching, cameraId))) {
+                () -> live.mayGoOnWatching(watching, chosen))) {
             live.refused(user, cameraId, "more than " + OpenSockets.liveStreamsPerUser() + " live streams at once");
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many live streams"));
             return;
         }
         rate = MessageRate.start();
         session.setMaxIdleTimeout(0);
-        List<String> sound = session.getRequestParameterMap().get("sound");
-        stream = new LiveStream(cameraId, sound != null && sound.contains("1"));
+        stream = chosen;
         viewer = new Viewer(session);
         CDI.current().select(LiveService.class).get().viewed(user, cameraId, true);
         CDI.current().select(LiveHub.class).get().join(stream, viewer);
