@@ -51,6 +51,7 @@
         // days, exact enough that a keep-time of minutes (tests, demos) does not show as 0
         days.value = Number((c.retentionMaxAgeSeconds / 86400).toPrecision(3));
         days.title = c.retentionMaxAgeSeconds + ' s';
+        days.setAttribute('aria-label', 'days ' + c.name + "'s recordings are kept");
         days.addEventListener('change', function () {
           call('POST', 'cameras/' + c.id + '/retention', { maxAgeSeconds: Math.round(Number(days.value) * 86400) })
             .then(function () { listResult.textContent = c.name + ': recordings kept ' + days.value + ' days'; })

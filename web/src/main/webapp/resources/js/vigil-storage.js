@@ -29,6 +29,7 @@
         cell(row, size(v.usableBytes));
         var quota = document.createElement('input');
         quota.type = 'number'; quota.min = '1'; quota.className = 'quota';
+        quota.setAttribute('aria-label', 'quota of ' + v.name + ' in GB');
         quota.value = v.quotaBytes ? Math.round(v.quotaBytes / GB * 100) / 100 : '';
         quota.addEventListener('change', function () {
           call('POST', 'storage/volumes/' + v.id, { quotaBytes: quota.value ? Math.round(Number(quota.value) * GB) : null })

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -15,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vigilvms.testkit.camera.FrameStamp;
@@ -53,6 +58,8 @@ final class Browser implements AutoCloseable {
         // the installation's own CA is not in this throw-away browser profile's trust store
         // (an operator imports ca.pem once, as the run command says); TLS is still used
         options.setAcceptInsecureCerts(true);
+        // the console's messages, read back by problems(): script errors and CSP refusals are SEVERE
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -110,6 +117,16 @@ final class Browser implements AutoCloseable {
             d.findElement(locator).click();
             return true;
         });
+    }
+
+    /**
+     * The browser's console errors since the last call (script errors, refused resources, and each
+     * Content-Security-Policy refusal, which Chromium reports as an error), as their texts.
+     */
+    List<String> problems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     /** Saves a screenshot under target/screenshots (the README shows the ones copied to docs/). */

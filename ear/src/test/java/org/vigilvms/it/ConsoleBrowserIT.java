@@ -119,6 +119,58 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void everyPageRunsUnderTheStrictPolicyWithoutAConsoleErrorAndOffersOnlyWhatItsUserMayUse() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long camera = addCamera(admin, "pages", fleet.camera(2).rtspUrl());
+            VigilTestEnvironment.directory().addUser("piet", "Piet-pw-1");
+            VigilDeployment.grantToUser(admin, "piet", "VIEW_LIVE", camera);
+
+            ConsolePages pages = new ConsolePages(browser);
+            pages.visitAccessible("login.xhtml");
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "exports.xhtml", "cameras.xhtml",
+                    "storage.xhtml", "devices.xhtml", "directory.xhtml", "camera.xhtml?id=" + camera,
+                    "playback.xhtml?camera=" + camera)) {
+                pages.visitAccessible(page);
+                assertTrue(pages.themed("arya-blue"), page + " in the dark theme");
+            }
+            pages.visit("index.xhtml");
+            assertTrue(((Number) browser.driver.executeScript("return Object.keys(PrimeFaces.widgets).length;")).intValue() >= 3,
+                    "PrimeFaces' own scripts ran under the policy (menu and tables are widgets)");
+            assertEquals(List.of("System", "Live", "Alarms", "Exports", "Cameras", "Storage", "Devices", "Users and rights"),
+                    pages.menu(), "an administrator is offered every page");
+            pages.visit("camera.xhtml?id=" + camera);
+            assertEquals(List.of("System", "Live", "Camera"), pages.crumbs());
+            browser.click(By.id("signout"));
+
+            browser.signIn("piet", "Piet-pw-1");
+            assertEquals(List.of("System", "Live", "Alarms"), pages.menu(), "an operator of one camera: what he may use");
+            for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "camera.xhtml?id=" + camera)) {
+                pages.visitAccessible(page);
+            }
+            // the light look, kept for him alone
+            pages.visit("live.xhtml?layout=1");
+            browser.click(By.id("theme"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> pages.themed("saga-blue"));
+            assertTrue(browser.driver.getCurrentUrl().endsWith("/live.xhtml?layout=1"), "back on his page");
+            browser.click(By.id("signout"));
+            browser.signIn("piet", "Piet-pw-1");
+            pages.visitAccessible("index.xhtml");
+            assertTrue(pages.themed("saga-blue"), "the light look again at his next sign-in");
+            browser.screenshot("console-light");
+            browser.click(By.id("signout"));
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            pages.visit("index.xhtml");
+            assertTrue(pages.themed("arya-blue"), "the administrator's look did not change");
+            assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'piet' "
+                    + "AND action = 'preference.theme' AND detail = 'LIGHT'"));
+            assertEquals(List.of(), pages.findings(), "no console error, CSP refusal or serious accessibility problem");
+        }
+    }
+
+    @Test
     void aUserSeesOnlyTheCameraTheyMayWatchAndTheOthersMediaIsRefused() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));

@@ -128,9 +128,27 @@ class FoundationIT {
         assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
-        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(csp.contains("script-src 'self';") && csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
-                "scripts only from the console, never framed: " + csp);
+        // a console page: PrimeFaces' policy with this response's nonce for its own scripts, and the
+        // server's own that holds whatever the page (a browser enforces both)
+        List<String> policies = response.headers().allValues("Content-Security-Policy");
+        String page = policies.stream().filter(p -> p.contains("script-src")).findFirst().orElse("none in " + policies);
+        Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=_-]{16,})';$").matcher(page);
+        assertTrue(nonce.find() && page.contains("default-src 'self';") && page.contains("frame-ancestors 'none'")
+                && page.contains("object-src 'none'"), "scripts only from the console or with this page's nonce: " + page);
+        assertTrue(policies.stream().anyMatch(p -> !p.contains("script-src") && p.contains("object-src 'none'")
+                && p.contains("frame-ancestors 'none'")), "the server's own policy too: " + policies);
+        assertFalse(String.join(" ", policies).contains("unsafe-eval"), policies.toString());
+        assertFalse(page.substring(page.indexOf("script-src")).contains("unsafe-inline"), page);
+        assertTrue(response.body().contains("nonce=\"" + nonce.group(1) + "\""), "the page's scripts carry the nonce");
+        String again = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString()).headers().allValues("Content-Security-Policy").toString();
+        assertFalse(again.contains(nonce.group(1)), "a fresh nonce per response");
+        // everything else (API, scripts, media): the static policy, no inline script at all
+        HttpResponse<String> api = VigilDeployment.https().send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
+                + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(List.of("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                + "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'"), api.headers().allValues("Content-Security-Policy"));
     }
 
     @Test

@@ -92,6 +92,20 @@ public class AccessControl {
                 || grantsOf(caller, right).stream().anyMatch(g -> g.getCameraId() == null && g.getSite() == null));
     }
 
+    /**
+     * Whether the current caller holds {@code right} on at least one camera, in any scope: what the
+     * console offers them (its menu). Nothing audited: every action is checked again where it is done.
+     */
+    public boolean holdsAnywhere(AccessRight right) {
+        Caller caller = caller();
+        return !holdsNoRight(caller) && (caller.localAdmin() || !grantsOf(caller, right).isEmpty());
+    }
+
+    /** {@link #holdsForAllCameras} for the current caller. */
+    public boolean holdsForAllCameras(AccessRight right) {
+        return holdsForAllCameras(caller(), right);
+    }
+
     /** Whether the caller may watch or play back the camera: who sees and handles its events and alarms. */
     public boolean mayWatchOrPlayBack(Caller caller, long cameraId) {
         Optional<SitedCamera> camera = cameras.find(cameraId);

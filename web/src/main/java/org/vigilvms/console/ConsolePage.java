@@ -1,0 +1,83 @@
+package org.vigilvms.console;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.vigilvms.security.AccessRight;
+
+/**
+ * The console's pages as the menu and the breadcrumbs name them, with what a user must hold for a
+ * page to be offered: {@code ANYWHERE} rights on at least one camera, {@code SYSTEM} rights for
+ * all cameras (what the page's services require). Pages reached from a camera (its live page,
+ * playback) name the menu page they belong under.
+ */
+public enum ConsolePage {
+    SYSTEM("index.xhtml", "System", Need.NOTHING, null),
+    LIVE("live.xhtml", "Live", Need.ANYWHERE, null, AccessRight.VIEW_LIVE),
+    ALARMS("alarms.xhtml", "Alarms", Need.ANYWHERE, null, AccessRight.VIEW_LIVE, AccessRight.PLAYBACK),
+    EXPORTS("exports.xhtml", "Exports", Need.ANYWHERE, null, AccessRight.EXPORT),
+    CAMERAS("cameras.xhtml", "Cameras", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
+    STORAGE("storage.xhtml", "Storage", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
+    DEVICES("devices.xhtml", "Devices", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
+    DIRECTORY("directory.xhtml", "Users and rights", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
+    CAMERA("camera.xhtml", "Camera", Need.NOTHING, LIVE),
+    PLAYBACK("playback.xhtml", "Playback", Need.NOTHING, LIVE);
+
+    /** How a page's rights must be held. */
+    enum Need { NOTHING, ANYWHERE, SYSTEM }
+
+    private final String file;
+    private final String label;
+    private final Need need;
+    private final ConsolePage parent;
+    private final AccessRight[] anyOf;
+
+    ConsolePage(String file, String label, Need need, ConsolePage parent, AccessRight... anyOf) {
+        this.file = file;
+        this.label = label;
+        this.need = need;
+        this.parent = parent;
+        this.anyOf = anyOf;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    Need need() {
+        return need;
+    }
+
+    AccessRight[] anyOf() {
+        return anyOf.clone();
+    }
+
+    /** Whether the page belongs in the menu (not reached only from a camera). */
+    boolean inMenu() {
+        return parent == null;
+    }
+
+    /** The page above this one in the breadcrumbs, if any (System is above every menu page). */
+    Optional<ConsolePage> parent() {
+        return this == SYSTEM ? Optional.empty() : Optional.of(parent != null ? parent : SYSTEM);
+    }
+
+    /** The breadcrumbs down to this page: System first, this page last. */
+    List<ConsolePage> trail() {
+        List<ConsolePage> trail = new ArrayList<>();
+        for (Optional<ConsolePage> at = Optional.of(this); at.isPresent(); at = at.get().parent()) {
+            trail.add(0, at.get());
+        }
+        return trail;
+    }
+
+    /** The page a Faces view id ({@code /live.xhtml}) shows. */
+    static Optional<ConsolePage> ofView(String viewId) {
+        return Arrays.stream(values()).filter(p -> viewId != null && viewId.equals("/" + p.file)).findFirst();
+    }
+}
