@@ -23,7 +23,7 @@
   var otherTracks = []; // segments whose tracks differ from the player's (a microphone switched on or off)
   var segments = [], loaded = [], spans = [], events = [];
   var reverse = false, stepStarted = 0, playing = !video.dataset.paused;
-  var lastTime = -1;
+  var lastTime = -1, stuckSince = 0;
   var startAt = at, positioned = false; // until the first seek, the position is the requested one
   var FRAME = 1 / 25;
   // the media time of the picture on screen: a frame step moves from it, not from currentTime, which
@@ -315,10 +315,15 @@
       cursor.style.left = left(position());
       // playing into a gap (or stuck at the end of the segment before it): go on with the next recorded segment
       var p = position(), i = indexAt(p), stuck = lastTime === video.currentTime;
+      stuckSince = stuck ? stuckSince || Date.now() : 0;
       lastTime = video.currentTime;
+      var gapAfter = i + 1 < segments.length && segments[i + 1].a > segments[i].b;
       if (otherTracks[i]) {
         openPlayer(Math.max(p, segments[i].a));
-      } else if (playing && !reverse && stuck && segments[i].b - p < 300 && otherTracks[i + 1]) {
+      } else if (playing && !reverse && stuck && segments[i].b - p < 300 && gapAfter
+          && (otherTracks[i + 1] || (video.seeking && Date.now() - stuckSince > 1000))) {
+        // the recording after the gap needs another player, or this one has not reached the end of
+        // its span (still seeking there after a second): a new player goes on after the gap
         openPlayer(segments[i + 1].a);
       } else if (!reverse && playing && !video.seeking) {
         if (segments[i].a > p + 50) {

@@ -12,10 +12,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.FrameStamp;
 import org.vigilvms.testkit.camera.VirtualCamera;
@@ -130,8 +133,10 @@ class ConsoleBrowserIT {
             ConsolePages pages = new ConsolePages(browser);
             pages.visitAccessible("login.xhtml");
             browser.signIn("admin", VigilDeployment.adminPassword());
-            for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "exports.xhtml", "cameras.xhtml",
-                    "storage.xhtml", "devices.xhtml", "directory.xhtml", "camera.xhtml?id=" + camera,
+            Instant motion = Instant.now().minusSeconds(90);
+            storeEvent(camera, motion);
+            for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "events.xhtml", "exports.xhtml", "cameras.xhtml",
+                    "storage.xhtml", "devices.xhtml", "directory.xhtml", "audit.xhtml", "camera.xhtml?id=" + camera,
                     "playback.xhtml?camera=" + camera)) {
                 pages.visitAccessible(page);
                 assertTrue(pages.themed("arya-blue"), page + " in the dark theme");
@@ -139,8 +144,21 @@ class ConsoleBrowserIT {
             pages.visit("index.xhtml");
             assertTrue(((Number) browser.driver.executeScript("return Object.keys(PrimeFaces.widgets).length;")).intValue() >= 3,
                     "PrimeFaces' own scripts ran under the policy (menu and tables are widgets)");
-            assertEquals(List.of("System", "Live", "Alarms", "Exports", "Cameras", "Storage", "Devices", "Users and rights"),
-                    pages.menu(), "an administrator is offered every page");
+            assertEquals(List.of("System", "Live", "Alarms", "Events", "Exports", "Cameras", "Storage", "Devices", "Users and rights",
+                    "Audit"), pages.menu(), "an administrator is offered every page");
+            // events across cameras, each one a way into playback
+            pages.visit("events.xhtml");
+            new Select(browser.driver.findElement(By.id("events-form:type"))).selectByVisibleText("motion");
+            setValue(browser, "events-form:zone", "door");
+            browser.click(By.id("events-form:search"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#events-form\\:rows_data .camera"))
+                    .stream().map(WebElement::getText).anyMatch("pages"::equals));
+            browser.screenshot("events");
+            browser.click(By.xpath("//tbody[@id='events-form:rows_data']/tr[td/span[@class='camera' and text()='pages']]//a[@class='play']"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/playback.xhtml?camera=" + camera + "&at="));
+            Instant opened = Instant.parse(URLDecoder.decode(browser.driver.getCurrentUrl().replaceAll(".*&at=", ""),
+                    StandardCharsets.UTF_8));
+            assertTrue(Math.abs(Duration.between(motion, opened).toMillis()) < 1000, "playback at the event: " + opened);
             pages.visit("camera.xhtml?id=" + camera);
             assertEquals(List.of("System", "Live", "Camera"), pages.crumbs());
             browser.click(By.id("signout"));
@@ -166,6 +184,28 @@ class ConsoleBrowserIT {
             assertTrue(pages.themed("arya-blue"), "the administrator's look did not change");
             assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'piet' "
                     + "AND action = 'preference.theme' AND detail = 'LIGHT'"));
+
+            // the audit page finds his choice (the name typed in another case), verifies the chain, gives the CSV
+            pages.visit("audit.xhtml");
+            setValue(browser, "audit-form:from", "yesterday");
+            browser.click(By.id("audit-form:search"));
+            awaitText(browser, "audit-form:from-message", t -> t.contains("not an instant"), "the bad time told next to its field");
+            setValue(browser, "audit-form:from", "");
+            setValue(browser, "audit-form:actor", "PIET");
+            setValue(browser, "audit-form:action", "preference.theme");
+            browser.click(By.id("audit-form:search"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#audit-form\\:rows_data tr .detail"))
+                    .stream().map(WebElement::getText).toList().equals(List.of("LIGHT")));
+            browser.click(By.id("audit-form:verify"));
+            awaitText(browser, "audit-form:verification", t -> t.startsWith("Intact: "), "the chain verified from the page");
+            browser.screenshot("audit");
+            String csvPath = browser.driver.findElement(By.id("audit-form:csv")).getDomAttribute("href");
+            assertEquals("api/v1/audit/csv?actor=PIET&action=preference.theme", csvPath);
+            HttpResponse<String> csv = get(admin, "/" + csvPath);
+            assertEquals(200, csv.statusCode());
+            assertEquals(2, csv.body().lines().count(), csv.body());
+            assertTrue(csv.body().lines().skip(1).allMatch(l -> l.contains(",piet,preference.theme,user:piet,SUCCESS,LIGHT")), csv.body());
+            assertEquals(403, get(VigilDeployment.signedIn("piet", "Piet-pw-1"), "/" + csvPath).statusCode(), "not for an operator");
             assertEquals(List.of(), pages.findings(), "no console error, CSP refusal or serious accessibility problem");
         }
     }

@@ -42,6 +42,10 @@ class LauncherIT {
     private static final DateTimeFormatter SERVER_LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final Pattern POSTGRES_SHUTDOWN = Pattern.compile(
             "(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) UTC \\[\\d+\\] LOG:  received (fast|smart|immediate) shutdown request");
+    /** The launcher's own line, written before it asks the database to stop (VigilRun.Parts.stopInOrder). */
+    private static final Pattern LAUNCHER_STOP = Pattern.compile(
+            "(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(?:Z|[+-]\\d\\d:\\d\\d)) \\[[^\\]]+\\] INFO "
+                    + "org\\.vigilvms\\.testkit\\.run\\.VigilRun - asking the database to stop");
     private static final Pattern PG_CTL_STOP = Pattern.compile(
             "(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(?:Z|[+-]\\d\\d:\\d\\d)) \\[pg_ctl:pid\\(\\d+\\)\\] .* waiting for server to shut down");
 
@@ -139,8 +143,9 @@ class LauncherIT {
 
     /**
      * When the database was first asked to stop: PostgreSQL's own "received ... shutdown request"
-     * (it logs that for a signal from anywhere), or the launcher's pg_ctl stop (launcher.log), the
-     * earlier of the two; on the terminal too, where a launcher prints them there.
+     * (it logs that for a signal from anywhere), the launcher's pg_ctl stop, or the launcher's own
+     * line just before it (launcher.log; the first two may be lost when the JVM ends at once), the
+     * earliest; on the terminal too, where a launcher prints them there.
      */
     private static Instant databaseShutdownRequested(VigilHome home, String terminal) throws IOException {
         Path log = home.root().resolve("launcher.log");
@@ -150,9 +155,11 @@ class LauncherIT {
         while (postgres.find()) {
             requests.add(ZonedDateTime.of(LocalDateTime.parse(postgres.group(1).replace(' ', 'T')), ZoneId.of("UTC")).toInstant());
         }
-        Matcher pgCtl = PG_CTL_STOP.matcher(logged);
-        while (pgCtl.find()) {
-            requests.add(OffsetDateTime.parse(pgCtl.group(1)).toInstant());
+        for (Pattern stop : List.of(PG_CTL_STOP, LAUNCHER_STOP)) {
+            Matcher asked = stop.matcher(logged);
+            while (asked.find()) {
+                requests.add(OffsetDateTime.parse(asked.group(1)).toInstant());
+            }
         }
         assertFalse(requests.isEmpty(), "the database's stop is logged: " + logged);
         return requests.stream().min(Instant::compareTo).orElseThrow();

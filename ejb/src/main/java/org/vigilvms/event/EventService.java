@@ -9,8 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
@@ -172,6 +175,41 @@ public class EventService {
                 .setParameter("c", cameraId).setParameter("from", from).setParameter("to", to)
                 .setParameter("type", type).setParameter("zone", zone).setMaxResults(MOST_RESULTS)
                 .getResultList().stream().map(StoredEvent::view).toList();
+    }
+
+    /** An event with the name of its camera, as the events page lists it. */
+    public record Found(EventView event, String cameraName) {
+    }
+
+    /** One page of events across cameras, newest first, and how many match in all. */
+    public record EventPage(List<Found> events, long total) {
+    }
+
+    /**
+     * Events of every camera the caller may play back (PLAYBACK, so each one opens in playback),
+     * in a time range, optionally of one type and zone; newest first, {@code size} from {@code first}.
+     */
+    public EventPage page(String type, String zone, Instant from, Instant to, int first, int size) {
+        checkRange(from, to);
+        if (first < 0 || size < 1 || size > MOST_RESULTS) {
+            throw new InvalidRequestException("a page starts at 0 or later and holds 1.." + MOST_RESULTS + " events");
+        }
+        Map<Long, String> names = new HashMap<>();
+        access.camerasWithAny(em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList(), EnumSet.of(AccessRight.PLAYBACK))
+                .forEach(c -> names.put(c.getId(), c.getName()));
+        if (names.isEmpty()) {
+            return new EventPage(List.of(), 0);
+        }
+        String where = " FROM StoredEvent e WHERE e.cameraId IN :cameras AND e.startTs < :to AND e.endTs >= :from"
+                + " AND (:type IS NULL OR e.type = :type) AND (:zone IS NULL OR e.zone = :zone)";
+        long total = em.createQuery("SELECT count(e)" + where, Long.class).setParameter("cameras", names.keySet())
+                .setParameter("from", from).setParameter("to", to).setParameter("type", type).setParameter("zone", zone)
+                .getSingleResult();
+        List<Found> events = em.createQuery("SELECT e" + where + " ORDER BY e.startTs DESC, e.id DESC", StoredEvent.class)
+                .setParameter("cameras", names.keySet()).setParameter("from", from).setParameter("to", to)
+                .setParameter("type", type).setParameter("zone", zone).setFirstResult(first).setMaxResults(size)
+                .getResultList().stream().map(e -> new Found(e.view(), names.get(e.getCameraId()))).toList();
+        return new EventPage(events, total);
     }
 
     /** Motion search: motion events whose moving boxes touch {@code region} (fractions of the picture). */

@@ -34,6 +34,29 @@ public class AuditResource {
     }
 
     /**
+     * What matches ?actor= ?action= ?target= ?from= ?to= as CSV (newest first, at most
+     * {@link AuditService#MOST_EXPORTED} rows), for a spreadsheet; audited.
+     */
+    @GET
+    @Path("/csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("target") String target,
+                        @QueryParam("from") String from, @QueryParam("to") String to) {
+        try {
+            AuditService.Filter filter = new AuditService.Filter(blankless(actor), blankless(action), blankless(target),
+                    from == null || from.isBlank() ? null : Instant.parse(from), to == null || to.isBlank() ? null : Instant.parse(to));
+            return Response.ok(audit.csv(filter)).type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"vigil-audit.csv\"").header("Cache-Control", "no-store").build();
+        } catch (DateTimeParseException e) {
+            return ApiErrors.badRequest("from and to must be ISO-8601 instants");
+        }
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
      * Walks the sealed audit chain; against the newest audit head the SIEM kept too, when
      * ?anchorSeq=&anchorHash=(hex)&anchorSignedAt=&anchorSignature=(Base64) are given.
      */

@@ -16,11 +16,13 @@ public enum ConsolePage {
     SYSTEM("index.xhtml", "System", Need.NOTHING, null),
     LIVE("live.xhtml", "Live", Need.ANYWHERE, null, AccessRight.VIEW_LIVE),
     ALARMS("alarms.xhtml", "Alarms", Need.ANYWHERE, null, AccessRight.VIEW_LIVE, AccessRight.PLAYBACK),
+    EVENTS("events.xhtml", "Events", Need.ANYWHERE, null, AccessRight.PLAYBACK),
     EXPORTS("exports.xhtml", "Exports", Need.ANYWHERE, null, AccessRight.EXPORT),
     CAMERAS("cameras.xhtml", "Cameras", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
     STORAGE("storage.xhtml", "Storage", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
     DEVICES("devices.xhtml", "Devices", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
     DIRECTORY("directory.xhtml", "Users and rights", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
+    AUDIT("audit.xhtml", "Audit", Need.SYSTEM, null, AccessRight.READ_AUDIT),
     CAMERA("camera.xhtml", "Camera", Need.NOTHING, LIVE),
     PLAYBACK("playback.xhtml", "Playback", Need.NOTHING, LIVE);
 

@@ -13,13 +13,14 @@ import java.util.List;
 import org.vigilvms.audit.AuditChain;
 import org.vigilvms.audit.AuditChainHead;
 import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
 import org.vigilvms.audit.SigningCertificates;
 import org.vigilvms.platform.AnchoredHead;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
-/** Search and verification of the audit trail, for holders of READ_AUDIT. */
+/** Search, paging, CSV export and verification of the audit trail, for holders of READ_AUDIT. */
 @PermitAll // authorization per call through AccessControl
 @Stateless
 public class AuditService {
@@ -46,39 +47,95 @@ public class AuditService {
     @Inject
     private AccessControl access;
 
+    @Inject
+    private AuditLog audit;
+
+    /** What to look for: each part optional (null); the actor without regard to case, the others exactly. */
+    public record Filter(String actor, String action, String target, Instant from, Instant to) {
+    }
+
+    /** One page of a search, newest first, and how many rows match in all. */
+    public record Page(List<Entry> entries, long total) {
+    }
+
+    /** The most rows one CSV export holds. */
+    public static final int MOST_EXPORTED = 10_000;
+
     public List<Entry> search(String actor, String action, Instant from, Instant to, int limit) {
         access.require(AccessRight.READ_AUDIT);
         if (limit < 1 || limit > 1000) {
             throw new InvalidRequestException("limit must be 1..1000");
         }
-        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
-        if (actor != null) {
-            jpql.append(" AND e.actor = :actor");
+        return rows(new Filter(actor, action, null, from, to), 0, limit);
+    }
+
+    /** Rows {@code first} .. {@code first + size - 1} of what matches, newest first, with the count. */
+    public Page page(Filter filter, int first, int size) {
+        access.require(AccessRight.READ_AUDIT);
+        if (first < 0 || size < 1 || size > 1000) {
+            throw new InvalidRequestException("a page starts at 0 or later and holds 1..1000 rows");
         }
-        if (action != null) {
+        TypedQuery<Long> count = query(filter, "SELECT count(e) FROM AuditEvent e", "", Long.class);
+        return new Page(rows(filter, first, size), count.getSingleResult());
+    }
+
+    /**
+     * What matches as CSV (newest first, at most {@link #MOST_EXPORTED} rows, see {@link AuditCsv});
+     * the export is itself audited with its filter.
+     */
+    public String csv(Filter filter) {
+        access.require(AccessRight.READ_AUDIT);
+        List<Entry> rows = rows(filter, 0, MOST_EXPORTED);
+        audit.record(access.caller().name(), "audit.exported", "audit", AuditEvent.Outcome.SUCCESS,
+                rows.size() + " rows; " + describe(filter));
+        return AuditCsv.of(rows);
+    }
+
+    private List<Entry> rows(Filter filter, int first, int size) {
+        return query(filter, "SELECT e FROM AuditEvent e", " ORDER BY e.id DESC", AuditEvent.class)
+                .setFirstResult(first).setMaxResults(size).getResultList().stream().map(e -> new Entry(e.getId(), e.getChainSeq(),
+                        e.getEventTs(), e.getActor(), e.getAction(), e.getTarget(), e.getOutcome().name(), e.getDetail())).toList();
+    }
+
+    private <T> TypedQuery<T> query(Filter filter, String select, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" WHERE 1 = 1");
+        if (filter.actor() != null) {
+            jpql.append(" AND lower(e.actor) = lower(:actor)");
+        }
+        if (filter.action() != null) {
             jpql.append(" AND e.action = :action");
         }
-        if (from != null) {
+        if (filter.target() != null) {
+            jpql.append(" AND e.target = :target");
+        }
+        if (filter.from() != null) {
             jpql.append(" AND e.eventTs >= :from");
         }
-        if (to != null) {
+        if (filter.to() != null) {
             jpql.append(" AND e.eventTs < :to");
         }
-        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" ORDER BY e.id DESC").toString(), AuditEvent.class);
-        if (actor != null) {
-            query.setParameter("actor", actor);
+        TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type);
+        if (filter.actor() != null) {
+            query.setParameter("actor", filter.actor());
         }
-        if (action != null) {
-            query.setParameter("action", action);
+        if (filter.action() != null) {
+            query.setParameter("action", filter.action());
         }
-        if (from != null) {
-            query.setParameter("from", from);
+        if (filter.target() != null) {
+            query.setParameter("target", filter.target());
         }
-        if (to != null) {
-            query.setParameter("to", to);
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
         }
-        return query.setMaxResults(limit).getResultList().stream().map(e -> new Entry(e.getId(), e.getChainSeq(),
-                e.getEventTs(), e.getActor(), e.getAction(), e.getTarget(), e.getOutcome().name(), e.getDetail())).toList();
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
+        return query;
+    }
+
+    private static String describe(Filter filter) {
+        return "actor " + filter.actor() + ", action " + filter.action() + ", target " + filter.target() + ", from " + filter.from()
+                + ", to " + filter.to();
     }
 
     /**

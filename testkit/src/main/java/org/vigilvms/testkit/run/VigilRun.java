@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 import org.vigilvms.backup.archive.BackupRefusedException;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.SecretStore;
@@ -287,6 +288,9 @@ public final class VigilRun {
                 say("WildFly stopped.");
             }
             say("Stopping the database ...");
+            // PostgreSQL's and pg_ctl's own lines about the stop are copied to launcher.log by
+            // daemon threads that a JVM ending right after may not let finish: this one is written now
+            LoggerFactory.getLogger(VigilRun.class).info("asking the database to stop");
             installation.close();
             say("Database stopped.");
             if (cameras != null) {
