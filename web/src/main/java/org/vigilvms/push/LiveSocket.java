@@ -33,11 +33,10 @@ import org.vigilvms.security.Caller;
 /**
  * {@code wss://.../live/{camera}?token=...[&sound=1]}: one camera's live fragmented MP4 for a
  * browser's Media Source Extensions, pictures only or (sound=1, for holders of LISTEN) with the
- * camera's sound. Opens
- * only with a token from {@code GET /api/v1/cameras/{id}/live} issued to this HTTP session (a
- * copied URL is useless elsewhere); otherwise closed with 1008. Also closed with 1008 when that
- * session ends or the viewer no longer holds VIEW_LIVE, or LISTEN for a stream with sound (asked again every few seconds, {@link OpenSockets}),
- * when the user already watches {@link OpenSockets#liveStreamsPerUser()} streams, and when the
+ * camera's sound. Opens only with a token from {@code GET /api/v1/cameras/{id}/live} issued to
+ * this HTTP session (a copied URL is useless elsewhere); otherwise closed with 1008. Also closed
+ * with 1008 when that session ends or the viewer no longer holds VIEW_LIVE, or LISTEN for a stream
+ * with sound (asked again every few seconds, {@link OpenSockets}), when the user already watches {@link OpenSockets#liveStreamsPerUser()} streams, and when the
  * browser sends more than a few messages a second ({@link MessageRate}).
  * Messages: a text {"codec":...} then the initialisation segment, then one fragment per frame.
  * A viewer that falls behind loses queued fragments and resumes at the next keyframe, so a slow
