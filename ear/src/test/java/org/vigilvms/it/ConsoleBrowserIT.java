@@ -1,6 +1,7 @@
 package org.vigilvms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.get;
@@ -32,6 +33,8 @@ import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +150,32 @@ class ConsoleBrowserIT {
                     "PrimeFaces' own scripts ran under the policy (menu and tables are widgets)");
             assertEquals(List.of("System", "Live", "Alarms", "Events", "Exports", "Cameras", "Storage", "Devices", "Users and rights",
                     "Audit"), pages.menu(), "an administrator is offered every page");
+            // the system page: the X.1453 controls as the installation stands, and the history of its health
+            assertEquals(List.of("C-1", "C-2", "C-3", "I-1", "I-2", "I-3", "A-1", "A-2", "A-3", "A-4", "AC-1", "AC-2", "AC-3", "T-INS",
+                    "IP-1", "IP-2"), columnTexts(browser, "controls", "control-id"));
+            String camerasCheck = browser.driver.findElement(By.xpath("//tbody[@id='checks_data']/tr[td[1]='cameras']/td[3]")).getText();
+            assertEquals(camerasCheck.startsWith("every enabled camera") ? "ENFORCED" : "WEAKENED", control(browser, "C-1").get(0),
+                    "the transport control agrees with the cameras check: " + camerasCheck);
+            VigilDeployment.setServerProperty(management, "vigil.four.eyes", "recording.delete");
+            VigilDeployment.setServerProperty(management, "vigil.export.approval", "required");
+            try {
+                pages.visit("index.xhtml");
+                assertEquals(List.of("PARTIAL", "waiting for a second person: recording.delete, export"), control(browser, "T-INS"));
+            } finally {
+                VigilDeployment.setServerProperty(management, "vigil.four.eyes", null);
+                VigilDeployment.setServerProperty(management, "vigil.export.approval", null);
+            }
+            pages.visit("index.xhtml");
+            assertEquals(List.of("OFF", "no action waits for a second person"), control(browser, "T-INS"));
+            Instant deadline = Instant.now().plusSeconds(40);
+            while (!columnTexts(browser, "history", "history-check").contains("database")) {
+                assertTrue(Instant.now().isBefore(deadline), "the health watch wrote the database check's state within 40 s of boot");
+                Thread.sleep(1000);
+                pages.visit("index.xhtml");
+            }
+            assertEquals("UP", browser.driver.findElement(By.xpath("//tbody[@id='history_data']/tr[td[3]='database']/td[4]")).getText());
+            browser.driver.executeScript("document.getElementById('controls').scrollIntoView();");
+            browser.screenshot("system");
             // events across cameras, each one a way into playback
             pages.visit("events.xhtml");
             new Select(browser.driver.findElement(By.id("events-form:type"))).selectByVisibleText("motion");
@@ -168,6 +197,13 @@ class ConsoleBrowserIT {
             assertEquals(List.of("System", "Live", "Alarms"), pages.menu(), "an operator of one camera: what he may use");
             for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "camera.xhtml?id=" + camera)) {
                 pages.visitAccessible(page);
+            }
+            // the system page tells him whether the system is up, and nothing an attacker could use
+            pages.visit("index.xhtml");
+            assertEquals("UP", browser.driver.findElement(By.id("health")).getText());
+            String systemPage = browser.driver.findElement(By.tagName("main")).getText();
+            for (String detail : List.of("PostgreSQL", "MiB free", "FFmpeg", "Heartbeats", "Version")) {
+                assertFalse(systemPage.contains(detail), "the system page shows an operator '" + detail + "': " + systemPage);
             }
             // the light look, kept for him alone
             pages.visit("live.xhtml?layout=1");
@@ -666,6 +702,20 @@ class ConsoleBrowserIT {
             assertTrue(countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= rejectedBefore + 8,
                     "every refusal audited");
         }
+    }
+
+    @ArquillianResource
+    private ManagementClient management;
+
+    /** The texts of one column (by its style class) of a PrimeFaces table, top to bottom. */
+    private static List<String> columnTexts(Browser browser, String table, String column) {
+        return browser.driver.findElements(By.cssSelector("#" + table + "_data td." + column)).stream().map(WebElement::getText).toList();
+    }
+
+    /** A control's state and how it is met, from the system page. */
+    private static List<String> control(Browser browser, String id) {
+        WebElement row = browser.driver.findElement(By.xpath("//tbody[@id='controls_data']/tr[td[1]='" + id + "']"));
+        return List.of(row.findElement(By.cssSelector("td.control-state")).getText(), row.findElement(By.cssSelector("td.control-how")).getText());
     }
 
     private static void setValue(Browser browser, String id, String value) {

@@ -38,6 +38,8 @@ public class FourEyes {
     public static final String EVIDENCE_RELEASE = "evidence.release";
     public static final String RIGHTS_CHANGE = "rights.change";
     public static final String RECORDING_DELETE = "recording.delete";
+    /** Every action that can be made to wait for a second person. */
+    public static final List<String> ACTIONS = List.of(EVIDENCE_RELEASE, RIGHTS_CHANGE, RECORDING_DELETE);
     static final String PROPERTY = "vigil.four.eyes";
 
     /** A request as listed for deciding. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +18,16 @@ public class SiemForwarder {
 
     private static final Logger SIEM = Logger.getLogger("vigil.siem");
     private static final String HOST = hostName();
+
+    /**
+     * Where the SIEM listens ({@code host:port}), or empty while none is configured (the handler's
+     * level, {@code vigil.siem.level}, is OFF until the setup names one).
+     */
+    public Optional<String> destination() {
+        String level = System.getProperty("vigil.siem.level", "OFF").trim();
+        return "OFF".equalsIgnoreCase(level) ? Optional.empty()
+                : Optional.of(System.getProperty("vigil.siem.host", "127.0.0.1") + ":" + System.getProperty("vigil.siem.port", "6514"));
+    }
 
     /** Sealed audit rows, in chain order. */
     public void forward(List<AuditEvent> events) {

@@ -23,6 +23,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
@@ -230,6 +231,18 @@ public class DirectoryService {
         } catch (IOException | GeneralSecurityException e) {
             throw new DirectoryUnavailableException("the directory's trust store cannot be read: " + e.getMessage());
         }
+    }
+
+    /** How the configured directory is reached (sign-in and searches alike): not at all, over TLS, or in clear. */
+    public enum Transport { NONE, TLS, PLAIN }
+
+    /** The transport of {@code vigil.ldap.url}: {@code ldaps://} is TLS, any other scheme is plain. */
+    public static Transport transport() {
+        String url = property("vigil.ldap.url", null);
+        if (url == null) {
+            return Transport.NONE;
+        }
+        return url.trim().toLowerCase(Locale.ROOT).startsWith("ldaps://") ? Transport.TLS : Transport.PLAIN;
     }
 
     private static String property(String name, String fallback) {

@@ -78,7 +78,7 @@ public class ExportService {
     private TransactionSynchronizationRegistry transactions;
 
     /** Whether exports wait for a second person's approval (system property {@code vigil.export.approval}). */
-    private boolean approvalRequired() {
+    public boolean approvalRequired() {
         return "required".equalsIgnoreCase(System.getProperty("vigil.export.approval", "none"));
     }
 

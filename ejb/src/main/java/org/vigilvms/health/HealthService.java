@@ -58,6 +58,9 @@ public class HealthService {
     @Inject
     private CameraDirectory cameras;
 
+    @Inject
+    private HealthHistory historyStore;
+
     /**
      * The report with every check's detail (versions, free space, heartbeat ages) for those who
      * run the system (MANAGE_CAMERAS); the open endpoint says only up or down, since such detail
@@ -66,6 +69,23 @@ public class HealthService {
     public HealthReport detailedReport() {
         access.require(AccessRight.MANAGE_CAMERAS);
         return check();
+    }
+
+    /** Up or down, and nothing more: what anyone may know. */
+    public Status status() {
+        return check().status();
+    }
+
+    /** The newest changes of the checks on every node (MANAGE_CAMERAS, like the detailed report). */
+    public List<HealthChange> history(int most) {
+        access.require(AccessRight.MANAGE_CAMERAS);
+        return historyStore.newest(Math.max(1, Math.min(most, 500)));
+    }
+
+    /** The services heard on the backbone, with their node and version (MANAGE_CAMERAS). */
+    public List<ServiceHeartbeatRecord> services() {
+        access.require(AccessRight.MANAGE_CAMERAS);
+        return heartbeats.all();
     }
 
     public HealthReport check() {

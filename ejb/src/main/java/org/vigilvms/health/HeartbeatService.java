@@ -46,7 +46,8 @@ public class HeartbeatService {
         return Optional.ofNullable(em.find(ServiceHeartbeatRecord.class, producer));
     }
 
-    public List<ServiceHeartbeatRecord> all() {
+    /** Every producer's latest heartbeat; users get it through {@link HealthService#services()}, which checks their right. */
+    List<ServiceHeartbeatRecord> all() {
         return em.createQuery("SELECT h FROM ServiceHeartbeatRecord h ORDER BY h.producer", ServiceHeartbeatRecord.class)
                 .getResultList();
     }

@@ -5,8 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.vigilvms.audit.AuditEvent;
@@ -190,8 +192,8 @@ public class AccessControl {
     }
 
     /** Administrative rights: holding one makes an account an administrator for {@code vigil.totp.required=admins}. */
-    static final java.util.Set<AccessRight> ADMINISTRATIVE =
-            java.util.EnumSet.of(AccessRight.MANAGE_USERS, AccessRight.MANAGE_CAMERAS, AccessRight.READ_AUDIT);
+    static final Set<AccessRight> ADMINISTRATIVE =
+            EnumSet.of(AccessRight.MANAGE_USERS, AccessRight.MANAGE_CAMERAS, AccessRight.READ_AUDIT);
 
     /**
      * Whether the caller must have a second factor ({@code vigil.totp.required}: {@code none} by
@@ -199,7 +201,7 @@ public class AccessControl {
      * or {@code all}). Read at each check, so switching it on takes effect at once.
      */
     public boolean secondFactorRequired(Caller caller) {
-        String policy = System.getProperty("vigil.totp.required", "none").toLowerCase(java.util.Locale.ROOT);
+        String policy = secondFactorPolicy();
         if (caller.anonymous() || policy.equals("none")) {
             return false;
         }
@@ -207,12 +209,17 @@ public class AccessControl {
                 || grantsOf(caller, null).stream().anyMatch(g -> ADMINISTRATIVE.contains(g.getRight()));
     }
 
+    /** The second-factor policy in force: {@code none}, {@code admins} or {@code all} ({@code vigil.totp.required}). */
+    public String secondFactorPolicy() {
+        return System.getProperty("vigil.totp.required", "none").trim().toLowerCase(Locale.ROOT);
+    }
+
     /** Required but not enrolled: such an account holds no right until its authenticator is confirmed. */
     public boolean secondFactorMissing(Caller caller) {
         if (!secondFactorRequired(caller)) {
             return false;
         }
-        UserTotp totp = em.find(UserTotp.class, caller.name().toLowerCase(java.util.Locale.ROOT));
+        UserTotp totp = em.find(UserTotp.class, caller.name().toLowerCase(Locale.ROOT));
         return totp == null || !totp.isEnabled();
     }
 

@@ -13,7 +13,7 @@ import java.security.cert.X509Certificate;
 import org.vigilvms.device.DeviceCertificateService;
 
 /**
- * Device-certificate mode (X.1453 A-3; {@code vigil.device.certificates=required}, read per
+ * Device-certificate mode (X.1453 A-3; {@link DeviceCertificateService#required()}, asked per
  * request): every request, the sign-in page included, must come over a TLS connection whose
  * client certificate the internal CA issued to an enrolled, unrevoked device; others get 403
  * and an audit entry. The TLS layer has validated the chain; the enrolment list decides, so a
@@ -23,7 +23,6 @@ import org.vigilvms.device.DeviceCertificateService;
 public class DeviceCertificateGate extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final String MODE = "vigil.device.certificates";
 
     @Inject
     private DeviceCertificateService devices;
@@ -31,7 +30,7 @@ public class DeviceCertificateGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"required".equalsIgnoreCase(System.getProperty(MODE, "optional"))
+        if (!DeviceCertificateService.required()
                 || "/api/v1/health".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
