@@ -33,6 +33,9 @@ final class ConsolePages {
         browser.driver.get(VigilDeployment.BASE + "/" + page);
         browser.waiting(Duration.ofSeconds(15)).until(d -> "complete".equals(browser.driver.executeScript("return document.readyState")));
         browser.problems().forEach(problem -> findings.add(page + " (or the page before): " + problem));
+        if (browser.driver.findElements(By.id("page-end")).isEmpty()) {
+            findings.add(page + ": cut short before the template's end (an error while the server rendered it)");
+        }
     }
 
     /** {@link #visit}, then keeps each serious or critical accessibility problem on the page as a finding too. */

@@ -85,7 +85,8 @@ public class HealthService {
     /** The services heard on the backbone, with their node and version (MANAGE_CAMERAS). */
     public List<ServiceHeartbeatRecord> services() {
         access.require(AccessRight.MANAGE_CAMERAS);
-        return heartbeats.all();
+        return em.createQuery("SELECT h FROM ServiceHeartbeatRecord h ORDER BY h.producer", ServiceHeartbeatRecord.class)
+                .getResultList();
     }
 
     public HealthReport check() {

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 
@@ -46,9 +45,4 @@ public class HeartbeatService {
         return Optional.ofNullable(em.find(ServiceHeartbeatRecord.class, producer));
     }
 
-    /** Every producer's latest heartbeat; users get it through {@link HealthService#services()}, which checks their right. */
-    List<ServiceHeartbeatRecord> all() {
-        return em.createQuery("SELECT h FROM ServiceHeartbeatRecord h ORDER BY h.producer", ServiceHeartbeatRecord.class)
-                .getResultList();
-    }
 }
