@@ -75,6 +75,11 @@ final class Browser implements AutoCloseable {
     /** Signs in to the server at {@code base} (another than the test container's). */
     void signIn(String base, String user, String password) {
         driver.get(base + "/login.xhtml");
+        signInOnThisPage(user, password);
+    }
+
+    /** Signs in on the sign-in page the browser shows now (it was sent there) and waits until it has gone on. */
+    void signInOnThisPage(String user, String password) {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("signin")).click();

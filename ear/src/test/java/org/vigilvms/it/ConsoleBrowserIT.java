@@ -44,6 +44,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.vigilvms.platform.Platform;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.FrameStamp;
 import org.vigilvms.testkit.camera.VirtualCamera;
@@ -174,6 +175,9 @@ class ConsoleBrowserIT {
                 pages.visit("index.xhtml");
             }
             assertEquals("UP", browser.driver.findElement(By.xpath("//tbody[@id='history_data']/tr[td[3]='database']/td[4]")).getText());
+            assertEquals(List.of("svc-analytics", "svc-management", "svc-recorder", "svc-storage"),
+                    columnTexts(browser, "services", "service-producer"), "the services heard on the backbone");
+            assertEquals("Vigil VMS " + Platform.VERSION, browser.driver.findElement(By.id("version")).getText());
             browser.driver.executeScript("document.getElementById('controls').scrollIntoView();");
             browser.screenshot("system");
             // events across cameras, each one a way into playback
@@ -253,6 +257,19 @@ class ConsoleBrowserIT {
             assertEquals(2, csv.body().lines().count(), csv.body());
             assertTrue(csv.body().lines().skip(1).allMatch(l -> l.contains(",piet,preference.theme,user:piet,SUCCESS,LIGHT")), csv.body());
             assertEquals(403, get(VigilDeployment.signedIn("piet", "Piet-pw-1"), "/" + csvPath).statusCode(), "not for an operator");
+
+            // a page left open while the session expired: the next search leads to signing in, and back to the page
+            pages.visit("audit.xhtml");
+            browser.driver.manage().deleteCookieNamed("JSESSIONID");
+            browser.click(By.id("audit-form:search"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login.xhtml?back=%2Faudit.xhtml"));
+            browser.signInOnThisPage("admin", VigilDeployment.adminPassword());
+            assertEquals(VigilDeployment.BASE + "/audit.xhtml", browser.driver.getCurrentUrl());
+            // and a page asked for without a session is the page reached after signing in
+            browser.driver.manage().deleteCookieNamed("JSESSIONID");
+            browser.driver.get(VigilDeployment.BASE + "/events.xhtml?type=MOTION");
+            browser.signInOnThisPage("admin", VigilDeployment.adminPassword());
+            assertEquals(VigilDeployment.BASE + "/events.xhtml?type=MOTION", browser.driver.getCurrentUrl());
             assertEquals(List.of(), pages.findings(), "no console error, CSP refusal or serious accessibility problem");
         }
     }

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Pattern;
+import org.vigilvms.login.ReturnPage;
 import org.vigilvms.preference.PreferenceService;
 import org.vigilvms.preference.UserPreference;
 
@@ -18,8 +18,6 @@ import org.vigilvms.preference.UserPreference;
 public class ThemeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** A console page of this origin, with an optional query: never another host. */
-    private static final Pattern PAGE = Pattern.compile("/[a-z-]+(/[a-z-]+)?\\.xhtml(\\?[A-Za-z0-9=&._:%+-]*)?");
 
     @EJB
     private PreferenceService preferences;
@@ -34,11 +32,6 @@ public class ThemeServlet extends HttpServlet {
             return;
         }
         preferences.chooseTheme(theme);
-        response.sendRedirect(request.getContextPath() + backTo(request.getParameter("back")));
-    }
-
-    /** Where to return: the page named if it is a console page of this origin, else the System page. */
-    static String backTo(String back) {
-        return back != null && PAGE.matcher(back).matches() ? back : "/index.xhtml";
+        response.sendRedirect(request.getContextPath() + ReturnPage.of(request.getParameter("back")));
     }
 }

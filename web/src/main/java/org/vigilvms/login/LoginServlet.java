@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.util.Optional;
 import org.vigilvms.security.LoginGuard;
 import org.vigilvms.security.PrincipalName;
@@ -46,23 +48,23 @@ public class LoginServlet extends HttpServlet {
         String address = request.getRemoteAddr();
         if (username == null || password == null || username.isBlank() || username.length() > MAX_NAME
                 || password.length() > MAX_PASSWORD || username.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            fail(response, "invalid");
+            fail(request, response, "invalid");
             return;
         }
         Optional<String> canonical = PrincipalName.canonical(username, System.getProperty(USER_ATTRIBUTE, "uid"));
         if (canonical.isEmpty()) {
             if (guard.admit("?", address) == LoginGuard.Verdict.THROTTLED) {
-                fail(response, "throttled");
+                fail(request, response, "throttled");
                 return;
             }
             guard.failedWithoutAccount(address);
-            fail(response, "invalid");
+            fail(request, response, "invalid");
             return;
         }
         username = canonical.get();
         String refused = SessionStart.refusal(guard.admit(username, address), "invalid");
         if (refused != null) {
-            fail(response, refused);
+            fail(request, response, refused);
             return;
         }
         SessionStart.dropOldSession(request);
@@ -70,17 +72,17 @@ public class LoginServlet extends HttpServlet {
             request.login(username, password);
         } catch (ServletException e) {
             boolean locked = guard.failed(username, address);
-            fail(response, locked ? "locked" : "invalid");
+            fail(request, response, locked ? "locked" : "invalid");
             return;
         }
         if (totp.enabledForCaller() && !totp.check(request.getParameter("code"))) {
             // the password was right but the second factor was not: no session, counted as a failure
             SessionStart.undo(request);
             boolean locked = guard.failed(username, address);
-            fail(response, locked ? "locked" : "code");
+            fail(request, response, locked ? "locked" : "code");
             return;
         }
-        start.enter(request, response, username);
+        start.enter(request, response, username, request.getParameter("back"));
     }
 
     @Override
@@ -88,7 +90,9 @@ public class LoginServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + "/login.xhtml");
     }
 
-    private static void fail(HttpServletResponse response, String reason) throws IOException {
-        response.sendRedirect("login-error.xhtml?reason=" + reason);
+    /** To the failure page, which keeps where the person was going for the next try. */
+    private static void fail(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+        response.sendRedirect("login-error.xhtml?reason=" + reason + "&back="
+                + URLEncoder.encode(ReturnPage.of(request.getParameter("back")), StandardCharsets.UTF_8));
     }
 }

@@ -20,7 +20,8 @@ import org.vigilvms.security.SessionDirectory;
  * whose account an administrator disabled, or that its owner or an administrator ended
  * ({@link SessionDirectory}), ends at its next request, and every session ends
  * {@link #absoluteLifetime()} after its sign-in however busy it is. Either way it is audited
- * ({@code session.ended}); pages lead to the sign-in page, API calls get 401. The EJB layer
+ * ({@code session.ended}); pages lead to the sign-in page and back (Ajax requests too, see
+ * {@link SignInAgain}), API calls get 401. The EJB layer
  * refuses a disabled account's rights on its own (AccessControl); this takes the session too.
  */
 @WebFilter(urlPatterns = "/*")
@@ -67,7 +68,8 @@ public class SessionGate extends HttpFilter {
                     response.setContentType("application/json");
                     response.getWriter().write("{\"error\":\"session ended: " + why + "\"}");
                 } else {
-                    response.sendRedirect(request.getContextPath() + "/login.xhtml");
+                    String query = request.getQueryString();
+                    SignInAgain.send(request, response, path + (query == null ? "" : "?" + query));
                 }
                 return;
             }

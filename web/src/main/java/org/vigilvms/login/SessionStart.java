@@ -65,7 +65,8 @@ class SessionStart {
         dropOldSession(request);
     }
 
-    void enter(HttpServletRequest request, HttpServletResponse response, String username) throws IOException {
+    /** Opens the signed-in session and sends the person on: to the first password or second factor if due, else to {@code back}. */
+    void enter(HttpServletRequest request, HttpServletResponse response, String username, String back) throws IOException {
         request.getSession(true).setAttribute(SessionGate.SIGNED_IN_AT, Instant.now());
         request.changeSessionId();
         sessions.opened(request.getSession().getId(), username, request.getRemoteAddr(), request.getHeader("User-Agent"));
@@ -80,6 +81,6 @@ class SessionStart {
             response.sendRedirect(request.getContextPath() + "/account/totp.xhtml");
             return;
         }
-        response.sendRedirect(request.getContextPath() + "/index.xhtml");
+        response.sendRedirect(request.getContextPath() + ReturnPage.of(back));
     }
 }

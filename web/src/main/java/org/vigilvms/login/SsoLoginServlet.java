@@ -73,7 +73,7 @@ public class SsoLoginServlet extends HttpServlet {
             fail(request, response, "sso-code");
             return;
         }
-        start.enter(request, response, username);
+        start.enter(request, response, username, null);
     }
 
     /** The ticket from its cookie, which is cleared at once: a ticket is tried once. */
