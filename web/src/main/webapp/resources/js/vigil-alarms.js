@@ -1,6 +1,6 @@
 /*
  * Vigil alarm list: loads the open alarms the user may see (GET api/v1/alarms), then follows
- * them live over wss://.../alarms/socket (ticket from api/v1/alarms/ticket): new alarms are
+ * them live over the alarm socket (vigil.followAlarms): new alarms are
  * added at the top with a tone, changes update their row. Acknowledge and close ask the server,
  * which decides. Reconnects after a drop.
  */
@@ -15,15 +15,7 @@
   var call = window.vigil.call;
 
   function tone(priority) {
-    if (!document.getElementById('alarm-sound').checked) { return; }
-    try {
-      var audio = new (window.AudioContext || window.webkitAudioContext)();
-      var osc = audio.createOscillator();
-      osc.frequency.value = 660 + 110 * priority;
-      osc.connect(audio.destination);
-      osc.start();
-      osc.stop(audio.currentTime + 0.25);
-    } catch (e) { /* no audio device: the row still shows */ }
+    if (document.getElementById('alarm-sound').checked) { window.vigil.tone(priority); }
   }
 
   function td(row, text) { var c = document.createElement('td'); c.textContent = text; row.appendChild(c); return c; }
@@ -73,22 +65,14 @@
   }
 
   function connect() {
-    call('GET', 'alarms/ticket').then(function (t) {
-      var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
-        + location.pathname.replace(/[^/]*$/, '') + t.url);
-      socket.onopen = function () { link.textContent = 'live'; window.vigilAlarms.connected = true; };
-      socket.onmessage = function (m) {
-        var data = JSON.parse(m.data);
-        window.vigilAlarms.received++;
-        window.vigilAlarms.last = { id: data.alarm.id, at: Date.now() };
-        if (show(data.alarm) && data.sound) { tone(data.alarm.priority); }
-      };
-      socket.onclose = function () {
-        window.vigilAlarms.connected = false;
-        link.textContent = 'reconnecting';
-        setTimeout(connect, 2000);
-      };
-    }).catch(function () { link.textContent = 'reconnecting'; setTimeout(connect, 5000); });
+    window.vigil.followAlarms(function (data) {
+      window.vigilAlarms.received++;
+      window.vigilAlarms.last = { id: data.alarm.id, at: Date.now() };
+      if (show(data.alarm) && data.sound) { tone(data.alarm.priority); }
+    }, function (state) {
+      window.vigilAlarms.connected = state === 'live';
+      link.textContent = state;
+    });
   }
 
   call('GET', 'alarms').then(function (alarms) {

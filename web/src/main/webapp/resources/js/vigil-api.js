@@ -41,3 +41,30 @@ window.vigil.button = function (parent, text, className, action) {
   parent.appendChild(b);
   return b;
 };
+/*
+ * Follows the alarm socket (ticket from api/v1/alarms/ticket, bound to this session): onAlarm(message)
+ * for each push ({alarm, sound}), onState('live' | 'reconnecting'); reconnects after a drop.
+ */
+window.vigil.followAlarms = function (onAlarm, onState) {
+  'use strict';
+  function again(delay) { setTimeout(function () { window.vigil.followAlarms(onAlarm, onState); }, delay); }
+  window.vigil.call('GET', 'alarms/ticket').then(function (t) {
+    var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
+      + location.pathname.replace(/[^/]*$/, '') + t.url);
+    socket.onopen = function () { onState('live'); };
+    socket.onmessage = function (m) { onAlarm(JSON.parse(m.data)); };
+    socket.onclose = function () { onState('reconnecting'); again(2000); };
+  }).catch(function () { onState('reconnecting'); again(5000); });
+};
+/* A short tone for an alarm, higher for a higher priority (nothing where the browser has no audio). */
+window.vigil.tone = function (priority) {
+  'use strict';
+  try {
+    var audio = new (window.AudioContext || window.webkitAudioContext)();
+    var osc = audio.createOscillator();
+    osc.frequency.value = 660 + 110 * priority;
+    osc.connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.25);
+  } catch (e) { /* no audio device: the alarm still shows */ }
+};

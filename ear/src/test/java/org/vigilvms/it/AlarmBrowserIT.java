@@ -84,6 +84,25 @@ class AlarmBrowserIT {
             assertEquals(403, post(paula, "/api/v1/alarms/" + vaultAlarm + "/acknowledge", "{}").statusCode());
             assertEquals("NEW", stateOf(vaultAlarm));
 
+            // on any other page a new alarm is a toast with its camera one click away; the vault's never shows
+            browser.driver.get(VigilDeployment.BASE + "/live.xhtml");
+            browser.waiting(Duration.ofSeconds(20)).until(d ->
+                    Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilToasts && window.vigilToasts.connected;")));
+            AnalyticsEvent vaultAgain = RemoteAnalyticsNode.motion(secret, "door");
+            node.report(vaultAgain);
+            VigilDeployment.await("second vault alarm raised", Duration.ofSeconds(15), () ->
+                    count("SELECT count(*) FROM alarm WHERE event_id = ?", vaultAgain.eventId()) == 1);
+            node.report(RemoteAnalyticsNode.motion(watched, "door"));
+            WebElement toast = browser.waiting(Duration.ofSeconds(15)).until(d ->
+                    d.findElements(By.cssSelector("#alarm-toasts .toast[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
+            assertTrue(toast.getText().startsWith("Alarm, priority 3: alarm front") && toast.getText().contains("MOTION at "),
+                    toast.getText());
+            assertEquals(List.of(), browser.driver.findElements(By.cssSelector("#alarm-toasts .toast[data-camera='" + secret + "']")),
+                    "the vault's alarm never reaches this console");
+            browser.screenshot("alarm-toast");
+            toast.findElement(By.cssSelector("a.watch")).click();
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/camera.xhtml?id=" + watched));
+
             // the event is a mark on the playback timeline (for someone with PLAYBACK)
             browser.driver.manage().deleteAllCookies();
             browser.signIn("admin", VigilDeployment.adminPassword());

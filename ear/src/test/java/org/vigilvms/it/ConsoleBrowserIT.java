@@ -175,8 +175,9 @@ class ConsoleBrowserIT {
                 pages.visit("index.xhtml");
             }
             assertEquals("UP", browser.driver.findElement(By.xpath("//tbody[@id='history_data']/tr[td[3]='database']/td[4]")).getText());
-            assertEquals(List.of("svc-analytics", "svc-management", "svc-recorder", "svc-storage"),
-                    columnTexts(browser, "services", "service-producer"), "the services heard on the backbone");
+            // the server's own four, and the remote analytics nodes other tests enrolled on this shared server
+            List<String> services = columnTexts(browser, "services", "service-producer");
+            assertTrue(services.containsAll(List.of("svc-analytics", "svc-management", "svc-recorder", "svc-storage")), services.toString());
             assertEquals("Vigil VMS " + Platform.VERSION, browser.driver.findElement(By.id("version")).getText());
             browser.driver.executeScript("document.getElementById('controls').scrollIntoView();");
             browser.screenshot("system");
@@ -270,6 +271,27 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/events.xhtml?type=MOTION");
             browser.signInOnThisPage("admin", VigilDeployment.adminPassword());
             assertEquals(VigilDeployment.BASE + "/events.xhtml?type=MOTION", browser.driver.getCurrentUrl());
+
+            // German for a browser that asks for it first
+            browser.driver.executeCdpCommand("Network.enable", Map.of());
+            browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")));
+            try {
+                pages.visitAccessible("index.xhtml");
+                assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+                assertEquals(List.of("System", "Live", "Alarme", "Ereignisse", "Exporte", "Kameras", "Speicher", "Geräte",
+                        "Benutzer und Rechte", "Prüfprotokoll"), pages.menu());
+                assertTrue(browser.driver.findElement(By.tagName("h2")).getText().startsWith("Systemzustand: "),
+                        browser.driver.findElement(By.tagName("h2")).getText());
+                assertEquals("Wie erfüllt, oder was fehlt", browser.driver.findElement(By.cssSelector("#controls th.control-how")).getText());
+                browser.click(By.id("signout"));
+                pages.visitAccessible("login.xhtml");
+                assertEquals("Anmelden", browser.driver.findElement(By.id("signin")).getText());
+                pages.visitAccessible("login-error.xhtml?reason=invalid");
+                assertEquals("Anmeldung fehlgeschlagen: falscher Benutzername oder falsches Passwort.",
+                        browser.driver.findElement(By.id("login-failed")).getText());
+            } finally {
+                browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+            }
             assertEquals(List.of(), pages.findings(), "no console error, CSP refusal or serious accessibility problem");
         }
     }

@@ -188,7 +188,8 @@ class FoundationIT {
         HttpClient client = VigilDeployment.https();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/index.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertTrue(page.body().contains("action=\"login\""), "login form instead of the console");
+        assertTrue(page.body().contains("action=\"/login\""), "login form instead of the console");
+        assertTrue(page.body().contains("name=\"back\" value=\"/index.xhtml\""), "the page asked for rides along: " + page.body());
         assertFalse(page.body().contains("System health"));
 
         for (String guess : List.of("admin", "password", "changeme", "vigil")) {

@@ -148,7 +148,7 @@ class HardeningIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(204, out.statusCode(), out.body());
         HttpResponse<String> again = get(lea, "/api/v1/access/me");
-        assertTrue(again.body().contains("action=\"login\""), "the same cookie now meets the sign-in form: " + again.body());
+        assertTrue(again.body().contains("action=\"/login\""), "the same cookie now meets the sign-in form: " + again.body());
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'logout' AND actor = 'lea'"));
         assertTrue(get(VigilDeployment.signedIn("lea", "Lea-pw-1"), "/live.xhtml").body().contains("id=\"signout\""),
                 "every console page offers sign-out");

@@ -57,14 +57,6 @@ import org.vigilvms.security.AccessRight;
 @Stateless
 public class DeviceCertificateService {
 
-    /**
-     * Whether every request must come from an enrolled device (X.1453 A-3): read at each call, so
-     * switching it takes effect at the next request.
-     */
-    public static boolean required() {
-        return "required".equalsIgnoreCase(System.getProperty(MODE, "optional").trim());
-    }
-
     /** Whether a client certificate may pass, and why not. */
     public record Admission(boolean admitted, String reason) {
     }
@@ -82,9 +74,6 @@ public class DeviceCertificateService {
     /** An issued certificate: the PEM the device installs with its own private key. */
     public record Issued(DeviceView device, String certificatePem, String issuerPem) {
     }
-
-    /** The setting that switches device-certificate mode on: {@code required}; anything else leaves it off. */
-    public static final String MODE = "vigil.device.certificates";
 
     static final Duration VALIDITY = Duration.ofDays(397);
     static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

@@ -24,6 +24,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.ssl.SSLContext;
@@ -144,12 +145,12 @@ public class DirectoryService {
     private static DirectoryUser user(SearchResultEntry e, String idAttribute, Set<String> disabled) {
         String id = e.getAttributeValue(idAttribute);
         return new DirectoryUser(id, e.getAttributeValue("cn"), e.getAttributeValue("mail"), e.getDN(),
-                id != null && disabled.contains(id.toLowerCase(java.util.Locale.ROOT)));
+                id != null && disabled.contains(id.toLowerCase(Locale.ROOT)));
     }
 
     /** Which of these account names an administrator disabled in Vigil (lower case), in one query. */
     private Set<String> disabledAmong(List<String> ids) {
-        List<String> names = ids.stream().filter(java.util.Objects::nonNull).map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> names = ids.stream().filter(Objects::nonNull).map(n -> n.toLowerCase(Locale.ROOT)).toList();
         if (names.isEmpty()) {
             return Set.of();
         }
@@ -231,18 +232,6 @@ public class DirectoryService {
         } catch (IOException | GeneralSecurityException e) {
             throw new DirectoryUnavailableException("the directory's trust store cannot be read: " + e.getMessage());
         }
-    }
-
-    /** How the configured directory is reached (sign-in and searches alike): not at all, over TLS, or in clear. */
-    public enum Transport { NONE, TLS, PLAIN }
-
-    /** The transport of {@code vigil.ldap.url}: {@code ldaps://} is TLS, any other scheme is plain. */
-    public static Transport transport() {
-        String url = property("vigil.ldap.url", null);
-        if (url == null) {
-            return Transport.NONE;
-        }
-        return url.trim().toLowerCase(Locale.ROOT).startsWith("ldaps://") ? Transport.TLS : Transport.PLAIN;
     }
 
     private static String property(String name, String fallback) {

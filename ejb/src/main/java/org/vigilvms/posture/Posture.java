@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.vigilvms.directory.DirectoryService.Transport;
+import org.vigilvms.directory.DirectoryTransport;
 import org.vigilvms.posture.Control.State;
 import org.vigilvms.security.AccessRight;
 
@@ -26,7 +26,7 @@ public final class Posture {
      * @param keysInHardware whether the installation's keys live in a PKCS#11 token
      */
     public record Settings(long insecureCameras, boolean deviceCertificates, String secondFactor, List<String> fourEyes,
-                           List<String> fourEyesActions, boolean exportApproval, Transport directory, Optional<String> siem,
+                           List<String> fourEyesActions, boolean exportApproval, DirectoryTransport directory, Optional<String> siem,
                            boolean keysInHardware) {
     }
 
@@ -69,9 +69,9 @@ public final class Posture {
             case "admins" -> "password and one-time code for administrators";
             default -> "password only (no second factor required)";
         };
-        String directory = s.directory() == Transport.PLAIN
+        String directory = s.directory() == DirectoryTransport.PLAIN
                 ? "; directory passwords cross the network readable (ldap:// without TLS)" : "";
-        State signIn = s.directory() == Transport.PLAIN ? State.WEAKENED : State.ENFORCED;
+        State signIn = s.directory() == DirectoryTransport.PLAIN ? State.WEAKENED : State.ENFORCED;
         controls.add(new Control("A-1", "administrators are authenticated", signIn,
                 (s.secondFactor().equals("none") ? "password only (no second factor required)"
                         : "password and one-time code") + directory));

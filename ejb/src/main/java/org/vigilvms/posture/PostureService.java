@@ -9,8 +9,8 @@ import java.util.List;
 import org.vigilvms.approval.FourEyes;
 import org.vigilvms.audit.SiemForwarder;
 import org.vigilvms.camera.CameraDirectory;
-import org.vigilvms.device.DeviceCertificateService;
-import org.vigilvms.directory.DirectoryService;
+import org.vigilvms.device.DeviceCertificateMode;
+import org.vigilvms.directory.DirectoryTransport;
 import org.vigilvms.export.ExportService;
 import org.vigilvms.platform.HardwareToken;
 import org.vigilvms.security.AccessControl;
@@ -43,8 +43,8 @@ public class PostureService {
 
     public List<Control> controls() {
         access.require(AccessRight.MANAGE_CAMERAS);
-        return Posture.of(new Posture.Settings(cameras.insecureTransports(), DeviceCertificateService.required(),
+        return Posture.of(new Posture.Settings(cameras.insecureTransports(), DeviceCertificateMode.required(),
                 access.secondFactorPolicy(), FourEyes.ACTIONS.stream().filter(fourEyes::required).toList(), FourEyes.ACTIONS,
-                exports.approvalRequired(), DirectoryService.transport(), siem.destination(), HardwareToken.configured()));
+                exports.approvalRequired(), DirectoryTransport.configured(), siem.destination(), HardwareToken.configured()));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.vigilvms.directory.DirectoryService.Transport;
+import org.vigilvms.directory.DirectoryTransport;
 import org.vigilvms.posture.Control.State;
 
 class PostureTest {
@@ -16,11 +16,11 @@ class PostureTest {
     private static final List<String> ACTIONS = List.of("evidence.release", "rights.change", "recording.delete");
 
     /** Everything switched on that can be. */
-    private static final Posture.Settings STRICT = new Posture.Settings(0, true, "all", ACTIONS, ACTIONS, true, Transport.TLS,
+    private static final Posture.Settings STRICT = new Posture.Settings(0, true, "all", ACTIONS, ACTIONS, true, DirectoryTransport.TLS,
             Optional.of("siem.example:6514"), true);
 
     /** As the setup leaves an installation: optional controls off, no SIEM, no token. */
-    private static final Posture.Settings FRESH = new Posture.Settings(0, false, "none", List.of(), ACTIONS, false, Transport.NONE,
+    private static final Posture.Settings FRESH = new Posture.Settings(0, false, "none", List.of(), ACTIONS, false, DirectoryTransport.NONE,
             Optional.empty(), false);
 
     @Test
@@ -54,7 +54,7 @@ class PostureTest {
 
     @Test
     void anAcceptedPlainCameraWeakensEveryControlItsTransportCarries() {
-        Posture.Settings plain = new Posture.Settings(2, true, "all", ACTIONS, ACTIONS, true, Transport.TLS, Optional.of("s:6514"), true);
+        Posture.Settings plain = new Posture.Settings(2, true, "all", ACTIONS, ACTIONS, true, DirectoryTransport.TLS, Optional.of("s:6514"), true);
         Map<String, State> states = states(plain);
         for (String id : List.of("C-1", "C-2", "I-1", "A-4")) {
             assertEquals(State.WEAKENED, states.get(id), id);
@@ -65,7 +65,7 @@ class PostureTest {
 
     @Test
     void aDirectoryReachedWithoutTlsWeakensSignIn() {
-        Posture.Settings plain = new Posture.Settings(0, true, "admins", ACTIONS, ACTIONS, true, Transport.PLAIN, Optional.empty(), false);
+        Posture.Settings plain = new Posture.Settings(0, true, "admins", ACTIONS, ACTIONS, true, DirectoryTransport.PLAIN, Optional.empty(), false);
         assertEquals(State.WEAKENED, states(plain).get("A-1"));
         assertEquals(State.WEAKENED, states(plain).get("A-2"));
         assertEquals("password and one-time code for administrators; directory passwords cross the network readable (ldap:// without TLS)",
@@ -74,11 +74,11 @@ class PostureTest {
 
     @Test
     void fourEyesOnSomeActionsIsPartialAndNamesThem() {
-        Posture.Settings some = new Posture.Settings(0, false, "none", List.of("recording.delete"), ACTIONS, true, Transport.NONE,
+        Posture.Settings some = new Posture.Settings(0, false, "none", List.of("recording.delete"), ACTIONS, true, DirectoryTransport.NONE,
                 Optional.empty(), false);
         assertEquals(State.PARTIAL, states(some).get("T-INS"));
         assertEquals("waiting for a second person: recording.delete, export", how(some, "T-INS"));
-        Posture.Settings allButExports = new Posture.Settings(0, false, "none", ACTIONS, ACTIONS, false, Transport.NONE,
+        Posture.Settings allButExports = new Posture.Settings(0, false, "none", ACTIONS, ACTIONS, false, DirectoryTransport.NONE,
                 Optional.empty(), false);
         assertEquals(State.PARTIAL, states(allButExports).get("T-INS"));
     }

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.primefaces.model.menu.DefaultMenuItem;
 import org.primefaces.model.menu.DefaultMenuModel;
 import org.primefaces.model.menu.MenuModel;
@@ -23,6 +26,7 @@ public class ConsoleMenu {
     private AccessControl access;
 
     private MenuModel model;
+    private final Map<ConsolePage, Boolean> offered = new EnumMap<>(ConsolePage.class);
 
     public MenuModel getModel() {
         if (model == null) {
@@ -44,7 +48,16 @@ public class ConsoleMenu {
         return crumbs;
     }
 
+    /** Whether the user may see alarms (the alarm list is offered): then every page carries the alarm toasts. */
+    public boolean isAlarmsOffered() {
+        return offered(ConsolePage.ALARMS);
+    }
+
     private boolean offered(ConsolePage page) {
+        return offered.computeIfAbsent(page, this::decide);
+    }
+
+    private boolean decide(ConsolePage page) {
         return switch (page.need()) {
             case NOTHING -> true;
             case ANYWHERE -> Arrays.stream(page.anyOf()).anyMatch(r -> access.holdsAnywhere(r));
@@ -53,6 +66,7 @@ public class ConsoleMenu {
     }
 
     private static DefaultMenuItem item(ConsolePage page, String id) {
-        return DefaultMenuItem.builder().id(id).value(page.label()).url(page.file()).build();
+        Locale language = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return DefaultMenuItem.builder().id(id).value(page.label(language)).url(page.file()).build();
     }
 }

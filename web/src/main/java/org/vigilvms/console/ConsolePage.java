@@ -3,7 +3,9 @@ package org.vigilvms.console;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.vigilvms.security.AccessRight;
 
 /**
@@ -13,31 +15,32 @@ import org.vigilvms.security.AccessRight;
  * playback) name the menu page they belong under.
  */
 public enum ConsolePage {
-    SYSTEM("index.xhtml", "System", Need.NOTHING, null),
-    LIVE("live.xhtml", "Live", Need.ANYWHERE, null, AccessRight.VIEW_LIVE),
-    ALARMS("alarms.xhtml", "Alarms", Need.ANYWHERE, null, AccessRight.VIEW_LIVE, AccessRight.PLAYBACK),
-    EVENTS("events.xhtml", "Events", Need.ANYWHERE, null, AccessRight.PLAYBACK),
-    EXPORTS("exports.xhtml", "Exports", Need.ANYWHERE, null, AccessRight.EXPORT),
-    CAMERAS("cameras.xhtml", "Cameras", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
-    STORAGE("storage.xhtml", "Storage", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
-    DEVICES("devices.xhtml", "Devices", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
-    DIRECTORY("directory.xhtml", "Users and rights", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
-    AUDIT("audit.xhtml", "Audit", Need.SYSTEM, null, AccessRight.READ_AUDIT),
-    CAMERA("camera.xhtml", "Camera", Need.NOTHING, LIVE),
-    PLAYBACK("playback.xhtml", "Playback", Need.NOTHING, LIVE);
+    SYSTEM("index.xhtml", Need.NOTHING, null),
+    LIVE("live.xhtml", Need.ANYWHERE, null, AccessRight.VIEW_LIVE),
+    ALARMS("alarms.xhtml", Need.ANYWHERE, null, AccessRight.VIEW_LIVE, AccessRight.PLAYBACK),
+    EVENTS("events.xhtml", Need.ANYWHERE, null, AccessRight.PLAYBACK),
+    EXPORTS("exports.xhtml", Need.ANYWHERE, null, AccessRight.EXPORT),
+    CAMERAS("cameras.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
+    STORAGE("storage.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
+    DEVICES("devices.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
+    DIRECTORY("directory.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
+    AUDIT("audit.xhtml", Need.SYSTEM, null, AccessRight.READ_AUDIT),
+    CAMERA("camera.xhtml", Need.NOTHING, LIVE),
+    PLAYBACK("playback.xhtml", Need.NOTHING, LIVE);
 
     /** How a page's rights must be held. */
     enum Need { NOTHING, ANYWHERE, SYSTEM }
 
+    /** Where the console's texts are, in every language it speaks. */
+    static final String MESSAGES = "org.vigilvms.console.messages";
+
     private final String file;
-    private final String label;
     private final Need need;
     private final ConsolePage parent;
     private final AccessRight[] anyOf;
 
-    ConsolePage(String file, String label, Need need, ConsolePage parent, AccessRight... anyOf) {
+    ConsolePage(String file, Need need, ConsolePage parent, AccessRight... anyOf) {
         this.file = file;
-        this.label = label;
         this.need = need;
         this.parent = parent;
         this.anyOf = anyOf;
@@ -47,8 +50,10 @@ public enum ConsolePage {
         return file;
     }
 
-    public String label() {
-        return label;
+    /** The page's name in {@code language} (English where the console has no text of that language). */
+    public String label(Locale language) {
+        return ResourceBundle.getBundle(MESSAGES, language, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                .getString("page." + name().toLowerCase(Locale.ROOT));
     }
 
     Need need() {

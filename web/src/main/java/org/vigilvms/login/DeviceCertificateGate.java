@@ -10,10 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import org.vigilvms.device.DeviceCertificateMode;
 import org.vigilvms.device.DeviceCertificateService;
 
 /**
- * Device-certificate mode (X.1453 A-3; {@link DeviceCertificateService#required()}, asked per
+ * Device-certificate mode (X.1453 A-3; {@link DeviceCertificateMode#required()}, asked per
  * request): every request, the sign-in page included, must come over a TLS connection whose
  * client certificate the internal CA issued to an enrolled, unrevoked device; others get 403
  * and an audit entry. The TLS layer has validated the chain; the enrolment list decides, so a
@@ -30,7 +31,7 @@ public class DeviceCertificateGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!DeviceCertificateService.required()
+        if (!DeviceCertificateMode.required()
                 || "/api/v1/health".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
