@@ -37,26 +37,19 @@ public final class Posture {
     public static List<Control> of(Settings s) {
         List<Control> controls = new ArrayList<>();
         String plainCameras = s.insecureCameras() + " enabled camera(s) on a plain transport an administrator accepted";
-        controls.add(s.insecureCameras() == 0
-                ? new Control("C-1", "video on the network is unreadable to others", State.ENFORCED,
-                        "console, API and live video only over HTTPS (plain HTTP is redirected); every enabled camera over RTSPS")
-                : new Control("C-1", "video on the network is unreadable to others", State.WEAKENED,
-                        "console, API and live video only over HTTPS; " + plainCameras + " (plain RTSP): their video crosses the "
-                                + "camera network readable"));
-        controls.add(s.insecureCameras() == 0
-                ? new Control("C-2", "camera control is unreadable to others", State.ENFORCED,
-                        "camera sessions and ONVIF control over TLS only")
-                : new Control("C-2", "camera control is unreadable to others", State.WEAKENED,
-                        plainCameras + " (plain RTSP or ONVIF over HTTP): their control and passwords cross the camera network readable"));
+        controls.add(byCameras(s, "C-1", "video on the network is unreadable to others",
+                "console, API and live video only over HTTPS (plain HTTP is redirected); every enabled camera over RTSPS",
+                "console, API and live video only over HTTPS; " + plainCameras + " (plain RTSP): their video crosses the "
+                        + "camera network readable"));
+        controls.add(byCameras(s, "C-2", "camera control is unreadable to others", "camera sessions and ONVIF control over TLS only",
+                plainCameras + " (plain RTSP or ONVIF over HTTP): their control and passwords cross the camera network readable"));
         controls.add(new Control("C-3", "stored video and analytics data are unreadable to others", State.PARTIAL,
                 "segments AES-256-GCM under per-camera keys wrapped by the master key, which is "
                         + (s.keysInHardware() ? "in the PKCS#11 token" : "in a file outside the database")
                         + "; analytics metadata is stored unencrypted"));
-        controls.add(s.insecureCameras() == 0
-                ? new Control("I-1", "video from a camera is the camera's original", State.ENFORCED,
-                        "every enabled camera over TLS with a pinned certificate or one from a trusted camera CA")
-                : new Control("I-1", "video from a camera is the camera's original", State.WEAKENED,
-                        plainCameras + ": video from them could be replaced on the way"));
+        controls.add(byCameras(s, "I-1", "video from a camera is the camera's original",
+                "every enabled camera over TLS with a pinned certificate or one from a trusted camera CA",
+                plainCameras + ": video from them could be replaced on the way"));
         controls.add(new Control("I-2", "stored video is original", State.ENFORCED,
                 "a hash chain per camera, heads signed every 10 s"
                         + s.siem().map(at -> " and sent to the SIEM at " + at)
@@ -81,11 +74,9 @@ public final class Posture {
                         "every request needs a client certificate the internal CA issued to an enrolled, unrevoked device")
                 : new Control("A-3", "client devices are authenticated as devices", State.OFF,
                         "any browser may reach the sign-in page (device-certificate mode is optional)"));
-        controls.add(s.insecureCameras() == 0
-                ? new Control("A-4", "cameras are authenticated as devices", State.ENFORCED,
-                        "each camera's certificate pinned by an administrator or issued by a trusted camera CA")
-                : new Control("A-4", "cameras are authenticated as devices", State.WEAKENED,
-                        plainCameras + ": nothing proves they are the cameras they claim to be"));
+        controls.add(byCameras(s, "A-4", "cameras are authenticated as devices",
+                "each camera's certificate pinned by an administrator or issued by a trusted camera CA",
+                plainCameras + ": nothing proves they are the cameras they claim to be"));
         controls.add(new Control("AC-1", "live, playback and camera control are separate rights", State.ENFORCED,
                 "rights " + Arrays.stream(AccessRight.values()).map(Enum::name).collect(Collectors.joining(", "))
                         + " per camera, site or every camera, checked in the services on every call"));
@@ -104,6 +95,12 @@ public final class Posture {
                 "physical access is outside the software; " + (s.deviceCertificates()
                         ? "the console answers only enrolled devices" : "device-certificate mode could bind the console to enrolled devices")));
         return List.copyOf(controls);
+    }
+
+    /** A control that cameras on an accepted plain transport weaken: {@code weakened} says how. */
+    private static Control byCameras(Settings s, String id, String requirement, String enforced, String weakened) {
+        return s.insecureCameras() == 0 ? new Control(id, requirement, State.ENFORCED, enforced)
+                : new Control(id, requirement, State.WEAKENED, weakened);
     }
 
     private static Control insiders(Settings s) {
