@@ -116,12 +116,39 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class);
     }
 
-    /** Clicks the element, finding it again if the table it sits in was rebuilt in between. */
+    /**
+     * Clicks the element, finding it again if the table it sits in was rebuilt in between. Not for
+     * a click that leaves the page ({@link #leaveBy}): a retried click could land on the next page.
+     */
     void click(By locator) {
         waiting(Duration.ofSeconds(10)).until(d -> {
             d.findElement(locator).click();
             return true;
         });
+    }
+
+    /**
+     * Clicks, once, a link or button that leads to another page, and waits until that page has
+     * loaded. The click is never repeated: Chromium may report the element it just left as stale,
+     * and a second click would then hit the next page (the theme button there undoes the choice).
+     * The page left is marked in its own window object, which the next page does not have; so a
+     * click that did not start a navigation fails here rather than later.
+     */
+    void leaveBy(By locator) {
+        driver.executeScript("window.vigilLeft = true;");
+        try {
+            driver.findElement(locator).click();
+        } catch (StaleElementReferenceException e) {
+            // the navigation had begun before the driver looked again; the wait below checks it did
+        }
+        waiting(Duration.ofSeconds(15)).until(d -> Boolean.FALSE.equals(driver.executeScript(
+                "return window.vigilLeft === true || document.readyState !== 'complete';")));
+    }
+
+    /** Signs out with the console's sign-out button and waits for the sign-in page it leads to. */
+    void signOut() {
+        leaveBy(By.id("signout"));
+        Assertions.assertTrue(driver.getCurrentUrl().contains("/login.xhtml"), "signed out to the sign-in page: " + driver.getCurrentUrl());
     }
 
     /**

@@ -189,14 +189,14 @@ class ConsoleBrowserIT {
             browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#events-form\\:rows_data .camera"))
                     .stream().map(WebElement::getText).anyMatch("pages"::equals));
             browser.screenshot("events");
-            browser.click(By.xpath("//tbody[@id='events-form:rows_data']/tr[td/span[@class='camera' and text()='pages']]//a[@class='play']"));
+            browser.leaveBy(By.xpath("//tbody[@id='events-form:rows_data']/tr[td/span[@class='camera' and text()='pages']]//a[@class='play']"));
             browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/playback.xhtml?camera=" + camera + "&at="));
             Instant opened = Instant.parse(URLDecoder.decode(browser.driver.getCurrentUrl().replaceAll(".*&at=", ""),
                     StandardCharsets.UTF_8));
             assertTrue(Math.abs(Duration.between(motion, opened).toMillis()) < 1000, "playback at the event: " + opened);
             pages.visit("camera.xhtml?id=" + camera);
             assertEquals(List.of("System", "Live", "Camera"), pages.crumbs());
-            browser.click(By.id("signout"));
+            browser.signOut();
 
             browser.signIn("piet", "Piet-pw-1");
             assertEquals(List.of("System", "Live", "Alarms"), pages.menu(), "an operator of one camera: what he may use");
@@ -212,15 +212,15 @@ class ConsoleBrowserIT {
             }
             // the light look, kept for him alone
             pages.visit("live.xhtml?layout=1");
-            browser.click(By.id("theme"));
+            browser.leaveBy(By.id("theme"));
             browser.waiting(Duration.ofSeconds(10)).until(d -> pages.themed("saga-blue"));
             assertTrue(browser.driver.getCurrentUrl().endsWith("/live.xhtml?layout=1"), "back on his page");
-            browser.click(By.id("signout"));
+            browser.signOut();
             browser.signIn("piet", "Piet-pw-1");
             pages.visitAccessible("index.xhtml");
             assertTrue(pages.themed("saga-blue"), "the light look again at his next sign-in");
             browser.screenshot("console-light");
-            browser.click(By.id("signout"));
+            browser.signOut();
             browser.signIn("admin", VigilDeployment.adminPassword());
             pages.visit("index.xhtml");
             assertTrue(pages.themed("arya-blue"), "the administrator's look did not change");
@@ -283,7 +283,7 @@ class ConsoleBrowserIT {
                 assertTrue(browser.driver.findElement(By.tagName("h2")).getText().startsWith("Systemzustand: "),
                         browser.driver.findElement(By.tagName("h2")).getText());
                 assertEquals("Wie erfüllt, oder was fehlt", browser.driver.findElement(By.cssSelector("#controls th.control-how")).getText());
-                browser.click(By.id("signout"));
+                browser.signOut();
                 pages.visitAccessible("login.xhtml");
                 assertEquals("Anmelden", browser.driver.findElement(By.id("signin")).getText());
                 pages.visitAccessible("login-error.xhtml?reason=invalid");

@@ -109,7 +109,7 @@ class SingleSignOnIT {
     /** From the console's sign-in page to the provider's form and back, as a person would. */
     private static void signInThroughProvider(Browser browser, OpenIdProvider.User user) {
         browser.driver.get(VigilDeployment.BASE + "/login.xhtml");
-        browser.click(By.id("sso"));
+        browser.leaveBy(By.id("sso"));
         browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(
                 VigilTestEnvironment.openIdProvider().issuer()) && !d.findElements(By.id("kc-login")).isEmpty());
         browser.driver.findElement(By.id("username")).sendKeys(user.name());
