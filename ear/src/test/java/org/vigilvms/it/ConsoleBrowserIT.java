@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,7 +233,7 @@ class ConsoleBrowserIT {
             pages.visit("audit.xhtml");
             setValue(browser, "audit-form:from", "yesterday");
             browser.click(By.id("audit-form:search"));
-            awaitText(browser, "audit-form:from-message", t -> t.contains("not an instant"), "the bad time told next to its field");
+            awaitText(browser, "audit-form:from-message", t -> t.startsWith("not a time: write one of UTC such as"), "the bad time told next to its field");
             setValue(browser, "audit-form:from", "");
             setValue(browser, "audit-form:actor", "PIET");
             setValue(browser, "audit-form:action", "preference.theme");
@@ -294,6 +296,74 @@ class ConsoleBrowserIT {
             }
             assertEquals(List.of(), pages.findings(), "no console error, CSP refusal or serious accessibility problem");
         }
+    }
+
+    @Test
+    void aPersonChoosesTheirLanguageAndTimeZoneAndReadsAndTypesTimesInIt() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            VigilTestEnvironment.directory().addUser("zeno", "Zeno-pw-1");
+            VigilDeployment.grantToUser(admin, "zeno", "READ_AUDIT", null);
+            ConsolePages pages = new ConsolePages(browser);
+            browser.signIn("zeno", "Zeno-pw-1");
+            browser.leaveBy(By.id("settings"));
+            assertEquals(List.of("System", "Settings"), pages.crumbs());
+
+            // a zone that does not exist is told next to its field, and nothing is kept
+            setValue(browser, "settings-form:zone_input", "Mars/Olympus");
+            browser.click(By.id("settings-form:save"));
+            awaitText(browser, "settings-form:zone-message", t -> t.equals("unknown time zone: choose a region from the list, such as Europe/Berlin"),
+                    "the unknown zone told next to its field");
+            assertEquals(0, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'zeno' AND action LIKE 'preference.%'"));
+
+            // German and Kathmandu's time (UTC+05:45), although the browser asks for English
+            new Select(browser.driver.findElement(By.id("settings-form:language"))).selectByValue("de");
+            setValue(browser, "settings-form:zone_input", "Asia/Kathmandu");
+            browser.leaveBy(By.id("settings-form:save"));
+            assertEquals("Gespeichert.", browser.driver.findElement(By.id("settings-form:saved")).getText());
+            pages.visitAccessible("index.xhtml");
+            assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+            assertTrue(browser.driver.getPageSource().contains("Einstellungen"), "the bar in German");
+
+            // the audit page shows his choice at his time and reads the times he types as his
+            pages.visitAccessible("audit.xhtml");
+            assertEquals("Zeit (Asia/Kathmandu)", browser.driver.findElement(By.cssSelector("#audit-form\\:rows th")).getText());
+            setValue(browser, "audit-form:actor", "zeno");
+            setValue(browser, "audit-form:action", "preference.zone");
+            browser.click(By.id("audit-form:search"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> auditDetails(browser).equals(List.of("Asia/Kathmandu")));
+            Instant chosen = VigilDeployment.instant("SELECT event_ts FROM audit_event WHERE actor = 'zeno' AND action = 'preference.zone'");
+            ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+            assertEquals(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").format(chosen.atZone(kathmandu)),
+                    browser.driver.findElement(By.cssSelector("#audit-form\\:rows_data .time")).getText());
+            DateTimeFormatter minutes = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+            String minuteAfter = minutes.format(chosen.plusSeconds(60).atZone(kathmandu));
+            setValue(browser, "audit-form:from", minuteAfter);
+            browser.click(By.id("audit-form:search"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> auditDetails(browser).isEmpty());
+            assertEquals(minuteAfter + ":00", browser.driver.findElement(By.id("audit-form:from")).getDomProperty("value"),
+                    "the time typed, shown back in his zone");
+            setValue(browser, "audit-form:from", minutes.format(chosen.minusSeconds(60).atZone(kathmandu)));
+            browser.click(By.id("audit-form:search"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> auditDetails(browser).equals(List.of("Asia/Kathmandu")));
+
+            // back to the browser's language and UTC; every choice is in the trail
+            pages.visit("settings.xhtml");
+            assertEquals("Asia/Kathmandu", browser.driver.findElement(By.id("settings-form:zone_input")).getDomProperty("value"));
+            new Select(browser.driver.findElement(By.id("settings-form:language"))).selectByValue("");
+            setValue(browser, "settings-form:zone_input", "");
+            browser.leaveBy(By.id("settings-form:save"));
+            assertEquals("Saved.", browser.driver.findElement(By.id("settings-form:saved")).getText());
+            assertEquals("en", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+            assertEquals(List.of("preference.language de", "preference.zone Asia/Kathmandu", "preference.language browser", "preference.zone UTC"),
+                    VigilDeployment.texts("SELECT action || ' ' || detail FROM audit_event WHERE actor = 'zeno' AND action LIKE 'preference.%' ORDER BY id"));
+            assertEquals(List.of(), pages.findings(), "no console error, CSP refusal or serious accessibility problem");
+        }
+    }
+
+    private static List<String> auditDetails(Browser browser) {
+        return browser.driver.findElements(By.cssSelector("#audit-form\\:rows_data tr .detail")).stream().map(WebElement::getText).toList();
     }
 
     @Test

@@ -346,6 +346,11 @@ final class VigilDeployment {
         return single(sql, parameters, rs -> rs.getBytes(1));
     }
 
+    /** The time in the first column of the one row {@code sql} selects. */
+    static Instant instant(String sql, Object... parameters) {
+        return single(sql, parameters, rs -> rs.getTimestamp(1).toInstant());
+    }
+
     /** The text in the first column of the one row {@code sql} selects. */
     static String text(String sql, Object... parameters) {
         return single(sql, parameters, rs -> rs.getString(1));

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Objects;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.platform.InvalidRequestException;
@@ -14,7 +15,7 @@ import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.Caller;
 import org.vigilvms.security.PrincipalName;
 
-/** Each person's own console settings: read and changed by that person only, never someone else's. */
+/** Each person's own console settings (theme, language, time zone): read and changed by that person only, never someone else's. */
 @PermitAll // every signed-in person has settings; the caller is the only subject
 @Stateless
 public class PreferenceService {
@@ -31,32 +32,64 @@ public class PreferenceService {
     @Inject
     private Clock clock;
 
-    /** The caller's theme: dark unless they chose light (and for anyone not signed in). */
-    public UserPreference.Theme theme() {
+    /** What the caller chose; {@link Preferences#NONE} for someone who chose nothing or is not signed in. */
+    public Preferences current() {
         Caller caller = access.caller();
         if (caller.anonymous()) {
-            return UserPreference.Theme.DARK;
+            return Preferences.NONE;
         }
         UserPreference preference = em.find(UserPreference.class, PrincipalName.of(caller.name()));
-        return preference == null ? UserPreference.Theme.DARK : preference.getTheme();
+        return preference == null ? Preferences.NONE
+                : new Preferences(preference.getTheme(), preference.getLanguage(), preference.getTimeZone());
     }
 
     /** Keeps the caller's choice of theme; audited. */
     public void chooseTheme(UserPreference.Theme theme) {
+        if (theme == null) {
+            throw new InvalidRequestException("choose DARK or LIGHT");
+        }
+        UserPreference preference = mine();
+        preference.choose(theme, clock.instant());
+        audited("preference.theme", theme.name());
+    }
+
+    /** Keeps the caller's language ({@code en}, {@code de}, or blank for the browser's); audited when it changes. */
+    public void chooseLanguage(String typed) {
+        String language = PreferenceRules.language(typed);
+        UserPreference preference = mine();
+        if (!Objects.equals(language, preference.getLanguage())) {
+            preference.speak(language, clock.instant());
+            audited("preference.language", language == null ? "browser" : language);
+        }
+    }
+
+    /** Keeps the caller's time zone (a tz region, or blank for UTC); audited when it changes. */
+    public void chooseTimeZone(String typed) {
+        String zone = PreferenceRules.timeZone(typed);
+        UserPreference preference = mine();
+        if (!Objects.equals(zone, preference.getTimeZone())) {
+            preference.liveIn(zone, clock.instant());
+            audited("preference.zone", zone == null ? "UTC" : zone);
+        }
+    }
+
+    /** The signed-in caller's row, created with nothing chosen if they have none yet. */
+    private UserPreference mine() {
         Caller caller = access.caller();
         if (caller.anonymous()) {
             throw new AccessDeniedException("not signed in");
         }
-        if (theme == null) {
-            throw new InvalidRequestException("choose DARK or LIGHT");
-        }
         String name = PrincipalName.of(caller.name());
         UserPreference preference = em.find(UserPreference.class, name);
         if (preference == null) {
-            em.persist(new UserPreference(name, theme, clock.instant()));
-        } else {
-            preference.choose(theme, clock.instant());
+            preference = new UserPreference(name, clock.instant());
+            em.persist(preference);
         }
-        audit.record(caller.name(), "preference.theme", "user:" + name, AuditEvent.Outcome.SUCCESS, theme.name());
+        return preference;
+    }
+
+    private void audited(String action, String detail) {
+        String name = access.caller().name();
+        audit.record(name, action, "user:" + PrincipalName.of(name), AuditEvent.Outcome.SUCCESS, detail);
     }
 }

@@ -24,15 +24,22 @@ public class UserPreference {
     @Column(nullable = false, length = 8)
     private Theme theme;
 
+    @Column(length = 8)
+    private String language;
+
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
     @Column(name = "changed_ts", nullable = false)
     private Instant changedTs;
 
     protected UserPreference() {
     }
 
-    UserPreference(String username, Theme theme, Instant now) {
+    /** The settings of someone who has chosen nothing yet: dark, the browser's language, UTC. */
+    UserPreference(String username, Instant now) {
         this.username = username;
-        this.theme = theme;
+        this.theme = Theme.DARK;
         this.changedTs = now;
     }
 
@@ -40,8 +47,26 @@ public class UserPreference {
         return theme;
     }
 
+    String getLanguage() {
+        return language;
+    }
+
+    String getTimeZone() {
+        return timeZone;
+    }
+
     void choose(Theme chosen, Instant now) {
         this.theme = chosen;
+        this.changedTs = now;
+    }
+
+    void speak(String chosen, Instant now) {
+        this.language = chosen;
+        this.changedTs = now;
+    }
+
+    void liveIn(String zone, Instant now) {
+        this.timeZone = zone;
         this.changedTs = now;
     }
 }

@@ -3,14 +3,20 @@ package org.vigilvms.console;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 import org.vigilvms.preference.PreferenceService;
+import org.vigilvms.preference.Preferences;
 import org.vigilvms.preference.UserPreference;
 
 /**
- * The PrimeFaces theme of the page (web.xml {@code primefaces.THEME}): arya-blue, dark for
- * control rooms, or saga-blue for those who chose the light look.
+ * How the page is shown to the person reading it, from what they chose (read once per request):
+ * the PrimeFaces theme (web.xml {@code primefaces.THEME}: arya-blue, dark for control rooms, or
+ * saga-blue for the light look), the language ({@link ConsoleViewHandler}) and the time zone of
+ * the times shown and typed ({@link InstantConverter}).
  */
 @Named
 @RequestScoped
@@ -22,21 +28,36 @@ public class ConsoleLook {
     @EJB
     private PreferenceService preferences;
 
-    private UserPreference.Theme theme;
+    private Preferences chosen;
 
-    private UserPreference.Theme chosen() {
-        if (theme == null) {
-            theme = preferences.theme();
+    private Preferences chosen() {
+        if (chosen == null) {
+            chosen = preferences.current();
         }
-        return theme;
+        return chosen;
     }
 
     public String getTheme() {
-        return chosen() == UserPreference.Theme.LIGHT ? LIGHT : DARK;
+        return isLight() ? LIGHT : DARK;
     }
 
     public boolean isLight() {
-        return chosen() == UserPreference.Theme.LIGHT;
+        return chosen().theme() == UserPreference.Theme.LIGHT;
+    }
+
+    /** The language chosen, if any; otherwise the browser's decides. */
+    Optional<Locale> language() {
+        return chosen().locale();
+    }
+
+    /** Where times are shown and typed: the zone chosen, or UTC. */
+    ZoneId zone() {
+        return chosen().zone();
+    }
+
+    /** The zone's name as the pages print it next to times (Europe/Berlin, UTC). */
+    public String getZoneName() {
+        return chosen().timeZone() == null ? "UTC" : chosen().timeZone();
     }
 
     /** This page with its query, where choosing a theme returns to. */

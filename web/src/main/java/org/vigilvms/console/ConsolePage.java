@@ -11,8 +11,8 @@ import org.vigilvms.security.AccessRight;
 /**
  * The console's pages as the menu and the breadcrumbs name them, with what a user must hold for a
  * page to be offered: {@code ANYWHERE} rights on at least one camera, {@code SYSTEM} rights for
- * all cameras (what the page's services require). Pages reached from a camera (its live page,
- * playback) name the menu page they belong under.
+ * all cameras (what the page's services require). Pages reached from elsewhere (a camera's live
+ * page and playback; the settings, from the bar) name the menu page they belong under.
  */
 public enum ConsolePage {
     SYSTEM("index.xhtml", Need.NOTHING, null),
@@ -26,7 +26,8 @@ public enum ConsolePage {
     DIRECTORY("directory.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
     AUDIT("audit.xhtml", Need.SYSTEM, null, AccessRight.READ_AUDIT),
     CAMERA("camera.xhtml", Need.NOTHING, LIVE),
-    PLAYBACK("playback.xhtml", Need.NOTHING, LIVE);
+    PLAYBACK("playback.xhtml", Need.NOTHING, LIVE),
+    SETTINGS("settings.xhtml", Need.NOTHING, SYSTEM);
 
     /** How a page's rights must be held. */
     enum Need { NOTHING, ANYWHERE, SYSTEM }

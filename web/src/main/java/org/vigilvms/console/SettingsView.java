@@ -1,0 +1,83 @@
+package org.vigilvms.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.preference.PreferenceService;
+import org.vigilvms.preference.Preferences;
+
+/**
+ * The settings page: the person's language and time zone (the theme is the bar's button). What
+ * may be chosen is decided by {@link PreferenceService}; a refusal is told next to its field, in
+ * the page's language.
+ */
+@Named
+@RequestScoped
+public class SettingsView {
+
+    private static final int SUGGESTIONS = 20;
+
+    @EJB
+    private PreferenceService preferences;
+
+    private String language;
+    private String zone;
+
+    @PostConstruct
+    void load() {
+        Preferences chosen = preferences.current();
+        language = chosen.language() == null ? "" : chosen.language();
+        zone = chosen.timeZone() == null ? "" : chosen.timeZone();
+    }
+
+    /** Keeps both choices; back to the page (in the language chosen) when both were taken. */
+    public String save() {
+        boolean taken = keep("settings-form:language", () -> preferences.chooseLanguage(language));
+        taken &= keep("settings-form:zone", () -> preferences.chooseTimeZone(zone));
+        return taken ? "settings.xhtml?faces-redirect=true&saved=true" : null;
+    }
+
+    private boolean keep(String field, Runnable choice) {
+        try {
+            choice.run();
+            return true;
+        } catch (InvalidRequestException e) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            String text = context.getApplication().getResourceBundle(context, "msg")
+                    .getString(field.endsWith("zone") ? "settings.zoneUnknown" : "settings.languageUnknown");
+            context.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            context.validationFailed();
+            return false;
+        }
+    }
+
+    /** The regions whose name contains what was typed (any case), for the zone field's list. */
+    public List<String> zones(String typed) {
+        String wanted = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
+                .filter(z -> z.toLowerCase(Locale.ROOT).contains(wanted)).sorted().limit(SUGGESTIONS).toList();
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getZone() {
+        return zone;
+    }
+
+    public void setZone(String zone) {
+        this.zone = zone;
+    }
+}
