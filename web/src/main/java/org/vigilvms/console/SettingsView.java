@@ -39,19 +39,18 @@ public class SettingsView {
 
     /** Keeps both choices; back to the page (in the language chosen) when both were taken. */
     public String save() {
-        boolean taken = keep("settings-form:language", () -> preferences.chooseLanguage(language));
-        taken &= keep("settings-form:zone", () -> preferences.chooseTimeZone(zone));
+        boolean taken = keep("settings-form:language", "settings.languageUnknown", () -> preferences.chooseLanguage(language));
+        taken &= keep("settings-form:zone", "settings.zoneUnknown", () -> preferences.chooseTimeZone(zone));
         return taken ? "settings.xhtml?faces-redirect=true&saved=true" : null;
     }
 
-    private boolean keep(String field, Runnable choice) {
+    private boolean keep(String field, String refusal, Runnable choice) {
         try {
             choice.run();
             return true;
         } catch (InvalidRequestException e) {
             FacesContext context = FacesContext.getCurrentInstance();
-            String text = context.getApplication().getResourceBundle(context, "msg")
-                    .getString(field.endsWith("zone") ? "settings.zoneUnknown" : "settings.languageUnknown");
+            String text = context.getApplication().getResourceBundle(context, "msg").getString(refusal);
             context.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
             context.validationFailed();
             return false;
