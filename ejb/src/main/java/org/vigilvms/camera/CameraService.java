@@ -13,9 +13,11 @@ import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
@@ -407,13 +409,57 @@ public class CameraService {
     /** The cameras the caller may watch live (the live grid shows these and no others). */
     public List<CameraView> liveCameras() {
         return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.name",
-                Camera.class).getResultList(), java.util.EnumSet.of(AccessRight.VIEW_LIVE)).stream().map(CameraView::of).toList();
+                Camera.class).getResultList(), EnumSet.of(AccessRight.VIEW_LIVE)).stream().map(CameraView::of).toList();
     }
 
     /** The cameras the caller holds any right on; others are not even named. */
     public List<CameraView> list() {
         return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList(),
-                java.util.EnumSet.allOf(AccessRight.class)).stream().map(CameraView::of).toList();
+                EnumSet.allOf(AccessRight.class)).stream().map(CameraView::of).toList();
+    }
+
+    /**
+     * One page of the cameras the caller may manage, filtered and sorted as asked (for the
+     * administrator's table; others are not even named).
+     */
+    public CameraTable.Page page(CameraQuery query) {
+        return CameraTable.page(managed(), query);
+    }
+
+    /** One camera as its administrator edits it (MANAGE_CAMERAS on it). */
+    public CameraView managed(long id) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidRequestException("no camera " + id);
+        }
+        return CameraView.of(camera);
+    }
+
+    /** The sites of the cameras the caller may manage, each with how many are there. */
+    public Map<String, Long> sites() {
+        return CameraTable.sites(managed());
+    }
+
+    private List<CameraView> managed() {
+        return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList(),
+                EnumSet.of(AccessRight.MANAGE_CAMERAS)).stream().map(CameraView::of).toList();
+    }
+
+    /**
+     * Adds a camera ({@code id} null) or changes one, with how it records and how long its
+     * recordings are kept, all or nothing: a refused part stores none of it. The recording plan
+     * and the keep-time are changed (and audited) only when they differ from the camera's.
+     */
+    public CameraView save(Long id, NewCamera camera, RecordingPlan plan, long keepSeconds) {
+        CameraView saved = id == null ? add(camera) : update(id, camera);
+        if (plan != null && !plan.sameAs(RecordingPlan.of(saved))) {
+            saved = setRecordingMode(saved.id(), plan.mode(), plan.schedule(), plan.timeZone(), plan.preSeconds(), plan.postSeconds());
+        }
+        if (keepSeconds != saved.retentionMaxAgeSeconds()) {
+            saved = setRetention(saved.id(), keepSeconds);
+        }
+        return saved;
     }
 
     public CameraView setEnabled(long id, boolean enabled) {

@@ -1,13 +1,16 @@
 package org.vigilvms.camera;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /** What clients may see of a camera: never its credentials or keys. */
 public record CameraView(long id, String name, String site, String streamUrl, String username, boolean enabled,
                          CameraStatus status, String statusReason, Instant statusSince,
                          String pinnedCertificateSha256, String presentedCertificateSha256, long retentionMaxAgeSeconds,
                          boolean onvif, String recordingMode, String recordingSchedule, String scheduleTimeZone,
-                         int preBufferSeconds, int postBufferSeconds, boolean insecureTransport, String insecureAcceptedBy) {
+                         int preBufferSeconds, int postBufferSeconds, boolean insecureTransport, String insecureAcceptedBy)
+        implements Serializable {
 
     static CameraView of(Camera c) {
         return new CameraView(c.getId(), c.getName(), c.getSite(), c.getStreamUrl(), c.getUsername(), c.isEnabled(),
@@ -18,6 +21,6 @@ public record CameraView(long id, String name, String site, String streamUrl, St
     }
 
     private static String hex(byte[] fingerprint) {
-        return fingerprint == null ? null : java.util.HexFormat.of().formatHex(fingerprint);
+        return fingerprint == null ? null : HexFormat.of().formatHex(fingerprint);
     }
 }

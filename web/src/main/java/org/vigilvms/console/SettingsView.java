@@ -3,12 +3,10 @@ package org.vigilvms.console;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.preference.PreferenceService;
 import org.vigilvms.preference.Preferences;
@@ -16,16 +14,17 @@ import org.vigilvms.preference.Preferences;
 /**
  * The settings page: the person's language and time zone (the theme is the bar's button). What
  * may be chosen is decided by {@link PreferenceService}; a refusal is told next to its field, in
- * the page's language.
+ * the page's language, and audited.
  */
 @Named
 @RequestScoped
 public class SettingsView {
 
-    private static final int SUGGESTIONS = 20;
-
     @EJB
     private PreferenceService preferences;
+
+    @Inject
+    private ConsoleRefusals refusals;
 
     private String language;
     private String zone;
@@ -50,18 +49,14 @@ public class SettingsView {
             return true;
         } catch (InvalidRequestException e) {
             FacesContext context = FacesContext.getCurrentInstance();
-            String text = context.getApplication().getResourceBundle(context, "msg").getString(refusal);
-            context.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-            context.validationFailed();
+            refusals.refused("save", e.getMessage(), field, context.getApplication().getResourceBundle(context, "msg").getString(refusal));
             return false;
         }
     }
 
     /** The regions whose name contains what was typed (any case), for the zone field's list. */
     public List<String> zones(String typed) {
-        String wanted = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
-                .filter(z -> z.toLowerCase(Locale.ROOT).contains(wanted)).sorted().limit(SUGGESTIONS).toList();
+        return ZoneChoices.matching(typed);
     }
 
     public String getLanguage() {

@@ -1,0 +1,108 @@
+package org.vigilvms.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The cameras page as a test works it: the lazy table (rows styled camera-id, column filters),
+ * the sites' tree, and the add/change dialog, whose fields are {@code camera-form:*}.
+ */
+final class CamerasPage {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final Browser browser;
+
+    private CamerasPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Opens the page and waits for its table. */
+    static CamerasPage open(Browser browser) {
+        browser.driver.get(VigilDeployment.BASE + "/cameras.xhtml");
+        browser.waiting(WAIT).until(d -> !d.findElements(By.id("cameras-form:table")).isEmpty());
+        return new CamerasPage(browser);
+    }
+
+    /** Opens the dialog for a new camera and waits until its fields can be typed in. */
+    void add() {
+        browser.click(By.id("cameras-form:add"));
+        awaitDialog();
+    }
+
+    /** Opens the dialog on a camera's row and waits until it holds the camera's settings. */
+    void edit(long camera) {
+        press(camera, "edit");
+        awaitDialog();
+        browser.waiting(WAIT).until(d -> !d.findElement(By.id("camera-form:name")).getAttribute("value").isEmpty());
+    }
+
+    /** Waits until the dialog and its modal mask are gone (after a save that was taken). */
+    void awaitDialogClosed() {
+        browser.waiting(WAIT).until(d -> !d.findElement(By.id("camera-dialog")).isDisplayed()
+                && d.findElements(By.cssSelector(".ui-widget-overlay")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    private void awaitDialog() {
+        browser.waiting(WAIT).until(d -> d.findElement(By.id("camera-form:name")).isDisplayed());
+    }
+
+    /** Presses a button of the camera's row (styled camera-id) by its style class (edit, disable, enable, approve). */
+    void press(long camera, String button) {
+        browser.click(By.cssSelector(row(camera) + " button." + button));
+    }
+
+    /** Waits until the camera's health cell says what is wanted. */
+    void awaitHealth(long camera, Predicate<String> wanted, Duration timeout) {
+        By cell = By.cssSelector(row(camera) + " td.health");
+        try {
+            browser.waiting(timeout).until(d -> d.findElements(cell).stream().anyMatch(c -> wanted.test(c.getText())));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("camera " + camera + "'s health: " + browser.driver.findElements(cell).stream()
+                    .map(WebElement::getText).toList() + " in rows " + browser.driver.findElements(By.cssSelector(
+                            "#cameras-form\\:table_data tr")).stream().map(WebElement::getText).toList());
+        }
+    }
+
+    /** Chooses a site in the tree by the label it shows ("north gate (1)"), or all sites with null. */
+    void chooseSite(String label) {
+        By node = label == null ? By.cssSelector("#cameras-form\\:sites .ui-treenode-label")
+                : By.xpath("//div[@id='cameras-form:sites']//span[contains(@class,'ui-treenode-label')][normalize-space()='" + label + "']");
+        browser.click(node);
+        settled();
+    }
+
+    /** Waits until PrimeFaces has no request under way (the table it re-renders is then the one to look at). */
+    private void settled() {
+        browser.waiting(WAIT).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
+    }
+
+    /** Types into a column's filter (name, site, stream); an empty text clears it. */
+    void filter(String column, String text) {
+        settled();
+        // typed again whole if the table header was re-rendered meanwhile (a health refresh)
+        browser.waiting(WAIT).until(d -> {
+            WebElement field = d.findElement(By.cssSelector("#cameras-form\\:table th." + column + " input.ui-column-filter"));
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            if (!text.isEmpty()) {
+                field.sendKeys(text);
+            }
+            return true;
+        });
+    }
+
+    /** The names in the table as it stands, top to bottom. */
+    List<String> names() {
+        return browser.driver.findElements(By.cssSelector("#cameras-form\\:table_data td.name")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static String row(long camera) {
+        return "#cameras-form\\:table_data tr.camera-" + camera;
+    }
+}

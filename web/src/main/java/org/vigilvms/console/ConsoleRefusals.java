@@ -1,0 +1,36 @@
+package org.vigilvms.console;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+
+/**
+ * A request the console's pages sent to a service and the service refused: audited as the API's
+ * refusals are ({@code request.rejected}, the page and action as target, the reason given), and
+ * told on the page next to the field it is about, or for the whole page.
+ */
+@ApplicationScoped
+public class ConsoleRefusals {
+
+    @EJB
+    private AuditLog audit;
+
+    /** Audits the refusal of {@code action} on this page and shows {@code text} at {@code clientId} (null: the page). */
+    public void refused(String action, String reason, String clientId, String text) {
+        audit(action, reason);
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
+    /** Audits the refusal of {@code action} on this page; the page tells it in its own way. */
+    public void audit(String action, String reason) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        String who = context.getExternalContext().getRemoteUser();
+        audit.record(who == null ? "anonymous" : who, "request.rejected",
+                "console " + context.getViewRoot().getViewId() + " " + action, AuditEvent.Outcome.REJECTED, reason);
+        context.validationFailed();
+    }
+}
