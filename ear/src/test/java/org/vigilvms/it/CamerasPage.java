@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The cameras page as a test works it: the lazy table (rows styled camera-id, column filters),
@@ -39,6 +40,25 @@ final class CamerasPage {
         press(camera, "edit");
         awaitDialog();
         browser.waiting(WAIT).until(d -> !d.findElement(By.id("camera-form:name")).getAttribute("value").isEmpty());
+    }
+
+    /** Presses a button of the dialog (test, save) once it is scrolled into the dialog's view (a long dialog scrolls). */
+    void dialogButton(String id) {
+        By button = By.id("camera-form:" + id);
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.driver.findElement(button));
+        browser.click(button);
+    }
+
+    /** Chooses how the camera in the dialog records (CONTINUOUS, SCHEDULED, EVENT) and waits for that mode's fields. */
+    void recordingMode(String mode) {
+        new Select(browser.driver.findElement(By.id("camera-form:mode"))).selectByValue(mode);
+        settled();
+    }
+
+    /** Ticks (or unticks) an hour in the dialog's week, by its label ("Monday 07:00"), and waits for the timetable to follow. */
+    void tick(String hour) {
+        browser.click(By.xpath("//table[@class='week-grid']//input[@aria-label='" + hour + "']"));
+        settled();
     }
 
     /** Waits until the dialog and its modal mask are gone (after a save that was taken). */

@@ -653,23 +653,23 @@ class ConsoleBrowserIT {
             type(browser, "camera-form:url", fleet.camera(0).rtspUrl());
             type(browser, "camera-form:username", "admin");
             type(browser, "camera-form:password", "not-the-password");
-            browser.click(By.id("camera-form:test"));
+            cameras.dialogButton("test");
             awaitText(browser, "camera-form:result", t -> t.startsWith("unauthorized:"), "a wrong password is named as such");
             type(browser, "camera-form:password", CAMERA_PASSWORD);
-            browser.click(By.id("camera-form:test"));
+            cameras.dialogButton("test");
             awaitText(browser, "camera-form:result", t -> t.startsWith("connected: h264 640x360"), "the stream's format is shown");
             long before = countRows("SELECT count(*) FROM camera");
             type(browser, "camera-form:url", "http://127.0.0.1/not-rtsp");
-            browser.click(By.id("camera-form:save"));
+            cameras.dialogButton("save");
             awaitText(browser, "camera-form:result", t -> t.equals("refused: streamUrl must start with rtsp:// or rtsps://"),
                     "bad address refused");
             assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
             type(browser, "camera-form:url", fleet.camera(0).rtspUrl());
-            browser.click(By.id("camera-form:save"));
+            cameras.dialogButton("save");
             awaitText(browser, "camera-form:result", t -> t.startsWith("refused: a plain transport"), "plain RTSP needs an explicit acceptance");
             assertEquals(before, countRows("SELECT count(*) FROM camera"), "nothing stored");
             browser.click(By.id("camera-form:insecure"));
-            browser.click(By.id("camera-form:save"));
+            cameras.dialogButton("save");
             awaitText(browser, "cameras-form:outcome", t -> t.equals("added admin page cam"), "camera added");
             cameras.awaitDialogClosed();
             long id = countRows("SELECT id FROM camera WHERE name = 'admin page cam'");
@@ -692,15 +692,30 @@ class ConsoleBrowserIT {
             assertEquals("", browser.driver.findElement(By.id("camera-form:password")).getAttribute("value"));
             type(browser, "camera-form:name", "admin page cam renamed");
             type(browser, "camera-form:keep", "7");
-            browser.click(By.id("camera-form:test"));
+            cameras.dialogButton("test");
             awaitText(browser, "camera-form:result", t -> t.startsWith("connected:"), "the stored password is used for the test");
-            browser.click(By.id("camera-form:save"));
+            cameras.dialogButton("save");
             awaitText(browser, "cameras-form:outcome", t -> t.equals("changed admin page cam renamed"), "camera changed");
             assertTrue(count("camera.changed", "admin") >= 1, "change audited");
             assertEquals(7 * 86400, countRows("SELECT retention_max_age_s FROM camera WHERE id = " + id));
             assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.retention' AND target = 'camera:" + id + "'"),
                     "the keep-time change audited once; the unchanged recording plan not at all");
             assertEquals(0, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.recording.mode' AND target = 'camera:" + id + "'"));
+            // a weekly timetable ticked hour by hour: the timetable follows the ticks and is what is kept
+            cameras.edit(id);
+            cameras.recordingMode("SCHEDULED");
+            cameras.tick("Monday 07:00");
+            cameras.tick("Monday 08:00");
+            cameras.tick("Tuesday 07:00");
+            assertEquals("MON 07:00-09:00, TUE 07:00-08:00", browser.driver.findElement(By.id("camera-form:schedule")).getAttribute("value"));
+            browser.screenshot("camera-schedule");
+            assertEquals(List.of(), new ConsolePages(browser).accessibilityProblems(), "the dialog with its week, to axe-core");
+            cameras.dialogButton("save");
+            cameras.awaitDialogClosed();
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#cameras-form\\:table_data tr.camera-" + id
+                    + " td.recording-mode")).getText().equals("scheduled: MON 07:00-09:00, TUE 07:00-08:00 (UTC)"));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.recording.mode' AND target = 'camera:" + id
+                    + "' AND detail = 'SCHEDULED MON 07:00-09:00, TUE 07:00-08:00 (UTC)'"));
             cameras.awaitHealth(id, h -> h.startsWith("online"), Duration.ofSeconds(30));
             cameras.press(id, "disable");
             cameras.awaitHealth(id, "disabled"::equals, Duration.ofSeconds(10));
@@ -745,7 +760,8 @@ class ConsoleBrowserIT {
             browser.signIn("admin", VigilDeployment.adminPassword());
 
             // cameras: markup, SQL quoting and an oversized name; a file address
-            CamerasPage.open(browser).add();
+            CamerasPage cameras = CamerasPage.open(browser);
+            cameras.add();
             String[][] cases = {
                 {"<img src=x onerror=alert(1)>", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
                 {"x' OR '1'='1", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
@@ -756,7 +772,7 @@ class ConsoleBrowserIT {
             for (String[] c : cases) {
                 setValue(browser, "camera-form:name", c[0]); // beyond maxlength too: a crafted request does not obey it
                 setValue(browser, "camera-form:url", c[1]);
-                browser.click(By.id("camera-form:save"));
+                cameras.dialogButton("save");
                 awaitText(browser, "camera-form:result", t -> t.startsWith(c[2]), c[0] + " refused");
                 browser.driver.executeScript("arguments[0].textContent = '';", browser.driver.findElement(By.id("camera-form:result")));
             }

@@ -84,8 +84,11 @@ public final class RecordingSchedule {
     /** Whether the timetable wants recording at {@code instant}. */
     public boolean covers(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
-        DayOfWeek day = local.getDayOfWeek();
-        int minute = local.getHour() * 60 + local.getMinute();
+        return coversLocal(local.getDayOfWeek(), local.getHour() * 60 + local.getMinute());
+    }
+
+    /** Whether the timetable wants recording on {@code day} at {@code minute} of that day (its own clock, 0..1439). */
+    public boolean coversLocal(DayOfWeek day, int minute) {
         for (Entry e : entries) {
             if (e.fromMinute() < e.toMinute()) {
                 if (e.days().contains(day) && minute >= e.fromMinute() && minute < e.toMinute()) {

@@ -7,11 +7,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.TreeNode;
@@ -24,6 +28,7 @@ import org.vigilvms.camera.NewCamera;
 import org.vigilvms.camera.NewOnvifCamera;
 import org.vigilvms.camera.RecordingPlan;
 import org.vigilvms.camera.UntrustedCameraCertificateException;
+import org.vigilvms.camera.WeeklyHours;
 import org.vigilvms.camera.onvif.OnvifException;
 import org.vigilvms.camera.onvif.WsDiscovery;
 import org.vigilvms.platform.InvalidRequestException;
@@ -69,6 +74,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
     private int preSeconds;
     private int postSeconds;
     private double keepDays;
+    private boolean[][] hours;
     private long keptSeconds;
     private String test;
     private boolean testOk;
@@ -169,6 +175,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         postSeconds = camera.postBufferSeconds();
         keptSeconds = camera.retentionMaxAgeSeconds();
         keepDays = CameraRow.keepDays(keptSeconds);
+        hours = WeeklyHours.of(schedule).orElse(null);
     }
 
     private void clear() {
@@ -181,6 +188,41 @@ public class CamerasView implements Serializable, CameraRows.Source {
         postSeconds = 10;
         keptSeconds = DEFAULT_KEEP_SECONDS;
         keepDays = CameraRow.keepDays(keptSeconds);
+        hours = new boolean[7][24];
+    }
+
+    /** A day of the week's grid: Monday is 0. */
+    public record Day(int index, String name, String fullName) implements Serializable {
+    }
+
+    /** An hour of the week's grid (its column heading). */
+    public record Hour(int index, String label) implements Serializable {
+    }
+
+    /** The days of the timetable's grid, named in the reader's language. */
+    public List<Day> getDays() {
+        Locale language = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return Arrays.stream(DayOfWeek.values()).map(d -> new Day(d.getValue() - 1, d.getDisplayName(TextStyle.SHORT, language),
+                d.getDisplayName(TextStyle.FULL, language))).toList();
+    }
+
+    public List<Hour> getHourList() {
+        return IntStream.range(0, 24).mapToObj(h -> new Hour(h, String.format("%02d", h))).toList();
+    }
+
+    /** The hours ticked in the grid; null when the timetable has boundaries within an hour (edited as text only). */
+    public boolean[][] getHours() {
+        return hours;
+    }
+
+    /** An hour was ticked or unticked: the timetable says the same. */
+    public void hoursTicked() {
+        schedule = hours == null ? schedule : WeeklyHours.timetable(hours);
+    }
+
+    /** The timetable was typed: the grid shows it, when it is in full hours. */
+    public void scheduleTyped() {
+        hours = WeeklyHours.of(schedule).orElse(null);
     }
 
     /** Opens the stream as the recorder would, with what the dialog holds; stores nothing. */
