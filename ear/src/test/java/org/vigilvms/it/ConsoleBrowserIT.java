@@ -806,38 +806,53 @@ class ConsoleBrowserIT {
 
             // devices: a path as a device name, garbage as a request
             browser.driver.get(VigilDeployment.BASE + "/devices.xhtml");
-            type(browser, "device-name", "../../etc/passwd");
-            setValue(browser, "device-csr", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----");
-            browser.driver.findElement(By.id("device-enrol")).click();
-            awaitText(browser, "device-result", t -> t.startsWith("refused: device name"), "device");
-            type(browser, "device-name", "ws-garbage");
-            browser.driver.findElement(By.id("device-enrol")).click();
-            awaitText(browser, "device-result",
+            type(browser, "device-form:name", "../../etc/passwd");
+            setValue(browser, "device-form:csr", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----");
+            browser.click(By.id("device-form:enrol"));
+            awaitText(browser, "device-form:result", t -> t.startsWith("refused: device name"), "device");
+            type(browser, "device-form:name", "ws-garbage");
+            browser.click(By.id("device-form:enrol"));
+            awaitText(browser, "device-form:result",
                     t -> t.startsWith("refused: unreadable certificate signing request") || t.startsWith("refused: not a PEM"),
                     "garbage CSR");
             assertEquals(0, countRows("SELECT count(*) FROM device_certificate WHERE device_name LIKE '%garbage%' OR device_name LIKE '%passwd%'"));
+            // a real request: the certificate is shown to copy onto the device, listed, and revoked with a reason
+            type(browser, "device-form:name", "console-ws");
+            setValue(browser, "device-form:csr", DeviceRequest.make("console-ws").csrPem());
+            browser.click(By.id("device-form:enrol"));
+            awaitText(browser, "device-form:result", t -> t.startsWith("issued to console-ws, serial "), "device enrolled");
+            assertTrue(browser.driver.findElement(By.id("device-certificate")).getText().startsWith("-----BEGIN CERTIFICATE-----"));
+            By device = By.xpath("//tbody[@id='devices-form:devices_data']/tr[td[1]='console-ws']");
+            browser.click(By.xpath("//tbody[@id='devices-form:devices_data']/tr[td[1]='console-ws']//button[contains(@class,'revoke')]"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("revoke-form:reason")).isDisplayed());
+            type(browser, "revoke-form:reason", "lost on the train");
+            browser.click(By.id("revoke-form:revoke"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(device).getText().contains("revoked by admin: lost on the train"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("revoke-dialog")).isDisplayed()
+                    && d.findElements(By.cssSelector(".ui-widget-overlay")).stream().noneMatch(WebElement::isDisplayed));
 
             // node keys: a proof made for another name is refused; the node's own is enrolled, listed and revoked with a reason
             java.security.KeyPair nodeKeys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             jakarta.json.JsonObject enrolment = NodeKey.enrolment("svc-analytics@console-node", nodeKeys);
-            type(browser, "node-key-producer", enrolment.getString("producer"));
-            setValue(browser, "node-key-public", enrolment.getString("publicKey"));
-            setValue(browser, "node-key-proof", NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
-            browser.driver.findElement(By.id("node-key-enrol")).click();
-            awaitText(browser, "node-key-result",
+            type(browser, "node-key-form:producer", enrolment.getString("producer"));
+            setValue(browser, "node-key-form:public", enrolment.getString("publicKey"));
+            setValue(browser, "node-key-form:proof", NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
+            browser.click(By.id("node-key-form:enrol"));
+            awaitText(browser, "node-key-form:result",
                     t -> t.equals("refused: the proof is not a signature of this key over the producer's name"), "proof for another name");
-            setValue(browser, "node-key-proof", enrolment.getString("proof"));
-            browser.driver.findElement(By.id("node-key-enrol")).click();
-            awaitText(browser, "node-key-result", t -> t.startsWith("enrolled svc-analytics@console-node"),
-                    "enrolment");
-            WebElement nodeKey = browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.findElements(By.cssSelector("#node-key-rows tr[data-producer='svc-analytics@console-node']")).stream().findFirst().orElse(null));
-            assertTrue(nodeKey.getText().contains("by admin"), nodeKey.getText());
-            nodeKey.findElement(By.cssSelector("button.revoke")).click();
-            browser.driver.switchTo().alert().sendKeys("retired in the console test");
-            browser.driver.switchTo().alert().accept();
-            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(
-                    By.cssSelector("#node-key-rows tr[data-producer='svc-analytics@console-node']")).getText().contains("retired in the console test"));
+            setValue(browser, "node-key-form:proof", enrolment.getString("proof"));
+            browser.click(By.id("node-key-form:enrol"));
+            awaitText(browser, "node-key-form:result", t -> t.startsWith("enrolled svc-analytics@console-node"), "enrolment");
+            By nodeKey = By.xpath("//tbody[@id='node-keys-form:keys_data']/tr[td[1]='svc-analytics@console-node']");
+            assertTrue(browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(nodeKey)).getText().contains("by admin"));
+            browser.click(By.xpath("//tbody[@id='node-keys-form:keys_data']/tr[td[1]='svc-analytics@console-node']//button[contains(@class,'revoke')]"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("revoke-form:reason")).isDisplayed());
+            browser.click(By.id("revoke-form:revoke"));
+            awaitText(browser, "revoke-form:result", t -> t.equals("refused: a reason is required (at most 512 characters)"),
+                    "a revocation without a reason");
+            type(browser, "revoke-form:reason", "retired in the console test");
+            browser.click(By.id("revoke-form:revoke"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(nodeKey).getText().contains("retired in the console test"));
             assertEquals(1, countRows("SELECT count(*) FROM service_key WHERE producer = 'svc-analytics@console-node' AND revoked_by = 'admin'"));
 
             assertTrue(countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= rejectedBefore + 8,

@@ -313,12 +313,9 @@ class IdentityIT {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         // the workstation makes its own key and asks for a certificate; only the public key leaves it
-        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
-        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-        java.security.KeyPair keys = generator.generateKeyPair();
-        String csr = pem(new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
-                new javax.security.auth.x500.X500Principal("CN=whatever the device claims"), keys.getPublic())
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        DeviceRequest request = DeviceRequest.make("whatever the device claims");
+        java.security.KeyPair keys = request.keys();
+        String csr = request.csrPem();
         assertEquals(400, post(admin, "/api/v1/devices", "{\"name\":\"ws-7\",\"kind\":\"WORKSTATION\",\"csr\":\"not a csr\"}")
                 .statusCode(), "garbage refused");
         HttpResponse<String> issued = post(admin, "/api/v1/devices", jakarta.json.Json.createObjectBuilder().add("name", "ws-7")
@@ -368,14 +365,6 @@ class IdentityIT {
             setProperty("vigil.device.certificates", null);
         }
         assertEquals(200, get(admin, "/api/v1/cameras").statusCode(), "mode off: passwords alone again");
-    }
-
-    private static String pem(Object object) throws java.io.IOException {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        }
-        return out.toString();
     }
 
     @org.jboss.arquillian.test.api.ArquillianResource

@@ -281,10 +281,10 @@ public class CamerasView implements Serializable, CameraRows.Source {
             refused = false;
         } catch (InvalidRequestException e) {
             refusals.audit(action, e.getMessage());
-            outcome = texts().getString("cameras.refused") + ": " + e.getMessage();
+            outcome = texts().getString("console.refused") + ": " + e.getMessage();
             refused = true;
         } catch (AccessDeniedException e) {
-            outcome = texts().getString("cameras.refused") + ": " + e.getMessage();
+            outcome = texts().getString("console.refused") + ": " + e.getMessage();
             refused = true;
         }
     }
@@ -297,7 +297,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         } catch (InvalidRequestException e) {
             refusals.audit("discover", e.getMessage());
             discovered = List.of();
-            discoveryOutcome = texts().getString("cameras.refused") + ": " + e.getMessage();
+            discoveryOutcome = texts().getString("console.refused") + ": " + e.getMessage();
         }
     }
 
@@ -318,25 +318,25 @@ public class CamerasView implements Serializable, CameraRows.Source {
             sites = null;
         } catch (UntrustedCameraCertificateException e) {
             onvifCertificate = e.presentedSha256(); // shown to compare with the camera's own; sending again approves it
-            onvifOutcome = texts.getString("cameras.refused") + ": " + e.getMessage();
+            onvifOutcome = texts.getString("console.refused") + ": " + e.getMessage();
         } catch (InvalidRequestException | OnvifException e) {
             refusals.audit("add from ONVIF", e.getMessage());
-            onvifOutcome = texts.getString("cameras.refused") + ": " + e.getMessage();
+            onvifOutcome = texts.getString("console.refused") + ": " + e.getMessage();
         } catch (AccessDeniedException e) {
-            onvifOutcome = texts.getString("cameras.refused") + ": " + e.getMessage();
+            onvifOutcome = texts.getString("console.refused") + ": " + e.getMessage();
         }
     }
 
     private void refuse(String action, String reason) {
         refusals.audit(action, reason);
         testOk = false;
-        test = texts().getString("cameras.refused") + ": " + reason;
+        test = texts().getString("console.refused") + ": " + reason;
     }
 
     private void refusedAlready(String reason) {
         FacesContext.getCurrentInstance().validationFailed();
         testOk = false;
-        test = texts().getString("cameras.refused") + ": " + reason;
+        test = texts().getString("console.refused") + ": " + reason;
     }
 
     private NewCamera camera() {
