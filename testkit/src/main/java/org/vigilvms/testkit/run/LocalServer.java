@@ -81,9 +81,21 @@ public final class LocalServer {
         return home.serverBaseDir().resolve("log/console.log");
     }
 
-    /** Blocks until the server process ends; its exit status. */
+    /**
+     * Blocks until the server has ended, the start script and its JVM both (a script ended by a
+     * signal leaves its JVM to finish stopping); the script's exit status.
+     */
     public int waitFor() throws InterruptedException {
-        return process.waitFor();
+        List<ProcessHandle> tree = process.descendants().toList();
+        int status = process.waitFor();
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot watch the server JVM " + p.pid(), e);
+            }
+        }
+        return status;
     }
 
     public boolean isAlive() {
@@ -100,7 +112,11 @@ public final class LocalServer {
                     "--properties=" + home.serverProperties()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
-            builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            // the JVM in the script's foreground: the script ends with the JVM's own status. In the background
+            // mode (LAUNCH_JBOSS_IN_BACKGROUND) the script loops on "wait" while that answers 128 or more, and
+            // bash 5.2 may answer the saved 137 of a JVM killed by SIGKILL again and again: the script never
+            // ended, and a dead WildFly went unnoticed (stop() and kill() signal the JVM itself, not the script)
+            builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start WildFly from " + jbossHome + ": " + e.getMessage(), e);

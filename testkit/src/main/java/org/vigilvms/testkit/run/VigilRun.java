@@ -255,6 +255,9 @@ public final class VigilRun {
                 parts.stopInOrder();
                 System.exit(1);
             }
+            // stopped by a signal: wait until the stop is done, so that no shutdown hook (the embedded
+            // database registers one) runs before WildFly is down
+            parts.stopInOrder();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
