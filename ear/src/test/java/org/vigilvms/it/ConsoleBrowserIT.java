@@ -762,6 +762,9 @@ class ConsoleBrowserIT {
             // cameras: markup, SQL quoting and an oversized name; a file address
             CamerasPage cameras = CamerasPage.open(browser);
             cameras.add();
+            String consoleAdd = "SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND actor = 'admin'"
+                    + " AND target = 'console /cameras.xhtml add'";
+            long consoleAddsRefused = countRows(consoleAdd);
             String[][] cases = {
                 {"<img src=x onerror=alert(1)>", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
                 {"x' OR '1'='1", "rtsp://127.0.0.1:9/a", "refused: name: 1-128 letters"},
@@ -777,6 +780,7 @@ class ConsoleBrowserIT {
                 browser.driver.executeScript("arguments[0].textContent = '';", browser.driver.findElement(By.id("camera-form:result")));
             }
             assertEquals(camerasBefore, countRows("SELECT count(*) FROM camera"), "no camera stored");
+            assertEquals(consoleAddsRefused + cases.length, countRows(consoleAdd), "each refusal on the page audited once");
 
             // live view: a view name with markup
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml");
@@ -888,22 +892,28 @@ class ConsoleBrowserIT {
             VigilTestEnvironment.directory().addToGroup("dora", "dock-crew");
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/directory.xhtml");
-            type(browser, "directory-query", "do");
-            browser.driver.findElement(By.id("directory-search")).click();
-            WebElement group = browser.waiting(Duration.ofSeconds(15)).until(d ->
-                    d.findElements(By.cssSelector("#group-rows tr[data-group='dock-crew']")).stream().findFirst().orElse(null));
-            assertEquals(1, browser.driver.findElements(By.cssSelector("#user-rows tr[data-user='dora']")).size(), "dora listed");
-            group.findElement(By.cssSelector("button.grant")).click();
-            assertEquals("dock-crew", browser.driver.findElement(By.id("grant-subject")).getDomProperty("value"));
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-right"))).selectByVisibleText("VIEW_LIVE");
+            // the grant's name is suggested from the directory as it is typed
+            type(browser, "grant-form:subject_input", "dock-c");
+            browser.click(By.xpath("//*[@id='grant-form:subject_panel']//li[@data-item-value='dock-crew']"));
+            assertEquals("dock-crew", browser.driver.findElement(By.id("grant-form:subject_input")).getDomProperty("value"));
+            type(browser, "grant-form:subject_input", "someone else");
+            // searching the directory; a group's Grant... puts its name into the form
+            type(browser, "directory-form:query", "do");
+            browser.click(By.id("directory-form:search"));
+            browser.waiting(Duration.ofSeconds(15)).until(d ->
+                    !d.findElements(By.xpath("//tbody[@id='directory-form:groups_data']/tr[td[1]='dock-crew']")).isEmpty());
+            assertEquals(1, browser.driver.findElements(By.xpath("//tbody[@id='directory-form:users_data']/tr[td[1]='dora']")).size(),
+                    "dora listed");
+            browser.click(By.xpath("//tbody[@id='directory-form:groups_data']/tr[td[1]='dock-crew']//button[contains(@class,'grant')]"));
             browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    !d.findElements(By.cssSelector("#grant-camera option[value='" + dock + "']")).isEmpty());
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-camera"))).selectByValue(String.valueOf(dock));
-            browser.driver.findElement(By.id("grant-add")).click();
-            awaitText(browser, "grant-result", t -> t.equals("granted VIEW_LIVE to dock-crew"), "grant");
-            browser.click(By.cssSelector("#user-rows tr[data-user='dora'] button.rights"));
+                    "dock-crew".equals(d.findElement(By.id("grant-form:subject_input")).getDomProperty("value")));
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-form:right"))).selectByVisibleText("VIEW_LIVE");
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-form:camera"))).selectByVisibleText("directory dock");
+            browser.click(By.id("grant-form:add"));
+            awaitText(browser, "grant-form:result", t -> t.equals("granted VIEW_LIVE to dock-crew"), "grant");
+            browser.click(By.xpath("//tbody[@id='directory-form:users_data']/tr[td[1]='dora']//button[contains(@class,'rights')]"));
             WebElement rights = browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.findElements(By.xpath("//tbody[@id='rights-rows']/tr[td[text()='VIEW_LIVE'] and td[text()='directory dock (camera " + dock + ")']]"))
+                    d.findElements(By.xpath("//tbody[@id='directory-form:effective_data']/tr[td[text()='VIEW_LIVE'] and td[text()='directory dock (camera " + dock + ")']]"))
                             .stream().findFirst().orElse(null));
             assertTrue(rights.getText().contains("to group dock-crew"), "the source is named: " + rights.getText());
             assertTrue(browser.driver.findElement(By.id("rights-groups")).getText().contains("dock-crew"));
