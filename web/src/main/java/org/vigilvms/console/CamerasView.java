@@ -103,7 +103,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     @Override
     public CameraRow row(CameraView camera) {
-        return new CameraRow(camera, texts());
+        return new CameraRow(camera, ConsoleTexts.current());
     }
 
     public CameraRows getRows() {
@@ -227,7 +227,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     /** Opens the stream as the recorder would, with what the dialog holds; stores nothing. */
     public void test() {
-        ResourceBundle texts = texts();
+        ResourceBundle texts = ConsoleTexts.current();
         try {
             ConnectionReport report = cameras.testConnection(camera(), editing);
             testOk = report.ok();
@@ -250,7 +250,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         try {
             long keep = keepDays == CameraRow.keepDays(keptSeconds) ? keptSeconds : Math.round(keepDays * 86400);
             CameraView saved = cameras.save(editing, camera(), plan(), keep);
-            outcome = String.format(texts().getString(adding ? "cameras.added" : "cameras.changed"), saved.name());
+            outcome = String.format(ConsoleTexts.current().getString(adding ? "cameras.added" : "cameras.changed"), saved.name());
             refused = false;
             clear();
             sites = null;
@@ -277,14 +277,14 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     private void act(String action, Supplier<CameraView> change, String done) {
         try {
-            outcome = String.format(texts().getString(done), change.get().name());
+            outcome = String.format(ConsoleTexts.current().getString(done), change.get().name());
             refused = false;
         } catch (InvalidRequestException e) {
             refusals.audit(action, e.getMessage());
-            outcome = texts().getString("console.refused") + ": " + e.getMessage();
+            outcome = ConsoleTexts.refused(e.getMessage());
             refused = true;
         } catch (AccessDeniedException e) {
-            outcome = texts().getString("console.refused") + ": " + e.getMessage();
+            outcome = ConsoleTexts.refused(e.getMessage());
             refused = true;
         }
     }
@@ -293,11 +293,11 @@ public class CamerasView implements Serializable, CameraRows.Source {
     public void discover() {
         try {
             discovered = cameras.discover(discoveryTarget);
-            discoveryOutcome = String.format(texts().getString("cameras.answered"), discovered.size());
+            discoveryOutcome = String.format(ConsoleTexts.current().getString("cameras.answered"), discovered.size());
         } catch (InvalidRequestException e) {
             refusals.audit("discover", e.getMessage());
             discovered = List.of();
-            discoveryOutcome = texts().getString("console.refused") + ": " + e.getMessage();
+            discoveryOutcome = ConsoleTexts.refused(e.getMessage());
         }
     }
 
@@ -308,7 +308,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     /** Adds a camera from its ONVIF device; an unknown certificate comes back to be compared and approved. */
     public void addOnvif() {
-        ResourceBundle texts = texts();
+        ResourceBundle texts = ConsoleTexts.current();
         try {
             CameraView added = cameras.addFromOnvif(new NewOnvifCamera(onvifName, blank(onvifSite), onvifUrl, onvifUsername,
                     onvifPassword, onvifInsecure, blank(onvifCertificate)));
@@ -318,25 +318,25 @@ public class CamerasView implements Serializable, CameraRows.Source {
             sites = null;
         } catch (UntrustedCameraCertificateException e) {
             onvifCertificate = e.presentedSha256(); // shown to compare with the camera's own; sending again approves it
-            onvifOutcome = texts.getString("console.refused") + ": " + e.getMessage();
+            onvifOutcome = ConsoleTexts.refused(e.getMessage());
         } catch (InvalidRequestException | OnvifException e) {
             refusals.audit("add from ONVIF", e.getMessage());
-            onvifOutcome = texts.getString("console.refused") + ": " + e.getMessage();
+            onvifOutcome = ConsoleTexts.refused(e.getMessage());
         } catch (AccessDeniedException e) {
-            onvifOutcome = texts.getString("console.refused") + ": " + e.getMessage();
+            onvifOutcome = ConsoleTexts.refused(e.getMessage());
         }
     }
 
     private void refuse(String action, String reason) {
         refusals.audit(action, reason);
         testOk = false;
-        test = texts().getString("console.refused") + ": " + reason;
+        test = ConsoleTexts.refused(reason);
     }
 
     private void refusedAlready(String reason) {
         FacesContext.getCurrentInstance().validationFailed();
         testOk = false;
-        test = texts().getString("console.refused") + ": " + reason;
+        test = ConsoleTexts.refused(reason);
     }
 
     private NewCamera camera() {
@@ -350,11 +350,6 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     private static String blank(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static ResourceBundle texts() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return context.getApplication().getResourceBundle(context, "msg");
     }
 
     /** Time zones for the timetable, as the zone field suggests them. */

@@ -4,8 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.util.function.Supplier;
+import org.vigilvms.approval.ApprovalRequiredException;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.security.AccessDeniedException;
 
 /**
  * A request the console's pages sent to a service and the service refused: audited as the API's
@@ -17,6 +21,25 @@ public class ConsoleRefusals {
 
     @EJB
     private AuditLog audit;
+
+    /**
+     * Calls a service for {@code action} and tells what it answered: its result; a change held for
+     * a second person's approval (not a refusal); or "refused: " and the reason, the request being
+     * invalid (audited here) or not allowed (the service audited it).
+     */
+    public String attempt(String action, Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (ApprovalRequiredException e) {
+            return e.getMessage();
+        } catch (InvalidRequestException e) {
+            audit(action, e.getMessage());
+            return ConsoleTexts.refused(e.getMessage());
+        } catch (AccessDeniedException e) {
+            FacesContext.getCurrentInstance().validationFailed();
+            return ConsoleTexts.refused(e.getMessage());
+        }
+    }
 
     /** Audits the refusal of {@code action} on this page and shows {@code text} at {@code clientId} (null: the page). */
     public void refused(String action, String reason, String clientId, String text) {

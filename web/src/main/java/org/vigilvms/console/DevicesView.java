@@ -1,20 +1,15 @@
 package org.vigilvms.console;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.ResourceBundle;
-import java.util.function.Supplier;
 import org.primefaces.PrimeFaces;
 import org.vigilvms.device.DeviceCertificate;
 import org.vigilvms.device.DeviceCertificateService;
 import org.vigilvms.messaging.ProducerEnrolment;
-import org.vigilvms.platform.InvalidRequestException;
-import org.vigilvms.security.AccessDeniedException;
 
 /**
  * The devices page: enrol a device from its certificate signing request (the issued PEM is shown
@@ -72,20 +67,20 @@ public class DevicesView implements Serializable {
     /** Issues the certificate; its PEM is shown to copy onto the device. */
     public void enrol() {
         issuedPem = null;
-        deviceOutcome = attempt("enrol device", () -> {
+        deviceOutcome = refusals.attempt("enrol device", () -> {
             DeviceCertificateService.Issued issued = devices.enrol(deviceName, kind, csr);
             issuedPem = issued.certificatePem();
             deviceName = csr = null;
-            return String.format(texts().getString("devices.issued"), issued.device().deviceName(), issued.device().serial());
+            return ConsoleTexts.format("devices.issued", issued.device().deviceName(), issued.device().serial());
         });
     }
 
     /** Enrols a node's signing key after checking its proof. */
     public void enrolKey() {
-        keyOutcome = attempt("enrol node key", () -> {
+        keyOutcome = refusals.attempt("enrol node key", () -> {
             ProducerEnrolment.ProducerKeyView key = nodeKeys.enrol(producer, publicKey, proof);
             producer = publicKey = proof = null;
-            return String.format(texts().getString("devices.keyEnrolled"), key.producer(), key.fingerprint());
+            return ConsoleTexts.format("devices.keyEnrolled", key.producer(), key.fingerprint());
         });
     }
 
@@ -109,14 +104,14 @@ public class DevicesView implements Serializable {
     /** Revokes what the dialog is about, with the reason typed; the dialog closes when it was taken. */
     public void revoke() {
         boolean[] taken = new boolean[1];
-        revokeOutcome = attempt(revoking == Revoking.DEVICE ? "revoke device" : "revoke node key", () -> {
+        revokeOutcome = refusals.attempt(revoking == Revoking.DEVICE ? "revoke device" : "revoke node key", () -> {
             if (revoking == Revoking.DEVICE) {
                 devices.revoke(revoked, reason);
             } else {
                 nodeKeys.revoke(revoked, reason);
             }
             taken[0] = true;
-            return String.format(texts().getString("devices.revoked"), revoked);
+            return ConsoleTexts.format("devices.revoked", revoked);
         });
         if (taken[0]) {
             PrimeFaces.current().ajax().addCallbackParam("revoked", true);
@@ -126,24 +121,6 @@ public class DevicesView implements Serializable {
                 keyOutcome = revokeOutcome;
             }
         }
-    }
-
-    /** What the service answered: its result, or "refused: " and its reason (an invalid request audited here). */
-    private String attempt(String action, Supplier<String> call) {
-        try {
-            return call.get();
-        } catch (InvalidRequestException e) {
-            refusals.audit(action, e.getMessage());
-            return texts().getString("console.refused") + ": " + e.getMessage();
-        } catch (AccessDeniedException e) {
-            FacesContext.getCurrentInstance().validationFailed();
-            return texts().getString("console.refused") + ": " + e.getMessage();
-        }
-    }
-
-    private static ResourceBundle texts() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return context.getApplication().getResourceBundle(context, "msg");
     }
 
     public String getDeviceOutcome() {

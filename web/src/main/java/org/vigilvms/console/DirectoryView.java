@@ -14,14 +14,12 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vigilvms.approval.ApprovalRequiredException;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
 import org.vigilvms.directory.DirectoryService;
 import org.vigilvms.directory.DirectoryUnavailableException;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.rights.GrantService;
-import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.AccessGrant;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.security.LoginGuard;
@@ -85,7 +83,7 @@ public class DirectoryView implements Serializable {
         searchOutcome = attempt("search", () -> {
             users = directory.users(query);
             groups = directory.groups(query);
-            return String.format(texts().getString("directory.found"), users.size(), groups.size());
+            return ConsoleTexts.format("directory.found", users.size(), groups.size());
         });
     }
 
@@ -102,7 +100,7 @@ public class DirectoryView implements Serializable {
         searchOutcome = attempt(disabled ? "disable account" : "enable account", () -> {
             accounts.setDisabled(id, disabled);
             users = directory.users(query);
-            return String.format(texts().getString(disabled ? "directory.disabled" : "directory.enabled"), id);
+            return ConsoleTexts.format(disabled ? "directory.disabled" : "directory.enabled", id);
         });
     }
 
@@ -134,20 +132,20 @@ public class DirectoryView implements Serializable {
         grantOutcome = attempt("grant", () -> {
             GrantService.GrantView granted = grants.grant(new GrantService.GrantView(null, kind, subject, right, cameraId, null,
                     ptzPriority, null));
-            return String.format(texts().getString("directory.granted"), granted.right(), granted.subject());
+            return ConsoleTexts.format("directory.granted", granted.right(), granted.subject());
         });
     }
 
     public void revoke(long grantId) {
         grantOutcome = attempt("revoke grant", () -> {
             grants.revoke(grantId);
-            return texts().getString("directory.revoked");
+            return ConsoleTexts.current().getString("directory.revoked");
         });
     }
 
     /** What a grant is on: a camera by its name, a site, or all cameras. */
     public String scope(GrantService.GrantView grant) {
-        ResourceBundle texts = texts();
+        ResourceBundle texts = ConsoleTexts.current();
         if (grant.cameraId() != null) {
             return cameraNames.getOrDefault(grant.cameraId(), texts.getString("directory.camera") + " " + grant.cameraId());
         }
@@ -161,24 +159,14 @@ public class DirectoryView implements Serializable {
                 ? cameraNames.get(Long.parseLong(m.group(1))) + " (" + scope + ")" : scope;
     }
 
-    /** What the service answered: its result, a change waiting for a second person, or "refused: " and its reason. */
+    /** What the service answered ({@link ConsoleRefusals#attempt}); a directory that does not answer is told too. */
     private String attempt(String action, Supplier<String> call) {
         try {
-            return call.get();
-        } catch (ApprovalRequiredException e) {
-            return e.getMessage();
-        } catch (InvalidRequestException e) {
-            refusals.audit(action, e.getMessage());
-            return texts().getString("console.refused") + ": " + e.getMessage();
-        } catch (AccessDeniedException | DirectoryUnavailableException e) {
+            return refusals.attempt(action, call);
+        } catch (DirectoryUnavailableException e) {
             FacesContext.getCurrentInstance().validationFailed();
-            return texts().getString("console.refused") + ": " + e.getMessage();
+            return ConsoleTexts.refused(e.getMessage());
         }
-    }
-
-    private static ResourceBundle texts() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return context.getApplication().getResourceBundle(context, "msg");
     }
 
     public AccessGrant.SubjectKind[] getKinds() {
