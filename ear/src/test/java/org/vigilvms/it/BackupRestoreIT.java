@@ -34,7 +34,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.vigilvms.setup.InternalCa;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
@@ -104,26 +103,18 @@ class BackupRestoreIT {
             // from the console: the server writes it, the page offers it for download and deletes it after
             try (Browser browser = Browser.start(1280, 900)) {
                 browser.signIn("admin", VigilDeployment.adminPassword());
-                browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
-                browser.driver.findElement(By.id("backup-account-password")).sendKeys(VigilDeployment.adminPassword());
-                browser.driver.findElement(By.id("backup-password")).sendKeys(BACKUP_PASSWORD);
-                browser.driver.findElement(By.id("backup-run")).click();
-                String shown = browser.waiting(Duration.ofSeconds(60)).until(d -> {
-                    String text = d.findElement(By.id("backup-result")).getText();
-                    return text.startsWith("backup ") || text.startsWith("refused") ? text : null;
-                });
+                StoragePage storage = StoragePage.open(browser);
+                String shown = storage.takeBackup(VigilDeployment.adminPassword(), BACKUP_PASSWORD);
                 Matcher console = Pattern.compile("backup ([0-9a-f-]{36}): .*, \\d+ tables, \\d+ rows, SHA-256 ([0-9a-f]{64})").matcher(shown);
                 assertTrue(console.matches(), shown);
-                String link = browser.driver.findElement(By.id("backup-download")).getDomAttribute("href");
+                String link = storage.backupLink();
                 assertEquals("api/v1/backups/" + console.group(1) + "/file", link);
                 HttpResponse<byte[]> fetched = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/" + link)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, fetched.statusCode());
                 assertEquals(console.group(2), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fetched.body())));
                 browser.screenshot("backup");
-                browser.driver.findElement(By.id("backup-delete")).click();
-                browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("backup-result")).getText()
-                        .equals("backup " + console.group(1) + " deleted from the server"));
+                assertEquals("backup " + console.group(1) + " deleted from the server", storage.deleteBackup());
                 assertEquals(400, get(admin, "/api/v1/backups/" + console.group(1) + "/file").statusCode());
             }
 

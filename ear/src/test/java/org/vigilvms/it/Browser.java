@@ -116,6 +116,12 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class);
     }
 
+    /** Waits until PrimeFaces has no request under way (what it re-renders is then the page to look at). */
+    void settled(Duration timeout) {
+        waiting(timeout).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
+    }
+
     /**
      * Clicks the element, finding it again if the table it sits in was rebuilt in between. Not for
      * a click that leaves the page ({@link #leaveBy}): a retried click could land on the next page.

@@ -96,10 +96,8 @@ final class CamerasPage {
         settled();
     }
 
-    /** Waits until PrimeFaces has no request under way (the table it re-renders is then the one to look at). */
     private void settled() {
-        browser.waiting(WAIT).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
-                "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
+        browser.settled(WAIT);
     }
 
     /** Types into a column's filter (name, site, stream); an empty text clears it. */

@@ -79,6 +79,12 @@ public class StorageVolume {
         return minFreeBytes;
     }
 
+    /** What it may still take, given the space usable on its disk: above its reserve, within its quota. */
+    public long roomBytes(long usableOnDisk) {
+        long free = usableOnDisk - minFreeBytes;
+        return Math.max(0, quotaBytes == null ? free : Math.min(free, quotaBytes - usedBytes));
+    }
+
     public long getUsedBytes() {
         return usedBytes;
     }

@@ -33,13 +33,22 @@ public class StorageVolumes {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
-    /** A volume as administrators see it. */
+    /** A volume as administrators see it, with how it fills ({@link VolumeMeters}, every 10 s). */
     public record VolumeView(long id, String name, String path, Long quotaBytes, long usedBytes, long usableBytes,
-                             String state, String stateReason, java.time.Instant stateSince) {
+                             String state, String stateReason, java.time.Instant stateSince, FillOutlook outlook) {
+
+        /** The share of what Vigil may use of it that is used, 0..1. */
+        public double fill() {
+            long capacity = usedBytes + outlook.roomBytes();
+            return capacity <= 0 ? 1 : (double) usedBytes / capacity;
+        }
     }
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
+
+    @Inject
+    private VolumeMeters meters;
 
     /** Counts bytes written to (or, negative, freed on) a volume: one atomic UPDATE, so concurrent sealing and retention add up. */
     public void addUsed(StorageVolume volume, long bytes) {
@@ -206,7 +215,10 @@ public class StorageVolumes {
         } catch (IOException e) {
             usable = -1;
         }
+        long room = v.roomBytes(usable);
+        FillOutlook outlook = meters.outlook(v.getName()).map(o -> new FillOutlook(room, o.trend(), o.daysLeft()))
+                .orElse(new FillOutlook(room, FillOutlook.Trend.MEASURING, null));
         return new VolumeView(v.getId(), v.getName(), v.getPath().isEmpty() ? paths.storage().toString() : v.getPath(),
-                v.getQuotaBytes(), v.getUsedBytes(), usable, v.getState().name(), v.getStateReason(), v.getStateSinceTs());
+                v.getQuotaBytes(), v.getUsedBytes(), usable, v.getState().name(), v.getStateReason(), v.getStateSinceTs(), outlook);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.platform.Meters;
 
@@ -59,13 +60,17 @@ public class VolumeMeters {
         long now = clock.millis();
         for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()) {
             Reading reading = readings.computeIfAbsent(volume.getName(), this::register);
-            long free = volumes.directory(volume).toFile().getUsableSpace() - volume.getMinFreeBytes();
-            long room = volume.getQuotaBytes() == null ? free : Math.min(free, volume.getQuotaBytes() - volume.getUsedBytes());
             reading.used = volume.getUsedBytes();
-            reading.room = Math.max(0, room);
+            reading.room = volume.roomBytes(volumes.directory(volume).toFile().getUsableSpace());
             reading.forecast.add(now, volume.getUsedBytes());
             reading.daysLeft = reading.forecast.daysLeft(reading.room);
         }
+    }
+
+    /** What a volume may still take and how long that lasts at the recent rate, as last measured (empty before the first). */
+    public Optional<FillOutlook> outlook(String volume) {
+        Reading reading = readings.get(volume);
+        return reading == null ? Optional.empty() : Optional.of(FillOutlook.of(reading.room, reading.daysLeft));
     }
 
     private Reading register(String volume) {

@@ -5,6 +5,7 @@
  * The keys themselves are {@code org.vigilvms.keys}; rotating the master key
  * ({@link org.vigilvms.storage.MasterKeyRotation}) re-wraps what is stored under it; four-eyes
  * actions: evidence release and deleting recordings before retention. The volumes' fill and days
- * left, and each seal's latency, are on the metrics endpoint ({@link org.vigilvms.storage.VolumeMeters}).
+ * left ({@link org.vigilvms.storage.FillOutlook}, also in the administrators' list of volumes) and
+ * each seal's latency are on the metrics endpoint ({@link org.vigilvms.storage.VolumeMeters}).
  */
 package org.vigilvms.storage;
