@@ -74,9 +74,15 @@ class ConsoleBrowserIT {
         return VigilDeployment.ear();
     }
 
+    /** Recorded from the start of the class, so that its recordings are there when playback is tried. */
+    private static long playbackGate;
+
     @BeforeAll
-    static void cameras() {
+    static void cameras() throws Exception {
         fleet = VirtualCameraFleet.start(4, CameraConfig.forTests(401, CAMERA_PASSWORD), 0);
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        playbackGate = addCamera(VigilDeployment.signedIn("admin", VigilDeployment.adminPassword()), "playback gate",
+                fleet.camera(2).rtspUrl());
     }
 
     @AfterAll
@@ -414,12 +420,10 @@ class ConsoleBrowserIT {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
-            long id = addCamera(admin, "playback gate", fleet.camera(2).rtspUrl());
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (segmentCount(id) < 5) {
-                assertTrue(Instant.now().isBefore(deadline), "camera recorded");
-                Thread.sleep(500);
-            }
+            long id = playbackGate;
+            // recording still (the live grid's test takes other cameras off its tiles) or again
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/enable", "").statusCode());
+            VigilDeployment.await("5 segments recorded", Duration.ofSeconds(60), () -> recorded(id) >= 5);
             Instant at = segmentStart(id, 3).plusMillis(1300);
 
             browser.signIn("admin", VigilDeployment.adminPassword());
@@ -642,7 +646,7 @@ class ConsoleBrowserIT {
     private static final long LIVE_SOUND_LAPSE_MS = 2000;
 
     @Test
-    void camerasAreTestedAddedChangedAndDisabledInTheConsoleAndStorageLocksSetAndReleased() throws Exception {
+    void camerasAreTestedAddedChangedAndDisabledInTheConsole() throws Exception {
         try (Browser browser = Browser.start(1280, 900)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             browser.signIn("admin", VigilDeployment.adminPassword());
@@ -720,25 +724,6 @@ class ConsoleBrowserIT {
             cameras.press(id, "disable");
             cameras.awaitHealth(id, "disabled"::equals, Duration.ofSeconds(10));
 
-            // storage: the default volume is listed; an evidence lock is set and released
-            browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    !d.findElements(By.cssSelector("#volume-rows tr")).isEmpty());
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    !d.findElements(By.cssSelector("#lock-camera option[value='" + id + "']")).isEmpty());
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lock-camera"))).selectByValue(String.valueOf(id));
-            type(browser, "lock-reason", "case 4711 console");
-            browser.driver.findElement(By.id("lock-add")).click();
-            WebElement lock = browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.findElements(By.xpath("//tbody[@id='lock-rows']/tr[td[text()='case 4711 console']]")).stream().findFirst()
-                            .orElse(null));
-            browser.screenshot("storage");
-            lock.findElement(By.cssSelector("button.release")).click();
-            browser.driver.switchTo().alert().accept();
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.findElements(By.xpath("//tbody[@id='lock-rows']/tr[td[text()='case 4711 console']]")).isEmpty());
-            assertEquals(1, countRows("SELECT count(*) FROM evidence_lock WHERE reason = 'case 4711 console' AND released_by = 'admin'"));
-
             // without MANAGE_CAMERAS the same requests are refused by the server
             VigilTestEnvironment.directory().addUser("oskar", "Oskar-pw-1");
             HttpClient oskar = VigilDeployment.signedIn("oskar", "Oskar-pw-1");
@@ -747,6 +732,79 @@ class ConsoleBrowserIT {
             assertEquals(403, post(oskar, "/api/v1/cameras/" + id + "/enable", "").statusCode());
             assertEquals(403, get(oskar, "/api/v1/storage/volumes").statusCode());
         }
+    }
+
+    @Test
+    void anAdministratorAddsAVolumeSetsItsQuotaTakesItOutOfServiceAndLocksAndReleasesEvidence() throws Exception {
+        try (Browser browser = Browser.start(1280, 900)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long camera = VigilDeployment.addCamera(admin, "storage dock", "rtsp://127.0.0.1:9/none", "unused-password");
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            StoragePage storage = StoragePage.open(browser);
+
+            // a volume with a quota of 1 GB: written after the default one, so nothing is on it yet
+            String path = Path.of(System.getProperty("vigil.it.dir"), "volume-console").toAbsolutePath().toString();
+            assertEquals("refused: path must be an absolute, normalised directory path", storage.addVolume("console", "srv/x", "1"));
+            assertEquals("added console", storage.addVolume("console", path, "1"));
+            long volume = countRows("SELECT id FROM storage_volume WHERE name = 'console'");
+            try {
+                assertEquals("active", storage.volumeCell(volume, "state"));
+                assertEquals("1.00 GB", storage.volumeCell(volume, "room"), "the quota is its room: the disk has more");
+                assertEquals("0 %", storage.volumeCell(volume, "fill"));
+                assertEquals("measuring", storage.volumeCell(volume, "days-left"), "no forecast before a minute of samples");
+                assertEquals("quota of console set", storage.setQuota(volume, "0.5"));
+                storage.awaitVolumeCell(volume, "room", "512.0 MB"::equals);
+                assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'volume.changed' AND target = 'volume:console'"
+                        + " AND detail = 'quota 536870912, state ACTIVE'"));
+            } finally {
+                assertEquals("console is out of service", storage.pressVolume(volume, "disable"));
+            }
+            assertEquals("out of service: set by admin", storage.volumeCell(volume, "state"));
+            assertEquals("DISABLED", VigilDeployment.texts("SELECT state FROM storage_volume WHERE id = " + volume).get(0));
+
+            // an evidence lock over the last hour (the form's start), listed, then released after confirming
+            assertEquals("locked", storage.lock(camera, null, null, "case 4711 console"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(storage.lockRow("case 4711 console")).size() == 1);
+            browser.screenshot("storage");
+            assertEquals(1, countRows("SELECT count(*) FROM evidence_lock WHERE reason = 'case 4711 console' AND created_by = 'admin'"
+                    + " AND to_ts - from_ts = interval '1 hour'"));
+            long lock = countRows("SELECT id FROM evidence_lock WHERE reason = 'case 4711 console'");
+            assertEquals("evidence lock " + lock + " released", storage.release("case 4711 console"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(storage.lockRow("case 4711 console")).isEmpty());
+            assertEquals(1, countRows("SELECT count(*) FROM evidence_lock WHERE reason = 'case 4711 console' AND released_by = 'admin'"));
+
+            // with four eyes, a deletion asked here waits; a second administrator rejects it (with a reason) and approves the next
+            VigilTestEnvironment.directory().addUser("sven", "Sven-pw-1");
+            VigilDeployment.grantToUser(admin, "sven", "MANAGE_CAMERAS", null);
+            VigilDeployment.setServerProperty(management, "vigil.four.eyes", "recording.delete");
+            try (Browser second = Browser.start(1280, 900)) {
+                assertTrue(storage.delete(camera, null, null, "privacy request 12").startsWith("delete recordings of camera " + camera
+                        + " from "), "held, not refused");
+                String asked = VigilDeployment.texts("SELECT id FROM approval_request WHERE state = 'PENDING' AND summary LIKE "
+                        + "'%(privacy request 12)'").get(0);
+                second.signIn("sven", "Sven-pw-1");
+                StoragePage decider = StoragePage.open(second);
+                assertEquals("refused: a comment (why) is required, at most 1024 characters", decider.reject(asked, ""));
+                assertEquals("rejected: " + summary(asked), decider.reject(asked, "no ticket"));
+                decider.awaitNoApproval(asked);
+                assertEquals("REJECTED", VigilDeployment.texts("SELECT state FROM approval_request WHERE id = '" + asked + "'").get(0));
+
+                storage.delete(camera, null, null, "privacy request 13");
+                String again = VigilDeployment.texts("SELECT id FROM approval_request WHERE state = 'PENDING' AND summary LIKE "
+                        + "'%(privacy request 13)'").get(0);
+                decider = StoragePage.open(second);
+                assertEquals("approved: " + summary(again), decider.approve(again));
+                assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'approval.approved' AND actor = 'sven'"
+                        + " AND detail LIKE 'recording.delete asked by admin: %(privacy request 13)'"));
+            } finally {
+                VigilDeployment.setServerProperty(management, "vigil.four.eyes", null);
+            }
+        }
+    }
+
+    private static String summary(String approval) {
+        return VigilDeployment.texts("SELECT summary FROM approval_request WHERE id = '" + approval + "'").get(0);
     }
 
     @Test
@@ -789,23 +847,15 @@ class ConsoleBrowserIT {
             awaitText(browser, "view-result", t -> t.startsWith("not saved: name: 1-100"), "view");
             assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name LIKE '%script%'"));
 
-            // storage: a lock ending before it starts is refused; a reason with markup is kept and shown as text
-            browser.driver.get(VigilDeployment.BASE + "/storage.xhtml");
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    !d.findElements(By.cssSelector("#lock-camera option[value='" + camera + "']")).isEmpty());
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lock-camera"))).selectByValue(String.valueOf(camera));
-            setValue(browser, "lock-from", "2026-01-02T00:00:00");
-            setValue(browser, "lock-to", "2026-01-01T00:00:00");
-            type(browser, "lock-reason", "backwards");
-            browser.driver.findElement(By.id("lock-add")).click();
-            awaitText(browser, "lock-result", t -> t.equals("refused: an evidence lock needs from < to"),
-                    "backwards lock");
+            // storage: a lock ending before it starts is refused and audited; a reason with markup is kept and shown as text
+            StoragePage storage = StoragePage.open(browser);
+            assertEquals("refused: an evidence lock needs from < to", storage.lock(camera, "2026-01-02 00:00", "2026-01-01 00:00",
+                    "backwards"));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'"
+                    + " AND target = 'console /storage.xhtml lock' AND detail = 'an evidence lock needs from < to'"));
             String markup = "<img id='xss-probe' src=x onerror=alert(1)> case 9";
-            setValue(browser, "lock-to", "2026-01-03T00:00:00");
-            type(browser, "lock-reason", markup);
-            browser.driver.findElement(By.id("lock-add")).click();
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.findElements(By.xpath("//tbody[@id='lock-rows']/tr/td[text()=\"" + markup + "\"]")).size() == 1);
+            assertEquals("locked", storage.lock(camera, "2026-01-02 00:00", "2026-01-03 00:00", markup));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(storage.lockRow(markup)).size() == 1);
             assertTrue(browser.driver.findElements(By.id("xss-probe")).isEmpty(), "the reason is text, not markup");
 
             // devices: a path as a device name, garbage as a request
@@ -1073,16 +1123,19 @@ class ConsoleBrowserIT {
 
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(page);
-            WebElement result = askForExport(browser, id, "console export test");
-            browser.waiting(Duration.ofSeconds(20))
-                    .until(d -> result.getText().startsWith("export ") || result.getText().startsWith("refused"));
-            assertTrue(result.getText().startsWith("export "), result.getText());
-            String prefix = result.getText().split(" ")[1];
+            assertEquals("refused: a reason is required (at most 1024 characters): it goes into the signed manifest",
+                    askForExport(browser, id, ""));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND actor = 'admin'"
+                    + " AND target = 'console /exports.xhtml export' AND detail LIKE 'a reason is required%'"));
+            String asked = askForExport(browser, id, "console export test");
+            assertTrue(asked.matches("export [0-9a-f]{8} (queued|running \\d+ %|done)"), asked);
+            String prefix = asked.split(" ")[1];
             // the list follows the job without a reload until its package can be downloaded
             WebElement link = browser.waiting(Duration.ofSeconds(60))
-                    .until(d -> d.findElements(By.cssSelector("tr[id^='job-" + prefix + "'] a.download")).stream()
-                            .findFirst().orElse(null));
-            assertTrue(link.getDomAttribute("href").endsWith("/file"), link.getDomAttribute("href"));
+                    .until(d -> d.findElements(By.cssSelector("#jobs-form\\:jobs_data tr[class*='job-" + prefix + "'] a.download"))
+                            .stream().findFirst().orElse(null));
+            assertTrue(link.getDomAttribute("href").matches("api/v1/exports/" + prefix + "[0-9a-f-]{28}/file"),
+                    link.getDomAttribute("href"));
             browser.screenshot("exports");
 
             VigilTestEnvironment.directory().addUser("ida", "Ida-pw-1");
@@ -1091,10 +1144,8 @@ class ConsoleBrowserIT {
             browser.driver.manage().deleteAllCookies();
             browser.signIn("ida", "Ida-pw-1");
             browser.driver.get(page);
-            WebElement refused = askForExport(browser, id, "curious");
-            browser.waiting(Duration.ofSeconds(20))
-                    .until(d -> refused.getText().startsWith("refused"));
-            assertTrue(refused.getText().contains("ida lacks EXPORT on camera:" + id), refused.getText());
+            String refused = askForExport(browser, id, "curious");
+            assertTrue(refused.startsWith("refused: ") && refused.contains("ida lacks EXPORT on camera:" + id), refused);
         }
     }
 
@@ -1153,15 +1204,16 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** Ticks the camera (the page ticks it when named in the address), gives a reason and submits. */
-    private static WebElement askForExport(Browser browser, long cameraId, String reason) {
+    /** Checks that the camera named in the address is ticked, gives a reason, asks and returns what the page answered. */
+    private static String askForExport(Browser browser, long cameraId, String reason) {
         WebElement box = browser.waiting(Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.cssSelector("input[name=camera][value='" + cameraId + "']")).stream()
+                .until(d -> d.findElements(By.cssSelector("input[name='export-form:cameras'][value='" + cameraId + "']")).stream()
                         .findFirst().orElse(null));
         assertTrue(box.isSelected(), "the camera named in the address is ticked");
-        browser.driver.findElement(By.id("export-reason")).sendKeys(reason);
-        browser.driver.findElement(By.id("export-submit")).click();
-        return browser.driver.findElement(By.id("export-result"));
+        type(browser, "export-form:reason", reason);
+        browser.click(By.id("export-form:ask"));
+        browser.settled(Duration.ofSeconds(20));
+        return browser.driver.findElement(By.id("export-form:result")).getText();
     }
 
     private static long recorded(long cameraId) {

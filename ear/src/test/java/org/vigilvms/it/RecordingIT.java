@@ -23,6 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,41 +65,75 @@ class RecordingIT {
         return VigilDeployment.ear();
     }
 
+    /** Three cameras no test disturbs, for the 30 s recording; one more whose clock runs 1 % fast, for 40 s. */
+    private static VirtualCameraFleet steady;
+    private static VirtualCameraFleet fastClock;
+    /** Those recordings, made while the other tests run; each ends with its cameras disabled and sealed. */
+    private static CompletableFuture<List<Long>> thirtySeconds;
+    private static CompletableFuture<Long> fortySecondsFast;
+    private static long wrongPasswordId;
+
     @BeforeAll
-    static void cameras() {
+    static void cameras() throws Exception {
         fleet = VirtualCameraFleet.start(3, CameraConfig.forTests(101, CAMERA_PASSWORD), 0);
+        steady = VirtualCameraFleet.start(3, CameraConfig.forTests(111, CAMERA_PASSWORD), 0);
+        steady.camera(0).sendAudio(true); // one camera with its microphone on: its sound is kept with the pictures
+        steady.camera(1).sendAudio(VirtualCamera.Microphone.G711); // one in G.711, which MP4 cannot hold: re-encoded to AAC
+        fastClock = VirtualCameraFleet.start(1, CameraConfig.forTests(121, CAMERA_PASSWORD), 0);
+        fastClock.camera(0).faults().clockDriftPpm = 10_000; // 0.4 s ahead after 40 s if taken as it comes
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        List<Long> ids = new ArrayList<>();
+        for (VirtualCamera camera : steady.cameras()) {
+            ids.add(addCamera(admin, "gate " + camera.config().id(), camera.rtspUrl(), CAMERA_PASSWORD));
+        }
+        wrongPasswordId = addCamera(admin, "wrong password", steady.camera(0).rtspUrl(), "nope");
+        long fast = addCamera(admin, "fast clock", fastClock.camera(0).rtspUrl(), CAMERA_PASSWORD);
+        // 30 s and more: 9 segments of 4 s each, so link 7 in the test is not the newest
+        long wrong = wrongPasswordId;
+        thirtySeconds = meanwhile(() -> {
+            List<Long> recorded = recordedThenDisabled(admin, ids, 9);
+            post(admin, "/api/v1/cameras/" + wrong + "/disable", "");
+            return recorded;
+        });
+        fortySecondsFast = meanwhile(() -> recordedThenDisabled(admin, List.of(fast), 11).get(0));
     }
 
     @AfterAll
     static void stopCameras() {
         fleet.close();
+        steady.close();
+        fastClock.close();
+    }
+
+    /** Work a test needs done first, started with the class so that its waiting passes while the other tests run. */
+    private static <T> CompletableFuture<T> meanwhile(Callable<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** Waits until every camera has {@code segments} segments, then disables them and waits until all they recorded is sealed. */
+    private static List<Long> recordedThenDisabled(HttpClient admin, List<Long> ids, int segments) throws Exception {
+        VigilDeployment.await(segments + " segments of cameras " + ids, Duration.ofSeconds(90), () -> ids.stream().allMatch(
+                id -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= segments));
+        for (long id : ids) {
+            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
+        }
+        for (long id : ids) {
+            VigilDeployment.awaitRecordingSealed(id);
+        }
+        return ids;
     }
 
     @Test
     void threeCamerasRecordedForThirtySecondsKeepEveryFrameInOrder() throws Exception {
-        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        List<Long> ids = thirtySeconds.get(3, TimeUnit.MINUTES);
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
-        List<Long> ids = new ArrayList<>();
-        fleet.camera(0).sendAudio(true); // one camera with its microphone on: its sound is kept with the pictures
-        fleet.camera(1).sendAudio(VirtualCamera.Microphone.G711); // one in G.711, which MP4 cannot hold: re-encoded to AAC
-        for (VirtualCamera camera : fleet.cameras()) {
-            ids.add(addCamera(admin, "gate " + camera.config().id(), camera.rtspUrl(), CAMERA_PASSWORD));
-        }
-        long wrongId = addCamera(admin, "wrong password", fleet.camera(0).rtspUrl(), "nope");
-
-        // 30 s and more: 9 segments of 4 s each, so link 7 below is not the newest
-        VigilDeployment.await("9 segments of every camera", Duration.ofSeconds(90), () -> ids.stream().allMatch(
-                id -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 9));
-        for (long id : ids) {
-            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
-        }
-        post(admin, "/api/v1/cameras/" + wrongId + "/disable", "");
-        for (long id : ids) {
-            VigilDeployment.awaitRecordingSealed(id);
-        }
-
-        fleet.camera(0).sendAudio(false);
-        fleet.camera(1).sendAudio(false);
         for (int i = 0; i < ids.size(); i++) {
             List<StoredSegment> segments = new ArrayList<>();
             List<FrameStamp> stamps = decodeStoredVideo(ids.get(i), segments);
@@ -122,7 +160,7 @@ class RecordingIT {
                 assertTrue(Math.abs(soundSeconds - stamps.size() / 25.0) < 0.02 * stamps.size() / 25.0,
                         soundSeconds + " s of sound stored for " + stamps.size() / 25.0 + " s of pictures");
             }
-            int expectedCamera = fleet.camera(i).config().id();
+            int expectedCamera = steady.camera(i).config().id();
             assertTrue(stamps.size() >= 25 * 28, "camera " + expectedCamera + ": " + stamps.size() + " frames stored");
             for (int f = 1; f < stamps.size(); f++) {
                 assertEquals(expectedCamera, stamps.get(f).cameraId());
@@ -130,7 +168,7 @@ class RecordingIT {
                         "camera " + expectedCamera + ": frame " + f + " follows its predecessor");
             }
         }
-        assertEquals("UNAUTHORIZED", statusHistoryContains(wrongId, "UNAUTHORIZED") ? "UNAUTHORIZED" : "not reported");
+        assertEquals("UNAUTHORIZED", statusHistoryContains(wrongPasswordId, "UNAUTHORIZED") ? "UNAUTHORIZED" : "not reported");
 
         assertNoSecretInDatabase(CAMERA_PASSWORD);
 
@@ -274,37 +312,26 @@ class RecordingIT {
 
     @Test
     void aCameraWhoseClockRunsFastIsStillPlacedOnTheServersClockAndItsDriftIsLogged() throws Exception {
-        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
-        VirtualCamera camera = fleet.camera(2);
-        camera.faults().clockDriftPpm = 10_000; // 1 % fast: 0.4 s ahead after 40 s if taken as it comes
-        try {
-            long id = addCamera(admin, "fast clock", camera.rtspUrl(), CAMERA_PASSWORD);
-            VigilDeployment.await("40 s recorded", Duration.ofSeconds(90), () -> VigilDeployment.count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 11);
-            assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/disable", "").statusCode());
-            VigilDeployment.awaitRecordingSealed(id);
-            List<StoredSegment> segments = new ArrayList<>();
-            decodeStoredVideo(id, segments);
-            // the burned-in capture time is the truth: every segment starts within 150 ms of its first picture
-            for (StoredSegment segment : segments) {
-                long error = segment.start().toEpochMilli() - segment.first().captureTimeMs();
-                assertTrue(Math.abs(error) <= 150, "segment " + segment.seq() + " placed " + error + " ms off (of "
-                        + segments.size() + ")");
-            }
-            // gradually: neighbours neither overlap nor part by more than a slew step (2 % of a segment, StreamClock)
-            for (int i = 1; i < segments.size(); i++) {
-                StoredSegment previous = segments.get(i - 1);
-                long step = Duration.between(previous.end(), segments.get(i).start()).toMillis();
-                long slew = Duration.between(previous.start(), previous.end()).toMillis() * 20 / 1000;
-                assertTrue(Math.abs(step) <= slew + 10, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms; "
-                        + segments.stream().map(g -> g.seq() + ": " + g.start() + " - " + g.end() + " (first picture taken "
-                                + (g.first() == null ? "-" : Instant.ofEpochMilli(g.first().captureTimeMs())) + ")").toList());
-            }
-            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
-            assertTrue(log.matches("(?s).*VIGIL00418: Camera " + id + ": its clock drifted -\\d+ ms.*"), "the drift is logged");
-        } finally {
-            camera.faults().clockDriftPpm = 0;
+        long id = fortySecondsFast.get(3, TimeUnit.MINUTES);
+        List<StoredSegment> segments = new ArrayList<>();
+        decodeStoredVideo(id, segments);
+        // the burned-in capture time is the truth: every segment starts within 150 ms of its first picture
+        for (StoredSegment segment : segments) {
+            long error = segment.start().toEpochMilli() - segment.first().captureTimeMs();
+            assertTrue(Math.abs(error) <= 150, "segment " + segment.seq() + " placed " + error + " ms off (of "
+                    + segments.size() + ")");
         }
+        // gradually: neighbours neither overlap nor part by more than a slew step (2 % of a segment, StreamClock)
+        for (int i = 1; i < segments.size(); i++) {
+            StoredSegment previous = segments.get(i - 1);
+            long step = Duration.between(previous.end(), segments.get(i).start()).toMillis();
+            long slew = Duration.between(previous.start(), previous.end()).toMillis() * 20 / 1000;
+            assertTrue(Math.abs(step) <= slew + 10, "between segments " + (i) + " and " + (i + 1) + ": " + step + " ms; "
+                    + segments.stream().map(g -> g.seq() + ": " + g.start() + " - " + g.end() + " (first picture taken "
+                            + (g.first() == null ? "-" : Instant.ofEpochMilli(g.first().captureTimeMs())) + ")").toList());
+        }
+        String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+        assertTrue(log.matches("(?s).*VIGIL00418: Camera " + id + ": its clock drifted -\\d+ ms.*"), "the drift is logged");
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.vigilvms.storage;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,26 +41,40 @@ public class ChainHeadSigner {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
+    @Resource
+    private SessionContext context;
+
+    /**
+     * Each camera in a transaction of its own: a head's row locks its camera's row (the foreign
+     * key), and sealing locks the cameras of a batch in its own order, so one transaction over all
+     * cameras could wait on sealing while sealing waits on it (a deadlock, seen under load).
+     */
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "sign chain heads")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void signHeads() {
-        List<Long> cameras = em.createQuery("SELECT c.id FROM Camera c", Long.class).getResultList();
-        for (long cameraId : cameras) {
-            List<Segment> newest = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq DESC",
-                    Segment.class).setParameter("c", cameraId).setMaxResults(1).getResultList();
-            if (newest.isEmpty()) {
-                continue;
-            }
-            Segment head = newest.get(0);
-            List<Long> signed = em.createQuery("SELECT max(h.chainSeq) FROM ChainHead h WHERE h.cameraId = :c", Long.class)
-                    .setParameter("c", cameraId).getResultList();
-            if (!signed.isEmpty() && signed.get(0) != null && signed.get(0) >= head.getChainSeq()) {
-                continue;
-            }
-            ChainHead signedHead = sign(cameraId, head.getChainSeq(), head.getChainHash(), clock.instant());
-            em.persist(signedHead);
-            AfterCompletion.onCommit(transactions, () -> siem.chainHead("camera:" + cameraId, signedHead.getChainSeq(),
-                    signedHead.getChainHash(), signedHead.getSignedTs(), signedHead.getSignature(), signedHead.getSignerSha256()));
+        for (long cameraId : em.createQuery("SELECT c.id FROM Camera c ORDER BY c.id", Long.class).getResultList()) {
+            context.getBusinessObject(ChainHeadSigner.class).signNewest(cameraId);
         }
+    }
+
+    /** Signs the camera's newest link unless it is signed already. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void signNewest(long cameraId) {
+        List<Segment> newest = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c ORDER BY s.chainSeq DESC",
+                Segment.class).setParameter("c", cameraId).setMaxResults(1).getResultList();
+        if (newest.isEmpty()) {
+            return;
+        }
+        Segment head = newest.get(0);
+        List<Long> signed = em.createQuery("SELECT max(h.chainSeq) FROM ChainHead h WHERE h.cameraId = :c", Long.class)
+                .setParameter("c", cameraId).getResultList();
+        if (!signed.isEmpty() && signed.get(0) != null && signed.get(0) >= head.getChainSeq()) {
+            return;
+        }
+        ChainHead signedHead = sign(cameraId, head.getChainSeq(), head.getChainHash(), clock.instant());
+        em.persist(signedHead);
+        AfterCompletion.onCommit(transactions, () -> siem.chainHead("camera:" + cameraId, signedHead.getChainSeq(),
+                signedHead.getChainHash(), signedHead.getSignedTs(), signedHead.getSignature(), signedHead.getSignerSha256()));
     }
 
     static ChainHead sign(long cameraId, long chainSeq, byte[] chainHash, Instant at) {
