@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -85,8 +86,7 @@ final class StoragePage {
 
     /** Releases the lock with this reason (confirmed) and returns what the page answered. */
     String release(String reason) {
-        browser.click(By.xpath("//tbody[@id='locks-form:locks_data']/tr[td[contains(@class,'reason')][text()=\"" + reason
-                + "\"]]//button[contains(@class,'release')]"));
+        browser.click(new ByChained(lockRow(reason), By.cssSelector("button.release")));
         confirm();
         return browser.driver.findElement(By.id("lock-form:result")).getText();
     }
