@@ -1,12 +1,20 @@
 package org.vigilvms.it;
 
+import jakarta.jms.CompletionListener;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
@@ -31,12 +39,14 @@ final class RemoteAnalyticsNode {
 
     private final String producer;
     private final EnvelopeSigner signer;
+    private final PublicKey publicKey;
     private final String url;
     private final String password;
 
-    private RemoteAnalyticsNode(String producer, EnvelopeSigner signer, String url, String password) {
+    private RemoteAnalyticsNode(String producer, EnvelopeSigner signer, PublicKey publicKey, String url, String password) {
         this.producer = producer;
         this.signer = signer;
+        this.publicKey = publicKey;
         this.url = url;
         this.password = password;
     }
@@ -64,12 +74,16 @@ final class RemoteAnalyticsNode {
                 + "&keyStorePath=" + file + "&keyStorePassword=client-pass&keyStoreType=PKCS12"
                 + "&trustStorePath=" + installation.home().trustStore() + "&trustStorePassword="
                 + installation.secrets().require(ServerSetup.TLS_TRUSTSTORE) + "&trustStoreType=PKCS12";
-        return new RemoteAnalyticsNode(producer, new EnvelopeSigner(producer, keys.getPrivate(), Clock.systemUTC()), url,
+        return new RemoteAnalyticsNode(producer, new EnvelopeSigner(producer, keys.getPrivate(), Clock.systemUTC()), keys.getPublic(), url,
                 installation.secrets().require(ServiceIdentity.ANALYTICS.credentialAlias()));
     }
 
     String producer() {
         return producer;
+    }
+
+    PublicKey publicKey() {
+        return publicKey;
     }
 
     /** A motion event as a node reports it: a fresh id, this moment, one box. */
@@ -94,6 +108,51 @@ final class RemoteAnalyticsNode {
             for (Envelope envelope : envelopes) {
                 context.createProducer().send(context.createQueue(envelope.destination()), JmsEnvelopes.toMessage(context, envelope));
             }
+        }
+    }
+
+    /**
+     * Sends as a busy node would: each message on its own, but without waiting for the broker's
+     * confirmation of one before sending the next (JMS asynchronous send); returns when every one
+     * is confirmed.
+     */
+    void sendPipelined(Envelope... envelopes) throws InterruptedException {
+        sendPaced(Double.POSITIVE_INFINITY, envelopes);
+    }
+
+    /** As {@link #sendPipelined}, but no faster than {@code perSecond} messages a second, evenly spread. */
+    void sendPaced(double perSecond, Envelope... envelopes) throws InterruptedException {
+        CountDownLatch confirmed = new CountDownLatch(envelopes.length);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (JMSContext context = new ActiveMQConnectionFactory(url + "&confirmationWindowSize=1048576")
+                .createContext(ServiceIdentity.ANALYTICS.principal(), password)) {
+            JMSProducer producer = context.createProducer().setAsync(new CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    confirmed.countDown();
+                }
+
+                @Override
+                public void onException(Message message, Exception e) {
+                    failure.compareAndSet(null, e);
+                    confirmed.countDown();
+                }
+            });
+            Queue queue = context.createQueue(Destinations.ANALYTICS_EVENTS);
+            long start = System.nanoTime();
+            for (int i = 0; i < envelopes.length; i++) {
+                long due = start + (long) (i * 1e9 / perSecond);
+                while (System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+                producer.send(queue, JmsEnvelopes.toMessage(context, envelopes[i]));
+            }
+            if (!confirmed.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(confirmed.getCount() + " of " + envelopes.length + " sends not confirmed in 10 min");
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the broker refused a send", failure.get());
         }
     }
 

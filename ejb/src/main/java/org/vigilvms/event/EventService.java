@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,8 +84,11 @@ public class EventService {
         String boxes = event.boxes() == null ? null : event.boxes().stream().limit(8)
                 .map(b -> String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", b.x(), b.y(), b.width(), b.height()))
                 .collect(Collectors.joining(";"));
+        // events are inserted as they are persisted (identity keys), so the lookup needs no flush; one
+        // would dirty-check every entity of the transaction, which a drained batch makes many
         List<StoredEvent> known = !mayExist ? List.of() : em.createQuery("SELECT e FROM StoredEvent e WHERE e.eventId = :id",
-                StoredEvent.class).setParameter("id", event.eventId()).setMaxResults(1).getResultList();
+                StoredEvent.class).setParameter("id", event.eventId()).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                .getResultList();
         if (!known.isEmpty()) {
             // the same event again: its end (reported at onset, completed when over); only by whoever reported it
             StoredEvent first = known.get(0);
@@ -114,7 +118,8 @@ public class EventService {
         List<String> ids = batch.events().stream().filter(Objects::nonNull).map(AnalyticsEvent::eventId)
                 .filter(Objects::nonNull).toList();
         java.util.Set<String> known = ids.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(em.createQuery(
-                "SELECT e.eventId FROM StoredEvent e WHERE e.eventId IN :ids", String.class).setParameter("ids", ids).getResultList());
+                "SELECT e.eventId FROM StoredEvent e WHERE e.eventId IN :ids", String.class).setParameter("ids", ids)
+                .setFlushMode(FlushModeType.COMMIT).getResultList());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (AnalyticsEvent event : batch.events()) {
             if (event != null) {

@@ -34,6 +34,10 @@ public interface VigilLog extends BasicLogger {
     void sendFailed(String type, String producer, @Cause Throwable cause);
 
     @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 203, value = "A drain of %d message(s) from %s failed and was rolled back (%s): the messages are taken one at a time for a while")
+    void drainFailed(int most, String destination, String reason);
+
+    @LogMessage(level = Logger.Level.WARN)
     @Message(id = 400, value = "Camera '%s' presents another certificate (SHA-256 %s) than the approved one: not recording")
     void certificateMismatch(String camera, String fingerprint);
 

@@ -1,11 +1,8 @@
 package org.vigilvms.event;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
 import org.vigilvms.jms.analytics.AnalyticsAlert;
@@ -14,13 +11,12 @@ import org.vigilvms.jms.analytics.AnalyticsEventBatch;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
 import org.vigilvms.messaging.EnvelopeGate;
 
-/** Management receiving analytics' event and alert metadata (as svc-management, jboss-ejb3.xml). */
-@PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/" + Destinations.ANALYTICS_EVENTS),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
-public class EventConsumer implements MessageListener {
+/**
+ * One message from analytics, in the transaction of the drain that took it: its envelope must
+ * pass {@link EnvelopeGate}, then its event, batch of events or alert goes to {@link EventService}.
+ */
+@ApplicationScoped
+public class EventIntake {
 
     @Inject
     private EnvelopeGate gate;
@@ -28,8 +24,7 @@ public class EventConsumer implements MessageListener {
     @Inject
     private EventService events;
 
-    @Override
-    public void onMessage(Message message) {
+    public void take(Message message) {
         String type = JmsEnvelopes.claimedType(message);
         String expected = AnalyticsAlert.TYPE.equals(type) || AnalyticsEventBatch.TYPE.equals(type) ? type : AnalyticsEvent.TYPE;
         gate.admit(message, Destinations.ANALYTICS_EVENTS, expected).ifPresent(envelope -> {
