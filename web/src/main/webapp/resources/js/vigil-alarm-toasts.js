@@ -29,18 +29,18 @@
     toast.dataset.alarm = alarm.id;
     toast.dataset.camera = alarm.cameraId;
     var title = document.createElement('strong');
-    title.textContent = (alarm.escalatedAt ? 'Escalated alarm' : 'Alarm') + ', priority ' + alarm.priority + ': ' + alarm.cameraName;
+    title.textContent = window.vigilText(alarm.escalatedAt ? 'toast.escalated' : 'toast.alarm', alarm.priority, alarm.cameraName);
     toast.appendChild(title);
     var what = document.createElement('div');
     what.className = 'what';
-    what.textContent = alarm.eventType + ' at ' + (alarm.eventAt || '').replace('T', ' ').substring(0, 19) + ' UTC (' + alarm.rule + ')';
+    what.textContent = window.vigilText('toast.what', alarm.eventType, (alarm.eventAt || '').replace('T', ' ').substring(0, 19), alarm.rule);
     toast.appendChild(what);
     var actions = document.createElement('div');
-    link(actions, 'Watch', 'camera.xhtml?id=' + alarm.cameraId, 'watch');
-    link(actions, 'Play back', 'playback.xhtml?camera=' + alarm.cameraId + '&at='
+    link(actions, window.vigilText('toast.watch'), 'camera.xhtml?id=' + alarm.cameraId, 'watch');
+    link(actions, window.vigilText('toast.playBack'), 'playback.xhtml?camera=' + alarm.cameraId + '&at='
       + new Date(Date.parse(alarm.eventAt) - 5000).toISOString(), 'jump');
-    link(actions, 'Alarm list', 'alarms.xhtml', 'list');
-    window.vigil.button(actions, 'Dismiss', 'dismiss', function () { drop(alarm.id); });
+    link(actions, window.vigilText('toast.list'), 'alarms.xhtml', 'list');
+    window.vigil.button(actions, window.vigilText('toast.dismiss'), 'dismiss', function () { drop(alarm.id); });
     toast.appendChild(actions);
     box.insertBefore(toast, box.firstChild);
     toasts[alarm.id] = toast;

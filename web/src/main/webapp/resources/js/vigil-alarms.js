@@ -38,26 +38,27 @@
     row.className = 'alarm priority-' + alarm.priority + (alarm.escalatedAt ? ' escalated' : '');
     row.dataset.camera = alarm.cameraId;
     td(row, time(alarm.raisedAt));
-    td(row, String(alarm.priority) + (alarm.escalatedAt ? ' (escalated)' : ''));
+    td(row, alarm.escalatedAt ? window.vigilText('alarms.escalated', alarm.priority) : String(alarm.priority));
     var cam = td(row, '');
     var a = document.createElement('a');
     a.href = 'playback.xhtml?camera=' + alarm.cameraId + '&at=' + new Date(Date.parse(alarm.eventAt) - 5000).toISOString();
     a.textContent = alarm.cameraName;
     a.className = 'jump';
     cam.appendChild(a);
-    td(row, alarm.eventType + ' at ' + time(alarm.eventAt));
+    td(row, window.vigilText('alarms.eventAt', alarm.eventType, time(alarm.eventAt)));
     td(row, alarm.rule);
-    td(row, alarm.state.toLowerCase() + (alarm.acknowledgedBy ? ' by ' + alarm.acknowledgedBy : ''));
+    td(row, alarm.acknowledgedBy ? window.vigilText('alarms.stateBy', window.vigilText('alarms.' + alarm.state), alarm.acknowledgedBy)
+      : window.vigilText('alarms.' + alarm.state));
     var comment = document.createElement('input');
-    comment.type = 'text'; comment.className = 'comment'; comment.placeholder = 'comment';
+    comment.type = 'text'; comment.className = 'comment'; comment.placeholder = window.vigilText('alarms.comment'); comment.setAttribute('aria-label', comment.placeholder);
     td(row, '').appendChild(comment);
     var actions = td(row, '');
     (alarm.state === 'NEW' ? ['acknowledge', 'close'] : ['close']).forEach(function (what) {
       var b = document.createElement('button');
-      b.type = 'button'; b.textContent = what; b.className = what;
+      b.type = 'button'; b.textContent = window.vigilText('alarms.' + what); b.className = what;
       b.addEventListener('click', function () {
         call('POST', 'alarms/' + alarm.id + '/' + what, { comment: comment.value })
-          .then(show).catch(function (e) { link.textContent = what + ' refused: ' + e.message; });
+          .then(show).catch(function (e) { link.textContent = window.vigilText('alarms.refused', window.vigilText('alarms.' + what), e.message); });
       });
       actions.appendChild(b);
     });
@@ -71,12 +72,12 @@
       if (show(data.alarm) && data.sound) { tone(data.alarm.priority); }
     }, function (state) {
       window.vigilAlarms.connected = state === 'live';
-      link.textContent = state;
+      link.textContent = window.vigilText('state.' + state);
     });
   }
 
   call('GET', 'alarms').then(function (alarms) {
     alarms.slice().reverse().forEach(show);
     connect();
-  }).catch(function (e) { link.textContent = 'alarms: ' + e.message; });
+  }).catch(function (e) { link.textContent = window.vigilText('alarms.failed', e.message); });
 })();

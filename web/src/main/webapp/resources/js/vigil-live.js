@@ -42,7 +42,7 @@
     }
 
     function connect() {
-      show('connecting');
+      show(window.vigilText('state.connecting'));
       fetch('api/v1/cameras/' + camera + '/live', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (r) {
           if (!r.ok) { throw new Error('HTTP ' + r.status); }
@@ -56,7 +56,7 @@
           socket.onmessage = function (m) {
             if (typeof m.data === 'string') {
               reset(JSON.parse(m.data).codec);
-              show('live');
+              show(window.vigilText('state.live'));
             } else {
               stats.lastData = Date.now();
               stats.bytes += m.data.byteLength;
@@ -64,9 +64,9 @@
               drain();
             }
           };
-          socket.onclose = function () { show('reconnecting'); setTimeout(connect, 2000); };
+          socket.onclose = function () { show(window.vigilText('state.reconnecting')); setTimeout(connect, 2000); };
         })
-        .catch(function (e) { show('refused (' + e.message + ')'); setTimeout(connect, 5000); });
+        .catch(function (e) { show(window.vigilText('refusedWhy', e.message)); setTimeout(connect, 5000); });
     }
 
     setInterval(function () {
@@ -123,7 +123,7 @@
   var result = document.getElementById('view-result');
   form.addEventListener('submit', function (e) {
     e.preventDefault();
-    result.textContent = 'saving...';
+    result.textContent = window.vigilText('live.saving');
     fetch('api/v1/views', {
       method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: document.getElementById('view-name').value, layout: Number(grid.dataset.layout), cameras: tiles() })
@@ -132,6 +132,6 @@
         if (!r.ok) { throw new Error(data.error || 'HTTP ' + r.status); }
         location.href = 'live.xhtml?view=' + data.id;
       });
-    }).catch(function (err) { result.textContent = 'not saved: ' + err.message; });
+    }).catch(function (err) { result.textContent = window.vigilText('live.notSaved', err.message); });
   });
 })();

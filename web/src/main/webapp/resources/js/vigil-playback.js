@@ -87,7 +87,7 @@
           mark.className = 'event ' + e.ev.type.toLowerCase();
           mark.style.left = left(e.a);
           mark.style.width = Math.max(0.3, 100 * (e.b - e.a) / (to - from)) + '%';
-          mark.title = e.ev.type + (e.ev.zone ? ' in ' + e.ev.zone : '') + ' at ' + e.ev.start;
+          mark.title = e.ev.zone ? window.vigilText('playback.eventInZone', e.ev.type, e.ev.zone, e.ev.start) : window.vigilText('playback.eventAt', e.ev.type, e.ev.start);
           mark.addEventListener('click', function (click) { click.stopPropagation(); seekTo(e.a); });
           timeline.appendChild(mark);
         });
@@ -125,7 +125,7 @@
     }).catch(function (e) {
       inflight--;
       loaded[j] = false;
-      show('segment ' + segments[j].chainSeq + ': ' + e.message);
+      show(window.vigilText('playback.segmentFailed', segments[j].chainSeq, e.message));
     });
   }
 
@@ -246,10 +246,10 @@
     var target = position() - 1000;
     if (inGap(target)) {
       var i = indexAt(target);
-      if (i === 0 || segments[i].a <= target) { setReverse(false); show('start of the recordings'); return; }
+      if (i === 0 || segments[i].a <= target) { setReverse(false); show(window.vigilText('playback.start')); return; }
       target = segments[i - 1].b - 1000 * FRAME;
     }
-    if (target < segments[0].a) { setReverse(false); show('start of the recordings'); return; }
+    if (target < segments[0].a) { setReverse(false); show(window.vigilText('playback.start')); return; }
     seekTo(target);
   }
 
@@ -266,7 +266,7 @@
       if (direction > 0 && e.a > p + 500 && found === null) { found = e.a; }
       if (direction < 0 && e.a < p - 1500) { found = e.a; }
     });
-    if (found === null) { show(direction > 0 ? 'no later event' : 'no earlier event'); return; }
+    if (found === null) { show(window.vigilText(direction > 0 ? 'playback.noLaterEvent' : 'playback.noEarlierEvent')); return; }
     seekTo(found);
   }
 
@@ -277,7 +277,7 @@
     } else {
       spans.forEach(function (s) { if (s.a < p - 1500) { target = s.a; } });
     }
-    if (target === null) { show(direction > 0 ? 'no later gap' : 'no earlier gap'); return; }
+    if (target === null) { show(window.vigilText(direction > 0 ? 'playback.noLaterGap' : 'playback.noEarlierGap')); return; }
     seekTo(target);
   }
 
@@ -290,7 +290,7 @@
       if (!rec.sound && document.getElementById('sound')) { document.getElementById('sound').hidden = true; }
       drawTimeline();
       drawEvents();
-      if (segments.length === 0 || segments[segments.length - 1].b <= at) { show('nothing recorded at that time'); return; }
+      if (segments.length === 0 || segments[segments.length - 1].b <= at) { show(window.vigilText('playback.nothing')); return; }
       base = segments[0].a;
       openPlayer(Math.max(at, segments[indexAt(at)].a));
       // as soon as the initialisation segment is in: seek to the instant asked for (its data follows)
@@ -299,7 +299,7 @@
       });
       video.addEventListener('seeked', function () {
         window.vigilPlayback.ready = true;
-        show('at ' + new Date(position()).toISOString());
+        show(window.vigilText('playback.at', new Date(position()).toISOString()));
         if (reverse) {
           setTimeout(stepBack, Math.max(0, 1000 / parseFloat(document.getElementById('speed').value) - (Date.now() - stepStarted)));
         } else if (playing) {
@@ -307,7 +307,7 @@
         }
       });
     })
-    .catch(function (e) { show('refused (' + e.message + ')'); });
+    .catch(function (e) { show(window.vigilText('refusedWhy', e.message)); });
 
   setInterval(function () {
     var cursor = document.getElementById('cursor');
@@ -351,7 +351,7 @@
   var results = document.getElementById('motion-results'), drawing = null;
   document.getElementById('motion-mode').addEventListener('click', function () {
     layer.classList.add('active');
-    results.textContent = 'drag a rectangle on the picture';
+    results.textContent = window.vigilText('motion.drag');
   });
   function frac(e) {
     var r = layer.getBoundingClientRect();
@@ -369,9 +369,9 @@
     drawing = null;
     layer.classList.remove('active');
     var x = Math.min(a.x, b.x), y = Math.min(a.y, b.y), w = Math.abs(a.x - b.x), h = Math.abs(a.y - b.y);
-    if (w < 0.01 || h < 0.01) { results.textContent = 'the region is too small'; return; }
+    if (w < 0.01 || h < 0.01) { results.textContent = window.vigilText('motion.tooSmall'); return; }
     var p = position();
-    results.textContent = 'searching...';
+    results.textContent = window.vigilText('motion.searching');
     api('/events/recorded-motion?from=' + new Date(p - 30000).toISOString() + '&to='
         + new Date(Math.min(Date.now(), p + 30000)).toISOString()
         + '&x=' + x.toFixed(4) + '&y=' + y.toFixed(4) + '&w=' + w.toFixed(4) + '&h=' + h.toFixed(4))
@@ -384,13 +384,13 @@
           mark.className = 'found';
           mark.style.left = (100 * (s0 - from) / (to - from)) + '%';
           mark.style.width = Math.max(0.3, 100 * (s1 - s0) / (to - from)) + '%';
-          mark.title = 'motion in the region at ' + span.start;
+          mark.title = window.vigilText('motion.at', span.start);
           mark.addEventListener('click', function (ev) { ev.stopPropagation(); seekTo(s0); });
           timeline.appendChild(mark);
         });
-        results.textContent = spans.length + ' span' + (spans.length === 1 ? '' : 's') + ' with motion in the region';
+        results.textContent = window.vigilText(spans.length === 1 ? 'motion.one' : 'motion.many', spans.length);
       })
-      .catch(function (err) { results.textContent = 'search refused (' + err.message + ')'; });
+      .catch(function (err) { results.textContent = window.vigilText('motion.refused', err.message); });
   });
 
   timeline.addEventListener('click', function (e) {

@@ -19,9 +19,9 @@
     }).then(function (r) {
       window.vigilPtz.sent++;
       if (!r.ok) {
-        return r.json().then(function (e) { state.textContent = 'refused: ' + e.error; });
+        return r.json().then(function (e) { state.textContent = window.vigilText('refused', e.error); });
       }
-      state.textContent = body.action === 'stop' ? 'stopped' : 'moving';
+      state.textContent = body.action === 'stop' ? window.vigilText('ptz.stopped') : window.vigilText('ptz.moving');
     }).catch(function (e) { state.textContent = e.message; });
   }
   function move(b) {
@@ -54,13 +54,13 @@
         window.vigil.button(list, p.name, 'preset', function () { command({ action: 'preset', preset: p.token }); })
           .dataset.token = p.token;
       });
-    }).catch(function (e) { state.textContent = 'presets: ' + e.message; });
+    }).catch(function (e) { state.textContent = window.vigilText('ptz.presetsFailed', e.message); });
   }
   document.getElementById('preset-form').addEventListener('submit', function (e) {
     e.preventDefault();
     window.vigil.call('POST', 'cameras/' + camera + '/ptz/presets', { name: document.getElementById('preset-name').value })
-      .then(function (p) { state.textContent = 'preset ' + p.name + ' saved'; document.getElementById('preset-name').value = ''; presets(); })
-      .catch(function (err) { state.textContent = 'refused: ' + err.message; });
+      .then(function (p) { state.textContent = window.vigilText('ptz.presetSaved', p.name); document.getElementById('preset-name').value = ''; presets(); })
+      .catch(function (err) { state.textContent = window.vigilText('refused', err.message); });
   });
   presets();
 })();

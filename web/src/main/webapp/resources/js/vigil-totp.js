@@ -26,8 +26,8 @@
   });
   document.getElementById('totp-confirm').addEventListener('click', function () {
     post('totp/confirm', { code: document.getElementById('totp-code').value }).then(function () {
-      result.textContent = 'second factor enabled';
+      result.textContent = window.vigilText('totp.enabled');
       location.href = '../index.xhtml';
-    }).catch(function (e) { result.textContent = 'refused: ' + e.message; });
+    }).catch(function (e) { result.textContent = window.vigilText('refused', e.message); });
   });
 })();

@@ -27,15 +27,15 @@
         cell(row, d.attempts);
         cell(row, d.lastError).className = 'refused';
         cell(row, d.createdAt ? d.createdAt.replace('T', ' ').substring(0, 19) : '');
-        button(cell(row, ''), 'Send again', 'retry', function () {
+        button(cell(row, ''), window.vigilText('webhooks.again'), 'retry', function () {
           call('POST', 'notifications/deliveries/' + d.id + '/retry').then(function () {
-            result.textContent = 'delivery ' + d.id + ' is sent again';
+            result.textContent = window.vigilText('webhooks.sentAgain', d.id);
             load();
-          }).catch(function (e) { result.textContent = 'refused: ' + e.message; });
+          }).catch(function (e) { result.textContent = window.vigilText('refused', e.message); });
         });
         rows.appendChild(row);
       });
-    }).catch(function (e) { result.textContent = 'notifications: ' + e.message; });
+    }).catch(function (e) { result.textContent = window.vigilText('webhooks.failed', e.message); });
   }
   load();
 })();

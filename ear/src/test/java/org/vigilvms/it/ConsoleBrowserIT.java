@@ -331,6 +331,15 @@ class ConsoleBrowserIT {
             pages.visitAccessible("index.xhtml");
             assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
             assertTrue(browser.driver.getPageSource().contains("Einstellungen"), "the bar in German");
+            // the live page and its script speak German too: the page's own words and what the script writes
+            pages.visitAccessible("live.xhtml");
+            assertEquals("Keine Kamera, die Sie live sehen dürfen.", browser.driver.findElement(By.id("no-cameras")).getText());
+            assertEquals("Ansicht speichern", browser.driver.findElement(By.id("view-save")).getText());
+            type(browser, "view-name", "<b>Nachtschicht</b>");
+            browser.driver.findElement(By.id("view-save")).click();
+            awaitText(browser, "view-result", t -> t.startsWith("nicht gespeichert: name: 1-100"), "the script's refusal in German");
+            assertEquals(List.of(true), browser.problems().stream().map(p -> p.contains("/api/v1/views") && p.contains("status of 400"))
+                    .toList(), "the refused request, and nothing else, in the browser's log");
 
             // the audit page shows his choice at his time and reads the times he types as his
             pages.visitAccessible("audit.xhtml");
