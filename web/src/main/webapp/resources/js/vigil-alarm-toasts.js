@@ -33,7 +33,7 @@
     toast.appendChild(title);
     var what = document.createElement('div');
     what.className = 'what';
-    what.textContent = window.vigilText('toast.what', alarm.eventType, (alarm.eventAt || '').replace('T', ' ').substring(0, 19), alarm.rule);
+    what.textContent = window.vigilText('toast.what', alarm.eventType, window.vigilTime(alarm.eventAt, true), alarm.rule);
     toast.appendChild(what);
     var actions = document.createElement('div');
     link(actions, window.vigilText('toast.watch'), 'camera.xhtml?id=' + alarm.cameraId, 'watch');

@@ -19,7 +19,7 @@
   }
 
   function td(row, text) { var c = document.createElement('td'); c.textContent = text; row.appendChild(c); return c; }
-  function time(iso) { return iso ? iso.replace('T', ' ').substring(0, 19) : ''; }
+  function time(iso) { return window.vigilTime(iso); }
 
   function show(alarm) {
     var row = rows[alarm.id];

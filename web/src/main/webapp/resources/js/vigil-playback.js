@@ -299,7 +299,7 @@
       });
       video.addEventListener('seeked', function () {
         window.vigilPlayback.ready = true;
-        show(window.vigilText('playback.at', new Date(position()).toISOString()));
+        show(window.vigilText('playback.at', window.vigilTime(position(), true)));
         if (reverse) {
           setTimeout(stepBack, Math.max(0, 1000 / parseFloat(document.getElementById('speed').value) - (Date.now() - stepStarted)));
         } else if (playing) {

@@ -26,7 +26,7 @@
         cell(row, d.alarmId);
         cell(row, d.attempts);
         cell(row, d.lastError).className = 'refused';
-        cell(row, d.createdAt ? d.createdAt.replace('T', ' ').substring(0, 19) : '');
+        cell(row, window.vigilTime(d.createdAt));
         button(cell(row, ''), window.vigilText('webhooks.again'), 'retry', function () {
           call('POST', 'notifications/deliveries/' + d.id + '/retry').then(function () {
             result.textContent = window.vigilText('webhooks.sentAgain', d.id);

@@ -7,7 +7,12 @@ import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
 
 import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,6 +34,9 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
 @RunAsClient
 class AlarmBrowserIT {
 
+    private static final DateTimeFormatter KATHMANDU = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Kathmandu"));
+
+
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return VigilDeployment.ear();
@@ -48,8 +56,16 @@ class AlarmBrowserIT {
                     + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + watched + "}").statusCode());
             RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("analytics-host-browser");
 
+            // paula works in Kathmandu (UTC+05:45): the alarm list and the toasts give times in her zone
+            try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO user_preference (username, theme, changed_ts, time_zone) VALUES ('paula', 'DARK', now(), ?) "
+                            + "ON CONFLICT (username) DO UPDATE SET time_zone = EXCLUDED.time_zone")) {
+                s.setString(1, "Asia/Kathmandu");
+                s.executeUpdate();
+            }
             browser.signIn("paula", "Paula-pw-1");
             browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
+            assertEquals("Raised (Asia/Kathmandu)", browser.driver.findElement(By.cssSelector("main table th")).getText());
             browser.waiting(Duration.ofSeconds(20)).until(d ->
                     Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilAlarms && window.vigilAlarms.connected;")));
 
@@ -63,6 +79,8 @@ class AlarmBrowserIT {
             WebElement row = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("tr[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
             assertTrue(row.getText().contains("alarm front") && row.getText().contains("MOTION"), row.getText());
+            Instant raised = VigilDeployment.instant("SELECT raised_ts FROM alarm WHERE event_id = ?", front.eventId());
+            assertEquals(KATHMANDU.format(raised), row.findElement(By.cssSelector("td")).getText(), "raised, in her zone");
             assertEquals(List.of(), browser.driver.findElements(By.cssSelector("tr[data-camera='" + secret + "']")),
                     "the vault's alarm never reaches this console");
             assertTrue(row.findElement(By.cssSelector("a.jump")).getDomAttribute("href")
@@ -95,8 +113,8 @@ class AlarmBrowserIT {
             node.report(RemoteAnalyticsNode.motion(watched, "door"));
             WebElement toast = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("#alarm-toasts .toast[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
-            assertTrue(toast.getText().startsWith("Alarm, priority 3: alarm front") && toast.getText().contains("MOTION at "),
-                    toast.getText());
+            assertTrue(toast.getText().startsWith("Alarm, priority 3: alarm front") && toast.getText().contains("MOTION at ")
+                    && toast.getText().contains(" Asia/Kathmandu (any motion)"), toast.getText());
             assertEquals(List.of(), browser.driver.findElements(By.cssSelector("#alarm-toasts .toast[data-camera='" + secret + "']")),
                     "the vault's alarm never reaches this console");
             browser.screenshot("alarm-toast");
