@@ -174,29 +174,13 @@ class AnalyticsBench {
             post(admin, "/api/v1/cameras/" + cameras.get(i) + "/disable", "");
         }
         RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("bench-" + UUID.randomUUID());
-        // warm-up, not measured: the server's JIT compiles the ingest path (it was just started)
-        List<Envelope> warmUp = new ArrayList<>();
-        for (int i = 0; i < Math.min(total, 10_000); i++) {
-            warmUp.add(node.seal(RemoteAnalyticsNode.motion(cameras.get(i % cameras.size()), "door")));
-        }
-        long beforeWarmUp = count("SELECT count(*) FROM analytics_event");
-        node.sendPipelined(warmUp.toArray(Envelope[]::new));
-        Instant warmDeadline = Instant.now().plusSeconds(600);
-        while (count("SELECT count(*) FROM analytics_event") - beforeWarmUp < warmUp.size() && Instant.now().isBefore(warmDeadline)) {
-            Thread.sleep(100);
-        }
-        List<Envelope> sealed = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            AnalyticsEvent event = RemoteAnalyticsNode.motion(cameras.get(i % cameras.size()), "door");
-            sealed.add(node.seal(event));
-        }
         ProcessHandle server = LiveViewBench.wildfly();
+        // warm-up, not measured: the server's JIT compiles the ingest path (it was just started)
+        ingestRun(node, motions(node, cameras, Math.min(total, 10_000)), Double.POSITIVE_INFINITY, server);
+        List<Envelope> sealed = motions(node, cameras, total);
         IngestRun flood = ingestRun(node, sealed, Double.POSITIVE_INFINITY, server);
         // the same again at the target's pace: does the server keep up, or does a backlog grow?
-        List<Envelope> paced = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            paced.add(node.seal(RemoteAnalyticsNode.motion(cameras.get(i % cameras.size()), "door")));
-        }
+        List<Envelope> paced = motions(node, cameras, total);
         IngestRun atTarget = ingestRun(node, paced, 2000, server);
 
         // floor: the signature checks alone (what one event per message cannot share), one thread here
@@ -274,6 +258,15 @@ class AnalyticsBench {
                         + "(target 2,000/s), server CPU %.0f %% meanwhile", batchStored, batchSeconds, batchStored / batchSeconds, batchCpu));
         line(String.format("baseline: plain JDBC insert, one row per transaction, 4 connections: %.0f rows/s", baselineRows / baseSeconds));
         setProperty("vigil.events.per.camera.rate", null);
+    }
+
+    /** {@code count} motion events over the cameras in turn, each sealed as its own message. */
+    private static List<Envelope> motions(RemoteAnalyticsNode node, List<Long> cameras, int count) {
+        List<Envelope> sealed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sealed.add(node.seal(RemoteAnalyticsNode.motion(cameras.get(i % cameras.size()), "door")));
+        }
+        return sealed;
     }
 
     private record IngestRun(double sendSeconds, double storeSeconds, long stored, double cpu) {

@@ -113,14 +113,9 @@ final class RemoteAnalyticsNode {
 
     /**
      * Sends as a busy node would: each message on its own, but without waiting for the broker's
-     * confirmation of one before sending the next (JMS asynchronous send); returns when every one
-     * is confirmed.
+     * confirmation of one before sending the next (JMS asynchronous send), no faster than
+     * {@code perSecond} messages a second, evenly spread; returns when every one is confirmed.
      */
-    void sendPipelined(Envelope... envelopes) throws InterruptedException {
-        sendPaced(Double.POSITIVE_INFINITY, envelopes);
-    }
-
-    /** As {@link #sendPipelined}, but no faster than {@code perSecond} messages a second, evenly spread. */
     void sendPaced(double perSecond, Envelope... envelopes) throws InterruptedException {
         CountDownLatch confirmed = new CountDownLatch(envelopes.length);
         AtomicReference<Exception> failure = new AtomicReference<>();
