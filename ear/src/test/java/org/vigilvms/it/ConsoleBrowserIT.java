@@ -186,6 +186,17 @@ class ConsoleBrowserIT {
             // the server's own four, and the remote analytics nodes other tests enrolled on this shared server
             List<String> services = columnTexts(browser, "services", "service-producer");
             assertTrue(services.containsAll(List.of("svc-analytics", "svc-management", "svc-recorder", "svc-storage")), services.toString());
+            // the recorder nodes: this server alone, alive, with the enabled cameras it owns
+            String node = VigilDeployment.text("SELECT node FROM recorder_node WHERE lease_until > now()");
+            String ownedCameras = "SELECT count(*) FROM camera_owner o JOIN camera c ON c.id = o.camera_id WHERE o.node = ? AND c.enabled";
+            long ownedBefore = VigilDeployment.count(ownedCameras, node);
+            pages.visit("index.xhtml");
+            long ownedAfter = VigilDeployment.count(ownedCameras, node);
+            assertEquals(List.of(node), columnTexts(browser, "nodes", "node-name"));
+            assertEquals("recording", browser.driver.findElement(By.cssSelector("#nodes_data tr.node-alive .node-state")).getText());
+            String nodeCameras = browser.driver.findElement(By.cssSelector("#nodes_data tr.node-alive .node-cameras")).getText();
+            assertTrue(nodeCameras.equals(Long.toString(ownedBefore)) || nodeCameras.equals(Long.toString(ownedAfter)),
+                    nodeCameras + " cameras shown, " + ownedBefore + " then " + ownedAfter + " owned");
             assertEquals("Vigil VMS " + Platform.VERSION, browser.driver.findElement(By.id("version")).getText());
             browser.driver.executeScript("document.getElementById('controls').scrollIntoView();");
             browser.screenshot("system");

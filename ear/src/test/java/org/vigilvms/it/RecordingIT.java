@@ -418,6 +418,83 @@ class RecordingIT {
         }
     }
 
+    /**
+     * Issue 18, item 5 on one node: another node takes the camera over, written into
+     * {@code camera_owner} as the management server's move does it (camera row locked, epoch up by
+     * one), while this node still records it. What this node recorded after it lost the camera is
+     * kept aside, logged and audited, and never enters the chain; the other node holds no lease, so
+     * the management server gives the camera back to this node under the next epoch, and the
+     * chain goes on without a fork.
+     */
+    @Test
+    void aSegmentRecordedAfterTheCameraMovedToAnotherNodeIsKeptAsideAndNeverEntersTheChain() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        long id = addCamera(admin, "owned gate", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
+        VigilDeployment.await("2 segments", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
+        String node = VigilDeployment.text("SELECT node FROM camera_owner WHERE camera_id = ?", id);
+        long epoch = count("SELECT epoch FROM camera_owner WHERE camera_id = ?", id);
+        assertEquals(List.of(node), VigilDeployment.texts("SELECT node FROM recorder_node WHERE lease_until > now()"),
+                "the one recorder node owns it");
+        Path keptAside = VigilDeployment.spool().resolve("kept-aside");
+        try {
+            try (Connection c = VigilDeployment.database()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM camera WHERE id = ? FOR UPDATE");
+                     PreparedStatement move = c.prepareStatement(
+                             "UPDATE camera_owner SET node = 'vigil-elsewhere', epoch = epoch + 1, since = now() WHERE camera_id = ?")) {
+                    lock.setLong(1, id);
+                    lock.executeQuery().close();
+                    move.setLong(1, id);
+                    assertEquals(1, move.executeUpdate());
+                }
+                c.commit();
+            }
+            VigilDeployment.await("the camera back on " + node + " under epoch " + (epoch + 2), Duration.ofSeconds(30),
+                    () -> count("SELECT count(*) FROM camera_owner WHERE camera_id = ? AND node = ? AND epoch = ?", id, node, epoch + 2) == 1);
+            VigilDeployment.await("recorded again, under the new epoch", Duration.ofSeconds(60),
+                    () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_epoch = ?", id, epoch + 2) >= 2);
+            // the segment under way when this node lost the camera was finished under the old epoch
+            List<Path> aside = keptAside(keptAside, id, epoch);
+            assertTrue(aside.size() >= 1, "a segment kept aside: " + aside);
+            assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_epoch = ?", id, epoch + 1),
+                    "the other node recorded nothing");
+            assertEquals(count("SELECT count(*) FROM segment WHERE camera_id = ?", id),
+                    count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ? AND owner_epoch IN (?, ?)", id, node, epoch, epoch + 2),
+                    "every link names the node and the epoch it was recorded under");
+            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+            for (Path file : aside) {
+                long startMs = Long.parseLong(file.getFileName().toString().split("-")[1]);
+                assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts = ?", id,
+                        java.sql.Timestamp.from(Instant.ofEpochMilli(startMs))), file + " is not in the chain");
+                // judged before or after the management server gave the camera back: either owner is named
+                assertTrue(log.contains("/" + file.getFileName() + " of camera " + id + " was recorded by " + node
+                        + " under ownership epoch " + epoch + ", but the camera belongs to "), "logged (VIGIL00426): " + file);
+            }
+            assertEquals(aside.size(), auditCount("segment.kept.aside", "camera:" + id), "each audited once");
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.owner' AND target = ? AND actor = 'svc-management' "
+                    + "AND detail = ?", "camera:" + id, "vigil-elsewhere (epoch " + (epoch + 1) + ") -> " + node + " (epoch " + (epoch + 2) + ")"));
+            assertEquals("[]", findings(admin, id), "the chain verifies: no fork, no gap in the links");
+        } finally {
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            VigilDeployment.awaitRecordingSealed(id);
+            for (Path file : keptAside(keptAside, id, epoch)) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The camera's segments the storage service kept aside, recorded under {@code epoch}. */
+    private static List<Path> keptAside(Path folder, long cameraId, long epoch) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(cameraId + "-")
+                    && f.getFileName().toString().contains("-e" + epoch + "-")).sorted().toList();
+        }
+    }
+
     private static Instant lastEnd(long cameraId) throws Exception {
         try (Connection c = VigilDeployment.database();
              PreparedStatement s = c.prepareStatement("SELECT max(end_ts) FROM segment WHERE camera_id = ?")) {

@@ -112,4 +112,13 @@ public interface VigilLog extends BasicLogger {
     @Message(id = 424, value = "The master key was rotated in the database, but the old key %s could not be deleted from the "
             + "PKCS#11 token (%s): the server opens with both keys; rotate again to finish")
     void oldMasterKeyNotDeleted(String label, String reason);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 425, value = "Camera %d changes recorder node: %s")
+    void cameraOwnerMoved(long cameraId, String detail);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 426, value = "Segment %s of camera %d was recorded by %s under ownership epoch %d, but the camera belongs "
+            + "to %s under epoch %d: not added to the chain, kept aside in %s")
+    void segmentKeptAside(String file, long cameraId, String node, long epoch, String owner, long ownerEpoch, String keptAside);
 }

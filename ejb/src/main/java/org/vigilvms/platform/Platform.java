@@ -7,7 +7,8 @@ import java.time.Clock;
 
 /**
  * Producers of the few things services need from their surroundings: the time (injected, so
- * tests can set it) and the installation folder layout from the {@code vigil.*} system properties.
+ * tests can set it), this node's name and the installation folder layout from the {@code vigil.*}
+ * system properties.
  */
 @ApplicationScoped
 public class Platform {
@@ -18,6 +19,11 @@ public class Platform {
     @Produces
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    public NodeName nodeName() {
+        return NodeName.fromSystemProperty();
     }
 
     @Produces

@@ -89,6 +89,8 @@ final class CameraIngest implements Runnable {
     }
 
     private final StreamSource source;
+    /** The ownership epoch this node records the camera under; every spool file's name carries it. */
+    private final long epoch;
     private final Path spool;
     private final Listener listener;
     private final LiveHub live;
@@ -96,8 +98,9 @@ final class CameraIngest implements Runnable {
     private final CameraCounters counters;
     private volatile boolean running = true;
 
-    CameraIngest(StreamSource source, Path spool, Listener listener, LiveHub live,
+    CameraIngest(StreamSource source, long epoch, Path spool, Listener listener, LiveHub live,
                  FrameFeed analytics, CameraCounters counters) {
+        this.epoch = epoch;
         this.analytics = analytics;
         this.counters = counters;
         this.source = source;
@@ -108,6 +111,10 @@ final class CameraIngest implements Runnable {
 
     StreamSource source() {
         return source;
+    }
+
+    long epoch() {
+        return epoch;
     }
 
     void stop() {
@@ -330,7 +337,7 @@ final class CameraIngest implements Runnable {
                     }
                     if (segment == null) {
                         long startMs = clock.wallOf(mediaMs);
-                        segment = Segment.open(SpoolFile.inProgress(spool, source.cameraId(), startMs),
+                        segment = Segment.open(SpoolFile.inProgress(spool, source.cameraId(), epoch, startMs),
                                 stream, sound, pts, dts, startMs);
                         segment.mediaStartMs = mediaMs;
                     }

@@ -12,12 +12,16 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +42,8 @@ import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
+import org.vigilvms.ownership.OwnerBook;
+import org.vigilvms.platform.NodeName;
 import org.vigilvms.platform.InstallationPaths;
 
 /**
@@ -60,6 +66,15 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     private CameraDirectory cameras;
 
     @Inject
+    private OwnerBook owners;
+
+    @Inject
+    private NodeName node;
+
+    /** The cameras this node owned at the last reconcile, with their epochs. */
+    private volatile Map<Long, Long> owned = Map.of();
+
+    @Inject
     private SignedSender sender;
 
     @Inject
@@ -80,6 +95,11 @@ public class RecorderSupervisor implements CameraIngest.Listener {
 
     private SegmentOutbox outbox;
 
+    @Resource
+    private TimerService timers;
+
+    private Duration sweepPeriod;
+
     /**
      * At deployment (also after a crash): first hands every segment left in the spool to the
      * storage service — finished ones as they are, unfinished ones cut after their last complete
@@ -89,9 +109,16 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     void start() {
         meters = new CameraMeters(registry);
         outbox = new SegmentOutbox(threads, this::send);
+        // what the spool holds goes under the epochs this node owns its cameras now (files from before ownership)
+        owners.renewLease(node);
+        owners.claimUnowned(node);
+        owned = owners.ownedBy(node);
         recoverSpool();
         outbox.flush();
         reconcile();
+        // how often the spool is swept, and how long a finished segment may wait unsealed (default 30 s)
+        sweepPeriod = Duration.ofSeconds(Math.max(1, Long.getLong("vigil.spool.sweep.seconds", 30)));
+        timers.createIntervalTimer(sweepPeriod.toMillis(), sweepPeriod.toMillis(), new TimerConfig("spool sweep", false));
     }
 
     private void recoverSpool() {
@@ -142,15 +169,26 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         VigilLog.LOG.spoolRecovered(complete, recovered, discarded);
     }
 
+    /**
+     * Renews this node's recorder lease, claims the enabled cameras nobody owns, and keeps one
+     * ingest per enabled camera this node owns, under the epoch it owns it: an ingest whose camera
+     * moved to another node, or came back under a new epoch, is stopped (its last segment carries
+     * the old epoch and is kept aside by the storage service).
+     */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "recorder reconcile")
     synchronized void reconcile() {
+        owners.renewLease(node);
+        owners.claimUnowned(node);
+        owned = owners.ownedBy(node);
         Map<Long, StreamSource> wanted = cameras.enabledCameras().stream()
+                .filter(s -> owned.containsKey(s.cameraId()))
                 .collect(Collectors.toMap(StreamSource::cameraId, s -> s));
         for (Long id : Set.copyOf(ingests.keySet())) {
             CameraIngest ingest = ingests.get(id);
             StreamSource source = wanted.get(id);
             if (source == null || !source.url().equals(ingest.source().url())
-                    || !java.util.Arrays.equals(source.pinnedSha256(), ingest.source().pinnedSha256())) {
+                    || !java.util.Arrays.equals(source.pinnedSha256(), ingest.source().pinnedSha256())
+                    || owned.get(id) != ingest.epoch()) {
                 ingest.stop();
                 ingests.remove(id);
                 if (source == null) {
@@ -160,7 +198,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
         for (StreamSource source : wanted.values()) {
             ingests.computeIfAbsent(source.cameraId(), id -> {
-                CameraIngest ingest = new CameraIngest(source, spool(), this, live, analytics, meters.of(id));
+                CameraIngest ingest = new CameraIngest(source, owned.get(id), spool(), this, live, analytics, meters.of(id));
                 Thread thread = threads.newThread(ingest);
                 thread.setName("vigil-ingest-" + id);
                 thread.start();
@@ -182,7 +220,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         // wait for each to close its segment and its muxers: a process that exits while FFmpeg
         // still works on them crashes in native code and leaves the spool unfinished
         for (CameraIngest ingest : running) {
-            ingest.awaitStopped(java.time.Duration.ofSeconds(8));
+            ingest.awaitStopped(Duration.ofSeconds(8));
         }
         outbox.close(); // the segments the ingests just finished
     }
@@ -203,16 +241,13 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         return cameras.acceptCertificate(cameraId, chain);
     }
 
-    /** A finished segment still in the spool this long was not sealed: its message was lost or dead-lettered. */
-    static final java.time.Duration UNSEALED_AFTER = java.time.Duration.ofSeconds(30);
-
     /**
      * Finished segments whose sealing never happened (e.g. while no volume had room their
      * message went to the dead-letter queue) would otherwise wait for the next deployment: every
-     * 30 s those older than {@link #UNSEALED_AFTER} are sent again, in recording order. Sealing
+     * sweep period those that waited a whole period are sent again, in recording order. Sealing
      * is idempotent, so a segment sealed meanwhile only loses its spool copy.
      */
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false, info = "spool sweep")
+    @Timeout
     void sweepSpool() {
         long now = System.currentTimeMillis();
         List<Path> files;
@@ -224,7 +259,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         files.stream()
                 .flatMap(file -> SpoolFile.parse(file).filter(SpoolFile.Name::complete).stream()
                         .map(name -> java.util.Map.entry(file, name)))
-                .filter(e -> age(e.getKey(), now) >= UNSEALED_AFTER.toMillis())
+                .filter(e -> age(e.getKey(), now) >= sweepPeriod.toMillis())
                 .sorted(Comparator.comparingLong((java.util.Map.Entry<Path, SpoolFile.Name> e) -> e.getValue().cameraId())
                         .thenComparingLong(e -> e.getValue().startMs()))
                 .forEach(e -> {
@@ -244,10 +279,16 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
     }
 
-    /** A finished segment: sent to the storage service with the others of the next second ({@link SegmentOutbox}). */
+    /**
+     * A finished segment: sent to the storage service with the others of the next second
+     * ({@link SegmentOutbox}), with this node's name and the epoch its file name carries; a file
+     * from before camera ownership existed goes under the epoch this node owns the camera now.
+     */
     @Override
     public void segment(long cameraId, Path file, long startMs, long durationMs, int frames) {
-        outbox.add(new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames));
+        long epoch = SpoolFile.parse(file).map(SpoolFile.Name::epoch).filter(e -> e > 0)
+                .orElseGet(() -> owned.getOrDefault(cameraId, 0L));
+        outbox.add(new SegmentRecorded(cameraId, file.toString(), startMs, durationMs, frames, node.value(), epoch));
     }
 
     private void send(List<SegmentRecorded> segments) {

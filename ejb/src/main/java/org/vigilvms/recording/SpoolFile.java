@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Names and states of segment files in the recorder spool. A segment is written as
- * {@code <camera>-<startMs>-<random>.part} and renamed to {@code .mp4} once closed, so after a
- * crash the name alone says which camera and wall time a file holds and whether it was finished.
+ * {@code <camera>-<startMs>-e<epoch>-<random>.part} and renamed to {@code .mp4} once closed, so after a
+ * crash the name alone says which camera and wall time a file holds, under which ownership epoch
+ * it was recorded, and whether it was finished. Names without the epoch (written before camera
+ * ownership existed) are read with epoch 0.
  */
 final class SpoolFile {
 
@@ -25,17 +27,17 @@ final class SpoolFile {
 
     static final String PART = ".part";
     static final String COMPLETE = ".mp4";
-    private static final Pattern NAME = Pattern.compile("(\\d+)-(\\d+)-[0-9a-f-]{36}\\.(part|mp4)");
+    private static final Pattern NAME = Pattern.compile("(\\d+)-(\\d+)-(?:e(\\d+)-)?[0-9a-f-]{36}\\.(part|mp4)");
 
     /** What a spool file name says. */
-    record Name(long cameraId, long startMs, boolean complete) {
+    record Name(long cameraId, long startMs, long epoch, boolean complete) {
     }
 
     private SpoolFile() {
     }
 
-    static Path inProgress(Path spool, long cameraId, long startMs) {
-        return spool.resolve(cameraId + "-" + startMs + "-" + UUID.randomUUID() + PART);
+    static Path inProgress(Path spool, long cameraId, long epoch, long startMs) {
+        return spool.resolve(cameraId + "-" + startMs + "-e" + epoch + "-" + UUID.randomUUID() + PART);
     }
 
     static Optional<Name> parse(Path file) {
@@ -43,7 +45,8 @@ final class SpoolFile {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Name(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3).equals("mp4")));
+        return Optional.of(new Name(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+                m.group(3) == null ? 0 : Long.parseLong(m.group(3)), m.group(4).equals("mp4")));
     }
 
     /** Renames a finished segment to its complete name. */

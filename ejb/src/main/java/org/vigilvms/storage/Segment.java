@@ -56,11 +56,20 @@ public class Segment {
     @Column(name = "retired_reason", length = 255)
     private String retiredReason;
 
+    /** The node that recorded it as the camera's owner; null for segments sealed before ownership existed. */
+    @Column(name = "owner_node", length = 64)
+    private String ownerNode;
+
+    @Column(name = "owner_epoch")
+    private Long ownerEpoch;
+
     protected Segment() {
     }
 
     Segment(long cameraId, long chainSeq, Instant startTs, Instant endTs, int durationMs, int frames, long bytes,
-            byte[] sha256, byte[] chainHash, String volume, String path) {
+            byte[] sha256, byte[] chainHash, String volume, String path, String ownerNode, long ownerEpoch) {
+        this.ownerNode = ownerNode;
+        this.ownerEpoch = ownerEpoch;
         this.cameraId = cameraId;
         this.chainSeq = chainSeq;
         this.startTs = startTs;
@@ -76,6 +85,14 @@ public class Segment {
 
     public Long getId() {
         return id;
+    }
+
+    public String getOwnerNode() {
+        return ownerNode;
+    }
+
+    public Long getOwnerEpoch() {
+        return ownerEpoch;
     }
 
     public long getCameraId() {

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
@@ -35,6 +37,7 @@ import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.keys.CameraKeys;
 import org.vigilvms.keys.KeyVault;
 import org.vigilvms.logging.VigilLog;
+import org.vigilvms.ownership.ChainFence;
 import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.InstallationPaths;
 
@@ -61,6 +64,9 @@ public class SegmentStore {
 
     @Inject
     private StorageVolumes volumes;
+
+    @Inject
+    private AuditLog audit;
 
     /**
      * Seals a batch in its order, in this one transaction. A segment that cannot be sealed for a
@@ -98,7 +104,7 @@ public class SegmentStore {
 
     private static final String INSERT_SEGMENT = """
             INSERT INTO segment (camera_id, chain_seq, start_ts, end_ts, duration_ms, frames, bytes, sha256, chain_hash,
-                                 volume, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                 volume, path, owner_node, owner_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * Indexes a batch's sealed segments in one JDBC batch: a persisted entity each cost an INSERT
@@ -123,6 +129,8 @@ public class SegmentStore {
                     insert.setBytes(9, segment.getChainHash());
                     insert.setString(10, segment.getVolume());
                     insert.setString(11, segment.getPath());
+                    insert.setString(12, segment.getOwnerNode());
+                    insert.setLong(13, segment.getOwnerEpoch());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -151,15 +159,20 @@ public class SegmentStore {
         }
     }
 
-    /** A camera's data key and newest chain link (its row locked), as the batch's sealing goes on. */
+    /**
+     * A camera's data key, newest chain link and owner (its row locked), as the batch's sealing
+     * goes on.
+     */
     private static final class ChainTail {
         final long cameraId;
         final byte[] dataKey;
         final Set<Instant> sealedStarts;
+        final ChainFence fence;
         long seq;
         byte[] hash;
 
-        ChainTail(long cameraId, byte[] dataKey, Set<Instant> sealedStarts, long seq, byte[] hash) {
+        ChainTail(long cameraId, byte[] dataKey, Set<Instant> sealedStarts, ChainFence fence, long seq, byte[] hash) {
+            this.fence = fence;
             this.cameraId = cameraId;
             this.dataKey = dataKey;
             this.sealedStarts = sealedStarts;
@@ -202,7 +215,13 @@ public class SegmentStore {
                         "SELECT s.startTs FROM Segment s WHERE s.cameraId = :c AND s.startTs IN :t", Instant.class)
                 .setParameter("c", cameraId).setParameter("t", starts).getResultList());
         byte[] dataKey = KeyVault.fromSystemProperty().openWithMaster((byte[]) row[0], CameraKeys.dataKeyAad(cameraId));
-        ChainTail tail = new ChainTail(cameraId, dataKey, sealedStarts, row[1] == null ? 0 : ((Number) row[1]).longValue(),
+        // read after the lock, in a statement of its own: an owner change that committed meanwhile is seen
+        @SuppressWarnings("unchecked")
+        List<Object[]> owner = em.createNativeQuery("SELECT node, epoch FROM camera_owner WHERE camera_id = ?1")
+                .setParameter(1, cameraId).getResultList();
+        ChainFence fence = owner.isEmpty() ? ChainFence.NO_OWNER
+                : new ChainFence((String) owner.get(0)[0], ((Number) owner.get(0)[1]).longValue());
+        ChainTail tail = new ChainTail(cameraId, dataKey, sealedStarts, fence, row[1] == null ? 0 : ((Number) row[1]).longValue(),
                 (byte[]) row[2]);
         sealing.tails.put(cameraId, tail);
         return tail;
@@ -223,6 +242,10 @@ public class SegmentStore {
             deleteAfterCommit(spoolFile);
             return Optional.empty();
         }
+        if (!tail.fence.admits(recorded.node(), recorded.epoch())) {
+            keepAside(spoolFile, recorded, tail.fence);
+            return Optional.empty();
+        }
         long clearLength;
         try {
             clearLength = Files.size(spoolFile);
@@ -241,7 +264,7 @@ public class SegmentStore {
         byte[] chain = SegmentCrypto.chainHash(tail.hash, cameraId, seq, start, end, sealed.clearSha256());
 
         Segment segment = new Segment(cameraId, seq, start, end, (int) recorded.durationMs(), recorded.frames(),
-                sealed.length(), sealed.clearSha256(), chain, sealed.volume().getName(), relative);
+                sealed.length(), sealed.clearSha256(), chain, sealed.volume().getName(), relative, recorded.node(), recorded.epoch());
         tail.seq = seq;
         tail.hash = chain;
         tail.sealedStarts.add(start);
@@ -289,6 +312,32 @@ public class SegmentStore {
         VigilLog.LOG.noVolume(cameraId);
         throw new IllegalStateException("no storage volume can take a segment of camera " + cameraId);
     }
+
+    /**
+     * A segment recorded by a node that no longer owns the camera (it was frozen or cut off while
+     * the camera moved): never added to the chain, and never deleted either. Once this transaction
+     * commits the file moves to {@code kept-aside/} in the spool, where the spool sweep does not
+     * look; logged and audited so that someone decides what it is worth.
+     */
+    private void keepAside(Path spoolFile, SegmentRecorded recorded, ChainFence fence) {
+        Path keptAside = spoolFile.resolveSibling(KEPT_ASIDE).resolve(spoolFile.getFileName());
+        VigilLog.LOG.segmentKeptAside(spoolFile.toString(), recorded.cameraId(), recorded.node(), recorded.epoch(),
+                fence.node(), fence.epoch(), keptAside.toString());
+        audit.record(ServiceIdentity.STORAGE.principal(), "segment.kept.aside", "camera:" + recorded.cameraId(),
+                AuditEvent.Outcome.FAILURE, "recorded by " + recorded.node() + " under epoch " + recorded.epoch()
+                        + ", owner " + fence.node() + " under epoch " + fence.epoch() + ": " + keptAside.getFileName());
+        AfterCompletion.onCommit(transactions, () -> {
+            try {
+                Files.createDirectories(keptAside.getParent());
+                Files.move(spoolFile, keptAside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // still in the spool: the sweep sends it again and it is judged again
+            }
+        });
+    }
+
+    /** The spool subfolder of segments recorded by a node that had lost the camera. */
+    public static final String KEPT_ASIDE = "kept-aside";
 
     /** The spool copy goes only once the index row is committed; on rollback it stays for the retry. */
     private void deleteAfterCommit(Path spoolFile) {

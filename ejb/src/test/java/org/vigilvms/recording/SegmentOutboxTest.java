@@ -17,7 +17,7 @@ class SegmentOutboxTest {
     private final List<List<SegmentRecorded>> sent = new CopyOnWriteArrayList<>();
 
     private static SegmentRecorded segment(long camera, long startMs) {
-        return new SegmentRecorded(camera, "/spool/" + camera + "-" + startMs + ".mp4", startMs, 4000, 100);
+        return new SegmentRecorded(camera, "/spool/" + camera + "-" + startMs + ".mp4", startMs, 4000, 100, "vigil-1", 1);
     }
 
     @Test

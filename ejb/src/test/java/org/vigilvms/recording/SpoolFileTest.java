@@ -31,19 +31,22 @@ class SpoolFileTest {
     }
 
     @Test
-    void namesCarryCameraStartAndState() {
-        Path part = SpoolFile.inProgress(spool, 42, 1_700_000_000_123L);
+    void namesCarryCameraStartEpochAndState() {
+        Path part = SpoolFile.inProgress(spool, 42, 9, 1_700_000_000_123L);
         SpoolFile.Name name = SpoolFile.parse(part).orElseThrow();
         assertEquals(42, name.cameraId());
         assertEquals(1_700_000_000_123L, name.startMs());
+        assertEquals(9, name.epoch());
         assertFalse(name.complete());
+        SpoolFile.Name older = SpoolFile.parse(spool.resolve("42-1000-" + java.util.UUID.randomUUID() + ".mp4")).orElseThrow();
+        assertEquals(new SpoolFile.Name(42, 1000, 0, true), older, "written before ownership existed: epoch 0");
         assertTrue(SpoolFile.parse(spool.resolve("notes.txt")).isEmpty());
         assertTrue(SpoolFile.parse(spool.resolve("../1-2-x.mp4")).isEmpty());
     }
 
     @Test
     void completingRenamesToMp4() throws Exception {
-        Path part = SpoolFile.inProgress(spool, 7, 1000);
+        Path part = SpoolFile.inProgress(spool, 7, 1, 1000);
         Files.write(part, new byte[] {1});
         Path done = SpoolFile.complete(part);
         assertTrue(done.getFileName().toString().endsWith(".mp4"));

@@ -8,6 +8,8 @@ import org.vigilvms.health.HealthChange;
 import org.vigilvms.health.HealthReport;
 import org.vigilvms.health.HealthService;
 import org.vigilvms.health.ServiceHeartbeatRecord;
+import org.vigilvms.ownership.RecorderNodes;
+import org.vigilvms.ownership.RecorderNodes.RecorderNode;
 import org.vigilvms.platform.Platform;
 import org.vigilvms.posture.Control;
 import org.vigilvms.posture.PostureService;
@@ -16,8 +18,8 @@ import org.vigilvms.security.AccessRight;
 
 /**
  * The console's system page. Everyone sees whether the system is up; those who run it (MANAGE_CAMERAS
- * for every camera) also see the checks, the X.1453 controls, the health history, the services on
- * the backbone and the version. The services refuse the details to anyone else.
+ * for every camera) also see the checks, the X.1453 controls, the health history, the recorder
+ * nodes with their cameras, the services on the backbone and the version. The services refuse the details to anyone else.
  */
 @Named
 @RequestScoped
@@ -34,6 +36,11 @@ public class SystemView {
 
     @EJB
     private AccessControl access;
+
+    @EJB
+    private RecorderNodes recorderNodes;
+
+    private List<RecorderNode> nodes;
 
     private Boolean runsTheSystem;
     private HealthReport report;
@@ -78,6 +85,13 @@ public class SystemView {
             services = health.services();
         }
         return services;
+    }
+
+    public List<RecorderNode> getRecorderNodes() {
+        if (nodes == null) {
+            nodes = recorderNodes.list();
+        }
+        return nodes;
     }
 
     public String getVersion() {

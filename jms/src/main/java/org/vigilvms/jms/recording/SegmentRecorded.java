@@ -10,7 +10,12 @@ package org.vigilvms.jms.recording;
  * @param startMs     wall-clock time of its first frame, epoch ms UTC
  * @param durationMs  media duration by the stream timestamps, ms
  * @param frames      video frames in it
+ * @param node        the recorder node that recorded it
+ * @param epoch       the ownership epoch under which that node recorded the camera (0: recorded before
+ *                    camera ownership existed); the storage service adds the segment to the camera's
+ *                    chain only when node and epoch are the camera's owner now
  */
-public record SegmentRecorded(long cameraId, String spoolFile, long startMs, long durationMs, int frames) {
+public record SegmentRecorded(long cameraId, String spoolFile, long startMs, long durationMs, int frames,
+                              String node, long epoch) {
     public static final String TYPE = "vigil.SegmentRecorded/1";
 }

@@ -1,0 +1,124 @@
+package org.vigilvms.ownership;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.vigilvms.audit.AuditEvent;
+import org.vigilvms.audit.AuditLog;
+import org.vigilvms.logging.VigilLog;
+import org.vigilvms.ownership.OwnershipPlan.Move;
+import org.vigilvms.platform.NodeName;
+
+/**
+ * The record of which node records which camera ({@code camera_owner}) and which recorder nodes
+ * are alive ({@code recorder_node}). Every change of an owner locks the camera's row first, as the
+ * sealing of its segments does, so a segment is judged against the owner before or after the
+ * change, never in between.
+ */
+@PermitAll // internal service: not exposed to users; callers are other services and timers
+@Stateless
+public class OwnerBook {
+
+    /** How long a recorder node counts as alive after it last renewed its lease. */
+    public static final Duration LEASE = Duration.ofSeconds(10);
+
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    /** The recorder on {@code node} is alive: its lease runs {@link #LEASE} from now (database time). */
+    public void renewLease(NodeName node) {
+        em.createNativeQuery("""
+                INSERT INTO recorder_node (node, lease_until) VALUES (?1, now() + make_interval(secs => ?2))
+                ON CONFLICT (node) DO UPDATE SET lease_until = excluded.lease_until""")
+                .setParameter(1, node.value()).setParameter(2, (double) LEASE.toSeconds()).executeUpdate();
+    }
+
+    /**
+     * Makes {@code node} the owner (epoch 1) of every enabled camera that has no owner yet, so a
+     * camera just added is recorded at once; a camera someone owns is never taken here (that is
+     * {@link #move}). Two recorders claiming together: the first insert wins, the other's does nothing.
+     */
+    public int claimUnowned(NodeName node) {
+        return em.createNativeQuery("""
+                INSERT INTO camera_owner (camera_id, node, epoch, since)
+                SELECT c.id, ?1, 1, now() FROM camera c
+                 WHERE c.enabled AND NOT EXISTS (SELECT 1 FROM camera_owner o WHERE o.camera_id = c.id)
+                ON CONFLICT (camera_id) DO NOTHING""").setParameter(1, node.value()).executeUpdate();
+    }
+
+    /** The cameras {@code node} owns, each with the epoch it owns it under. */
+    public Map<Long, Long> ownedBy(NodeName node) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT camera_id, epoch FROM camera_owner WHERE node = ?1")
+                .setParameter(1, node.value()).getResultList();
+        Map<Long, Long> owned = new HashMap<>();
+        rows.forEach(r -> owned.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return owned;
+    }
+
+    /** The recorder nodes whose lease has not run out. */
+    public Set<String> liveNodes() {
+        @SuppressWarnings("unchecked")
+        List<String> nodes = em.createNativeQuery("SELECT node FROM recorder_node WHERE lease_until > now()").getResultList();
+        return Set.copyOf(nodes);
+    }
+
+    /** The cameras to be recorded: the enabled ones. */
+    public Set<Long> enabledCameras() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM camera WHERE enabled").getResultList();
+        return ids.stream().map(Number::longValue).collect(Collectors.toSet());
+    }
+
+    /** Each owned camera's owner. */
+    public Map<Long, String> owners() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT camera_id, node FROM camera_owner").getResultList();
+        Map<Long, String> owners = new HashMap<>();
+        rows.forEach(r -> owners.put(((Number) r[0]).longValue(), (String) r[1]));
+        return owners;
+    }
+
+    /**
+     * Hands a camera to another node under the next epoch, in a transaction of its own, unless its
+     * owner changed since the plan was made (then the next plan sees the new state). Audited.
+     * Returns whether it moved.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean move(Move move, String actor) {
+        List<?> camera = em.createNativeQuery("SELECT id FROM camera WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, move.cameraId()).getResultList();
+        if (camera.isEmpty()) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> current = em.createNativeQuery("SELECT node, epoch FROM camera_owner WHERE camera_id = ?1")
+                .setParameter(1, move.cameraId()).getResultList();
+        String owner = current.isEmpty() ? null : (String) current.get(0)[0];
+        long epoch = current.isEmpty() ? 0 : ((Number) current.get(0)[1]).longValue();
+        if (owner == null ? move.from() != null : !owner.equals(move.from())) {
+            return false;
+        }
+        em.createNativeQuery("""
+                INSERT INTO camera_owner (camera_id, node, epoch, since) VALUES (?1, ?2, ?3, now())
+                ON CONFLICT (camera_id) DO UPDATE SET node = excluded.node, epoch = excluded.epoch, since = excluded.since""")
+                .setParameter(1, move.cameraId()).setParameter(2, move.to()).setParameter(3, epoch + 1).executeUpdate();
+        String detail = (owner == null ? "no owner" : owner + " (epoch " + epoch + ")") + " -> " + move.to() + " (epoch " + (epoch + 1) + ")";
+        audit.record(actor, "camera.owner", "camera:" + move.cameraId(), AuditEvent.Outcome.SUCCESS, detail);
+        VigilLog.LOG.cameraOwnerMoved(move.cameraId(), detail);
+        return true;
+    }
+}

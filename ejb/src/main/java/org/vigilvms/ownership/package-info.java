@@ -1,0 +1,10 @@
+/**
+ * Which recorder node records which camera (issue 18, X.1453 storage servers): one owner per
+ * camera at a time under an epoch that grows at every change ({@code OwnerBook},
+ * {@code camera_owner}); recorder nodes alive while they renew a lease ({@code recorder_node});
+ * a recorder claims the cameras nobody owns, and the management server moves the cameras of a
+ * node that is gone, or above its share, to the nodes with the fewest ({@code CameraOwnership},
+ * the pure {@code OwnershipPlan}). The storage service seals a segment only when it was recorded
+ * under the camera's current owner and epoch; others are kept aside ({@code storage.SegmentStore}).
+ */
+package org.vigilvms.ownership;
