@@ -92,6 +92,21 @@
 
   document.querySelectorAll('video[data-camera]').forEach(play);
 
+  // a tile fills the screen (its button, or a double click on its picture) and comes back the same way or with Escape
+  function toggleFullscreen(tile) {
+    if (document.fullscreenElement) {
+      document.exitFullscreen().catch(function () {});
+    } else {
+      tile.requestFullscreen().catch(function () {});
+    }
+  }
+  document.querySelectorAll('figure.tile').forEach(function (tile) {
+    var button = tile.querySelector('button.fullscreen');
+    if (button) { button.addEventListener('click', function () { toggleFullscreen(tile); }); }
+    var video = tile.querySelector('video');
+    if (video) { video.addEventListener('dblclick', function () { toggleFullscreen(tile); }); }
+  });
+
   // keyboard: 1-4 switch the layout
   document.addEventListener('keydown', function (e) {
     if (e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT') { return; }
@@ -103,7 +118,8 @@
 
 /*
  * Composing and saving views: each tile's list chooses its camera (the page reloads with the
- * cameras in tile order); "Save view" stores the layout and the tiles for this user.
+ * cameras in tile order); "Save view" stores the layout and the tiles for this user, private or
+ * shared with one of their directory groups.
  */
 (function () {
   'use strict';
@@ -119,6 +135,8 @@
       location.href = 'live.xhtml?layout=' + grid.dataset.layout + '&cameras=' + chosen.join(',');
     });
   });
+  var share = document.getElementById('view-share');
+  share.value = share.dataset.current || ''; // the open view's group, when the user may still share with it
   var form = document.getElementById('save-view');
   var result = document.getElementById('view-result');
   form.addEventListener('submit', function (e) {
@@ -126,7 +144,8 @@
     result.textContent = window.vigilText('live.saving');
     fetch('api/v1/views', {
       method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: document.getElementById('view-name').value, layout: Number(grid.dataset.layout), cameras: tiles() })
+      body: JSON.stringify({ name: document.getElementById('view-name').value, layout: Number(grid.dataset.layout), cameras: tiles(),
+        sharedWith: share.value || null })
     }).then(function (r) {
       return r.json().then(function (data) {
         if (!r.ok) { throw new Error(data.error || 'HTTP ' + r.status); }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.delete;
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.segmentStart;
@@ -1001,8 +1002,14 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * Vera composes a view in the console, watches one of its tiles full screen and shares the view
+     * with her directory group; Walt, in the same group, opens it with the tiles he may watch;
+     * someone outside the group cannot, and only Vera may replace or delete it. A share with a group
+     * she is not in is refused and audited.
+     */
     @Test
-    void anOperatorComposesAndSavesAViewThatOnlyTheyCanOpen() throws Exception {
+    void anOperatorComposesAViewWatchesATileFullScreenAndSharesItWithHerGroup() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
@@ -1010,20 +1017,33 @@ class ConsoleBrowserIT {
             long dock = addCamera(admin, "view dock", fleet.camera(3).rtspUrl());
             long vault = addCamera(admin, "view vault", fleet.camera(1).rtspUrl());
             VigilTestEnvironment.directory().addUser("vera", "Vera-pw-1");
+            VigilTestEnvironment.directory().addUser("walt", "Walt-pw-1");
+            VigilTestEnvironment.directory().addToGroup("vera", "dock-watch");
+            VigilTestEnvironment.directory().addToGroup("walt", "dock-watch");
             for (long camera : new long[] {lobby, dock}) {
                 assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"vera\","
                         + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + camera + "}").statusCode());
             }
+            assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"walt\","
+                    + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + dock + "}").statusCode());
             browser.signIn("vera", "Vera-pw-1");
-            // the dock in the first tile, the second tile empty: chosen in the tiles' lists
+            // the dock in the first tile, the lobby in the second: chosen in the tiles' lists
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2&cameras=" + lobby);
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='0'] select.swap")))
                     .selectByValue(String.valueOf(dock));
             browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"));
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='1'] select.swap")))
+                    .selectByValue(String.valueOf(lobby));
+            browser.waiting(Duration.ofSeconds(10)).until(d ->
+                    d.getCurrentUrl().contains("cameras=" + dock + "," + lobby + ",0,0"));
             assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
                     "a camera vera may not watch is not offered");
             type(browser, "view-name", "dock watch");
+            org.openqa.selenium.support.ui.Select share = new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("view-share")));
+            assertEquals(List.of("only me", "shared with dock-watch"), share.getOptions().stream().map(WebElement::getText).toList(),
+                    "only her own group is offered");
+            share.selectByValue("dock-watch");
             browser.driver.findElement(By.id("view-save")).click();
             browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("live.xhtml?view="));
@@ -1031,19 +1051,65 @@ class ConsoleBrowserIT {
             List<WebElement> tiles = browser.driver.findElements(By.cssSelector("figure.tile"));
             assertEquals(4, tiles.size());
             assertEquals(String.valueOf(dock), tiles.get(0).getDomAttribute("data-camera"));
-            assertEquals("0", tiles.get(1).getDomAttribute("data-camera"));
+            assertEquals(String.valueOf(lobby), tiles.get(1).getDomAttribute("data-camera"));
+            assertEquals("0", tiles.get(2).getDomAttribute("data-camera"));
             assertNotNull(awaitStamp(browser, browser.driver.findElement(By.id("tile-" + dock)), null), "the saved view plays");
-            assertTrue(browser.driver.findElement(By.cssSelector("a.saved-view[data-view='" + viewId + "']")).getText()
-                    .equals("dock watch"));
+            // the dock's tile fills the screen, goes on playing there, and comes back with the same button
+            browser.click(By.cssSelector("figure[data-index='0'] button.fullscreen"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> "0".equals(browser.driver.executeScript(
+                    "return document.fullscreenElement ? document.fullscreenElement.dataset.index : null;")));
+            WebElement dockVideo = browser.driver.findElement(By.id("tile-" + dock));
+            assertTrue(Boolean.TRUE.equals(browser.driver.executeScript(
+                    "return arguments[0].getBoundingClientRect().width >= 0.9 * window.innerWidth;", dockVideo)), "the picture fills the width");
+            double fullScreenFrom = ((Number) browser.driver.executeScript("return arguments[0].currentTime;", dockVideo)).doubleValue();
+            browser.waiting(Duration.ofSeconds(20)).until(d -> ((Number) browser.driver.executeScript(
+                    "return arguments[0].currentTime;", dockVideo)).doubleValue() > fullScreenFrom + 2);
+            browser.click(By.cssSelector("figure[data-index='0'] button.fullscreen"));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                    "return document.fullscreenElement === null;")));
+            assertEquals("dock watch", browser.driver.findElement(By.cssSelector("a.saved-view[data-view='" + viewId + "']")).getText());
+            assertEquals("dock-watch", new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("view-share")))
+                    .getFirstSelectedOption().getDomAttribute("value"), "the open view's group is the one chosen");
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'view.shared' AND actor = 'vera' "
+                    + "AND target = 'view:" + viewId + "' AND outcome = 'SUCCESS' AND detail = 'with group dock-watch'"));
 
-            // the server refuses a view with a camera vera may not watch, and another user's view is not hers
+            // the server refuses a view with a camera vera may not watch, and a share with a group she is not in
             HttpClient vera = VigilDeployment.signedIn("vera", "Vera-pw-1");
             assertEquals(400, post(vera, "/api/v1/views", "{\"name\":\"sneak\",\"layout\":1,\"cameras\":[" + vault + "]}")
                     .statusCode());
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'view.saved' AND actor = 'vera' "
+                    + "AND outcome = 'REJECTED' AND target = 'view:sneak' AND detail = 'camera " + vault + " not watchable'"),
+                    "the refusal is audited, not rolled back with the request");
             assertEquals(400, post(vera, "/api/v1/views", "{\"name\":\"<script>\",\"layout\":1,\"cameras\":[]}").statusCode());
-            assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name IN ('sneak', '<script>')"));
+            HttpResponse<String> foreignGroup = post(vera, "/api/v1/views",
+                    "{\"name\":\"spread\",\"layout\":1,\"cameras\":[" + dock + "],\"sharedWith\":\"operators\"}");
+            assertEquals("sharedWith: a view can be shared only with a directory group you belong to",
+                    VigilDeployment.refusal(foreignGroup, 400).getString("error"));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'view.shared' AND actor = 'vera' "
+                    + "AND outcome = 'REJECTED' AND detail = 'not a group of the owner: operators'"));
+            assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name IN ('sneak', '<script>', 'spread')"));
+
+            // walt, in the group, lists and opens it with the one tile he may watch; he cannot delete it
+            HttpClient walt = VigilDeployment.signedIn("walt", "Walt-pw-1");
+            jakarta.json.JsonObject listed = VigilDeployment.json(get(walt, "/api/v1/views")).asJsonArray().stream()
+                    .map(jakarta.json.JsonValue::asJsonObject).filter(v -> v.getJsonNumber("id").toString().equals(viewId))
+                    .findFirst().orElseThrow(() -> new AssertionError("walt does not see vera's shared view"));
+            assertEquals("vera", listed.getString("owner"));
+            assertEquals("dock-watch", listed.getString("sharedWith"));
+            jakarta.json.JsonArray waltTiles = VigilDeployment.json(get(walt, "/api/v1/views/" + viewId)).asJsonObject().getJsonArray("tiles");
+            assertEquals(4, waltTiles.size());
+            assertEquals(dock, waltTiles.getJsonObject(0).getJsonNumber("id").longValue());
+            assertEquals(jakarta.json.JsonValue.ValueType.NULL, waltTiles.get(1).getValueType(), "the lobby is not his to watch");
+            assertEquals(400, delete(walt, "/api/v1/views/" + viewId).statusCode());
+            // outside the group: the view does not exist for them
             assertEquals(400, get(admin, "/api/v1/views/" + viewId).statusCode(), "admin cannot open vera's view");
             assertEquals(200, get(vera, "/api/v1/views/" + viewId).statusCode());
+            // no longer shared: walt loses it
+            assertEquals(201, post(vera, "/api/v1/views", "{\"name\":\"dock watch\",\"layout\":2,\"cameras\":["
+                    + dock + "," + lobby + ",0,0]}").statusCode());
+            assertEquals(400, get(walt, "/api/v1/views/" + viewId).statusCode());
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'view.shared' AND target = 'view:" + viewId
+                    + "' AND detail = 'no longer shared (was dock-watch)'"));
         }
     }
 
@@ -1170,7 +1236,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void theCameraPageShowsThePtzPadOnlyToThoseWhoMaySteerAndThePadMovesTheCamera() throws Exception {
+    void theCameraPageAndTheLiveTileShowThePtzPadOnlyToThoseWhoMaySteerAndThePadMovesTheCamera() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
@@ -1205,6 +1271,15 @@ class ConsoleBrowserIT {
                     .until(d -> dome.ptz().pan() == panAtPreset);
             assertTrue(count("camera.ptz.preset.saved", "admin") >= 1, "preset saving audited");
             browser.screenshot("camera-ptz");
+            // the camera's tile in the live grid carries the same pad
+            browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=1&cameras=" + id);
+            String tilePad = "figure[data-camera='" + id + "'] .tile-ptz";
+            int panOnTile = dome.ptz().pan();
+            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(
+                    By.cssSelector(tilePad + " button.ptz[data-pan='0.5']"))).pause(Duration.ofMillis(800)).release().perform();
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector(tilePad + " .ptz-state")).getText().equals("stopped"));
+            assertTrue(dome.ptz().pan() > panOnTile, "panned right from the tile: " + panOnTile + " -> " + dome.ptz().pan());
 
             VigilTestEnvironment.directory().addUser("quinn", "Quinn-pw-1");
             assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"quinn\","
@@ -1214,6 +1289,9 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
             assertEquals(1, browser.driver.findElements(By.cssSelector("video[data-camera='" + id + "']")).size());
             assertEquals(0, browser.driver.findElements(By.id("ptz-pad")).size(), "no PTZ right: no pad");
+            browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=1&cameras=" + id);
+            assertEquals(1, browser.driver.findElements(By.cssSelector("figure[data-camera='" + id + "'] video")).size());
+            assertEquals(0, browser.driver.findElements(By.cssSelector(".tile-ptz")).size(), "nor on the live tile");
             HttpClient quinn = VigilDeployment.signedIn("quinn", "Quinn-pw-1");
             assertEquals(403, post(quinn, "/api/v1/cameras/" + id + "/ptz", "{\"action\":\"continuous\",\"pan\":0.5}").statusCode(),
                     "a forced PTZ request is refused");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.addDisabledCamera;
 import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.delete;
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.grantToUser;
 import static org.vigilvms.it.VigilDeployment.json;
@@ -726,11 +727,6 @@ class HardeningIT {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static HttpResponse<String> delete(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + path)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Answers the first connection like an SSH server would and hangs up; whether one came within 15 s. */

@@ -112,6 +112,10 @@ final class VigilDeployment {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> delete(HttpClient client, String path) throws java.io.IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
 
     /**

@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A user's live view: tiles per side and the camera of each tile (0: empty tile). */
+/**
+ * A user's live view: tiles per side and the camera of each tile (0: empty tile), and the
+ * directory group it is shared with, if any.
+ */
 @Entity
 @Table(name = "saved_view")
 public class SavedView {
@@ -35,6 +38,9 @@ public class SavedView {
     @Column(name = "saved_ts", nullable = false)
     private Instant savedTs;
 
+    @Column(name = "shared_with")
+    private String sharedWith;
+
     protected SavedView() {
     }
 
@@ -43,7 +49,8 @@ public class SavedView {
         this.name = name;
     }
 
-    void set(int layout, List<Long> cameras, Instant now) {
+    void set(int layout, List<Long> cameras, String sharedWith, Instant now) {
+        this.sharedWith = sharedWith;
         this.layout = (short) layout;
         this.cameraIds = cameras.stream().map(String::valueOf).collect(Collectors.joining(","));
         this.savedTs = now;
@@ -67,6 +74,11 @@ public class SavedView {
 
     public List<Long> cameras() {
         return cameraIds.isEmpty() ? List.of() : Arrays.stream(cameraIds.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** The group whose members may open it; null: its owner only. */
+    public String getSharedWith() {
+        return sharedWith;
     }
 
     public Instant getSavedTs() {

@@ -14,13 +14,16 @@ import java.net.URI;
 import java.util.List;
 import org.vigilvms.view.ViewService;
 
-/** {@code /api/v1/views}: the caller's saved live views (layout and camera per tile). */
+/** {@code /api/v1/views}: the caller's saved live views and those shared with their groups (layout and camera per tile). */
 @Path("/views")
 @Produces(MediaType.APPLICATION_JSON)
 public class ViewResource {
 
-    /** A view to save: name, tiles per side (1-4), camera id per tile (0 or null: empty). */
-    public record ViewRequest(String name, int layout, List<Long> cameras) {
+    /**
+     * A view to save: name, tiles per side (1-4), camera id per tile (0 or null: empty), and the
+     * directory group of the caller's to share it with (absent or null: private).
+     */
+    public record ViewRequest(String name, int layout, List<Long> cameras, String sharedWith) {
     }
 
     @Inject
@@ -38,7 +41,7 @@ public class ViewResource {
         if (body == null) {
             return ApiErrors.badRequest("a JSON body with name, layout and cameras is required");
         }
-        ViewService.ViewSummary saved = views.save(body.name(), body.layout(), body.cameras());
+        ViewService.ViewSummary saved = views.save(body.name(), body.layout(), body.cameras(), body.sharedWith());
         return Response.created(URI.create("/api/v1/views/" + saved.id())).entity(saved).build();
     }
 

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,11 +40,13 @@ public class LiveView {
     private ViewService.ViewLayout view;
     private String problem;
 
+    private List<String> shareGroups;
+
     private Map<String, String> params() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
     }
 
-    /** The saved view asked for, when it is one of the user's. */
+    /** The saved view asked for, when it is one of the user's or shared with a group of theirs. */
     public ViewService.ViewLayout getView() {
         String id = params().get("view");
         if (view == null && id != null && problem == null) {
@@ -108,6 +111,21 @@ public class LiveView {
             }
         }
         return tiles;
+    }
+
+    /** Whether the user may steer this tile's camera (it has PTZ, and they the PTZ right on it): its tile gets a pad. */
+    public boolean steerable(long cameraId) {
+        return steerable.computeIfAbsent(cameraId, cameras::mayControlPtz);
+    }
+
+    private final Map<Long, Boolean> steerable = new HashMap<>();
+
+    /** The directory groups of the user's that a view can be shared with. */
+    public List<String> getShareGroups() {
+        if (shareGroups == null) {
+            shareGroups = views.shareableGroups();
+        }
+        return shareGroups;
     }
 
     public List<ViewService.ViewSummary> getSavedViews() {
