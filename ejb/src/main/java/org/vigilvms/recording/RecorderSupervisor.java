@@ -43,8 +43,8 @@ import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.ownership.OwnerBook;
-import org.vigilvms.platform.NodeName;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.NodeName;
 
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
@@ -110,12 +110,10 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         meters = new CameraMeters(registry);
         outbox = new SegmentOutbox(threads, this::send);
         // what the spool holds goes under the epochs this node owns its cameras now (files from before ownership)
-        owners.renewLease(node);
-        owners.claimUnowned(node);
-        owned = owners.ownedBy(node);
+        refreshOwnership();
         recoverSpool();
         outbox.flush();
-        reconcile();
+        keepIngests();
         // how often the spool is swept, and how long a finished segment may wait unsealed (default 30 s)
         sweepPeriod = Duration.ofSeconds(Math.max(1, Long.getLong("vigil.spool.sweep.seconds", 30)));
         timers.createIntervalTimer(sweepPeriod.toMillis(), sweepPeriod.toMillis(), new TimerConfig("spool sweep", false));
@@ -177,9 +175,19 @@ public class RecorderSupervisor implements CameraIngest.Listener {
      */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "recorder reconcile")
     synchronized void reconcile() {
+        refreshOwnership();
+        keepIngests();
+    }
+
+    /** Renews this node's lease, claims the cameras nobody owns, and reads which it owns now. */
+    private void refreshOwnership() {
         owners.renewLease(node);
         owners.claimUnowned(node);
         owned = owners.ownedBy(node);
+    }
+
+    /** One ingest per enabled camera in {@link #owned}, under its epoch; any other is stopped. */
+    private synchronized void keepIngests() {
         Map<Long, StreamSource> wanted = cameras.enabledCameras().stream()
                 .filter(s -> owned.containsKey(s.cameraId()))
                 .collect(Collectors.toMap(StreamSource::cameraId, s -> s));
