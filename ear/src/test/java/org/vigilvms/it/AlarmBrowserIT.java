@@ -54,7 +54,7 @@ class AlarmBrowserIT {
             VigilTestEnvironment.directory().addUser("paula", "Paula-pw-1");
             assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"paula\","
                     + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + watched + "}").statusCode());
-            RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("analytics-host-browser");
+            RemoteNode node = RemoteNode.enrolled("analytics-host-browser");
 
             // paula works in Kathmandu (UTC+05:45): the alarm list and the toasts give times in her zone
             try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement(
@@ -70,11 +70,11 @@ class AlarmBrowserIT {
                     Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilAlarms && window.vigilAlarms.connected;")));
 
             // the vault's alarm first, then the front's: had the vault's been pushed, it would be there before
-            AnalyticsEvent vault = RemoteAnalyticsNode.motion(secret, "door");
+            AnalyticsEvent vault = RemoteNode.motion(secret, "door");
             node.report(vault);
             VigilDeployment.await("vault alarm raised", Duration.ofSeconds(15), () ->
                     count("SELECT count(*) FROM alarm WHERE event_id = ?", vault.eventId()) == 1);
-            AnalyticsEvent front = RemoteAnalyticsNode.motion(watched, "door");
+            AnalyticsEvent front = RemoteNode.motion(watched, "door");
             node.report(front);
             WebElement row = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("tr[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
@@ -106,11 +106,11 @@ class AlarmBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml");
             browser.waiting(Duration.ofSeconds(20)).until(d ->
                     Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilToasts && window.vigilToasts.connected;")));
-            AnalyticsEvent vaultAgain = RemoteAnalyticsNode.motion(secret, "door");
+            AnalyticsEvent vaultAgain = RemoteNode.motion(secret, "door");
             node.report(vaultAgain);
             VigilDeployment.await("second vault alarm raised", Duration.ofSeconds(15), () ->
                     count("SELECT count(*) FROM alarm WHERE event_id = ?", vaultAgain.eventId()) == 1);
-            node.report(RemoteAnalyticsNode.motion(watched, "door"));
+            node.report(RemoteNode.motion(watched, "door"));
             WebElement toast = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("#alarm-toasts .toast[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
             assertTrue(toast.getText().startsWith("Alarm, priority 3: alarm front") && toast.getText().contains("MOTION at ")

@@ -173,7 +173,7 @@ class AnalyticsBench {
             cameras.add(VigilDeployment.addCamera(admin, "bench ingest " + i, "rtsp://127.0.0.1:9/none", PASSWORD));
             post(admin, "/api/v1/cameras/" + cameras.get(i) + "/disable", "");
         }
-        RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("bench-" + UUID.randomUUID());
+        RemoteNode node = RemoteNode.enrolled("bench-" + UUID.randomUUID());
         ProcessHandle server = LiveViewBench.wildfly();
         // warm-up, not measured: the server's JIT compiles the ingest path (it was just started)
         ingestRun(node, motions(node, cameras, Math.min(total, 10_000)), Double.POSITIVE_INFINITY, server);
@@ -199,7 +199,7 @@ class AnalyticsBench {
         for (int i = 0; i < total; i += 100) {
             List<AnalyticsEvent> batch = new ArrayList<>();
             for (int j = i; j < Math.min(total, i + 100); j++) {
-                batch.add(RemoteAnalyticsNode.motion(cameras.get(j % cameras.size()), "door"));
+                batch.add(RemoteNode.motion(cameras.get(j % cameras.size()), "door"));
             }
             batches.add(node.sealBatch(batch));
         }
@@ -261,10 +261,10 @@ class AnalyticsBench {
     }
 
     /** {@code count} motion events over the cameras in turn, each sealed as its own message. */
-    private static List<Envelope> motions(RemoteAnalyticsNode node, List<Long> cameras, int count) {
+    private static List<Envelope> motions(RemoteNode node, List<Long> cameras, int count) {
         List<Envelope> sealed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sealed.add(node.seal(RemoteAnalyticsNode.motion(cameras.get(i % cameras.size()), "door")));
+            sealed.add(node.seal(RemoteNode.motion(cameras.get(i % cameras.size()), "door")));
         }
         return sealed;
     }
@@ -273,7 +273,7 @@ class AnalyticsBench {
     }
 
     /** Sends {@code envelopes} from four connections at {@code perSecond} in all and waits until every event is stored. */
-    private static IngestRun ingestRun(RemoteAnalyticsNode node, List<Envelope> envelopes, double perSecond, ProcessHandle server)
+    private static IngestRun ingestRun(RemoteNode node, List<Envelope> envelopes, double perSecond, ProcessHandle server)
             throws Exception {
         int total = envelopes.size();
         long before = count("SELECT count(*) FROM analytics_event");

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.camera.onvif.OnvifClient;
+import org.vigilvms.jms.ProducerName;
+import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.testkit.camera.CameraConfig;
@@ -154,33 +156,33 @@ class AnalyticsIT {
         HttpResponse<String> rule = post(admin, "/api/v1/alarms/rules", "{\"name\":\"lobby motion\",\"eventType\":\"MOTION\","
                 + "\"cameras\":[" + lobby + "],\"priority\":4,\"escalateAfterS\":5,\"actions\":[\"NOTIFY\",\"LOCK_RECORDING\"]}");
         assertEquals(201, rule.statusCode(), rule.body());
-        RemoteAnalyticsNode node = RemoteAnalyticsNode.enrolled("analytics-host-2");
+        RemoteNode node = RemoteNode.enrolled("analytics-host-2");
 
         // a forger claiming to be the analytics service: refused, audited, nothing stored
-        AnalyticsEvent forged = RemoteAnalyticsNode.motion(lobby, "entrance");
-        RemoteAnalyticsNode.forger().report(forged);
+        AnalyticsEvent forged = RemoteNode.motion(lobby, "entrance");
+        RemoteNode.forger().report(forged);
         await("forgery audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' "
-                + "AND actor = 'svc-analytics' AND detail LIKE 'BAD_SIGNATURE%'") >= 1);
+                + "AND actor = ? AND detail LIKE 'BAD_SIGNATURE%'", ProducerName.of(ServiceIdentity.ANALYTICS, VigilDeployment.NODE)) >= 1);
         assertEquals(0, count("SELECT count(*) FROM analytics_event WHERE event_id = ?", forged.eventId()));
         // a replay of a genuine message is refused too
-        Envelope genuine = node.seal(RemoteAnalyticsNode.motion(hall, "desk"));
+        Envelope genuine = node.seal(RemoteNode.motion(hall, "desk"));
         node.send(genuine, genuine);
         await("replay audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' "
                 + "AND actor = ? AND detail LIKE 'REPLAYED%'", node.producer()) == 1);
         // an event for a camera that does not exist: refused and audited
-        node.report(RemoteAnalyticsNode.motion(987_654, "nowhere"));
+        node.report(RemoteNode.motion(987_654, "nowhere"));
         await("unknown camera audited", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM audit_event WHERE action = "
                 + "'analytics.rejected' AND target = 'camera:987654'") == 1);
 
         // a batch under one signature: each event stored as if sent alone
-        List<AnalyticsEvent> batch = List.of(RemoteAnalyticsNode.motion(hall, "desk"), RemoteAnalyticsNode.motion(hall, "desk"),
-                RemoteAnalyticsNode.motion(hall, "window"));
+        List<AnalyticsEvent> batch = List.of(RemoteNode.motion(hall, "desk"), RemoteNode.motion(hall, "desk"),
+                RemoteNode.motion(hall, "window"));
         node.send(node.sealBatch(batch));
         await("the batch stored", Duration.ofSeconds(15), () -> batch.stream().allMatch(e ->
                 count("SELECT count(*) FROM analytics_event WHERE event_id = ?", e.eventId()) == 1));
 
         // a valid event: an alarm, with the rule's evidence lock
-        AnalyticsEvent valid = RemoteAnalyticsNode.motion(lobby, "entrance");
+        AnalyticsEvent valid = RemoteNode.motion(lobby, "entrance");
         node.report(valid);
         await("alarm raised", Duration.ofSeconds(15), () -> count("SELECT count(*) FROM alarm WHERE event_id = ?", valid.eventId()) == 1);
         long alarm = count("SELECT id FROM alarm WHERE event_id = ?", valid.eventId());
@@ -203,7 +205,7 @@ class AnalyticsIT {
         }
 
         // one not acknowledged in time is escalated
-        AnalyticsEvent ignored = RemoteAnalyticsNode.motion(lobby, "entrance");
+        AnalyticsEvent ignored = RemoteNode.motion(lobby, "entrance");
         node.report(ignored);
         await("escalated", Duration.ofSeconds(30), () -> count("SELECT count(*) FROM alarm WHERE event_id = ? AND escalated_ts IS NOT NULL "
                 + "AND priority = 5", ignored.eventId()) == 1);
@@ -224,7 +226,7 @@ class AnalyticsIT {
                 + gate + "],\"actions\":[\"PTZ_PRESET\"]}").statusCode(), "PTZ_PRESET needs a preset");
         assertEquals(201, post(admin, "/api/v1/alarms/rules", "{\"name\":\"gate to preset\",\"eventType\":\"MOTION\",\"cameras\":["
                 + gate + "],\"actions\":[\"PTZ_PRESET\"],\"ptzPreset\":\"" + token + "\"}").statusCode());
-        node.report(RemoteAnalyticsNode.motion(gate, "gate"));
+        node.report(RemoteNode.motion(gate, "gate"));
         await("the alarm turned the dome to its preset", Duration.ofSeconds(20), () -> dome.ptz().pan() == presetPan);
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.ptz' AND actor = 'alarm' AND target = ? "
                 + "AND outcome = 'SUCCESS'", "camera:" + gate));
@@ -233,12 +235,12 @@ class AnalyticsIT {
         List<Envelope> flood = new ArrayList<>();
         List<String> floodIds = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            AnalyticsEvent event = RemoteAnalyticsNode.motion(hall, "desk");
+            AnalyticsEvent event = RemoteNode.motion(hall, "desk");
             floodIds.add(event.eventId());
             flood.add(node.seal(event));
         }
         node.send(flood.toArray(Envelope[]::new));
-        AnalyticsEvent other = RemoteAnalyticsNode.motion(lobby, "entrance");
+        AnalyticsEvent other = RemoteNode.motion(lobby, "entrance");
         node.report(other);
         await("the other camera's event stored", Duration.ofSeconds(20), () ->
                 count("SELECT count(*) FROM analytics_event WHERE event_id = ?", other.eventId()) == 1);

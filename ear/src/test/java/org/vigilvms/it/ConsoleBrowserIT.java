@@ -47,6 +47,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.vigilvms.jms.ProducerName;
+import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.Platform;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.FrameStamp;
@@ -184,9 +186,10 @@ class ConsoleBrowserIT {
                 pages.visit("index.xhtml");
             }
             assertEquals("UP", browser.driver.findElement(By.xpath("//tbody[@id='history_data']/tr[td[3]='database']/td[4]")).getText());
-            // the server's own four, and the remote analytics nodes other tests enrolled on this shared server
+            // the server's own four under this node's name, and the remote analytics nodes other tests enrolled on this shared server
             List<String> services = columnTexts(browser, "services", "service-producer");
-            assertTrue(services.containsAll(List.of("svc-analytics", "svc-management", "svc-recorder", "svc-storage")), services.toString());
+            assertTrue(services.containsAll(java.util.Arrays.stream(ServiceIdentity.values())
+                    .map(service -> ProducerName.of(service, VigilDeployment.NODE)).toList()), services.toString());
             // the recorder nodes: this server alone, alive, with the enabled cameras it owns
             String node = VigilDeployment.text("SELECT node FROM recorder_node WHERE lease_until > now()");
             String ownedCameras = "SELECT count(*) FROM camera_owner o JOIN camera c ON c.id = o.camera_id WHERE o.node = ? AND c.enabled";
@@ -929,6 +932,25 @@ class ConsoleBrowserIT {
             browser.click(By.id("revoke-form:revoke"));
             browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(nodeKey).getText().contains("retired in the console test"));
             assertEquals(1, countRows("SELECT count(*) FROM service_key WHERE producer = 'svc-analytics@console-node' AND revoked_by = 'admin'"));
+
+            // a joining node's key, asked for as the node does at start, is approved by the fingerprint listed
+            java.security.KeyPair joining = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            try (java.sql.Connection c = VigilDeployment.database(); java.sql.PreparedStatement ask = c.prepareStatement(
+                    "INSERT INTO producer_key_request (producer, algorithm, public_key, requested_ts) VALUES ('svc-recorder@console-join', 'Ed25519', ?, now())")) {
+                ask.setBytes(1, joining.getPublic().getEncoded());
+                ask.executeUpdate();
+            }
+            browser.driver.get(VigilDeployment.BASE + "/devices.xhtml");
+            By asked = By.xpath("//tbody[@id='node-keys-form:requests_data']/tr[td[1]='svc-recorder@console-join']");
+            String fingerprint = "SHA256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(joining.getPublic().getEncoded()), 0, 16);
+            assertEquals(fingerprint, browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(asked))
+                    .findElement(By.cssSelector("td.fingerprint")).getText());
+            browser.click(By.xpath("//tbody[@id='node-keys-form:requests_data']/tr[td[1]='svc-recorder@console-join']//button[contains(@class,'approve')]"));
+            awaitText(browser, "node-key-form:result", t -> t.equals("approved svc-recorder@console-join (" + fingerprint + ")"), "approval");
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(asked).isEmpty());
+            assertEquals(1, countRows("SELECT count(*) FROM service_key WHERE producer = 'svc-recorder@console-join' AND enrolled_by = 'admin' "
+                    + "AND revoked_ts IS NULL"));
 
             assertTrue(countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected'") >= rejectedBefore + 8,
                     "every refusal audited");

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.camera.CameraStatusChanged;
 import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
@@ -106,7 +108,7 @@ class JmsBackboneIT {
     @Test
     void forgedMessageIsRejectedEvenInAnInServerServicesName() throws Exception {
         KeyPair intruder = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String victim = ServiceIdentity.STORAGE.principal();
+        String victim = ProducerName.of(ServiceIdentity.STORAGE, VigilDeployment.NODE);
         long before = rejections(victim);
         send(new EnvelopeSigner(victim, intruder.getPrivate(), Clock.systemUTC()).seal(Destinations.HEARTBEAT,
                 ServiceHeartbeat.TYPE, MessageCodec.encode(new ServiceHeartbeat("evil", "6.6.6", 0))));
@@ -192,8 +194,18 @@ class JmsBackboneIT {
     }
 
     @Test
+    void aServicesKeyCannotSpeakOnAnotherServicesDestinationEvenOverThatServicesBrokerAccount() throws Exception {
+        RemoteNode posing = RemoteNode.enrolled(ServiceIdentity.ANALYTICS, "node-posing").onBrokerAccountOf(ServiceIdentity.RECORDER);
+        posing.send(posing.seal(Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE,
+                new CameraStatusChanged(987_654, "OFFLINE", "posing as a recorder", Instant.now().toEpochMilli())));
+        assertEquals("NOT_ITS_DESTINATION: svc-analytics@node-posing is no service that sends to " + Destinations.CAMERA_STATUS,
+                awaitRejection(posing.producer()));
+    }
+
+    @Test
     void withoutAClientCertificateTheTlsAcceptorRefusesTheConnection() throws Exception {
-        ActiveMQConnectionFactory factory = factory("");
+        // the refused handshake leaves the client waiting for a session it never gets: 3 s, not the default 30 s
+        ActiveMQConnectionFactory factory = factory("&callTimeout=3000");
         assertThrows(JMSRuntimeException.class, () -> {
             try (JMSContext context = factory.createContext(ANALYTICS, analyticsPassword)) {
                 context.createProducer();

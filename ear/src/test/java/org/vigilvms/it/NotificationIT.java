@@ -98,8 +98,8 @@ class NotificationIT {
 
             // the receiver fails twice; the third attempt (the last allowed) gets through
             receiver.answer(500, 503);
-            AnalyticsEvent motion = RemoteAnalyticsNode.motion(camera, "gate");
-            RemoteAnalyticsNode.enrolled("analytics-host-webhook").report(motion);
+            AnalyticsEvent motion = RemoteNode.motion(camera, "gate");
+            RemoteNode.enrolled("analytics-host-webhook").report(motion);
             VigilDeployment.await("delivered on the third attempt", Duration.ofSeconds(60), () -> count(
                     "SELECT count(*) FROM notification_delivery WHERE receiver_id = ? AND state = 'DELIVERED' AND attempts = 3", trusted) == 1);
             long alarm = count("SELECT a.id FROM alarm a JOIN alarm_rule r ON r.id = a.rule_id WHERE a.event_id = ? AND r.webhook_id = ?",
@@ -194,8 +194,8 @@ class NotificationIT {
             assertEquals("ops@example.com,Security@example.com", json(created).asJsonObject().getString("emailTo"),
                     "one spelling: the domain in lower case");
 
-            AnalyticsEvent motion = RemoteAnalyticsNode.motion(camera, "gate");
-            RemoteAnalyticsNode analytics = RemoteAnalyticsNode.enrolled("analytics-host-mail");
+            AnalyticsEvent motion = RemoteNode.motion(camera, "gate");
+            RemoteNode analytics = RemoteNode.enrolled("analytics-host-mail");
             analytics.report(motion);
             long alarm = awaitAlarm(motion);
             awaitDelivery(alarm, "DELIVERED");
@@ -213,7 +213,7 @@ class NotificationIT {
             // the SMTP server's certificate is not from the CA the installation was given: nothing goes to it
             Files.writeString(caFile, PemText.of("CERTIFICATE", InternalCa.create("not the mail server's CA").certificate().getEncoded()));
             int before = smtp.received().size();
-            AnalyticsEvent second = RemoteAnalyticsNode.motion(camera, "gate");
+            AnalyticsEvent second = RemoteNode.motion(camera, "gate");
             analytics.report(second);
             long refusedAlarm = awaitAlarm(second);
             awaitDelivery(refusedAlarm, "DEAD");

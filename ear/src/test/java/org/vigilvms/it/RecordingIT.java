@@ -35,6 +35,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.camera.CameraStatusChanged;
+import org.vigilvms.jms.recording.SegmentRecorded;
+import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.keys.CameraKeys;
 import org.vigilvms.keys.KeyVault;
 import org.vigilvms.storage.SegmentCrypto;
@@ -430,10 +435,10 @@ class RecordingIT {
     void aSegmentRecordedAfterTheCameraMovedToAnotherNodeIsKeptAsideAndNeverEntersTheChain() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
-        long id = addCamera(admin, "owned gate", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
-        VigilDeployment.await("a segment", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 1);
-        String node = VigilDeployment.text("SELECT node FROM camera_owner WHERE camera_id = ?", id);
-        long epoch = count("SELECT epoch FROM camera_owner WHERE camera_id = ?", id);
+        Owned owned = recordedAndOwned(admin, "owned gate", fleet.camera(0));
+        long id = owned.id();
+        String node = owned.node();
+        long epoch = owned.epoch();
         assertEquals(List.of(node), VigilDeployment.texts("SELECT node FROM recorder_node WHERE lease_until > now()"),
                 "the one recorder node owns it");
         Path keptAside = VigilDeployment.spool().resolve("kept-aside");
@@ -482,6 +487,79 @@ class RecordingIT {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    @Test
+    void aRecorderNodeCannotExtendTheChainNorReportTheStatusOfACameraItDoesNotOwn() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        Owned owned = recordedAndOwned(admin, "fenced gate", fleet.camera(1));
+        long id = owned.id();
+        String owner = owned.node();
+        long epoch = owned.epoch();
+        // another recorder node, enrolled by the administrator, with a segment of its own in hand
+        RemoteNode rogue = RemoteNode.enrolled(ServiceIdentity.RECORDER, "vigil-rogue");
+        Path forged = VigilDeployment.spool().resolve("forged-" + id);
+        Files.createDirectories(forged);
+        try {
+            byte[] clear = storedClear(id, 1);
+            long start = lastEnd(id).plus(Duration.ofHours(1)).toEpochMilli();
+            Path posingFile = Files.write(forged.resolve(id + "-" + start + "-e" + epoch + "-posing.mp4"), clear);
+            Path honestFile = Files.write(forged.resolve(id + "-" + (start + 4000) + "-e" + epoch + "-honest.mp4"), clear);
+
+            // it names the owner and the owner's epoch: refused whole, audited under the key that signed it
+            rogue.send(rogue.seal(Destinations.SEGMENTS, SegmentRecordedBatch.TYPE, new SegmentRecordedBatch(List.of(
+                    new SegmentRecorded(id, posingFile.toString(), start, 4000, 100, owner, epoch)))));
+            String why = "WRONG_NODE: svc-recorder@vigil-rogue signed a segment of camera " + id + " recorded by node " + owner
+                    + "; a recorder speaks for its own node only";
+            VigilDeployment.await("the refusal audited", Duration.ofSeconds(30), () -> count(
+                    "SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' AND actor = 'svc-recorder@vigil-rogue' AND detail = ?",
+                    why) == 1);
+            // named honestly, its segment meets the chain fence as any non-owner's does: kept aside
+            rogue.send(rogue.seal(Destinations.SEGMENTS, SegmentRecordedBatch.TYPE, new SegmentRecordedBatch(List.of(
+                    new SegmentRecorded(id, honestFile.toString(), start + 4000, 4000, 100, "vigil-rogue", epoch)))));
+            VigilDeployment.await("the honest segment kept aside", Duration.ofSeconds(30),
+                    () -> Files.exists(forged.resolve("kept-aside").resolve(honestFile.getFileName())));
+
+            assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts >= ?", id,
+                    java.sql.Timestamp.from(Instant.ofEpochMilli(start))), "neither entered the chain");
+            assertTrue(Files.exists(posingFile), "the refused segment is left where it was, not sealed nor moved");
+
+            // nor does it report the camera's status: refused and audited, the camera stays as its owner reported it
+            String status = VigilDeployment.text("SELECT status FROM camera WHERE id = ?", id);
+            rogue.send(rogue.seal(Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE,
+                    new CameraStatusChanged(id, "OFFLINE", "posing as its recorder", Instant.now().toEpochMilli())));
+            String statusWhy = "WRONG_NODE: svc-recorder@vigil-rogue reported the status of camera " + id + ", which node " + owner + " records";
+            VigilDeployment.await("the status refusal audited", Duration.ofSeconds(30), () -> count(
+                    "SELECT count(*) FROM audit_event WHERE action = 'jms.rejected' AND actor = 'svc-recorder@vigil-rogue' AND detail = ?",
+                    statusWhy) == 1);
+            assertEquals(status, VigilDeployment.text("SELECT status FROM camera WHERE id = ?", id));
+            assertEquals(0, count("SELECT count(*) FROM audit_event WHERE action = 'camera.status' AND target = ? AND detail LIKE '%posing%'",
+                    "camera:" + id));
+            assertEquals(List.of(owner + " " + epoch), VigilDeployment.texts(
+                    "SELECT DISTINCT owner_node || ' ' || owner_epoch FROM segment WHERE camera_id = ?", id), "every link is the owner's");
+            assertEquals("[]", findings(admin, id), "the chain verifies");
+        } finally {
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            VigilDeployment.awaitRecordingSealed(id);
+            try (java.util.stream.Stream<Path> files = Files.walk(forged)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** A camera being recorded: its id, and the node that owns it under which epoch. */
+    private record Owned(long id, String node, long epoch) {
+    }
+
+    /** Adds {@code camera} as {@code name} and waits for its first sealed segment. */
+    private static Owned recordedAndOwned(HttpClient admin, String name, VirtualCamera camera) throws Exception {
+        long id = addCamera(admin, name, camera.rtspUrl(), CAMERA_PASSWORD);
+        VigilDeployment.await("a segment", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 1);
+        return new Owned(id, VigilDeployment.text("SELECT node FROM camera_owner WHERE camera_id = ?", id),
+                count("SELECT epoch FROM camera_owner WHERE camera_id = ?", id));
     }
 
     /** The camera's segments the storage service kept aside, recorded under {@code epoch}. */

@@ -23,6 +23,8 @@ import org.vigilvms.tools.NodeKey;
 final class VigilDeployment {
 
     static final String BASE = "https://localhost:8443";
+    /** The test server's node name: the default, as no vigil.node.id is set. */
+    static final String NODE = "vigil-1";
 
     private VigilDeployment() {
     }
@@ -361,11 +363,16 @@ final class VigilDeployment {
     }
 
     /** The text in the first column of every row {@code sql} selects. */
-    static java.util.List<String> texts(String sql) {
-        try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql); java.sql.ResultSet rs = s.executeQuery()) {
+    static java.util.List<String> texts(String sql, Object... parameters) {
+        try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
             java.util.List<String> values = new java.util.ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
             }
             return values;
         } catch (SQLException e) {

@@ -130,6 +130,10 @@ public class BackupService {
                     writer.addFile("home/" + folder + "/" + f.getFileName(), f);
                 }
             }
+            // the node's message signing keys: restored, it signs as before and its registered keys stay valid
+            for (Path f : filesIn(paths.serverData().resolve("signing-keys"))) {
+                writer.addFile("node/signing-keys/" + f.getFileName(), f);
+            }
             dumped = DatabaseDump.dump(connection, writer);
             ServerSigningKey signing = ServerSigningKey.installation();
             X509Certificate ca = Pem.certificate(Files.readString(paths.home().resolve("tls/ca.pem")));

@@ -54,18 +54,18 @@ public class CameraDirectory {
         }
     }
 
-    /**
-     * Judges the certificate chain an RTSPS camera presented: with a pin, only the pinned
-     * certificate passes; without one, a chain to a CA the administrator trusts that names the
-     * camera's host passes; anything else stops the recording — unapproved at first contact, a
-     * mismatch (audited as an alert) when the camera presented an accepted certificate before.
-     */
     /** How many enabled cameras are recorded over a plain transport an administrator accepted (for health). */
     public long insecureTransports() {
         return em.createQuery("SELECT count(c) FROM Camera c WHERE c.enabled = true AND c.insecureAcceptedBy IS NOT NULL "
                 + "AND (c.streamUrl LIKE 'rtsp://%' OR c.onvifDeviceUrl LIKE 'http://%')", Long.class).getSingleResult();
     }
 
+    /**
+     * Judges the certificate chain an RTSPS camera presented: with a pin, only the pinned
+     * certificate passes; without one, a chain to a CA the administrator trusts that names the
+     * camera's host passes; anything else stops the recording — unapproved at first contact, a
+     * mismatch (audited as an alert) when the camera presented an accepted certificate before.
+     */
     public boolean acceptCertificate(long cameraId, java.security.cert.X509Certificate[] chain) {
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null || chain == null || chain.length == 0) {

@@ -6,14 +6,21 @@ import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.Optional;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.camera.CameraStatusChanged;
+import org.vigilvms.jms.envelope.Rejection;
 import org.vigilvms.messaging.EnvelopeGate;
+import org.vigilvms.ownership.OwnerBook;
+import org.vigilvms.platform.NodeName;
 
 /**
  * The management service receiving camera state changes from the recorder (as svc-management,
- * jboss-ejb3.xml); one at a time, so a camera's states are applied in the order they happened.
+ * jboss-ejb3.xml); one at a time, so a camera's states are applied in the order they happened. A
+ * recorder speaks only for the cameras its node records: a status from another node than the
+ * camera's owner is refused (a node that lost the camera, or one posing as its owner).
  */
 @PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
 @MessageDriven(activationConfig = {
@@ -28,6 +35,12 @@ public class CameraStatusConsumer implements MessageListener {
     @Inject
     private CameraDirectory cameras;
 
+    @Inject
+    private OwnerBook owners;
+
+    @Inject
+    private NodeName node;
+
     @Override
     public void onMessage(Message message) {
         gate.admit(message, Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE).ifPresent(envelope -> {
@@ -37,6 +50,13 @@ public class CameraStatusConsumer implements MessageListener {
                 status = CameraStatus.valueOf(changed.status());
             } catch (IllegalArgumentException | NullPointerException e) {
                 return; // a status this version does not know: nothing to apply
+            }
+            String signer = ProducerName.parse(envelope.producer()).map(name -> name.nodeOr(node.value())).orElse("");
+            Optional<String> owner = owners.ownerOf(changed.cameraId());
+            if (owner.isPresent() && !owner.get().equals(signer)) {
+                gate.refuse(envelope, Destinations.CAMERA_STATUS, Rejection.WRONG_NODE, envelope.producer()
+                        + " reported the status of camera " + changed.cameraId() + ", which node " + owner.get() + " records");
+                return;
             }
             cameras.reportStatus(changed.cameraId(), status, changed.reason());
         });

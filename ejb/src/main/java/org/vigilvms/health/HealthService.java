@@ -16,8 +16,10 @@ import java.util.List;
 import org.vigilvms.camera.CameraDirectory;
 import org.vigilvms.health.HealthReport.Check;
 import org.vigilvms.health.HealthReport.Status;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.NodeName;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.video.VideoRuntime;
@@ -39,6 +41,9 @@ public class HealthService {
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
+
+    @Inject
+    private NodeName node;
 
     @Inject
     private HeartbeatService heartbeats;
@@ -107,7 +112,7 @@ public class HealthService {
     }
 
     private Check broker() {
-        return heartbeats.latest(ServiceIdentity.MANAGEMENT.principal())
+        return heartbeats.latest(ProducerName.of(ServiceIdentity.MANAGEMENT, node.value()))
                 .map(h -> {
                     Duration age = Duration.between(h.getLastReceivedTs(), clock.instant());
                     return age.compareTo(BROKER_STALE_AFTER) <= 0

@@ -121,4 +121,13 @@ public interface VigilLog extends BasicLogger {
     @Message(id = 426, value = "Segment %s of camera %d was recorded by %s under ownership epoch %d, but the camera belongs "
             + "to %s under epoch %d: not added to the chain, kept aside in %s")
     void segmentKeptAside(String file, long cameraId, String node, long epoch, String owner, long ownerEpoch, String keptAside);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 427, value = "Signing key of producer %s (%s) waits for an administrator's approval (Devices page, or "
+            + "POST /api/v1/node-keys/requests/{producer}/approve); until then it verifies nothing")
+    void producerKeyAwaitsApproval(String producer, String fingerprint);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 428, value = "Signing key of producer %s (%s) was revoked: a new key (%s) was made in its place")
+    void producerKeyRevokedReplaced(String producer, String revokedFingerprint, String newFingerprint);
 }

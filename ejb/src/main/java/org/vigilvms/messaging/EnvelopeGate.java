@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.jms.envelope.EnvelopeVerifier;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
@@ -20,7 +21,8 @@ import org.vigilvms.logging.VigilLog;
 
 /**
  * The one door every consumer's messages pass: a message is handed on only when its envelope
- * verifies. Anything else is logged with the producer it claimed, audited, and dropped (never
+ * verifies and its producer is a service that sends to the destination it arrived on (the broker's
+ * rule, checked again against the signed name). Anything else is logged with the producer it claimed, audited, and dropped (never
  * redelivered, never processed).
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
@@ -62,12 +64,25 @@ public class EnvelopeGate {
             reject(destination, envelope.producer(), verdict);
             return Optional.empty();
         }
+        if (!ProducerName.parse(envelope.producer()).map(name -> name.sendsTo(destination)).orElse(false)) {
+            reject(destination, envelope.producer(), Verdict.rejected(Rejection.NOT_ITS_DESTINATION,
+                    envelope.producer() + " is no service that sends to " + destination));
+            return Optional.empty();
+        }
         if (!envelope.type().equals(expectedType)) {
             reject(destination, envelope.producer(), Verdict.rejected(Rejection.UNEXPECTED_TYPE,
                     envelope.type() + " where " + expectedType + " was expected"));
             return Optional.empty();
         }
         return Optional.of(envelope);
+    }
+
+    /**
+     * Refuses a message that verified but whose content its producer may not send (it speaks for
+     * another node, say): logged, counted and audited as the gate's own refusals are.
+     */
+    public void refuse(Envelope envelope, String destination, Rejection rejection, String detail) {
+        reject(destination, envelope.producer(), Verdict.rejected(rejection, detail));
     }
 
     private void reject(String destination, String claimedProducer, Verdict verdict) {

@@ -21,27 +21,31 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.envelope.EnrolmentProof;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.RefusedRequestException;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
 /**
- * Enrolment and revocation of the signing keys of services on other nodes (MANAGE_USERS,
- * audited), so that no one registers a producer by writing to the database. A remote producer is
- * named {@code <service>@<node>} after one of the services a node may run (never the management
- * service, and never a bare service name: those are this server's own keys, registered at start);
- * its key is an Ed25519 public key in PEM, and the request proves possession of the private half
- * ({@link EnrolmentProof}). A revoked key verifies nothing from the next message on.
+ * The administrator's hand on the producer key registry (MANAGE_USERS, audited), so that no one
+ * registers a producer by writing to the database: enrolment of the keys of services on hosts
+ * outside the cluster, approval of the keys the cluster's nodes ask for at start, and revocation
+ * of any node's key. An enrolled producer is named {@code <service>@<node>} after one of the
+ * services a node may run (never the management service); its key is an Ed25519 public key in
+ * PEM, and the request proves possession of the private half ({@link EnrolmentProof}). A node's
+ * request is approved by naming its key's fingerprint, as the node logged it ({@code VIGIL00427}).
+ * A revoked key verifies nothing from the next message on, and never comes back.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
 public class ProducerEnrolment {
 
-    /** A producer key as listed (the services of this server included). */
-    public record ProducerKeyView(String producer, String fingerprint, boolean remote, Instant registeredAt, String enrolledBy,
+    /** A producer key as listed; node-named keys (every node's, and services enrolled from outside) can be revoked. */
+    public record ProducerKeyView(String producer, String fingerprint, boolean nodeNamed, Instant registeredAt, String enrolledBy,
                                   Instant revokedAt, String revokedBy, String revocationReason) {
         static ProducerKeyView of(ServiceKey key) {
             return new ProducerKeyView(key.getProducer(), ServiceKeyring.fingerprint(key.getPublicKey()), key.getProducer().contains("@"),
@@ -49,10 +53,17 @@ public class ProducerEnrolment {
         }
     }
 
+    /** A node's key waiting for approval. */
+    public record KeyRequestView(String producer, String fingerprint, Instant requestedAt) {
+        static KeyRequestView of(ProducerKeyRequest request) {
+            return new KeyRequestView(request.getProducer(), ServiceKeyring.fingerprint(request.getPublicKey()), request.getRequestedTs());
+        }
+    }
+
     /** The services a node other than the management server may run, as producer name prefixes. */
     static final List<String> REMOTE_SERVICES = List.of(ServiceIdentity.RECORDER.principal(), ServiceIdentity.STORAGE.principal(),
             ServiceIdentity.ANALYTICS.principal());
-    private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,62}");
+    private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MAX_PEM_CHARS = 4096;
 
     @PersistenceContext(unitName = "vigil")
@@ -113,10 +124,54 @@ public class ProducerEnrolment {
         return ProducerKeyView.of(enrolled);
     }
 
-    /** Revokes a remote producer's key at once, with a reason. */
+    /** The keys nodes asked for, oldest request first. */
+    public List<KeyRequestView> requests() {
+        access.require(AccessRight.MANAGE_USERS);
+        return em.createQuery("SELECT r FROM ProducerKeyRequest r ORDER BY r.requestedTs, r.producer", ProducerKeyRequest.class)
+                .getResultList().stream().map(KeyRequestView::of).toList();
+    }
+
+    /**
+     * Approves the key {@code producer}'s node asked for, if its fingerprint is {@code fingerprint}
+     * (the administrator compares it with the node's log): it verifies messages from now on, in place
+     * of any key the producer had. A key once revoked is refused.
+     */
+    public ProducerKeyView approve(String producer, String fingerprint) {
+        access.require(AccessRight.MANAGE_USERS);
+        String name = nodeProducer(producer);
+        ProducerKeyRequest request = em.find(ProducerKeyRequest.class, name);
+        if (request == null) {
+            throw new RefusedRequestException("no key of " + name + " waits for approval");
+        }
+        String caller = access.caller().name();
+        String asked = ServiceKeyring.fingerprint(request.getPublicKey());
+        if (fingerprint == null || !asked.equals(fingerprint.trim())) {
+            audit.record(caller, "producer.key.approved", name, AuditEvent.Outcome.REJECTED,
+                    "fingerprint " + fingerprint + " given, " + asked + " asked for");
+            throw new RefusedRequestException("the key " + name + " asked for has another fingerprint: compare it with the node's log");
+        }
+        ServiceKey existing = em.find(ServiceKey.class, name);
+        if (existing != null && existing.getRevokedTs() != null && Arrays.equals(existing.getPublicKey(), request.getPublicKey())) {
+            throw new RefusedRequestException("this key was revoked: the node must make a new one");
+        }
+        Instant now = clock.instant();
+        ServiceKey approved = existing;
+        if (approved == null) {
+            approved = new ServiceKey(name, EnvelopeSigner.ALGORITHM, request.getPublicKey(), now);
+            approved.enrol(request.getPublicKey(), caller, now);
+            em.persist(approved);
+        } else {
+            approved.enrol(request.getPublicKey(), caller, now);
+        }
+        em.remove(request);
+        audit.record(caller, "producer.key.approved", name, AuditEvent.Outcome.SUCCESS, asked);
+        return ProducerKeyView.of(approved);
+    }
+
+    /** Revokes a node's key at once, with a reason. */
     public ProducerKeyView revoke(String producer, String reason) {
         access.require(AccessRight.MANAGE_USERS);
-        String name = remoteProducer(producer);
+        String name = nodeProducer(producer);
         ServiceKey key = em.find(ServiceKey.class, name);
         if (key == null) {
             throw new InvalidRequestException("no key enrolled for " + name);
@@ -138,7 +193,18 @@ public class ProducerEnrolment {
         int at = name.indexOf('@');
         if (at < 0 || !REMOTE_SERVICES.contains(name.substring(0, at)) || !NODE.matcher(name.substring(at + 1)).matches()) {
             throw new InvalidRequestException("producer must be <service>@<node> with service one of " + String.join(", ", REMOTE_SERVICES)
-                    + " and node 1-63 letters, digits, '.' or '-'");
+                    + " and node 1-64 letters, digits, '.', '_' or '-'");
+        }
+        return name;
+    }
+
+    /** {@code producer} when it names one of our services on a node; otherwise refused. */
+    static String nodeProducer(String producer) {
+        String name = producer == null ? "" : producer.trim();
+        if (ProducerName.parse(name).flatMap(ProducerName::node).filter(node -> NODE.matcher(node).matches()).isEmpty()) {
+            throw new InvalidRequestException("producer must be <service>@<node> with service one of "
+                    + String.join(", ", Arrays.stream(ServiceIdentity.values()).map(ServiceIdentity::principal).toList())
+                    + " and node 1-64 letters, digits, '.', '_' or '-'");
         }
         return name;
     }

@@ -12,16 +12,20 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.jms.envelope.EnvelopeVerifier;
+import org.vigilvms.logging.VigilLog;
 
 /**
- * Registry of message producers and their public keys. In-server services register themselves at
- * start; producers on other hosts are enrolled by an administrator ({@link ProducerEnrolment}). A
- * revoked key verifies nothing.
+ * Registry of message producers and their public keys. A node's own services register their keys
+ * at start as {@link OwnKeyPolicy} allows (by themselves only on the installation's first node,
+ * otherwise as requests an administrator approves); services on hosts outside the cluster are
+ * enrolled by an administrator ({@link ProducerEnrolment}). A revoked key verifies nothing.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
@@ -37,18 +41,57 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
     @Inject
     private Clock clock;
 
-    public void register(String producer, PublicKey key) {
-        byte[] encoded = key.getEncoded();
-        ServiceKey existing = em.find(ServiceKey.class, producer);
-        if (existing == null) {
-            em.persist(new ServiceKey(producer, EnvelopeSigner.ALGORITHM, encoded, clock.instant()));
-            audit.record("system", "producer.key.registered", producer, AuditEvent.Outcome.SUCCESS,
-                    ServiceKeyring.fingerprint(key));
-        } else if (!Arrays.equals(existing.getPublicKey(), encoded) || existing.getRevokedTs() != null) {
-            existing.replace(encoded, clock.instant());
-            audit.record("system", "producer.key.replaced", producer, AuditEvent.Outcome.SUCCESS,
-                    ServiceKeyring.fingerprint(key));
+    /**
+     * Registers or asks approval for the keys of this node's own services, as {@link OwnKeyPolicy}
+     * decides, in one transaction that locks the registry (two nodes starting together never both
+     * count as the installation's first). Returns what was decided for each producer; for
+     * {@code REPLACE_REVOKED} nothing was written: the node makes a new key and calls again.
+     *
+     * @param managementProducer this node's management service's producer name, whose absence
+     *                           from the registry (and every other node's) marks the first start
+     */
+    public Map<String, OwnKeyPolicy.Decision> registerOwn(String managementProducer, Map<String, PublicKey> keys) {
+        em.createNativeQuery("LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+        boolean firstNode = em.createQuery("SELECT count(k) FROM ServiceKey k WHERE k.producer LIKE :management", Long.class)
+                .setParameter("management", managementProducer.substring(0, managementProducer.indexOf('@') + 1) + "%")
+                .getSingleResult() == 0;
+        Map<String, OwnKeyPolicy.Decision> decisions = new LinkedHashMap<>();
+        for (Map.Entry<String, PublicKey> own : keys.entrySet()) {
+            String producer = own.getKey();
+            byte[] encoded = own.getValue().getEncoded();
+            ServiceKey existing = em.find(ServiceKey.class, producer);
+            OwnKeyPolicy.Decision decision = OwnKeyPolicy.decide(Optional.ofNullable(existing)
+                    .map(k -> new OwnKeyPolicy.Registered(k.getPublicKey(), k.getRevokedTs() != null)), encoded, firstNode);
+            decisions.put(producer, decision);
+            String fingerprint = ServiceKeyring.fingerprint(encoded);
+            switch (decision) {
+                case REGISTER -> {
+                    em.persist(new ServiceKey(producer, EnvelopeSigner.ALGORITHM, encoded, clock.instant()));
+                    audit.record(producer, "producer.key.registered", producer, AuditEvent.Outcome.SUCCESS,
+                            fingerprint + " (the installation's first node)");
+                    VigilLog.LOG.producerKeyRegistered(producer, fingerprint);
+                }
+                case REQUEST_APPROVAL -> requestApproval(producer, encoded, fingerprint);
+                case KEEP, REPLACE_REVOKED -> {
+                    // nothing to write: valid already, or the node makes a new key first
+                }
+            }
         }
+        return decisions;
+    }
+
+    /** Files (or renews) the request; audited once per key asked for, logged at every start it waits. */
+    private void requestApproval(String producer, byte[] encoded, String fingerprint) {
+        ProducerKeyRequest request = em.find(ProducerKeyRequest.class, producer);
+        if (request == null) {
+            em.persist(new ProducerKeyRequest(producer, EnvelopeSigner.ALGORITHM, encoded, clock.instant()));
+        } else if (!Arrays.equals(request.getPublicKey(), encoded)) {
+            request.renew(encoded, clock.instant());
+        }
+        if (request == null || !Arrays.equals(request.getPublicKey(), encoded)) {
+            audit.record(producer, "producer.key.requested", producer, AuditEvent.Outcome.SUCCESS, fingerprint);
+        }
+        VigilLog.LOG.producerKeyAwaitsApproval(producer, fingerprint);
     }
 
     @Override

@@ -22,16 +22,23 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.NodeName;
 
 /**
  * The Ed25519 signing keys of the services running in this server, one per
- * {@link ServiceIdentity}. A key is created at first start in the server's data folder (owner-only
- * file) and its public half registered in the producer key registry, where consumers look it up.
+ * {@link ServiceIdentity}, each under the producer name of the service on this node
+ * ({@code svc-recorder@vigil-1}). A key is created at first start in the server's data folder
+ * (owner-only file) and its public half offered to the producer key registry, where consumers look
+ * it up: registered at once on the installation's first node, otherwise once an administrator
+ * approved it ({@link OwnKeyPolicy}). A key the registry holds as revoked is replaced by a new one,
+ * which waits for approval.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
@@ -47,21 +54,49 @@ public class ServiceKeyring {
     @Inject
     private Clock clock;
 
+    @Inject
+    private NodeName node;
+
     private final Map<ServiceIdentity, EnvelopeSigner> signers = new EnumMap<>(ServiceIdentity.class);
 
     @PostConstruct
     void loadOrCreateKeys() {
         Path dir = paths.serverData().resolve("signing-keys");
+        // the files are named after the service (this folder is the node's own), the keys after the service on this node
+        Map<ServiceIdentity, KeyPair> pairs = new EnumMap<>(ServiceIdentity.class);
         for (ServiceIdentity identity : ServiceIdentity.values()) {
-            KeyPair pair = loadOrCreate(dir, identity.principal());
-            registry.register(identity.principal(), pair.getPublic());
-            VigilLog.LOG.producerKeyRegistered(identity.principal(), fingerprint(pair.getPublic()));
-            signers.put(identity, new EnvelopeSigner(identity.principal(), pair.getPrivate(), clock));
+            pairs.put(identity, loadOrCreate(dir, identity.principal()));
         }
+        Map<String, OwnKeyPolicy.Decision> decisions = registry.registerOwn(producer(ServiceIdentity.MANAGEMENT), publicKeys(pairs));
+        Map<ServiceIdentity, KeyPair> replaced = new EnumMap<>(ServiceIdentity.class);
+        for (ServiceIdentity identity : ServiceIdentity.values()) {
+            if (decisions.get(producer(identity)) == OwnKeyPolicy.Decision.REPLACE_REVOKED) {
+                KeyPair fresh = create(dir, identity.principal());
+                VigilLog.LOG.producerKeyRevokedReplaced(producer(identity), fingerprint(pairs.get(identity).getPublic()),
+                        fingerprint(fresh.getPublic()));
+                replaced.put(identity, fresh);
+            }
+        }
+        if (!replaced.isEmpty()) {
+            pairs.putAll(replaced);
+            registry.registerOwn(producer(ServiceIdentity.MANAGEMENT), publicKeys(replaced));
+        }
+        pairs.forEach((identity, pair) -> signers.put(identity, new EnvelopeSigner(producer(identity), pair.getPrivate(), clock)));
+    }
+
+    /** The producer name of {@code identity} on this node, as its envelopes carry it. */
+    public String producer(ServiceIdentity identity) {
+        return ProducerName.of(identity, node.value());
     }
 
     public EnvelopeSigner signer(ServiceIdentity identity) {
         return signers.get(identity);
+    }
+
+    private Map<String, PublicKey> publicKeys(Map<ServiceIdentity, KeyPair> pairs) {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        pairs.forEach((identity, pair) -> keys.put(producer(identity), pair.getPublic()));
+        return keys;
     }
 
     static String fingerprint(PublicKey key) {
@@ -88,11 +123,25 @@ public class ServiceKeyring {
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
                 return new KeyPair(publicKey, privateKey);
             }
+            return create(dir, name);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load or create the signing key of " + name + " in " + dir, e);
+        }
+    }
+
+    /** A new key pair for {@code name}, written over any it had. */
+    private static KeyPair create(Path dir, String name) {
+        Path privateFile = dir.resolve(name + ".key");
+        Path publicFile = dir.resolve(name + ".pub");
+        try {
             Files.createDirectories(dir);
             restrict(dir, "rwx------");
             KeyPair pair = KeyPairGenerator.getInstance(EnvelopeSigner.ALGORITHM).generateKeyPair();
-            Files.write(privateFile, pair.getPrivate().getEncoded());
-            restrict(privateFile, "rw-------");
+            Files.deleteIfExists(privateFile);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.write(privateFile, pair.getPrivate().getEncoded()); // owner-only from its first byte
             Files.write(publicFile, pair.getPublic().getEncoded());
             return pair;
         } catch (IOException | GeneralSecurityException e) {

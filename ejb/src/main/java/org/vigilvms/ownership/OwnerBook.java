@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
@@ -81,6 +82,14 @@ public class OwnerBook {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM camera WHERE enabled").getResultList();
         return ids.stream().map(Number::longValue).collect(Collectors.toSet());
+    }
+
+    /** The node that records {@code cameraId}; empty while nobody owns it (disabled, or not claimed yet). */
+    public Optional<String> ownerOf(long cameraId) {
+        @SuppressWarnings("unchecked")
+        List<String> owner = em.createNativeQuery("SELECT node FROM camera_owner WHERE camera_id = ?1")
+                .setParameter(1, cameraId).getResultList();
+        return owner.stream().findFirst();
     }
 
     /** Each owned camera's owner. */

@@ -26,6 +26,18 @@ class ProducerEnrolmentTest {
     }
 
     @Test
+    void anyNodesServiceKeyIsNamedForApprovalAndRevocationButNeverABareServiceName() {
+        assertEquals("svc-management@vigil-1", ProducerEnrolment.nodeProducer("svc-management@vigil-1"));
+        assertEquals("svc-recorder@rec_2.site-a", ProducerEnrolment.nodeProducer(" svc-recorder@rec_2.site-a "));
+        for (String refused : new String[] {"svc-management", "svc-analytics@", "svc-analytics@-node", "svc-analytics@node 1",
+                "admin@node-1", "svc-analytics@node@other", "", null}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> ProducerEnrolment.nodeProducer(refused),
+                    String.valueOf(refused));
+            assertTrue(e.getMessage().startsWith("producer must be <service>@<node>"), e.getMessage());
+        }
+    }
+
+    @Test
     void onlyAnEd25519PublicKeyInPemIsTaken() throws Exception {
         KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         assertEquals(ed.getPublic(), ProducerEnrolment.publicKey(pem("PUBLIC KEY", ed.getPublic().getEncoded())));

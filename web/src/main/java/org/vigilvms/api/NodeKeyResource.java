@@ -13,8 +13,10 @@ import java.util.List;
 import org.vigilvms.messaging.ProducerEnrolment;
 
 /**
- * {@code /api/v1/node-keys}: the signing keys of services on other nodes (enrol with proof of
- * possession, list, revoke); MANAGE_USERS checked by the service, every change audited.
+ * {@code /api/v1/node-keys}: the producers' signing keys (list, enrol a service outside the cluster
+ * with proof of possession, revoke any node's key) and the keys the cluster's nodes ask for
+ * ({@code requests}, approved by fingerprint); MANAGE_USERS checked by the service, every change
+ * audited.
  */
 @Path("/node-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +28,10 @@ public class NodeKeyResource {
 
     /** Why a key is revoked. */
     public record Revocation(String reason) {
+    }
+
+    /** The approval of a node's key: the fingerprint the administrator read in the node's log. */
+    public record Approval(String fingerprint) {
     }
 
     @Inject
@@ -50,5 +56,18 @@ public class NodeKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProducerEnrolment.ProducerKeyView revoke(@PathParam("producer") String producer, Revocation body) {
         return enrolment.revoke(producer, body == null ? null : body.reason());
+    }
+
+    @GET
+    @Path("/requests")
+    public List<ProducerEnrolment.KeyRequestView> requests() {
+        return enrolment.requests();
+    }
+
+    @POST
+    @Path("/requests/{producer}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProducerEnrolment.ProducerKeyView approve(@PathParam("producer") String producer, Approval body) {
+        return enrolment.approve(producer, body == null ? null : body.fingerprint());
     }
 }

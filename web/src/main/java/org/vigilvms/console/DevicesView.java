@@ -60,6 +60,18 @@ public class DevicesView implements Serializable {
         return nodeKeys.list();
     }
 
+    public List<ProducerEnrolment.KeyRequestView> getKeyRequests() {
+        return nodeKeys.requests();
+    }
+
+    /** Approves the key a node asked for, as listed (refused if the node asked for another meanwhile). */
+    public void approveKey(String nodeProducer, String fingerprint) {
+        keyOutcome = refusals.attempt("approve node key", () -> {
+            ProducerEnrolment.ProducerKeyView key = nodeKeys.approve(nodeProducer, fingerprint);
+            return ConsoleTexts.format("devices.keyApproved", key.producer(), key.fingerprint());
+        });
+    }
+
     public DeviceCertificate.Kind[] getKinds() {
         return DeviceCertificate.Kind.values();
     }

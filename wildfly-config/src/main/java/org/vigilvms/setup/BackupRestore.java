@@ -46,6 +46,14 @@ public final class BackupRestore implements AutoCloseable {
      * @param expectedCa the CA certificate of the installation the backup was taken from (its
      *                   {@code tls/ca.pem}, kept apart from the backup)
      */
+    /** Where a backup keeps the node's message signing keys (its server data folder's {@code signing-keys}). */
+    public static final String SIGNING_KEYS_ENTRY = "node/signing-keys/";
+
+    /** The server's message signing keys in {@code home} (WildFly's data folder, {@code vigil/signing-keys}). */
+    public static Path signingKeysDir(VigilHome home) {
+        return home.serverBaseDir().resolve("data/vigil/signing-keys");
+    }
+
     public static BackupRestore open(VigilHome home, Path file, char[] password, X509Certificate expectedCa)
             throws BackupRefusedException, IOException {
         if (Files.exists(home.serverProperties()) || Files.exists(home.credentialStore())) {
@@ -67,8 +75,10 @@ public final class BackupRestore implements AutoCloseable {
     }
 
     /**
-     * Writes the backup's {@code secrets} and {@code tls} files into {@code home} (owner-only), with
-     * every server property that named a path in the old folder moved to the new one.
+     * Writes the backup's {@code secrets} and {@code tls} files into {@code home}, and the node's
+     * message signing keys into the server's data folder (owner-only), so that the restored node
+     * signs as before and its keys in the registry stay valid; every server property that named a
+     * path in the old folder moves to the new one.
      */
     public void restoreHome(VigilHome home) throws IOException {
         ServerSetup.createPrivateDir(home.root());
@@ -80,6 +90,10 @@ public final class BackupRestore implements AutoCloseable {
                 target = home.secretsDir().resolve(entry.name().substring("home/secrets/".length()));
             } else if (entry.name().startsWith("home/tls/")) {
                 target = home.tlsDir().resolve(entry.name().substring("home/tls/".length()));
+            } else if (entry.name().startsWith(SIGNING_KEYS_ENTRY)) {
+                Path keys = signingKeysDir(home);
+                ServerSetup.createPrivateDir(keys);
+                target = keys.resolve(entry.name().substring(SIGNING_KEYS_ENTRY.length()));
             }
             if (target != null) {
                 Files.copy(backup.entry(entry.name()), target, StandardCopyOption.REPLACE_EXISTING);

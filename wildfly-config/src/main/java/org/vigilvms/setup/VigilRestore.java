@@ -86,6 +86,7 @@ public final class VigilRestore {
             } catch (BackupRefusedException | SQLException | IOException | RuntimeException e) {
                 BackupRestore.deleteTree(target.secretsDir());
                 BackupRestore.deleteTree(target.tlsDir());
+                BackupRestore.deleteTree(BackupRestore.signingKeysDir(target));
                 throw e;
             }
             BackupManifest manifest = restore.manifest();

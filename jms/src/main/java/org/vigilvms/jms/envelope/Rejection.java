@@ -17,5 +17,9 @@ public enum Rejection {
     /** (producer, epoch, sequence) was already accepted once. */
     REPLAYED,
     /** Genuine, but not a message type this destination carries. */
-    UNEXPECTED_TYPE
+    UNEXPECTED_TYPE,
+    /** Genuine, but from a service (or no service of ours) that does not send to this destination. */
+    NOT_ITS_DESTINATION,
+    /** Genuine, but it speaks for another node than the one that signed it. */
+    WRONG_NODE
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
+import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.jms.analytics.AnalyticsEventBatch;
@@ -31,19 +32,21 @@ import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.tools.ClientTls;
 
 /**
- * An analytics service on another host, as the tests play it: it reaches the broker only over the
- * mutual-TLS acceptor with a client certificate from the installation's CA and the analytics
- * broker account, and signs with an Ed25519 key enrolled in the producer registry.
+ * A service on another host, as the tests play it (analytics unless named): it reaches the broker
+ * only over the mutual-TLS acceptor with a client certificate from the installation's CA and its
+ * service's broker account, and signs with an Ed25519 key enrolled in the producer registry.
  */
-final class RemoteAnalyticsNode {
+final class RemoteNode {
 
+    private final ServiceIdentity service;
     private final String producer;
     private final EnvelopeSigner signer;
     private final PublicKey publicKey;
     private final String url;
     private final String password;
 
-    private RemoteAnalyticsNode(String producer, EnvelopeSigner signer, PublicKey publicKey, String url, String password) {
+    private RemoteNode(ServiceIdentity service, String producer, EnvelopeSigner signer, PublicKey publicKey, String url, String password) {
+        this.service = service;
         this.producer = producer;
         this.signer = signer;
         this.publicKey = publicKey;
@@ -52,19 +55,25 @@ final class RemoteAnalyticsNode {
     }
 
     /** A node whose key is enrolled under {@code svc-analytics@<host>}. */
-    static RemoteAnalyticsNode enrolled(String host) throws Exception {
-        String producer = ServiceIdentity.ANALYTICS.principal() + "@" + host;
+    static RemoteNode enrolled(String host) throws Exception {
+        return enrolled(ServiceIdentity.ANALYTICS, host);
+    }
+
+    /** A node whose {@code service} key is enrolled under {@code <service>@<host>}, on that service's broker account. */
+    static RemoteNode enrolled(ServiceIdentity service, String host) throws Exception {
+        String producer = ProducerName.of(service, host);
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         VigilDeployment.enrolNodeKey(producer, keys);
-        return connect(producer, keys);
+        return connect(service, producer, keys);
     }
 
-    /** A node that claims to be the in-server analytics service but holds a key of its own (a forger). */
-    static RemoteAnalyticsNode forger() throws Exception {
-        return connect(ServiceIdentity.ANALYTICS.principal(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+    /** A node that claims to be the test server's analytics service but holds a key of its own (a forger). */
+    static RemoteNode forger() throws Exception {
+        return connect(ServiceIdentity.ANALYTICS, ProducerName.of(ServiceIdentity.ANALYTICS, VigilDeployment.NODE),
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
     }
 
-    private static RemoteAnalyticsNode connect(String producer, KeyPair keys) {
+    private static RemoteNode connect(ServiceIdentity service, String producer, KeyPair keys) {
         LocalInstallation installation = VigilTestEnvironment.installation();
         char[] storePassword = "client-pass".toCharArray();
         Path file = Path.of(System.getProperty("vigil.it.dir"), "analytics-" + UUID.randomUUID() + ".p12");
@@ -74,8 +83,18 @@ final class RemoteAnalyticsNode {
                 + "&keyStorePath=" + file + "&keyStorePassword=client-pass&keyStoreType=PKCS12"
                 + "&trustStorePath=" + installation.home().trustStore() + "&trustStorePassword="
                 + installation.secrets().require(ServerSetup.TLS_TRUSTSTORE) + "&trustStoreType=PKCS12";
-        return new RemoteAnalyticsNode(producer, new EnvelopeSigner(producer, keys.getPrivate(), Clock.systemUTC()), keys.getPublic(), url,
-                installation.secrets().require(ServiceIdentity.ANALYTICS.credentialAlias()));
+        return new RemoteNode(service, producer, new EnvelopeSigner(producer, keys.getPrivate(), Clock.systemUTC()), keys.getPublic(), url,
+                installation.secrets().require(service.credentialAlias()));
+    }
+
+    /**
+     * This node's key on another service's broker account: a node that also holds that service's
+     * broker password. The broker then lets it on that service's destinations; the envelope's
+     * producer must still be a service that sends there.
+     */
+    RemoteNode onBrokerAccountOf(ServiceIdentity account) {
+        return new RemoteNode(account, producer, signer, publicKey, url,
+                VigilTestEnvironment.installation().secrets().require(account.credentialAlias()));
     }
 
     String producer() {
@@ -93,6 +112,11 @@ final class RemoteAnalyticsNode {
                 List.of(new Region(null, 0.6, 0.3, 0.1, 0.2)), 1);
     }
 
+    /** Any message, signed by this node for {@code destination}. */
+    Envelope seal(String destination, String type, Record payload) {
+        return signer.seal(destination, type, MessageCodec.encode(payload));
+    }
+
     Envelope seal(AnalyticsEvent event) {
         return signer.seal(Destinations.ANALYTICS_EVENTS, AnalyticsEvent.TYPE, MessageCodec.encode(event));
     }
@@ -104,7 +128,7 @@ final class RemoteAnalyticsNode {
     }
 
     void send(Envelope... envelopes) {
-        try (JMSContext context = new ActiveMQConnectionFactory(url).createContext(ServiceIdentity.ANALYTICS.principal(), password)) {
+        try (JMSContext context = new ActiveMQConnectionFactory(url).createContext(service.principal(), password)) {
             for (Envelope envelope : envelopes) {
                 context.createProducer().send(context.createQueue(envelope.destination()), JmsEnvelopes.toMessage(context, envelope));
             }
@@ -120,7 +144,7 @@ final class RemoteAnalyticsNode {
         CountDownLatch confirmed = new CountDownLatch(envelopes.length);
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (JMSContext context = new ActiveMQConnectionFactory(url + "&confirmationWindowSize=1048576")
-                .createContext(ServiceIdentity.ANALYTICS.principal(), password)) {
+                .createContext(service.principal(), password)) {
             JMSProducer producer = context.createProducer().setAsync(new CompletionListener() {
                 @Override
                 public void onCompletion(Message message) {
