@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.jms.envelope.EnvelopeVerifier;
 import org.vigilvms.logging.VigilLog;
@@ -45,15 +46,13 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
      * Registers or asks approval for the keys of this node's own services, as {@link OwnKeyPolicy}
      * decides, in one transaction that locks the registry (two nodes starting together never both
      * count as the installation's first). Returns what was decided for each producer; for
-     * {@code REPLACE_REVOKED} nothing was written: the node makes a new key and calls again.
-     *
-     * @param managementProducer this node's management service's producer name, whose absence
-     *                           from the registry (and every other node's) marks the first start
+     * {@code REPLACE_REVOKED} nothing was written: the node makes a new key and calls again. The
+     * first start is the one that finds no node's management key in the registry.
      */
-    public Map<String, OwnKeyPolicy.Decision> registerOwn(String managementProducer, Map<String, PublicKey> keys) {
+    public Map<String, OwnKeyPolicy.Decision> registerOwn(Map<String, PublicKey> keys) {
         em.createNativeQuery("LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
         boolean firstNode = em.createQuery("SELECT count(k) FROM ServiceKey k WHERE k.producer LIKE :management", Long.class)
-                .setParameter("management", managementProducer.substring(0, managementProducer.indexOf('@') + 1) + "%")
+                .setParameter("management", ServiceIdentity.MANAGEMENT.principal() + "@%")
                 .getSingleResult() == 0;
         Map<String, OwnKeyPolicy.Decision> decisions = new LinkedHashMap<>();
         for (Map.Entry<String, PublicKey> own : keys.entrySet()) {
@@ -83,12 +82,13 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
     /** Files (or renews) the request; audited once per key asked for, logged at every start it waits. */
     private void requestApproval(String producer, byte[] encoded, String fingerprint) {
         ProducerKeyRequest request = em.find(ProducerKeyRequest.class, producer);
+        boolean newKey = request == null || !Arrays.equals(request.getPublicKey(), encoded);
         if (request == null) {
             em.persist(new ProducerKeyRequest(producer, EnvelopeSigner.ALGORITHM, encoded, clock.instant()));
-        } else if (!Arrays.equals(request.getPublicKey(), encoded)) {
+        } else if (newKey) {
             request.renew(encoded, clock.instant());
         }
-        if (request == null || !Arrays.equals(request.getPublicKey(), encoded)) {
+        if (newKey) {
             audit.record(producer, "producer.key.requested", producer, AuditEvent.Outcome.SUCCESS, fingerprint);
         }
         VigilLog.LOG.producerKeyAwaitsApproval(producer, fingerprint);

@@ -78,7 +78,7 @@ public class ServiceKey {
         return revocationReason;
     }
 
-    /** Replaces the key, e.g. after the server's data folder was restored or rebuilt. */
+    /** Replaces the key and clears any revocation (an administrator's enrolment or approval of a new key). */
     void replace(byte[] newKey, Instant now) {
         this.publicKey = newKey.clone();
         this.registeredTs = now;

@@ -67,7 +67,7 @@ public class ServiceKeyring {
         for (ServiceIdentity identity : ServiceIdentity.values()) {
             pairs.put(identity, loadOrCreate(dir, identity.principal()));
         }
-        Map<String, OwnKeyPolicy.Decision> decisions = registry.registerOwn(producer(ServiceIdentity.MANAGEMENT), publicKeys(pairs));
+        Map<String, OwnKeyPolicy.Decision> decisions = registry.registerOwn(publicKeys(pairs));
         Map<ServiceIdentity, KeyPair> replaced = new EnumMap<>(ServiceIdentity.class);
         for (ServiceIdentity identity : ServiceIdentity.values()) {
             if (decisions.get(producer(identity)) == OwnKeyPolicy.Decision.REPLACE_REVOKED) {
@@ -79,7 +79,7 @@ public class ServiceKeyring {
         }
         if (!replaced.isEmpty()) {
             pairs.putAll(replaced);
-            registry.registerOwn(producer(ServiceIdentity.MANAGEMENT), publicKeys(replaced));
+            registry.registerOwn(publicKeys(replaced));
         }
         pairs.forEach((identity, pair) -> signers.put(identity, new EnvelopeSigner(producer(identity), pair.getPrivate(), clock)));
     }
