@@ -1,6 +1,7 @@
 package org.vigilvms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.count;
@@ -12,10 +13,13 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,6 +45,7 @@ import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
+import org.vigilvms.setup.InternalCa;
 import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
@@ -224,6 +230,32 @@ class JmsBackboneIT {
             node.load(in, password);
         }
         handshake(ClientTls.withClientCertificate(home, node, password));
+    }
+
+    @Test
+    void aNodeWhoseCertificateComesFromAnotherCaCannotReachTheBroker() throws Exception {
+        // the same node name and the genuine broker password, but a certificate issued by a CA of
+        // its own making: the acceptor trusts the installation's CA only
+        char[] password = "impostor-pass".toCharArray();
+        Path file = Path.of(System.getProperty("vigil.it.dir"), "impostor-node.p12");
+        ClientTls.write(InternalCa.create("Impostor").issueClient("analytics-node-1", password), file, password);
+        VigilHome home = VigilTestEnvironment.installation().home();
+        KeyStore impostor = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            impostor.load(in, password);
+        }
+        SSLException refused = assertThrows(SSLException.class, () -> handshake(ClientTls.withClientCertificate(home, impostor, password)));
+        assertTrue(refused.getMessage().contains("certificate_unknown") || refused.getMessage().contains("bad_certificate"),
+                "the acceptor refused the foreign certificate: " + refused.getMessage());
+        ActiveMQConnectionFactory factory = factory("&keyStorePath=" + file + "&keyStorePassword=impostor-pass"
+                + "&keyStoreType=PKCS12&callTimeout=3000");
+        JMSRuntimeException noSession = assertThrows(JMSRuntimeException.class, () -> {
+            try (JMSContext context = factory.createContext(ANALYTICS, analyticsPassword)) {
+                context.createProducer();
+            }
+        });
+        assertFalse(noSession instanceof JMSSecurityRuntimeException,
+                "refused at the handshake, before the broker saw the password: " + noSession);
     }
 
     /** A TLS handshake with the broker's acceptor, completed by a first read (TLS 1.3 refuses a client after its Finished). */

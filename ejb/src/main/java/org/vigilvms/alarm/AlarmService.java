@@ -29,6 +29,8 @@ import org.vigilvms.notification.MailService;
 import org.vigilvms.notification.WebhookService;
 import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.AccessRight;
@@ -43,6 +45,9 @@ import org.vigilvms.storage.RetentionService;
 @PermitAll // authorization per call through AccessControl
 @Stateless
 public class AlarmService {
+
+    @Inject
+    private NodeRoles roles;
 
     static final Duration LOCK_BEFORE = Duration.ofSeconds(30);
     static final Duration LOCK_AFTER = Duration.ofSeconds(60);
@@ -262,6 +267,9 @@ public class AlarmService {
     /** Every 10 s: NEW alarms older than their rule allows are escalated once (priority up, consoles told again). */
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void escalate() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         Instant now = clock.instant();
         List<Alarm> waiting = em.createQuery("SELECT a FROM Alarm a WHERE a.state = :s AND a.escalatedTs IS NULL", Alarm.class)
                 .setParameter("s", Alarm.State.NEW).setMaxResults(1000).getResultList();

@@ -5,6 +5,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /** At deployment, management sends the stored configurations: analytics holds them only in memory. */
 @Startup
@@ -12,10 +14,16 @@ import org.jboss.logging.Logger;
 public class AnalyticsStartup {
 
     @Inject
+    private NodeRoles roles;
+
+    @Inject
     private AnalyticsConfigService configs;
 
     @PostConstruct
     void publish() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         try {
             int sent = configs.republishAll();
             if (sent > 0) {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.Meters;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.platform.ServerSigningKey;
 
 /**
@@ -36,6 +38,9 @@ import org.vigilvms.platform.ServerSigningKey;
 @Startup
 @DependsOn("MeterCleanup")
 public class AuditSealer {
+
+    @Inject
+    private NodeRoles roles;
 
     static final int BATCH = 2000;
 
@@ -64,6 +69,9 @@ public class AuditSealer {
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "seal audit rows")
     void seal() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         List<AuditEvent> fresh = em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq IS NULL ORDER BY e.id",
                 AuditEvent.class).setMaxResults(BATCH).getResultList();
         if (fresh.isEmpty()) {

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Imports the cameras an installer left in {@code <vigil.home>/bootstrap/cameras.json} (a JSON
@@ -22,6 +24,9 @@ import org.vigilvms.platform.InvalidRequestException;
 @Singleton
 @Startup
 public class CameraBootstrap {
+
+    @Inject
+    private NodeRoles roles;
 
     static final String FILE = "cameras.json";
 
@@ -36,6 +41,9 @@ public class CameraBootstrap {
 
     @PostConstruct
     void importCameras() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         Path file = paths.bootstrapDir().resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return;

@@ -15,6 +15,8 @@ import java.util.List;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.messaging.DrainWorker;
 import org.vigilvms.messaging.QueueDrain;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Management's consumer of analytics' messages. Instead of one transaction per message (as a
@@ -27,6 +29,9 @@ import org.vigilvms.messaging.QueueDrain;
 @Singleton
 @Startup
 public class EventDrainLoop {
+
+    @Inject
+    private NodeRoles roles;
 
     static final int THREADS = 2;
     static final int MOST = 200;
@@ -52,6 +57,9 @@ public class EventDrainLoop {
 
     @PostConstruct
     void start() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         for (int i = 0; i < THREADS; i++) {
             DrainWorker worker = new DrainWorker(drain, factory, queue, Destinations.ANALYTICS_EVENTS, MOST, intake::take);
             Thread thread = threads.newThread(worker);

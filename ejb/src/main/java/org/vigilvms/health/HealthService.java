@@ -20,6 +20,7 @@ import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.NodeName;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.video.VideoRuntime;
@@ -44,6 +45,9 @@ public class HealthService {
 
     @Inject
     private NodeName node;
+
+    @Inject
+    private NodeRoles roles;
 
     @Inject
     private HeartbeatService heartbeats;
@@ -111,8 +115,14 @@ public class HealthService {
         }
     }
 
+    /**
+     * The signed heartbeat of this node's first service (management on the management node), as
+     * the management server received it: on another node it went through the outbox and the
+     * bridge, so this check covers both brokers, and it stays DOWN while the node's keys wait
+     * for approval (the management server rejects what they sign).
+     */
     private Check broker() {
-        return heartbeats.latest(ProducerName.of(ServiceIdentity.MANAGEMENT, node.value()))
+        return heartbeats.latest(ProducerName.of(roles.services().iterator().next(), node.value()))
                 .map(h -> {
                     Duration age = Duration.between(h.getLastReceivedTs(), clock.instant());
                     return age.compareTo(BROKER_STALE_AFTER) <= 0

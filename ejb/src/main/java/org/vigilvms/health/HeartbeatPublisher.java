@@ -14,6 +14,7 @@ import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.heartbeat.ServiceHeartbeat;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.messaging.SignedSender;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.platform.Platform;
 
 /**
@@ -34,6 +35,9 @@ public class HeartbeatPublisher {
     @Inject
     private Clock clock;
 
+    @Inject
+    private NodeRoles roles;
+
     private String node;
     private long startedAtMs;
 
@@ -50,7 +54,7 @@ public class HeartbeatPublisher {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "service heartbeats")
     void beat() {
         ServiceHeartbeat heartbeat = new ServiceHeartbeat(node, Platform.VERSION, startedAtMs);
-        for (ServiceIdentity identity : ServiceIdentity.values()) {
+        for (ServiceIdentity identity : roles.services()) {
             try {
                 sender.send(identity, Destinations.HEARTBEAT, ServiceHeartbeat.TYPE, heartbeat);
             } catch (RuntimeException e) {

@@ -130,4 +130,8 @@ public interface VigilLog extends BasicLogger {
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 428, value = "Signing key of producer %s (%s) was revoked: a new key (%s) was made in its place")
     void producerKeyRevokedReplaced(String producer, String revokedFingerprint, String newFingerprint);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 429, value = "Node %s runs the roles %s")
+    void nodeRoles(String node, String roles);
 }

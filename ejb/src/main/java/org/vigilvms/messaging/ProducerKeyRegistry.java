@@ -47,12 +47,18 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
      * decides, in one transaction that locks the registry (two nodes starting together never both
      * count as the installation's first). Returns what was decided for each producer; for
      * {@code REPLACE_REVOKED} nothing was written: the node makes a new key and calls again. The
-     * first start is the one that finds no node's management key in the registry.
+     * first start is the one that finds no key of any node's in-server services in the registry
+     * (whatever roles that node runs: a recorder node starting first on a new installation is its
+     * first node; one joining later waits for approval).
      */
     public Map<String, OwnKeyPolicy.Decision> registerOwn(Map<String, PublicKey> keys) {
         em.createNativeQuery("LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
-        boolean firstNode = em.createQuery("SELECT count(k) FROM ServiceKey k WHERE k.producer LIKE :management", Long.class)
+        boolean firstNode = em.createQuery("SELECT count(k) FROM ServiceKey k WHERE k.producer LIKE :management "
+                        + "OR k.producer LIKE :recorder OR k.producer LIKE :storage OR k.producer LIKE :analytics", Long.class)
                 .setParameter("management", ServiceIdentity.MANAGEMENT.principal() + "@%")
+                .setParameter("recorder", ServiceIdentity.RECORDER.principal() + "@%")
+                .setParameter("storage", ServiceIdentity.STORAGE.principal() + "@%")
+                .setParameter("analytics", ServiceIdentity.ANALYTICS.principal() + "@%")
                 .getSingleResult() == 0;
         Map<String, OwnKeyPolicy.Decision> decisions = new LinkedHashMap<>();
         for (Map.Entry<String, PublicKey> own : keys.entrySet()) {

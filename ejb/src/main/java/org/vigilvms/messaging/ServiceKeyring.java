@@ -30,6 +30,7 @@ import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.NodeName;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * The Ed25519 signing keys of the services running in this server, one per
@@ -57,6 +58,10 @@ public class ServiceKeyring {
     @Inject
     private NodeName node;
 
+    /** Only the services of this node's roles have keys here: a recorder node cannot sign as management. */
+    @Inject
+    private NodeRoles roles;
+
     private final Map<ServiceIdentity, EnvelopeSigner> signers = new EnumMap<>(ServiceIdentity.class);
 
     @PostConstruct
@@ -64,12 +69,12 @@ public class ServiceKeyring {
         Path dir = paths.serverData().resolve("signing-keys");
         // the files are named after the service (this folder is the node's own), the keys after the service on this node
         Map<ServiceIdentity, KeyPair> pairs = new EnumMap<>(ServiceIdentity.class);
-        for (ServiceIdentity identity : ServiceIdentity.values()) {
+        for (ServiceIdentity identity : roles.services()) {
             pairs.put(identity, loadOrCreate(dir, identity.principal()));
         }
         Map<String, OwnKeyPolicy.Decision> decisions = registry.registerOwn(publicKeys(pairs));
         Map<ServiceIdentity, KeyPair> replaced = new EnumMap<>(ServiceIdentity.class);
-        for (ServiceIdentity identity : ServiceIdentity.values()) {
+        for (ServiceIdentity identity : pairs.keySet()) {
             if (decisions.get(producer(identity)) == OwnKeyPolicy.Decision.REPLACE_REVOKED) {
                 KeyPair fresh = create(dir, identity.principal());
                 VigilLog.LOG.producerKeyRevokedReplaced(producer(identity), fingerprint(pairs.get(identity).getPublic()),
@@ -89,8 +94,13 @@ public class ServiceKeyring {
         return ProducerName.of(identity, node.value());
     }
 
+    /** The signer of {@code identity} on this node; a service of a role this node does not run has none. */
     public EnvelopeSigner signer(ServiceIdentity identity) {
-        return signers.get(identity);
+        EnvelopeSigner signer = signers.get(identity);
+        if (signer == null) {
+            throw new IllegalStateException("node " + node + " runs " + roles + " and holds no key of " + identity.principal());
+        }
+        return signer;
     }
 
     private Map<String, PublicKey> publicKeys(Map<ServiceIdentity, KeyPair> pairs) {

@@ -16,10 +16,13 @@ import org.vigilvms.jms.MessageCodec;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.envelope.Envelope;
 import org.vigilvms.jms.envelope.JmsEnvelopes;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Sends a message as one in-server service: sealed with that service's key and sent over that
- * service's own connection factory, so the broker checks its rights to the destination too.
+ * service's own connection factory, so the broker checks its rights to the destination too. On a
+ * node without the management role, what the management server consumes goes to the node's
+ * outbox, which the broker bridges to the management node ({@link NodeRoles#queueFor}).
  * Joins the caller's transaction: the message leaves only if the caller commits. Without one
  * (the recorder's ingest threads) it is sent at once, and the send returns when the broker has
  * stored it: a transaction of its own per segment would only add a commit round trip.
@@ -35,6 +38,9 @@ public class SignedSender {
     @Inject
     private ServiceKeyring keyring;
 
+    @Inject
+    private NodeRoles roles;
+
     public Envelope send(ServiceIdentity as, String destination, String type, Record payload) {
         return send(as, destination, type, payload, null);
     }
@@ -43,7 +49,7 @@ public class SignedSender {
     public Envelope send(ServiceIdentity as, String destination, String type, Record payload, String group) {
         Envelope envelope = keyring.signer(as).seal(destination, type, MessageCodec.encode(payload));
         ConnectionFactory factory = lookup(as.connectionFactoryJndiName());
-        Queue queue = lookup(Destinations.jndiName(destination));
+        Queue queue = lookup(Destinations.jndiName(roles.queueFor(destination)));
         try (JMSContext context = factory.createContext()) {
             jakarta.jms.Message message = JmsEnvelopes.toMessage(context, envelope);
             if (group != null) {

@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Every two seconds, sends the notifications that are due, each in a transaction of its own
@@ -18,6 +20,9 @@ import java.util.List;
 @PermitAll // a timer: runs as the server, no client reaches it
 @Stateless
 public class DeliveryDispatcher {
+
+    @Inject
+    private NodeRoles roles;
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -31,6 +36,9 @@ public class DeliveryDispatcher {
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "notifications")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         List<Long> due = em.createQuery("SELECT d.id FROM NotificationDelivery d WHERE d.state = :s AND d.nextAttemptTs <= :now "
                         + "ORDER BY d.nextAttemptTs", Long.class)
                 .setParameter("s", NotificationDelivery.State.PENDING).setParameter("now", clock.instant()).setMaxResults(50).getResultList();

@@ -7,27 +7,54 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.vigilvms.jms.Destinations;
+import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.jms.camera.CameraCommand;
+import org.vigilvms.logging.VigilLog;
+import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.ownership.OwnershipPlan.Move;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
- * The management server's part in camera ownership: every few seconds it compares who records
+ * The management server's part in camera ownership: every second it compares who records
  * which camera with the recorder nodes alive and moves the cameras of a node that is gone, or
  * above a node's share, to the others ({@link OwnershipPlan}); each move raises the camera's epoch
- * and is audited. The recorders pick their cameras up at their next reconcile.
+ * and is audited. Each move is followed by a signed start command, so a recorder that hears it
+ * (the management node's own) acts at once; every other picks its cameras up at its next
+ * reconcile (2 s).
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
 public class CameraOwnership {
+
+    @Inject
+    private NodeRoles roles;
 
     static final String ACTOR = "svc-management";
 
     @Inject
     private OwnerBook book;
 
-    @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "camera ownership")
+    @Inject
+    private SignedSender sender;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "camera ownership")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each move in a transaction of its own
     void rebalance() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         List<Move> moves = OwnershipPlan.moves(book.enabledCameras(), book.owners(), book.liveNodes());
-        moves.forEach(move -> book.move(move, ACTOR));
+        for (Move move : moves) {
+            if (book.move(move, ACTOR)) {
+                try {
+                    sender.send(ServiceIdentity.MANAGEMENT, Destinations.CAMERA_COMMANDS, CameraCommand.TYPE,
+                            new CameraCommand(move.cameraId(), CameraCommand.START_RECORDING, ACTOR));
+                } catch (RuntimeException e) {
+                    VigilLog.LOG.sendFailed(CameraCommand.TYPE, ServiceIdentity.MANAGEMENT.principal(), e);
+                }
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.ownership.OwnershipPlan.Move;
 import org.vigilvms.platform.NodeName;
@@ -30,8 +31,17 @@ import org.vigilvms.platform.NodeName;
 @Stateless
 public class OwnerBook {
 
+    /**
+     * A recorder node is trusted with cameras only while the registry holds its recorder's and its
+     * storage service's keys, not revoked: a node whose keys still wait for an administrator's
+     * approval (or were revoked) would record segments that no one accepts.
+     */
+    private static final String KEYS_APPROVED = """
+            EXISTS (SELECT 1 FROM service_key k WHERE k.producer = '%1$s@' || %3$s AND k.revoked_ts IS NULL)
+            AND EXISTS (SELECT 1 FROM service_key k WHERE k.producer = '%2$s@' || %3$s AND k.revoked_ts IS NULL)""";
+
     /** How long a recorder node counts as alive after it last renewed its lease. */
-    public static final Duration LEASE = Duration.ofSeconds(10);
+    public static final Duration LEASE = Duration.ofSeconds(5);
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -51,13 +61,14 @@ public class OwnerBook {
      * Makes {@code node} the owner (epoch 1) of every enabled camera that has no owner yet, so a
      * camera just added is recorded at once; a camera someone owns is never taken here (that is
      * {@link #move}). Two recorders claiming together: the first insert wins, the other's does nothing.
+     * A node whose keys are not approved claims nothing.
      */
     public int claimUnowned(NodeName node) {
         return em.createNativeQuery("""
                 INSERT INTO camera_owner (camera_id, node, epoch, since)
                 SELECT c.id, ?1, 1, now() FROM camera c
-                 WHERE c.enabled AND NOT EXISTS (SELECT 1 FROM camera_owner o WHERE o.camera_id = c.id)
-                ON CONFLICT (camera_id) DO NOTHING""").setParameter(1, node.value()).executeUpdate();
+                 WHERE c.enabled AND NOT EXISTS (SELECT 1 FROM camera_owner o WHERE o.camera_id = c.id) AND """
+                + " " + keysApproved("?1") + " ON CONFLICT (camera_id) DO NOTHING").setParameter(1, node.value()).executeUpdate();
     }
 
     /** The cameras {@code node} owns, each with the epoch it owns it under. */
@@ -70,11 +81,16 @@ public class OwnerBook {
         return owned;
     }
 
-    /** The recorder nodes whose lease has not run out. */
+    /** The recorder nodes that can take cameras: their lease has not run out and their keys are approved. */
     public Set<String> liveNodes() {
         @SuppressWarnings("unchecked")
-        List<String> nodes = em.createNativeQuery("SELECT node FROM recorder_node WHERE lease_until > now()").getResultList();
+        List<String> nodes = em.createNativeQuery("SELECT n.node FROM recorder_node n WHERE n.lease_until > now() AND "
+                + keysApproved("n.node")).getResultList();
         return Set.copyOf(nodes);
+    }
+
+    private static String keysApproved(String node) {
+        return KEYS_APPROVED.formatted(ServiceIdentity.RECORDER.principal(), ServiceIdentity.STORAGE.principal(), node);
     }
 
     /** The cameras to be recorded: the enabled ones. */

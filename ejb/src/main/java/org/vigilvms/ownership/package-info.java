@@ -4,7 +4,8 @@
  * {@code camera_owner}); recorder nodes alive while they renew a lease ({@code recorder_node});
  * a recorder claims the cameras nobody owns, and the management server moves the cameras of a
  * node that is gone, or above its share, to the nodes with the fewest ({@code CameraOwnership},
- * the pure {@code OwnershipPlan}). The storage service seals a segment only when it was recorded
+ * the pure {@code OwnershipPlan}). Only a node whose recorder and storage keys are approved
+ * takes cameras. The storage service seals a segment only when it was recorded
  * under the camera's current owner and epoch; others are kept aside ({@code storage.SegmentStore}).
  */
 package org.vigilvms.ownership;

@@ -7,7 +7,7 @@ import java.time.Clock;
 
 /**
  * Producers of the few things services need from their surroundings: the time (injected, so
- * tests can set it), this node's name and the installation folder layout from the {@code vigil.*}
+ * tests can set it), this node's name and roles, and the installation folder layout from the {@code vigil.*}
  * system properties.
  */
 @ApplicationScoped
@@ -24,6 +24,12 @@ public class Platform {
     @Produces
     public NodeName nodeName() {
         return NodeName.fromSystemProperty();
+    }
+
+    /** The roles this node runs ({@code vigil.role.*}); a value other than true or false stops the deployment. */
+    @Produces
+    public NodeRoles nodeRoles() {
+        return NodeRoles.from(System::getProperty);
     }
 
     @Produces

@@ -1,5 +1,7 @@
 /**
- * Cross-cutting pieces every feature uses: the clock, this node's name ({@code NodeName}), the
+ * Cross-cutting pieces every feature uses: the clock, this node's name ({@code NodeName}) and the
+ * roles it runs ({@code NodeRoles}: which servers of X.1453's figure 1 it is, read from
+ * {@code vigil.role.*}, logged at start by {@code NodeStartup}), the
  * installation paths and secrets, the server signing key, the PKCS#11 token that may hold the
  * installation's keys, after-commit work, the exceptions for a request that cannot be accepted
  * (and for one refused whose audit row must be kept, {@code RefusedRequestException}), the token

@@ -45,6 +45,8 @@ import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.ownership.OwnerBook;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.NodeName;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
@@ -58,6 +60,9 @@ import org.vigilvms.platform.NodeName;
 @DependsOn("MeterCleanup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RecorderSupervisor implements CameraIngest.Listener {
+
+    @Inject
+    private NodeRoles roles;
 
     @Resource
     private ManagedThreadFactory threads;
@@ -107,6 +112,9 @@ public class RecorderSupervisor implements CameraIngest.Listener {
      */
     @PostConstruct
     void start() {
+        if (!roles.has(NodeRole.RECORDER)) {
+            return;
+        }
         meters = new CameraMeters(registry);
         outbox = new SegmentOutbox(threads, this::send);
         // what the spool holds goes under the epochs this node owns its cameras now (files from before ownership)
@@ -173,10 +181,26 @@ public class RecorderSupervisor implements CameraIngest.Listener {
      * moved to another node, or came back under a new epoch, is stopped (its last segment carries
      * the old epoch and is kept aside by the storage service).
      */
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "recorder reconcile")
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "recorder reconcile")
     synchronized void reconcile() {
+        if (!roles.has(NodeRole.RECORDER)) {
+            return;
+        }
         refreshOwnership();
         keepIngests();
+    }
+
+    /**
+     * Every second, apart from the reconcile (which may wait on a camera's ingest starting): the
+     * lease says this recorder is alive, and one that stops renewing loses its cameras to the
+     * other nodes {@link OwnerBook#LEASE} later.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "recorder lease")
+    void renewLease() {
+        if (!roles.has(NodeRole.RECORDER)) {
+            return;
+        }
+        owners.renewLease(node);
     }
 
     /** Renews this node's lease, claims the cameras nobody owns, and reads which it owns now. */
@@ -222,6 +246,9 @@ public class RecorderSupervisor implements CameraIngest.Listener {
 
     @PreDestroy
     void stopAll() {
+        if (outbox == null) {
+            return; // this node does not record
+        }
         List<CameraIngest> running = List.copyOf(ingests.values());
         running.forEach(CameraIngest::stop);
         ingests.clear();

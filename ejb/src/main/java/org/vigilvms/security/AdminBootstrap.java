@@ -19,6 +19,8 @@ import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.platform.InstallationPaths;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * First start: when no local user exists, creates the administrator {@code admin} with a one-time
@@ -33,6 +35,9 @@ import org.vigilvms.platform.InstallationPaths;
 @Singleton
 @Startup
 public class AdminBootstrap {
+
+    @Inject
+    private NodeRoles roles;
 
     public static final String ADMIN = "admin";
     static final String BOOTSTRAP_FILE = "admin.bcrypt";
@@ -53,6 +58,9 @@ public class AdminBootstrap {
 
     @PostConstruct
     void createFirstAdministrator() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         long users = em.createQuery("SELECT count(u) FROM AppUser u", Long.class).getSingleResult();
         if (users > 0) {
             return;

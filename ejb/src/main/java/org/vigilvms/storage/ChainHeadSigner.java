@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import org.vigilvms.audit.SiemForwarder;
 import org.vigilvms.platform.AfterCompletion;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.platform.ServerSigningKey;
 
 /**
@@ -28,6 +30,9 @@ import org.vigilvms.platform.ServerSigningKey;
 @PermitAll // internal service: timer only
 @Singleton
 public class ChainHeadSigner {
+
+    @Inject
+    private NodeRoles roles;
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -52,6 +57,9 @@ public class ChainHeadSigner {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "sign chain heads")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void signHeads() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         for (long cameraId : em.createQuery("SELECT c.id FROM Camera c ORDER BY c.id", Long.class).getResultList()) {
             context.getBusinessObject(ChainHeadSigner.class).signNewest(cameraId);
         }

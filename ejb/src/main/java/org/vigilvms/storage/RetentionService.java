@@ -27,6 +27,8 @@ import org.vigilvms.camera.Camera;
 import org.vigilvms.camera.RecordingSchedule;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.security.Caller;
@@ -40,6 +42,9 @@ import org.vigilvms.security.Caller;
 @PermitAll // authorization per call through AccessControl; the timer runs as the server
 @Stateless
 public class RetentionService {
+
+    @Inject
+    private NodeRoles roles;
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -217,6 +222,9 @@ public class RetentionService {
 
     @Schedule(hour = "*", minute = "*", second = "15", persistent = false, info = "retention")
     void scheduled() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         enforce();
     }
 

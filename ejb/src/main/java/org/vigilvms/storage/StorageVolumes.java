@@ -19,6 +19,8 @@ import org.vigilvms.audit.AuditLog;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 
@@ -30,6 +32,9 @@ import org.vigilvms.security.AccessRight;
 @PermitAll // internal calls from sealing and retention; administration checks AccessControl
 @Stateless
 public class StorageVolumes {
+
+    @Inject
+    private NodeRoles roles;
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -139,6 +144,9 @@ public class StorageVolumes {
     /** FULL volumes with room again go back to ACTIVE. */
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false, info = "volume check")
     void recheckFull() {
+        if (!roles.has(NodeRole.RECORDER)) {
+            return;
+        }
         for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v WHERE v.state = "
                 + "org.vigilvms.storage.StorageVolume.State.FULL", StorageVolume.class).getResultList()) {
             try {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.platform.Meters;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Each storage volume on the metrics endpoint, refreshed every 10 s: {@code vigil_volume_used_bytes}
@@ -28,6 +30,9 @@ import org.vigilvms.platform.Meters;
 @Startup
 @DependsOn("MeterCleanup")
 public class VolumeMeters {
+
+    @Inject
+    private NodeRoles roles;
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -52,11 +57,17 @@ public class VolumeMeters {
 
     @PostConstruct
     void start() {
+        if (!roles.has(NodeRole.RECORDER)) {
+            return;
+        }
         refresh();
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "volume metrics")
     void refresh() {
+        if (!roles.has(NodeRole.RECORDER)) {
+            return;
+        }
         long now = clock.millis();
         for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()) {
             Reading reading = readings.computeIfAbsent(volume.getName(), this::register);

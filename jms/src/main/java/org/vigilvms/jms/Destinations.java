@@ -25,7 +25,23 @@ public final class Destinations {
     public static final List<String> ALL =
             List.of(HEARTBEAT, SEGMENTS, CAMERA_STATUS, CAMERA_COMMANDS, ANALYTICS_EVENTS, ANALYTICS_CONFIG);
 
+    /** What only the management server consumes: the health, camera status and analytics events of every node. */
+    public static final List<String> TO_MANAGEMENT = List.of(HEARTBEAT, CAMERA_STATUS, ANALYTICS_EVENTS);
+
     private Destinations() {
+    }
+
+    /**
+     * The queue on a node's own broker where a node without the management role posts a message
+     * for {@code destination} (one of {@link #TO_MANAGEMENT}): a core bridge forwards it to that
+     * destination on the management node's broker over mutual TLS, and keeps it while that broker
+     * cannot be reached. The envelope names {@code destination}, not its outbox.
+     */
+    public static String outbox(String destination) {
+        if (!TO_MANAGEMENT.contains(destination)) {
+            throw new IllegalArgumentException(destination + " is not consumed by the management server");
+        }
+        return "vigil.outbox." + destination.substring("vigil.".length());
     }
 
     /**

@@ -6,6 +6,7 @@
  * disabled accounts, sessions ended from the session list and sessions past their lifetime;
  * request limits per client address; the way back: a page asked for without a session (expired,
  * ended, or a Faces Ajax request from a page left open) leads to the sign-in page and, signed in,
- * back to that page, if it is a console page of this application.
+ * back to that page, if it is a console page of this application. On a node without the
+ * management role nothing but the health endpoint answers ({@code ManagementNodeGate}).
  */
 package org.vigilvms.login;

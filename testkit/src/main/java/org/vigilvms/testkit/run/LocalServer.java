@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,34 +26,55 @@ import org.vigilvms.tools.ClientTls;
 /**
  * The provisioned WildFly started as its own process on an installation folder, with the EAR
  * in its deployments: how the run command starts the VMS and how the crash test starts, kills
- * and restarts it. A port offset lets a second server run beside the test container.
+ * and restarts it. A port offset lets a second server run beside the test container; a second
+ * node of the same installation runs from a server base directory of its own (its spool, keys
+ * and broker journal) with its node name and roles as system properties.
  */
 public final class LocalServer {
 
     public static final int HTTPS_PORT = 8443;
+    /** The broker's mutual-TLS port before the offset (vigil.jms.tls.port, 50-messaging.cli). */
+    public static final int JMS_TLS_PORT = 5445;
 
     private final Path jbossHome;
     private final VigilHome home;
+    private final Path baseDir;
     private final int portOffset;
+    private final Map<String, String> properties;
     private Process process;
 
-    private LocalServer(Path jbossHome, VigilHome home, int portOffset) {
+    private LocalServer(Path jbossHome, VigilHome home, Path baseDir, int portOffset, Map<String, String> properties) {
         this.jbossHome = jbossHome;
         this.home = home;
+        this.baseDir = baseDir;
         this.portOffset = portOffset;
+        this.properties = properties;
     }
 
     /** Refreshes the server base directory of {@code home} from {@code jbossHome} and deploys {@code ear}. */
     public static LocalServer prepare(Path jbossHome, VigilHome home, Path ear, int portOffset) {
-        LocalInstallation.prepareServerBaseDir(jbossHome, home.serverBaseDir());
-        Path deployments = home.serverBaseDir().resolve("deployments");
+        return prepareNode(jbossHome, home, home.serverBaseDir(), ear, portOffset, Map.of());
+    }
+
+    /**
+     * A node of the installation in {@code home} running from {@code baseDir}, with {@code properties}
+     * ({@code vigil.node.id}, {@code vigil.role.*}, {@code vigil.management.jms.port}) on its command
+     * line. Unless they say otherwise, the node's outboxes are bridged to its own broker: the
+     * management node is itself.
+     */
+    public static LocalServer prepareNode(Path jbossHome, VigilHome home, Path baseDir, Path ear, int portOffset,
+            Map<String, String> properties) {
+        LocalInstallation.prepareServerBaseDir(jbossHome, baseDir);
+        Path deployments = baseDir.resolve("deployments");
         try {
             Files.deleteIfExists(deployments.resolve("vigil.ear.failed"));
             Files.copy(ear, deployments.resolve("vigil.ear"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot deploy " + ear + " to " + deployments, e);
         }
-        return new LocalServer(jbossHome, home, portOffset);
+        Map<String, String> all = new TreeMap<>(properties);
+        all.putIfAbsent("vigil.management.jms.port", String.valueOf(JMS_TLS_PORT + portOffset));
+        return new LocalServer(jbossHome, home, baseDir, portOffset, all);
     }
 
     /**
@@ -74,11 +98,11 @@ public final class LocalServer {
     }
 
     public Path serverLog() {
-        return home.serverBaseDir().resolve("log/server.log");
+        return baseDir.resolve("log/server.log");
     }
 
     public Path consoleLog() {
-        return home.serverBaseDir().resolve("log/console.log");
+        return baseDir.resolve("log/console.log");
     }
 
     /**
@@ -105,11 +129,13 @@ public final class LocalServer {
     public void start() {
         try {
             Files.createDirectories(consoleLog().getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of("bash", jbossHome.resolve("bin/standalone.sh").toString(),
+            List<String> command = new ArrayList<>(List.of("bash", jbossHome.resolve("bin/standalone.sh").toString(),
                     "-c", "standalone-full.xml",
-                    "-Djboss.server.base.dir=" + home.serverBaseDir(),
-                    "-Djboss.socket.binding.port-offset=" + portOffset,
-                    "--properties=" + home.serverProperties()))
+                    "-Djboss.server.base.dir=" + baseDir,
+                    "-Djboss.socket.binding.port-offset=" + portOffset));
+            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.add("--properties=" + home.serverProperties());
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
             // the JVM in the script's foreground: the script ends with the JVM's own status. In the background
@@ -125,10 +151,22 @@ public final class LocalServer {
 
     /** Waits until the EAR is deployed and reports healthy; fails early when the server or the deployment dies. */
     public void awaitHealthy(Duration timeout) {
+        awaitHealth(timeout, true);
+    }
+
+    /**
+     * Waits until the EAR is deployed and answers on its health endpoint, healthy or not (a node
+     * whose keys wait for approval reports its broker down until they are approved).
+     */
+    public void awaitDeployed(Duration timeout) {
+        awaitHealth(timeout, false);
+    }
+
+    private void awaitHealth(Duration timeout, boolean healthy) {
         HttpClient client = ClientTls.httpClient(home);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Path failed = home.serverBaseDir().resolve("deployments/vigil.ear.failed");
+        Path failed = baseDir.resolve("deployments/vigil.ear.failed");
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
@@ -140,7 +178,7 @@ public final class LocalServer {
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 || !healthy && response.statusCode() == 503) {
                     return;
                 }
                 last = "HTTP " + response.statusCode() + " " + response.body();
@@ -152,7 +190,8 @@ public final class LocalServer {
             }
             sleep(500);
         }
-        throw new IllegalStateException("the server did not become healthy within " + timeout.toSeconds() + " s (last: " + last + ")");
+        throw new IllegalStateException("the server did not become " + (healthy ? "healthy" : "deployed") + " within "
+                + timeout.toSeconds() + " s (last: " + last + ")");
     }
 
     /** SIGKILL to the server JVM, as a power cut or an OOM killer would: no shutdown hooks, no flush. */

@@ -1,0 +1,383 @@
+package org.vigilvms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vigilvms.it.VigilDeployment.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.vigilvms.setup.Passwords;
+import org.vigilvms.setup.VigilHome;
+import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VirtualCameraFleet;
+import org.vigilvms.testkit.run.LocalInstallation;
+import org.vigilvms.testkit.run.LocalServer;
+import org.vigilvms.tools.ClientTls;
+import org.vigilvms.tools.ConsoleLogin;
+import org.vigilvms.tools.IntegrityCheck;
+
+/**
+ * Recorder nodes killed with SIGKILL, on an installation of their own (its own PostgreSQL) beside
+ * the Arquillian container, which cannot be killed under a test:
+ * <ol>
+ * <li>Issue #4, one node ({@code vigil-1}, every role) killed in mid-recording and started again:
+ * every finished segment left in the spool is indexed, the unfinished one is recovered up to its
+ * last complete fragment with a log line, the chain verifies end to end, and recording resumes
+ * within 10 s of the deployment.</li>
+ * <li>Issue #18, a second WildFly node ({@code vigil-2}, the recorder role only) joins the same
+ * database: it asks for its recorder and storage keys and gets no camera until an administrator
+ * approves them, then the two cameras are shared, one each; its console and API answer 421 (they
+ * are the management node's); its heartbeats reach the management
+ * node through its broker's outbox, bridged over mutual TLS. Killed, its camera is sealed by
+ * {@code vigil-1} again within 15 s; started again, it takes a camera back; every chain position
+ * is used once and both chains verify end to end.</li>
+ * </ol>
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecorderNodesIT {
+
+    private static final int MANAGEMENT_OFFSET = 300;
+    private static final int RECORDER_OFFSET = 350;
+    private static final String CAMERA_PASSWORD = "crash-Pa55word";
+    private static final String RECORDER = "vigil-2";
+    /** A segment's length (CameraIngest cuts at the first keyframe after 4 s). */
+    private static final Duration SEGMENT = Duration.ofSeconds(4);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    private static VigilHome home;
+    private static LocalInstallation installation;
+    private static VirtualCameraFleet fleet;
+    private static LocalServer management;
+    private static LocalServer recorder;
+    private static Db db;
+    private static Api api;
+    private static String adminPassword;
+    /** The camera the crash test records; the failover test records it too. */
+    private static long gate;
+
+    @BeforeAll
+    static void managementNode() throws Exception {
+        home = new VigilHome(Path.of(System.getProperty("vigil.it.dir")).resolve("nodes-home"));
+        LocalInstallation.deleteTree(home.root());
+        installation = LocalInstallation.open(home, null, 0);
+        db = new Db(installation);
+        fleet = VirtualCameraFleet.start(2, CameraConfig.forTests(301, CAMERA_PASSWORD), -1);
+        Path jboss = Path.of(System.getProperty("jboss.home"));
+        Path ear = Path.of(System.getProperty("vigil.it.ear"));
+        management = LocalServer.prepare(jboss, home, ear, MANAGEMENT_OFFSET);
+        recorder = LocalServer.prepareNode(jboss, home, home.root().resolve("server-" + RECORDER), ear, RECORDER_OFFSET,
+                Map.of("vigil.node.id", RECORDER, "vigil.role.management", "false", "vigil.role.analytics", "false",
+                        "vigil.management.jms.port", String.valueOf(LocalServer.JMS_TLS_PORT + MANAGEMENT_OFFSET)));
+        String oneTimePassword = Passwords.generateTypeable();
+        LocalServer.bootstrapAdmin(home, oneTimePassword);
+        management.start();
+        management.awaitHealthy(Duration.ofMinutes(3));
+        adminPassword = "Chosen-" + UUID.randomUUID();
+        api = new Api(ConsoleLogin.signInChangingPassword(home, management.baseUrl(), "admin", oneTimePassword, adminPassword),
+                management.baseUrl());
+        gate = api.addCamera("crash gate", fleet.camera(0).rtspUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (recorder != null) {
+            recorder.stop();
+        }
+        if (management != null) {
+            management.stop();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (installation != null) {
+            installation.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killedInMidRecordingRecoversTheSpoolAndResumes() throws Exception {
+        Path spool = home.serverBaseDir().resolve("data/vigil/spool");
+        await("three segments sealed", Duration.ofSeconds(60), () -> segments(gate) >= 3);
+        // kill while a segment is being written and at least one of its fragments is out
+        await("an unfinished segment more than 1 s old", Duration.ofSeconds(20), () -> unfinishedOlderThan(spool, 1100));
+        management.kill();
+        Instant killed = Instant.now();
+        List<Path> leftovers = list(spool);
+        assertTrue(leftovers.stream().anyMatch(p -> p.toString().endsWith(".part")),
+                "the kill left an unfinished segment: " + leftovers);
+        long sealedBeforeRestart = segments(gate);
+
+        management.start();
+        management.awaitHealthy(Duration.ofMinutes(3));
+        String log = Files.readString(management.serverLog());
+        Instant deployed = lastDeployment(log);
+
+        await("the spool emptied of what the crash left", Duration.ofSeconds(30),
+                () -> leftovers.stream().noneMatch(p -> Files.exists(p) || Files.exists(completeName(p))));
+        log = Files.readString(management.serverLog());
+        assertTrue(log.contains("VIGIL00415"), "recovery summary logged");
+        for (Path leftover : leftovers) {
+            long startMs = Long.parseLong(leftover.getFileName().toString().split("-")[1]);
+            String name = leftover.getFileName().toString();
+            if (name.endsWith(".mp4")) {
+                assertEquals(1, segmentsStartingAt(gate, startMs), "finished " + name + " indexed");
+            } else {
+                // killed more than 1 s into it: at least one 0.5 s fragment was on disk
+                String id = name.substring(0, name.length() - ".part".length());
+                assertTrue(log.contains("VIGIL00410") && log.contains(id + ".mp4"),
+                        "unfinished " + name + " recovered up to its last fragment, and logged");
+                assertEquals(1, segmentsStartingAt(gate, startMs), "recovered " + name + " indexed");
+            }
+        }
+
+        await("recording resumed", Duration.ofSeconds(30), () -> newestStart(gate).isAfter(killed));
+        Instant resumed = firstStartAfter(gate, killed);
+        assertTrue(Duration.between(deployed, resumed).compareTo(Duration.ofSeconds(10)) < 0,
+                "first new frame " + resumed + " within 10 s of the deployment at " + deployed);
+        assertTrue(segments(gate) > sealedBeforeRestart);
+        assertIntact(List.of(gate));
+    }
+
+    @Test
+    @Order(2)
+    void aKilledRecorderNodesCameraIsRecordedByTheOtherWithin15SecondsAndMovesBackWhenItReturns() throws Exception {
+        // signed in afresh: the crash test's restart ended the administrator's session
+        api = new Api(ConsoleLogin.signIn(home, management.baseUrl(), "admin", adminPassword), management.baseUrl());
+        long yard = api.addCamera("yard", fleet.camera(1).rtspUrl());
+        List<Long> cameras = List.of(gate, yard);
+
+        // a joining recorder asks for its keys, and gets no camera while they wait
+        recorder.start();
+        recorder.awaitDeployed(Duration.ofMinutes(3));
+        // the console and the API are the management node's: the recorder node sends every other request away
+        HttpResponse<String> elsewhere = ClientTls.httpClient(home).send(HttpRequest.newBuilder(
+                URI.create(recorder.baseUrl() + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(421, elsewhere.statusCode(), elsewhere.body());
+        assertEquals("This Vigil node (vigil-2) runs the roles recorder: the console and the API are on the management node.",
+                elsewhere.body().strip());
+        Map<String, String> asked = api.keyRequests();
+        assertEquals(Set.of("svc-recorder@" + RECORDER, "svc-storage@" + RECORDER), asked.keySet(),
+                "a recorder node holds the keys of its own services only");
+        await("vigil-2 renews its lease", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM recorder_node WHERE node = ? AND lease_until > now()", RECORDER) == 1);
+        long leaseUntil = db.count("SELECT (extract(epoch FROM lease_until) * 1000)::bigint FROM recorder_node WHERE node = ?",
+                RECORDER);
+        await("vigil-2 renewed its lease for 3 s more, the planner ran meanwhile", Duration.ofSeconds(30),
+                () -> db.count("SELECT (extract(epoch FROM lease_until) * 1000)::bigint FROM recorder_node WHERE node = ?",
+                        RECORDER) > leaseUntil + 3000);
+        assertEquals(0, db.count("SELECT count(*) FROM camera_owner WHERE node = ?", RECORDER),
+                "no camera goes to a node whose keys are not approved");
+
+        asked.forEach(api::approveKey);
+        await("one camera each", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM camera_owner WHERE node = ?", RECORDER) == 1);
+        long moved = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
+        await("vigil-2 records and seals camera " + moved, Duration.ofSeconds(40),
+                () -> db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ?", moved, RECORDER) >= 2);
+        // its heartbeat went through its outbox and the bridge to the management node, which accepted it
+        recorder.awaitHealthy(Duration.ofSeconds(30));
+        assertEquals(1, db.count("SELECT count(*) FROM service_heartbeat WHERE producer = ?", "svc-recorder@" + RECORDER));
+
+        // SIGKILL: the other node takes the camera within 15 s
+        recorder.kill();
+        Instant killed = Instant.now();
+        long lastOnRecorder = db.count("SELECT max(chain_seq) FROM segment WHERE camera_id = ? AND owner_node = ?", moved, RECORDER);
+        await("camera " + moved + " sealed by vigil-1 again", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = 'vigil-1' AND chain_seq > ?",
+                        moved, lastOnRecorder) > 0);
+        Duration failover = Duration.between(killed, Instant.now());
+        Duration gap = db.gapAfter(moved, lastOnRecorder);
+        System.out.printf("failover: first segment of vigil-1 sealed %d ms after the kill; recording gap %d ms%n",
+                failover.toMillis(), gap.toMillis());
+        assertTrue(failover.compareTo(Duration.ofSeconds(15)) <= 0, "recorded again within 15 s of the kill: " + failover);
+        // the segment being recorded at the kill is not in the chain (kept aside when the node returns)
+        assertTrue(gap.compareTo(failover.plus(SEGMENT)) <= 0,
+                "the gap (" + gap + ") is no longer than the outage (" + failover + ") and the segment the kill cut");
+
+        // it comes back: a camera moves to it again, with no chain position used twice
+        recorder.start();
+        recorder.awaitHealthy(Duration.ofMinutes(3));
+        Instant back = Instant.now();
+        await("vigil-2 records a camera again", Duration.ofSeconds(40),
+                () -> db.count("SELECT count(*) FROM segment WHERE owner_node = ? AND start_ts > ?", RECORDER,
+                        Timestamp.from(back)) > 0);
+        long returned = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
+        long firstBack = db.count("SELECT min(chain_seq) FROM segment WHERE camera_id = ? AND owner_node = ? AND start_ts > ?",
+                returned, RECORDER, Timestamp.from(back));
+        System.out.printf("move back: camera %d, gap %d ms between vigil-1's last chained segment and vigil-2's first%n",
+                returned, db.gapAfter(returned, firstBack - 1).toMillis());
+        for (long camera : cameras) {
+            assertEquals(db.count("SELECT count(*) FROM segment WHERE camera_id = ?", camera),
+                    db.count("SELECT max(chain_seq) FROM segment WHERE camera_id = ?", camera),
+                    "camera " + camera + ": chain positions 1..n, none left out");
+            assertEquals(db.count("SELECT count(*) FROM segment WHERE camera_id = ?", camera),
+                    db.count("SELECT count(DISTINCT chain_seq) FROM segment WHERE camera_id = ?", camera),
+                    "camera " + camera + ": no chain position twice");
+        }
+        assertIntact(cameras);
+    }
+
+    /** The chains verify end to end, checked through the management node with the auditors' command-line tool. */
+    private static void assertIntact(List<Long> cameras) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = IntegrityCheck.run(new String[] {"--url", management.baseUrl(), "--home", home.root().toString()},
+                adminPassword, new PrintStream(printed, true), System.err);
+        assertEquals(0, status, printed.toString());
+        for (long camera : cameras) {
+            assertTrue(printed.toString().contains("camera " + camera + ": " + segments(camera) + " segments checked, INTACT"),
+                    printed.toString());
+        }
+    }
+
+    private static boolean unfinishedOlderThan(Path spool, long ms) {
+        long now = System.currentTimeMillis();
+        return list(spool).stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part"))
+                .anyMatch(n -> now - Long.parseLong(n.split("-")[1]) > ms);
+    }
+
+    private static Path completeName(Path part) {
+        String name = part.getFileName().toString();
+        return name.endsWith(".part") ? part.resolveSibling(name.replace(".part", ".mp4")) : part;
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** When the EAR last finished deploying, by the server log (WFLYSRV0010). */
+    private static Instant lastDeployment(String log) {
+        Matcher m = Pattern.compile("(?m)^(\\S+ \\S+) INFO .*WFLYSRV0010: Deployed \"vigil.ear\"").matcher(log);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        assertFalse(last == null, "deployment logged");
+        return LocalDateTime.parse(last, LOG_TIME).atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    private static long segments(long cameraId) {
+        return db.count("SELECT count(*) FROM segment WHERE camera_id = ?", cameraId);
+    }
+
+    private static long segmentsStartingAt(long cameraId, long startMs) {
+        return db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts = ?", cameraId,
+                Timestamp.from(Instant.ofEpochMilli(startMs)));
+    }
+
+    private static Instant newestStart(long cameraId) {
+        return Instant.ofEpochMilli(db.count(
+                "SELECT coalesce((extract(epoch FROM max(start_ts)) * 1000)::bigint, 0) FROM segment WHERE camera_id = ?", cameraId));
+    }
+
+    private static Instant firstStartAfter(long cameraId, Instant after) {
+        return Instant.ofEpochMilli(db.count("SELECT (extract(epoch FROM min(start_ts)) * 1000)::bigint FROM segment "
+                + "WHERE camera_id = ? AND start_ts > ?", cameraId, Timestamp.from(after)));
+    }
+
+    /** The management node's API as the administrator. */
+    private record Api(HttpClient admin, String base) {
+
+        long addCamera(String name, String url) throws Exception {
+            HttpResponse<String> added = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cameras"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"streamUrl\":\"" + url
+                            + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\",\"acceptInsecureTransport\":true}")));
+            assertEquals(201, added.statusCode(), added.body());
+            return Json.createReader(new StringReader(added.body())).readObject().getJsonNumber("id").longValue();
+        }
+
+        /** The keys waiting for approval: producer to fingerprint. */
+        Map<String, String> keyRequests() throws Exception {
+            HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/node-keys/requests")));
+            assertEquals(200, list.statusCode(), list.body());
+            Map<String, String> asked = new TreeMap<>();
+            for (JsonValue r : Json.createReader(new StringReader(list.body())).readArray()) {
+                JsonObject request = r.asJsonObject();
+                asked.put(request.getString("producer"), request.getString("fingerprint"));
+            }
+            return asked;
+        }
+
+        void approveKey(String producer, String fingerprint) {
+            try {
+                HttpResponse<String> approved = send(HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/node-keys/requests/" + producer + "/approve"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"fingerprint\":\"" + fingerprint + "\"}")));
+                assertEquals(200, approved.statusCode(), approved.body());
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError("approving " + producer, e);
+            }
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return admin.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** SQL on the installation's database, as the tests' observer: the first column of the first row (0 if none). */
+    private record Db(LocalInstallation installation) {
+
+        long count(String sql, Object... parameters) {
+            try (Connection c = installation.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** From the end of chain position {@code seq} to the start of the next one. */
+        Duration gapAfter(long camera, long seq) {
+            return Duration.ofMillis(count("""
+                    SELECT (extract(epoch FROM (n.start_ts - p.end_ts)) * 1000)::bigint
+                      FROM segment p JOIN segment n ON n.camera_id = p.camera_id AND n.chain_seq = p.chain_seq + 1
+                     WHERE p.camera_id = ? AND p.chain_seq = ?""", camera, seq));
+        }
+    }
+}
