@@ -82,16 +82,6 @@ public class SegmentStore {
                             + " segments (1.." + SegmentRecordedBatch.MOST_SEGMENTS + ")");
             return List.of();
         }
-        // the sealing locks its cameras' rows, which the management server needs to move a camera: a
-        // node that stops in here (frozen, cut off from the database) loses its session, and the
-        // locks, after 15 s idle instead of holding them until it comes back (issue 18, no split brain)
-        em.createNativeQuery("SET LOCAL idle_in_transaction_session_timeout = '15s'").executeUpdate();
-        // every sealer locks a batch's cameras first, in one order (by id): two nodes sealing batches that
-        // share cameras (one keeping aside what it recorded before a move) never wait on each other in a
-        // cycle, which the failover benchmark met as a deadlock when each locked in its batch's order
-        em.createNativeQuery("SELECT id FROM camera WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                .setParameter("ids", batch.segments().stream().map(SegmentRecorded::cameraId).distinct().sorted().toList())
-                .getResultList();
         Sealing sealing = new Sealing(batch, volumes.writable());
         List<Segment> sealed = new ArrayList<>();
         for (SegmentRecorded recorded : batch.segments()) {
