@@ -5,23 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.await;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +22,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,11 +33,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.vigilvms.setup.Passwords;
-import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
-import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.testkit.run.LocalServer;
 import org.vigilvms.tools.ClientTls;
 import org.vigilvms.tools.ConsoleLogin;
@@ -63,10 +51,11 @@ import org.vigilvms.tools.IntegrityCheck;
  * <li>Issue #18, a second WildFly node ({@code vigil-2}, the recorder role only) joins the same
  * database: it asks for its recorder and storage keys and gets no camera until an administrator
  * approves them, then the two cameras are shared, one each; its console and API answer 421 (they
- * are the management node's); its heartbeats reach the management
- * node through its broker's outbox, bridged over mutual TLS. Killed, its camera is sealed by
- * {@code vigil-1} again within 15 s; started again, it takes a camera back; every chain position
- * is used once and both chains verify end to end.</li>
+ * are the management node's); its heartbeats reach the management node through its broker's
+ * outbox, bridged over mutual TLS. Frozen with SIGSTOP, its camera moves on; thawed, what it
+ * recorded meanwhile is kept aside and audited, never chained. Killed with SIGKILL, its camera is
+ * sealed by {@code vigil-1} again within 15 s; started again, it takes a camera back; every chain
+ * position is used once and both chains verify end to end.</li>
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,65 +64,52 @@ class RecorderNodesIT {
     private static final int MANAGEMENT_OFFSET = 300;
     private static final int RECORDER_OFFSET = 350;
     private static final String CAMERA_PASSWORD = "crash-Pa55word";
-    private static final String RECORDER = "vigil-2";
+    private static final String RECORDER = NodePair.RECORDER;
     /** A segment's length (CameraIngest cuts at the first keyframe after 4 s). */
     private static final Duration SEGMENT = Duration.ofSeconds(4);
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
-    private static VigilHome home;
-    private static LocalInstallation installation;
+    private static NodePair nodes;
     private static VirtualCameraFleet fleet;
     private static LocalServer management;
     private static LocalServer recorder;
-    private static Db db;
-    private static Api api;
+    private static InstallationDb db;
+    private static AdminApi api;
     private static String adminPassword;
     /** The camera the crash test records; the failover test records it too. */
     private static long gate;
 
     @BeforeAll
     static void managementNode() throws Exception {
-        home = new VigilHome(Path.of(System.getProperty("vigil.it.dir")).resolve("nodes-home"));
-        LocalInstallation.deleteTree(home.root());
-        installation = LocalInstallation.open(home, null, 0);
-        db = new Db(installation);
+        nodes = NodePair.prepare("nodes-home", MANAGEMENT_OFFSET, RECORDER_OFFSET);
+        management = nodes.management;
+        recorder = nodes.recorder;
+        db = nodes.db;
         fleet = VirtualCameraFleet.start(2, CameraConfig.forTests(301, CAMERA_PASSWORD), -1);
-        Path jboss = Path.of(System.getProperty("jboss.home"));
-        Path ear = Path.of(System.getProperty("vigil.it.ear"));
-        management = LocalServer.prepare(jboss, home, ear, MANAGEMENT_OFFSET);
-        recorder = LocalServer.prepareNode(jboss, home, home.root().resolve("server-" + RECORDER), ear, RECORDER_OFFSET,
-                Map.of("vigil.node.id", RECORDER, "vigil.role.management", "false", "vigil.role.analytics", "false",
-                        "vigil.management.jms.port", String.valueOf(LocalServer.JMS_TLS_PORT + MANAGEMENT_OFFSET)));
-        String oneTimePassword = Passwords.generateTypeable();
-        LocalServer.bootstrapAdmin(home, oneTimePassword);
         management.start();
         management.awaitHealthy(Duration.ofMinutes(3));
         adminPassword = "Chosen-" + UUID.randomUUID();
-        api = new Api(ConsoleLogin.signInChangingPassword(home, management.baseUrl(), "admin", oneTimePassword, adminPassword),
-                management.baseUrl());
-        gate = api.addCamera("crash gate", fleet.camera(0).rtspUrl());
+        api = new AdminApi(ConsoleLogin.signInChangingPassword(nodes.home, management.baseUrl(), "admin", nodes.oneTimePassword,
+                adminPassword), management.baseUrl());
+        gate = api.addCamera("crash gate", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
+        // the recorder node starts now, beside the crash test: it gets no camera before its keys are approved
+        recorder.start();
     }
 
     @AfterAll
     static void stop() {
-        if (recorder != null) {
-            recorder.stop();
-        }
-        if (management != null) {
-            management.stop();
-        }
         if (fleet != null) {
             fleet.close();
         }
-        if (installation != null) {
-            installation.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     @Order(1)
     void killedInMidRecordingRecoversTheSpoolAndResumes() throws Exception {
-        Path spool = home.serverBaseDir().resolve("data/vigil/spool");
+        Path spool = nodes.home.serverBaseDir().resolve("data/vigil/spool");
         await("three segments sealed", Duration.ofSeconds(60), () -> segments(gate) >= 3);
         // kill while a segment is being written and at least one of its fragments is out
         await("an unfinished segment more than 1 s old", Duration.ofSeconds(20), () -> unfinishedOlderThan(spool, 1100));
@@ -179,15 +155,14 @@ class RecorderNodesIT {
     @Order(2)
     void aKilledRecorderNodesCameraIsRecordedByTheOtherWithin15SecondsAndMovesBackWhenItReturns() throws Exception {
         // signed in afresh: the crash test's restart ended the administrator's session
-        api = new Api(ConsoleLogin.signIn(home, management.baseUrl(), "admin", adminPassword), management.baseUrl());
-        long yard = api.addCamera("yard", fleet.camera(1).rtspUrl());
+        api = new AdminApi(ConsoleLogin.signIn(nodes.home, management.baseUrl(), "admin", adminPassword), management.baseUrl());
+        long yard = api.addCamera("yard", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
         List<Long> cameras = List.of(gate, yard);
 
-        // a joining recorder asks for its keys, and gets no camera while they wait
-        recorder.start();
+        // a joining recorder (started with the crash test) asks for its keys, and gets no camera while they wait
         recorder.awaitDeployed(Duration.ofMinutes(3));
         // the console and the API are the management node's: the recorder node sends every other request away
-        HttpResponse<String> elsewhere = ClientTls.httpClient(home).send(HttpRequest.newBuilder(
+        HttpResponse<String> elsewhere = ClientTls.httpClient(nodes.home).send(HttpRequest.newBuilder(
                 URI.create(recorder.baseUrl() + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(421, elsewhere.statusCode(), elsewhere.body());
         assertEquals("This Vigil node (vigil-2) runs the roles recorder: the console and the API are on the management node.",
@@ -208,12 +183,34 @@ class RecorderNodesIT {
         asked.forEach(api::approveKey);
         await("one camera each", Duration.ofSeconds(30),
                 () -> db.count("SELECT count(*) FROM camera_owner WHERE node = ?", RECORDER) == 1);
-        long moved = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
-        await("vigil-2 records and seals camera " + moved, Duration.ofSeconds(40),
-                () -> db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ?", moved, RECORDER) >= 2);
+        long frozenCamera = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
+        await("vigil-2 records and seals camera " + frozenCamera, Duration.ofSeconds(40),
+                () -> db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ?", frozenCamera, RECORDER) >= 2);
         // its heartbeat went through its outbox and the bridge to the management node, which accepted it
         recorder.awaitHealthy(Duration.ofSeconds(30));
         assertEquals(1, db.count("SELECT count(*) FROM service_heartbeat WHERE producer = ?", "svc-recorder@" + RECORDER));
+
+        // SIGSTOP, as a partition or a long pause: the camera moves on; thawed, vigil-2 cannot append what it
+        // recorded meanwhile, which is kept aside and reported
+        long lostEpoch = db.count("SELECT epoch FROM camera_owner WHERE camera_id = ?", frozenCamera);
+        recorder.freeze();
+        Instant frozen = Instant.now();
+        try {
+            await("camera " + frozenCamera + " recorded by vigil-1 while vigil-2 is frozen", Duration.ofSeconds(45),
+                    () -> db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = 'vigil-1' AND start_ts > ?",
+                            frozenCamera, Timestamp.from(frozen)) > 0);
+        } finally {
+            recorder.thaw();
+        }
+        await("what vigil-2 recorded under the epoch it lost is kept aside and audited", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM audit_event WHERE action = 'segment.kept.aside' AND target = ? AND detail LIKE ?",
+                        "camera:" + frozenCamera, "recorded by " + RECORDER + " under epoch " + lostEpoch + ", owner %") > 0);
+        assertEquals(0, db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ? AND end_ts > ?",
+                frozenCamera, RECORDER, Timestamp.from(frozen)), "nothing vigil-2 recorded after it froze entered the chain");
+        await("vigil-2 is given a camera again", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM segment s JOIN camera_owner o ON o.camera_id = s.camera_id AND o.node = s.owner_node "
+                        + "AND o.epoch = s.owner_epoch WHERE o.node = ?", RECORDER) > 0);
+        long moved = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
 
         // SIGKILL: the other node takes the camera within 15 s
         recorder.kill();
@@ -256,13 +253,18 @@ class RecorderNodesIT {
 
     /** The chains verify end to end, checked through the management node with the auditors' command-line tool. */
     private static void assertIntact(List<Long> cameras) {
+        // recording goes on during the check: it checks at least what was sealed before it, at most what was after
+        Map<Long, Long> before = cameras.stream().collect(Collectors.toMap(c -> c, RecorderNodesIT::segments));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = IntegrityCheck.run(new String[] {"--url", management.baseUrl(), "--home", home.root().toString()},
+        int status = IntegrityCheck.run(new String[] {"--url", management.baseUrl(), "--home", nodes.home.root().toString()},
                 adminPassword, new PrintStream(printed, true), System.err);
         assertEquals(0, status, printed.toString());
         for (long camera : cameras) {
-            assertTrue(printed.toString().contains("camera " + camera + ": " + segments(camera) + " segments checked, INTACT"),
-                    printed.toString());
+            Matcher checked = Pattern.compile("(?m)^camera " + camera + ": (\\d+) segments checked, INTACT$").matcher(printed.toString());
+            assertTrue(checked.find(), printed.toString());
+            long count = Long.parseLong(checked.group(1));
+            assertTrue(count >= before.get(camera) && count <= segments(camera),
+                    "camera " + camera + ": " + count + " checked, " + before.get(camera) + " sealed before the check: " + printed);
         }
     }
 
@@ -313,71 +315,5 @@ class RecorderNodesIT {
     private static Instant firstStartAfter(long cameraId, Instant after) {
         return Instant.ofEpochMilli(db.count("SELECT (extract(epoch FROM min(start_ts)) * 1000)::bigint FROM segment "
                 + "WHERE camera_id = ? AND start_ts > ?", cameraId, Timestamp.from(after)));
-    }
-
-    /** The management node's API as the administrator. */
-    private record Api(HttpClient admin, String base) {
-
-        long addCamera(String name, String url) throws Exception {
-            HttpResponse<String> added = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cameras"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"streamUrl\":\"" + url
-                            + "\",\"username\":\"admin\",\"password\":\"" + CAMERA_PASSWORD + "\",\"acceptInsecureTransport\":true}")));
-            assertEquals(201, added.statusCode(), added.body());
-            return Json.createReader(new StringReader(added.body())).readObject().getJsonNumber("id").longValue();
-        }
-
-        /** The keys waiting for approval: producer to fingerprint. */
-        Map<String, String> keyRequests() throws Exception {
-            HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/node-keys/requests")));
-            assertEquals(200, list.statusCode(), list.body());
-            Map<String, String> asked = new TreeMap<>();
-            for (JsonValue r : Json.createReader(new StringReader(list.body())).readArray()) {
-                JsonObject request = r.asJsonObject();
-                asked.put(request.getString("producer"), request.getString("fingerprint"));
-            }
-            return asked;
-        }
-
-        void approveKey(String producer, String fingerprint) {
-            try {
-                HttpResponse<String> approved = send(HttpRequest.newBuilder(
-                                URI.create(base + "/api/v1/node-keys/requests/" + producer + "/approve"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"fingerprint\":\"" + fingerprint + "\"}")));
-                assertEquals(200, approved.statusCode(), approved.body());
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError("approving " + producer, e);
-            }
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return admin.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    /** SQL on the installation's database, as the tests' observer: the first column of the first row (0 if none). */
-    private record Db(LocalInstallation installation) {
-
-        long count(String sql, Object... parameters) {
-            try (Connection c = installation.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** From the end of chain position {@code seq} to the start of the next one. */
-        Duration gapAfter(long camera, long seq) {
-            return Duration.ofMillis(count("""
-                    SELECT (extract(epoch FROM (n.start_ts - p.end_ts)) * 1000)::bigint
-                      FROM segment p JOIN segment n ON n.camera_id = p.camera_id AND n.chain_seq = p.chain_seq + 1
-                     WHERE p.camera_id = ? AND p.chain_seq = ?""", camera, seq));
-        }
     }
 }

@@ -25,7 +25,8 @@ import org.vigilvms.platform.NodeName;
  * The record of which node records which camera ({@code camera_owner}) and which recorder nodes
  * are alive ({@code recorder_node}). Every change of an owner locks the camera's row first, as the
  * sealing of its segments does, so a segment is judged against the owner before or after the
- * change, never in between.
+ * change, never in between; a claim of an unowned camera and a move of it are decided by the
+ * owner row, whichever commits first.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
@@ -124,7 +125,10 @@ public class OwnerBook {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean move(Move move, String actor) {
-        List<?> camera = em.createNativeQuery("SELECT id FROM camera WHERE id = ?1 FOR UPDATE")
+        // NO KEY UPDATE, as the sealing: the two wait for each other, but an owner row claimed for the camera
+        // meanwhile (whose foreign key takes KEY SHARE on the camera) does not wait for this lock while this
+        // transaction waits for that row, which PostgreSQL ended as a deadlock
+        List<?> camera = em.createNativeQuery("SELECT id FROM camera WHERE id = ?1 FOR NO KEY UPDATE")
                 .setParameter(1, move.cameraId()).getResultList();
         if (camera.isEmpty()) {
             return false;
@@ -137,10 +141,16 @@ public class OwnerBook {
         if (owner == null ? move.from() != null : !owner.equals(move.from())) {
             return false;
         }
-        em.createNativeQuery("""
+        // only over the owner read above: a claim that committed since (an owner where none was) stays
+        int changed = em.createNativeQuery("""
                 INSERT INTO camera_owner (camera_id, node, epoch, since) VALUES (?1, ?2, ?3, now())
-                ON CONFLICT (camera_id) DO UPDATE SET node = excluded.node, epoch = excluded.epoch, since = excluded.since""")
-                .setParameter(1, move.cameraId()).setParameter(2, move.to()).setParameter(3, epoch + 1).executeUpdate();
+                ON CONFLICT (camera_id) DO UPDATE SET node = excluded.node, epoch = excluded.epoch, since = excluded.since
+                 WHERE camera_owner.node = ?4 AND camera_owner.epoch = ?5""")
+                .setParameter(1, move.cameraId()).setParameter(2, move.to()).setParameter(3, epoch + 1)
+                .setParameter(4, owner == null ? "" : owner).setParameter(5, epoch).executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
         String detail = (owner == null ? "no owner" : owner + " (epoch " + epoch + ")") + " -> " + move.to() + " (epoch " + (epoch + 1) + ")";
         audit.record(actor, "camera.owner", "camera:" + move.cameraId(), AuditEvent.Outcome.SUCCESS, detail);
         VigilLog.LOG.cameraOwnerMoved(move.cameraId(), detail);

@@ -213,6 +213,35 @@ public final class LocalServer {
         }
     }
 
+    /**
+     * SIGSTOP to the server JVM: it stops where it is, holding its connections open, as a node cut
+     * off by a network partition or stalled by a long pause seems to the others.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}: the JVM goes on from where it stopped, unaware of the time that passed. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        for (ProcessHandle jvm : process.descendants().toList()) {
+            try {
+                int status = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).inheritIO().start().waitFor();
+                if (status != 0) {
+                    throw new IllegalStateException("kill -" + signal + " " + jvm.pid() + " ended with " + status);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot send SIG" + signal + " to " + jvm.pid(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending SIG" + signal);
+            }
+        }
+    }
+
     /** Graceful stop: SIGTERM to the JVM (WildFly shuts down cleanly), then to the start script. */
     public void stop() {
         if (process == null || !process.isAlive()) {

@@ -1,0 +1,34 @@
+package org.vigilvms.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.vigilvms.testkit.run.LocalInstallation;
+
+/** SQL on an installation's database, as the tests' observer. */
+record InstallationDb(LocalInstallation installation) {
+
+    /** The first column of the first row {@code sql} selects, as a number (0 when there is none). */
+    long count(String sql, Object... parameters) {
+        try (Connection c = installation.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** From the end of chain position {@code seq} of the camera to the start of the next one. */
+    Duration gapAfter(long camera, long seq) {
+        return Duration.ofMillis(count("""
+                SELECT (extract(epoch FROM (n.start_ts - p.end_ts)) * 1000)::bigint
+                  FROM segment p JOIN segment n ON n.camera_id = p.camera_id AND n.chain_seq = p.chain_seq + 1
+                 WHERE p.camera_id = ? AND p.chain_seq = ?""", camera, seq));
+    }
+}
