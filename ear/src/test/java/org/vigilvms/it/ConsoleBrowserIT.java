@@ -209,8 +209,13 @@ class ConsoleBrowserIT {
             new Select(browser.driver.findElement(By.id("events-form:type"))).selectByVisibleText("motion");
             setValue(browser, "events-form:zone", "door");
             browser.click(By.id("events-form:search"));
-            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#events-form\\:rows_data .camera"))
-                    .stream().map(WebElement::getText).anyMatch("pages"::equals));
+            // the search's answer replaces the table the page opened with, which lists the same event among
+            // others: wait for the answer (every row in the zone), or the link clicked below is one it removes
+            browser.settled(Duration.ofSeconds(10));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#events-form\\:rows_data .zone"))
+                    .stream().map(WebElement::getText).allMatch("door"::equals)
+                    && d.findElements(By.cssSelector("#events-form\\:rows_data .camera")).stream().map(WebElement::getText)
+                            .anyMatch("pages"::equals));
             browser.screenshot("events");
             browser.leaveBy(By.xpath("//tbody[@id='events-form:rows_data']/tr[td/span[@class='camera' and text()='pages']]//a[@class='play']"));
             browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/playback.xhtml?camera=" + camera + "&at="));
