@@ -27,12 +27,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.run.LocalInstallation;
+import org.vigilvms.testkit.run.LocalServer;
+import org.vigilvms.testkit.run.VigilRun;
 
 /**
  * Issue #21 item 6: the README's run command as a person runs it in a terminal. Ctrl-C (SIGINT
  * to the terminal's whole process group) stops WildFly before the database; a WildFly that dies
  * on its own is reported at once with the end of its log, and the command exits with status 1;
- * the first start prints a short summary, the database's own messages go to a log file.
+ * the first start prints a short summary, the database's own messages go to a log file. Issue
+ * #18 item 8: with {@code --nodes 2} a recorder node starts beside, named with the keys it waits
+ * to have approved, and stops before the database.
  * <p>Runs the command's WildFly on a port offset of its own beside the Arquillian container.
  */
 class LauncherIT {
@@ -86,12 +90,24 @@ class LauncherIT {
                 "PostgreSQL was asked to stop at " + databaseAsked + ", after WildFly stopped at " + wildFlyStopped);
         assertFalse(listening(dbPort), "the database is stopped");
 
-        // the second start; then WildFly dies (SIGKILL, as the OOM killer would)
+        // the second start, with a recorder node beside (--nodes 2); then the management node's WildFly dies
+        // (SIGKILL, as the OOM killer would)
         Path secondOutput = dir.resolve("launcher-second.txt");
-        Process second = start(environment, secondOutput);
+        Process second = start(environment, secondOutput, "--nodes", "2");
+        int recorderHttps = LocalServer.HTTPS_PORT + PORT_OFFSET + VigilRun.NODE_PORT_STEP;
         try {
             awaitRunning(second, secondOutput);
-            ProcessHandle wildFly = second.descendants().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
+            List<String> printed = Files.readAllLines(secondOutput);
+            assertTrue(printed.contains("  Node vigil-2 (recorder): https://localhost:" + recorderHttps + "/api/v1/health   log: "
+                    + LocalServer.recorderBaseDir(home, "vigil-2").resolve("log/server.log")), String.join("\n", printed));
+            // the keys it asked for, each with the fingerprint an administrator compares before approving it
+            for (String producer : List.of("svc-recorder@vigil-2", "svc-storage@vigil-2")) {
+                assertTrue(printed.stream().anyMatch(l -> l.matches(" {13}" + Pattern.quote(producer) + "  SHA256:[0-9a-f]{32}")),
+                        producer + " with its fingerprint: " + String.join("\n", printed));
+            }
+            assertTrue(listening(recorderHttps), "the recorder node is up");
+            ProcessHandle wildFly = second.descendants().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar")
+                            && !p.info().commandLine().orElse("").contains("server-vigil-2"))
                     .findFirst().orElseThrow(() -> new AssertionError("no WildFly JVM under the command"));
             wildFly.destroyForcibly();
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the command ends when WildFly dies");
@@ -104,8 +120,11 @@ class LauncherIT {
         String tail = report.substring(report.indexOf("vigil: WildFly exited on its own"));
         String lastLogged = lastLine(home.serverBaseDir().resolve("log/server.log"));
         assertTrue(tail.contains("  | " + lastLogged), "the end of the server log follows the report: " + tail);
-        assertTrue(tail.indexOf("Database stopped.") > 0, "and the database is stopped: " + tail);
+        assertTrue(tail.indexOf("Stopping recorder node vigil-2 ...") > 0
+                && tail.indexOf("Stopping recorder node vigil-2 ...") < tail.indexOf("Database stopped."),
+                "the recorder node stopped, then the database: " + tail);
         assertFalse(listening(dbPort), "nothing left listening");
+        assertFalse(listening(recorderHttps), "nothing left listening");
     }
 
     /**
@@ -113,13 +132,15 @@ class LauncherIT {
      * as in a terminal, with Ctrl-C's signal at its default even where this test JVM was started
      * in the background of a shell, which ignores it for all its children); output to a file.
      */
-    private static Process start(Map<String, String> environment, Path output) throws IOException {
+    private static Process start(Map<String, String> environment, Path output, String... options) throws IOException {
         Path repository = Path.of(System.getProperty("vigil.repository"));
         String classPath = repository.resolve("testkit/target/vigil-testkit.jar") + ":" + repository.resolve("testkit/target/lib/*");
-        ProcessBuilder builder = new ProcessBuilder("setsid", "env", "--default-signal=INT",
+        List<String> command = new ArrayList<>(List.of("setsid", "env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "org.vigilvms.testkit.run.VigilRun", repository.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+                "-cp", classPath, "org.vigilvms.testkit.run.VigilRun"));
+        command.addAll(List.of(options));
+        command.add(repository.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         return builder.start();
     }

@@ -1,7 +1,6 @@
 package org.vigilvms.it;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.run.LocalInstallation;
@@ -43,18 +42,10 @@ final class NodePair implements AutoCloseable {
         Path jboss = Path.of(System.getProperty("jboss.home"));
         Path ear = Path.of(System.getProperty("vigil.it.ear"));
         LocalServer management = LocalServer.prepare(jboss, home, ear, managementOffset);
-        LocalServer recorder = LocalServer.prepareNode(jboss, home, home.root().resolve("server-" + RECORDER), ear,
-                recorderOffset, Map.of("vigil.node.id", RECORDER, "vigil.role.management", "false",
-                        "vigil.role.analytics", "false",
-                        "vigil.management.jms.port", String.valueOf(LocalServer.JMS_TLS_PORT + managementOffset)));
+        LocalServer recorder = LocalServer.prepareRecorderNode(jboss, home, ear, RECORDER, recorderOffset, managementOffset);
         String oneTimePassword = Passwords.generateTypeable();
         LocalServer.bootstrapAdmin(home, oneTimePassword);
         return new NodePair(home, installation, management, recorder, oneTimePassword);
-    }
-
-    /** The recorder node's spool (segments being written, and kept-aside/). */
-    Path recorderSpool() {
-        return home.root().resolve("server-" + RECORDER).resolve("data/vigil/spool");
     }
 
     @Override

@@ -78,6 +78,24 @@ public final class LocalServer {
     }
 
     /**
+     * A node of the installation in {@code home} that runs the recorder role only, named {@code node},
+     * from {@code <home>/server-<node>}: it seals and stores what it records itself, and its outboxes
+     * are bridged to the broker of the management node on this machine, whose ports are moved by
+     * {@code managementOffset}.
+     */
+    public static LocalServer prepareRecorderNode(Path jbossHome, VigilHome home, Path ear, String node, int portOffset,
+            int managementOffset) {
+        return prepareNode(jbossHome, home, recorderBaseDir(home, node), ear, portOffset, Map.of("vigil.node.id", node,
+                "vigil.role.management", "false", "vigil.role.analytics", "false",
+                "vigil.management.jms.port", String.valueOf(JMS_TLS_PORT + managementOffset)));
+    }
+
+    /** The server base directory of the recorder node {@code node} of the installation in {@code home}. */
+    public static Path recorderBaseDir(VigilHome home, String node) {
+        return home.root().resolve("server-" + node);
+    }
+
+    /**
      * Leaves the first administrator's password, bcrypt-hashed, for the server to take at its
      * first start (so the launcher can show it once and the server never logs it).
      */

@@ -12,8 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 import org.vigilvms.backup.archive.BackupRefusedException;
 import org.vigilvms.setup.Passwords;
@@ -29,7 +34,8 @@ import sun.misc.Signal;
 /**
  * Starts the whole VMS on this machine: the installation folder (secrets generated at first
  * start), the embedded PostgreSQL (or VIGIL_DB_URL), the provisioned WildFly with the EAR, and
- * four demo virtual cameras.
+ * four demo virtual cameras; with {@code --nodes 2}, a second WildFly node beside it that records
+ * only, started once the first is up, whose keys an administrator approves before it gets cameras.
  * Prints the console URL and, at first start only, the one-time administrator password.
  *
  * <p>Ctrl-C stops WildFly first and the database after it (the server seals what it recorded
@@ -47,6 +53,11 @@ public final class VigilRun {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
     private static final String SUPERVISED = "--supervised";
     private static final int LOG_TAIL_LINES = 25;
+    /** How far each further node's ports are moved beyond the management node's. */
+    public static final int NODE_PORT_STEP = 100;
+    /** The most nodes the command starts: the management node (every role) and one recorder node. */
+    static final int MOST_NODES = 2;
+    private static final Pattern KEY_AWAITS_APPROVAL = Pattern.compile("VIGIL00427: Signing key of producer (\\S+) \\((SHA256:[0-9a-f]+)\\)");
 
     private VigilRun() {
     }
@@ -88,7 +99,7 @@ public final class VigilRun {
     }
 
     private static void usage() {
-        say("Usage: java -cp \"testkit/target/vigil-testkit.jar:testkit/target/lib/*\" org.vigilvms.testkit.run.VigilRun [REPOSITORY]");
+        say("Usage: java -cp \"testkit/target/vigil-testkit.jar:testkit/target/lib/*\" org.vigilvms.testkit.run.VigilRun [OPTIONS] [REPOSITORY]");
         say("");
         say("Starts the whole Vigil VMS on this machine from the build in REPOSITORY (default: the current folder):");
         say("the installation folder, the embedded PostgreSQL, WildFly with the EAR and demo virtual cameras.");
@@ -96,6 +107,9 @@ public final class VigilRun {
         say("");
         say("Options:");
         say("  -h, --help               this text");
+        say("  --nodes N                N WildFly nodes of one installation on this machine (1 or " + MOST_NODES + "; default 1):");
+        say("                           vigil-1 runs every role; vigil-2 records only, its ports " + NODE_PORT_STEP + " higher,");
+        say("                           and gets cameras once an administrator has approved its keys");
         say("  --restore FILE --ca PEM  first restore the backup FILE into an empty installation folder, checked against");
         say("                           PEM (the tls/ca.pem of the installation it comes from); password: VIGIL_BACKUP_PASSWORD");
         say("Environment:");
@@ -104,6 +118,7 @@ public final class VigilRun {
         say("  VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD   an external PostgreSQL instead of the embedded one");
         say("  VIGIL_DEMO_CAMERAS       how many demo cameras (default 4; 0 for none)");
         say("  VIGIL_PORT_OFFSET        added to WildFly's ports (default 0: HTTPS on " + LocalServer.HTTPS_PORT + ")");
+        say("  VIGIL_NODES              as --nodes");
         say("Details of the database's start (initdb, PostgreSQL's own messages) go to <VIGIL_HOME>/launcher.log.");
     }
 
@@ -150,9 +165,12 @@ public final class VigilRun {
         String repoArgument = ".";
         Path restoreFrom = null;
         Path restoreCa = null;
+        String nodesArgument = System.getenv().getOrDefault("VIGIL_NODES", "1");
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
-            if ((argument.equals("--restore") || argument.equals("--ca")) && i + 1 < arguments.size()) {
+            if (argument.equals("--nodes") && i + 1 < arguments.size()) {
+                nodesArgument = arguments.get(++i);
+            } else if ((argument.equals("--restore") || argument.equals("--ca")) && i + 1 < arguments.size()) {
                 Path value = Path.of(arguments.get(++i));
                 if (argument.equals("--restore")) {
                     restoreFrom = value;
@@ -168,6 +186,7 @@ public final class VigilRun {
         if ((restoreFrom == null) != (restoreCa == null)) {
             fail("--restore needs --ca (the tls/ca.pem of the installation the backup comes from), and --ca needs --restore");
         }
+        int nodes = nodeCount(nodesArgument);
         Path repo = Path.of(repoArgument).toAbsolutePath().normalize();
         Path jbossHome = repo.resolve("wildfly-config/target/server");
         Path ear = repo.resolve("ear/target/vigil.ear");
@@ -215,9 +234,20 @@ public final class VigilRun {
             say("Starting WildFly (console output: " + parts.server.consoleLog() + ") ...");
             parts.server.start();
             parts.server.awaitHealthy(STARTUP_TIMEOUT);
+            // after the management node: the first node to start enrols its keys without an approval
+            for (int n = 2; n <= nodes; n++) {
+                LocalServer recorder = LocalServer.prepareRecorderNode(jbossHome, home, ear, "vigil-" + n,
+                        portOffset + (n - 1) * NODE_PORT_STEP, portOffset);
+                parts.recorders.add(recorder);
+                say("Starting recorder node vigil-" + n + " (console output: " + recorder.consoleLog() + ") ...");
+                recorder.start();
+                recorder.awaitDeployed(STARTUP_TIMEOUT);
+            }
         } catch (RuntimeException e) {
-            if (parts.server != null && !parts.server.isAlive()) {
-                printTail(parts.server.serverLog());
+            for (LocalServer node : parts.nodes()) {
+                if (!node.isAlive()) {
+                    printTail(node.serverLog());
+                }
             }
             fail(e.getMessage());
         }
@@ -246,7 +276,15 @@ public final class VigilRun {
                 say("             " + camera.rtspUrl() + "   " + camera.rtspsUrl() + "   " + camera.onvifDeviceUrl());
             }
         }
-        say("Press Ctrl-C to stop the server and the database.");
+        for (int n = 0; n < parts.recorders.size(); n++) {
+            LocalServer recorder = parts.recorders.get(n);
+            String name = "vigil-" + (n + 2);
+            say("  Node " + name + " (recorder): " + recorder.baseUrl() + "/api/v1/health   log: " + recorder.serverLog());
+            say("             it records once an administrator approves its keys (console: Devices, key requests):");
+            awaitingApproval(recorder.serverLog()).forEach((producer, fingerprint) -> say("             " + producer + "  " + fingerprint));
+            watch(recorder, name, parts);
+        }
+        say("Press Ctrl-C to stop the server" + (parts.recorders.isEmpty() ? "" : "s") + " and the database.");
         try {
             int exit = server.waitFor();
             if (!parts.stopping()) {
@@ -271,6 +309,8 @@ public final class VigilRun {
         private final LocalInstallation installation;
         private final AtomicBoolean stopping = new AtomicBoolean();
         private volatile LocalServer server;
+        /** The recorder nodes, vigil-2 on. */
+        private final List<LocalServer> recorders = new CopyOnWriteArrayList<>();
         private volatile VirtualCameraFleet cameras;
 
         Parts(LocalInstallation installation) {
@@ -281,9 +321,26 @@ public final class VigilRun {
             return stopping.get();
         }
 
+        /** Every WildFly node started, the management node first. */
+        List<LocalServer> nodes() {
+            List<LocalServer> nodes = new ArrayList<>();
+            if (server != null) {
+                nodes.add(server);
+            }
+            nodes.addAll(recorders);
+            return nodes;
+        }
+
         synchronized void stopInOrder() {
             if (!stopping.compareAndSet(false, true)) {
                 return;
+            }
+            // the recorder nodes first: each seals what it recorded last while it stops
+            for (int n = 0; n < recorders.size(); n++) {
+                if (recorders.get(n).isAlive()) {
+                    say("Stopping recorder node vigil-" + (n + 2) + " ...");
+                    recorders.get(n).stop();
+                }
             }
             if (server != null && server.isAlive()) {
                 say("Stopping WildFly ...");
@@ -300,6 +357,58 @@ public final class VigilRun {
                 cameras.close();
             }
         }
+    }
+
+    /** {@code --nodes}: how many nodes, 1 to {@link #MOST_NODES}. */
+    static int nodeCount(String argument) {
+        try {
+            int nodes = Integer.parseInt(argument.strip());
+            if (nodes >= 1 && nodes <= MOST_NODES) {
+                return nodes;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        fail("--nodes (or VIGIL_NODES) is 1 or " + MOST_NODES + ", not '" + argument + "'");
+        return 1;
+    }
+
+    /**
+     * The signing keys a node asked for, producer to fingerprint, as it logged them (VIGIL00427):
+     * what an administrator compares before approving them.
+     */
+    static Map<String, String> awaitingApproval(Path serverLog) {
+        Map<String, String> keys = new TreeMap<>();
+        try {
+            Matcher line = KEY_AWAITS_APPROVAL.matcher(Files.readString(serverLog));
+            while (line.find()) {
+                keys.put(line.group(1), line.group(2));
+            }
+        } catch (IOException e) {
+            say("             (" + serverLog + " cannot be read: " + e.getMessage() + ")");
+        }
+        return keys;
+    }
+
+    /**
+     * Reports a recorder node that exits on its own, with the end of its log; the others go on (its
+     * cameras move to them).
+     */
+    private static void watch(LocalServer recorder, String name, Parts parts) {
+        Thread watcher = new Thread(() -> {
+            try {
+                int exit = recorder.waitFor();
+                if (!parts.stopping()) {
+                    System.err.println("vigil: recorder node " + name + " exited on its own (status " + exit
+                            + "); its cameras move to the other nodes. The end of " + recorder.serverLog() + ":");
+                    printTail(recorder.serverLog());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vigil-watch-" + name);
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** The last lines of a log file, to the error output. */
