@@ -21,7 +21,9 @@ import org.vigilvms.tools.ConsoleLogin;
  * the cameras shared between them; the recorder node is killed with SIGKILL {@code vigil.bench.kills}
  * times (default 10) and started again after each kill. Per camera it lost: the time from the kill
  * until {@code vigil-1} has sealed the camera's first segment (observed every 100 ms), and the gap
- * in the camera's chain between the last segment {@code vigil-2} sealed and that one. Writes
+ * in the camera's chain between the last segment {@code vigil-2} sealed and that one; per camera
+ * handed back to {@code vigil-2} after it returned, the gap between {@code vigil-1}'s last link and
+ * {@code vigil-2}'s first. Writes
  * target/bench/failover.txt. Run by testkit/bench/failover.sh, not by the test suite.
  */
 class FailoverBench {
@@ -39,6 +41,7 @@ class FailoverBench {
         int count = Integer.getInteger("vigil.bench.cameras", 4);
         List<Long> failovers = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
+        List<Long> backGaps = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         try (NodePair nodes = NodePair.prepare("bench-nodes-home", 800, 850);
              VirtualCameraFleet fleet = VirtualCameraFleet.start(count, CameraConfig.forTests(801, CAMERA_PASSWORD), -1)) {
@@ -54,9 +57,7 @@ class FailoverBench {
             nodes.recorder.awaitDeployed(Duration.ofMinutes(3));
             api.keyRequests().forEach(api::approveKey);
             for (int round = 1; round <= kills; round++) {
-                await("vigil-2 records its share", Duration.ofMinutes(2), () -> db.count("""
-                        SELECT count(DISTINCT o.camera_id) FROM camera_owner o JOIN segment s ON s.camera_id = o.camera_id
-                           AND s.owner_node = o.node AND s.owner_epoch = o.epoch WHERE o.node = ?""", NodePair.RECORDER) == count / 2);
+                awaitShare(db, count);
                 Map<Long, Long> lastSealed = new HashMap<>();
                 nodes.recorder.kill();
                 Instant killed = Instant.now();
@@ -87,6 +88,19 @@ class FailoverBench {
                 }
                 nodes.recorder.start();
                 nodes.recorder.awaitHealthy(Duration.ofMinutes(3));
+                // the move back: handed over by vigil-1, which is alive, to vigil-2
+                awaitShare(db, count);
+                for (long camera : cameras(db, count)) {
+                    long firstBack = db.count("""
+                            SELECT coalesce(min(s.chain_seq), 0) FROM segment s JOIN camera_owner o ON o.camera_id = s.camera_id
+                               AND o.node = s.owner_node AND o.epoch = s.owner_epoch WHERE s.camera_id = ? AND o.node = ?""",
+                            camera, NodePair.RECORDER);
+                    if (firstBack > 1) {
+                        long gap = db.gapAfter(camera, firstBack - 1).toMillis();
+                        backGaps.add(gap);
+                        report.append(String.format("back %2d  camera %d  gap %6d ms%n", round, camera, gap));
+                    }
+                }
             }
             // the same run's baseline: neighbouring segments a node recorded under one ownership
             report.append(String.format("baseline: gap between neighbouring segments of one owner and epoch "
@@ -98,9 +112,17 @@ class FailoverBench {
                         + "median %d ms, max %d ms; gap in the chain median %d ms, max %d ms%n", kills, failovers.size(),
                 LiveViewBench.percentile(failovers, 50), LiveViewBench.percentile(failovers, 100),
                 LiveViewBench.percentile(gaps, 50), LiveViewBench.percentile(gaps, 100)));
+        report.append(String.format("%d cameras moved back to vigil-2 (handed over): gap in the chain median %d ms, max %d ms%n",
+                backGaps.size(), LiveViewBench.percentile(backGaps, 50), LiveViewBench.percentile(backGaps, 100)));
         Path out = Path.of(System.getProperty("vigil.it.dir"), "bench", "failover.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
+    }
+
+    private static void awaitShare(InstallationDb db, int count) throws InterruptedException {
+        await("vigil-2 records its share", Duration.ofMinutes(2), () -> db.count("""
+                SELECT count(DISTINCT o.camera_id) FROM camera_owner o JOIN segment s ON s.camera_id = o.camera_id
+                   AND s.owner_node = o.node AND s.owner_epoch = o.epoch WHERE o.node = ?""", NodePair.RECORDER) == count / 2);
     }
 
     private static List<Long> cameras(InstallationDb db, int count) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.vigilvms.testkit.run.LocalInstallation;
 
 /** SQL on an installation's database, as the tests' observer. */
@@ -12,16 +14,36 @@ record InstallationDb(LocalInstallation installation) {
 
     /** The first column of the first row {@code sql} selects, as a number (0 when there is none). */
     long count(String sql, Object... parameters) {
-        try (Connection c = installation.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+        try (Connection c = installation.connect(); PreparedStatement s = bound(c, sql, parameters)) {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first column of every row {@code sql} selects, as text, in the rows' order. */
+    List<String> texts(String sql, Object... parameters) {
+        try (Connection c = installation.connect(); PreparedStatement s = bound(c, sql, parameters)) {
+            List<String> texts = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    texts.add(rs.getString(1));
+                }
+            }
+            return texts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PreparedStatement bound(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
     }
 
     /** From the end of chain position {@code seq} of the camera to the start of the next one. */

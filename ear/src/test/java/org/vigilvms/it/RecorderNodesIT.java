@@ -54,8 +54,9 @@ import org.vigilvms.tools.IntegrityCheck;
  * are the management node's); its heartbeats reach the management node through its broker's
  * outbox, bridged over mutual TLS. Frozen with SIGSTOP, its camera moves on; thawed, what it
  * recorded meanwhile is kept aside and audited, never chained. Killed with SIGKILL, its camera is
- * sealed by {@code vigil-1} again within 15 s; started again, it takes a camera back; every chain
- * position is used once and both chains verify end to end.</li>
+ * sealed by {@code vigil-1} again within 15 s; started again, it takes a camera back once, handed
+ * over with a gap no longer than a segment; every chain position is used once and both chains
+ * verify end to end.</li>
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -228,7 +229,8 @@ class RecorderNodesIT {
         assertTrue(gap.compareTo(failover.plus(SEGMENT)) <= 0,
                 "the gap (" + gap + ") is no longer than the outage (" + failover + ") and the segment the kill cut");
 
-        // it comes back: a camera moves to it again, with no chain position used twice
+        // it comes back: a camera moves to it again, once (not to and fro while it deploys), with no chain position used twice
+        Instant restarted = Instant.now();
         recorder.start();
         recorder.awaitHealthy(Duration.ofMinutes(3));
         Instant back = Instant.now();
@@ -236,10 +238,16 @@ class RecorderNodesIT {
                 () -> db.count("SELECT count(*) FROM segment WHERE owner_node = ? AND start_ts > ?", RECORDER,
                         Timestamp.from(back)) > 0);
         long returned = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
+        assertEquals(List.of("vigil-1 -> vigil-2, handed over"), db.texts("SELECT regexp_replace(detail, ' \\(epoch \\d+\\)', '', 'g') "
+                + "FROM audit_event WHERE action = 'camera.owner' AND event_ts > ? ORDER BY id", Timestamp.from(restarted)),
+                "the camera moves back once");
         long firstBack = db.count("SELECT min(chain_seq) FROM segment WHERE camera_id = ? AND owner_node = ? AND start_ts > ?",
                 returned, RECORDER, Timestamp.from(back));
+        Duration backGap = db.gapAfter(returned, firstBack - 1);
         System.out.printf("move back: camera %d, gap %d ms between vigil-1's last chained segment and vigil-2's first%n",
-                returned, db.gapAfter(returned, firstBack - 1).toMillis());
+                returned, backGap.toMillis());
+        // handed over: vigil-1, alive, still added the segment it was recording at the move
+        assertTrue(backGap.compareTo(SEGMENT) <= 0, "the move back leaves a gap (" + backGap + ") no longer than a segment");
         for (long camera : cameras) {
             assertEquals(db.count("SELECT count(*) FROM segment WHERE camera_id = ?", camera),
                     db.count("SELECT max(chain_seq) FROM segment WHERE camera_id = ?", camera),

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.camera.CameraCommand;
@@ -22,7 +23,7 @@ import org.vigilvms.platform.NodeRoles;
  * above a node's share, to the others ({@link OwnershipPlan}); each move raises the camera's epoch
  * and is audited. Each move is followed by a signed start command, so a recorder that hears it
  * (the management node's own) acts at once; every other picks its cameras up at its next
- * reconcile (2 s).
+ * reconcile (every second).
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
@@ -45,9 +46,11 @@ public class CameraOwnership {
         if (!roles.has(NodeRole.MANAGEMENT)) {
             return;
         }
-        List<Move> moves = OwnershipPlan.moves(book.enabledCameras(), book.owners(), book.liveNodes());
+        Set<String> live = book.liveNodes();
+        List<Move> moves = OwnershipPlan.moves(book.enabledCameras(), book.owners(), live);
         for (Move move : moves) {
-            if (book.move(move, ACTOR)) {
+            // from a node that is alive (a node came back or joined): handed over, its last segment still counts
+            if (book.move(move, move.from() != null && live.contains(move.from()), ACTOR)) {
                 try {
                     sender.send(ServiceIdentity.MANAGEMENT, Destinations.CAMERA_COMMANDS, CameraCommand.TYPE,
                             new CameraCommand(move.cameraId(), CameraCommand.START_RECORDING, ACTOR));

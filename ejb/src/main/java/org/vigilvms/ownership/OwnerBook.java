@@ -120,11 +120,12 @@ public class OwnerBook {
 
     /**
      * Hands a camera to another node under the next epoch, in a transaction of its own, unless its
-     * owner changed since the plan was made (then the next plan sees the new state). Audited.
-     * Returns whether it moved.
+     * owner changed since the plan was made (then the next plan sees the new state). With
+     * {@code handover} (its owner is alive) the owner may still add the segment it is recording
+     * ({@link ChainFence}). Audited. Returns whether it moved.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean move(Move move, String actor) {
+    public boolean move(Move move, boolean handover, String actor) {
         // NO KEY UPDATE, as the sealing: the two wait for each other, but an owner row claimed for the camera
         // meanwhile (whose foreign key takes KEY SHARE on the camera) does not wait for this lock while this
         // transaction waits for that row, which PostgreSQL ended as a deadlock
@@ -143,15 +144,19 @@ public class OwnerBook {
         }
         // only over the owner read above: a claim that committed since (an owner where none was) stays
         int changed = em.createNativeQuery("""
-                INSERT INTO camera_owner (camera_id, node, epoch, since) VALUES (?1, ?2, ?3, now())
-                ON CONFLICT (camera_id) DO UPDATE SET node = excluded.node, epoch = excluded.epoch, since = excluded.since
+                INSERT INTO camera_owner (camera_id, node, epoch, since, handover_until)
+                VALUES (?1, ?2, ?3, now(), CASE WHEN ?6 THEN now() + make_interval(secs => ?7) END)
+                ON CONFLICT (camera_id) DO UPDATE SET node = excluded.node, epoch = excluded.epoch, since = excluded.since,
+                                                      handover_until = excluded.handover_until
                  WHERE camera_owner.node = ?4 AND camera_owner.epoch = ?5""")
                 .setParameter(1, move.cameraId()).setParameter(2, move.to()).setParameter(3, epoch + 1)
-                .setParameter(4, owner == null ? "" : owner).setParameter(5, epoch).executeUpdate();
+                .setParameter(4, owner == null ? "" : owner).setParameter(5, epoch)
+                .setParameter(6, handover && owner != null).setParameter(7, ChainFence.HANDOVER.toMillis() / 1000.0).executeUpdate();
         if (changed == 0) {
             return false;
         }
-        String detail = (owner == null ? "no owner" : owner + " (epoch " + epoch + ")") + " -> " + move.to() + " (epoch " + (epoch + 1) + ")";
+        String detail = (owner == null ? "no owner" : owner + " (epoch " + epoch + ")") + " -> " + move.to() + " (epoch " + (epoch + 1) + ")"
+                + (handover && owner != null ? ", handed over" : "");
         audit.record(actor, "camera.owner", "camera:" + move.cameraId(), AuditEvent.Outcome.SUCCESS, detail);
         VigilLog.LOG.cameraOwnerMoved(move.cameraId(), detail);
         return true;

@@ -6,6 +6,7 @@
  * node that is gone, or above its share, to the nodes with the fewest ({@code CameraOwnership},
  * the pure {@code OwnershipPlan}). Only a node whose recorder and storage keys are approved
  * takes cameras. The storage service seals a segment only when it was recorded
- * under the camera's current owner and epoch; others are kept aside ({@code storage.SegmentStore}).
+ * under the camera's current owner and epoch, or is the last one of the node that handed the
+ * camera over alive ({@code ChainFence}); others are kept aside ({@code storage.SegmentStore}).
  */
 package org.vigilvms.ownership;

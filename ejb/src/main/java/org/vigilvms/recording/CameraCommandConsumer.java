@@ -13,7 +13,7 @@ import org.vigilvms.messaging.EnvelopeGate;
 
 /**
  * The recorder receiving signed camera commands from management (as svc-recorder,
- * jboss-ejb3.xml): start or stop recording a camera at once instead of at the next 5 s check.
+ * jboss-ejb3.xml): start or stop recording a camera at once instead of at the next check (every second).
  */
 @PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
 @MessageDriven(activationConfig = {

@@ -117,8 +117,11 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
         meters = new CameraMeters(registry);
         outbox = new SegmentOutbox(threads, this::send);
-        // what the spool holds goes under the epochs this node owns its cameras now (files from before ownership)
-        refreshOwnership();
+        // what the spool holds goes under the epochs this node owns its cameras now (files from before ownership).
+        // No lease yet: timers run only once the server is up, so a lease renewed here ran out while the
+        // deployment went on, and the planner handed this node a camera it took away again seconds later
+        owners.claimUnowned(node);
+        owned = owners.ownedBy(node);
         recoverSpool();
         outbox.flush();
         keepIngests();
@@ -181,7 +184,7 @@ public class RecorderSupervisor implements CameraIngest.Listener {
      * moved to another node, or came back under a new epoch, is stopped (its last segment carries
      * the old epoch and is kept aside by the storage service).
      */
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "recorder reconcile")
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "recorder reconcile")
     synchronized void reconcile() {
         if (!roles.has(NodeRole.RECORDER)) {
             return;

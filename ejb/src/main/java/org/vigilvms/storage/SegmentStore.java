@@ -182,6 +182,9 @@ public class SegmentStore {
         final ChainFence fence;
         long seq;
         byte[] hash;
+        /** Who recorded the newest link, under which epoch (null/0: none, or from before ownership). */
+        String lastBy;
+        long lastUnder;
 
         ChainTail(long cameraId, byte[] dataKey, Set<Instant> sealedStarts, ChainFence fence, long seq, byte[] hash) {
             this.fence = fence;
@@ -212,9 +215,10 @@ public class SegmentStore {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT c.data_key_wrapped, last.chain_seq, last.chain_hash,
-                       EXISTS (SELECT 1 FROM segment s WHERE s.camera_id = c.id AND s.start_ts >= ?2) AS sealed_later
+                       EXISTS (SELECT 1 FROM segment s WHERE s.camera_id = c.id AND s.start_ts >= ?2) AS sealed_later,
+                       last.owner_node, last.owner_epoch
                   FROM camera c
-                  LEFT JOIN LATERAL (SELECT chain_seq, chain_hash FROM segment WHERE camera_id = c.id
+                  LEFT JOIN LATERAL (SELECT chain_seq, chain_hash, owner_node, owner_epoch FROM segment WHERE camera_id = c.id
                                      ORDER BY chain_seq DESC LIMIT 1) last ON true
                  WHERE c.id = ?1
                    FOR NO KEY UPDATE OF c""").setParameter(1, cameraId).setParameter(2, earliest).getResultList();
@@ -229,14 +233,22 @@ public class SegmentStore {
         byte[] dataKey = KeyVault.fromSystemProperty().openWithMaster((byte[]) row[0], CameraKeys.dataKeyAad(cameraId));
         // read after the lock, in a statement of its own: an owner change that committed meanwhile is seen
         @SuppressWarnings("unchecked")
-        List<Object[]> owner = em.createNativeQuery("SELECT node, epoch FROM camera_owner WHERE camera_id = ?1")
-                .setParameter(1, cameraId).getResultList();
+        List<Object[]> owner = em.createNativeQuery("""
+                SELECT node, epoch, (extract(epoch FROM since) * 1000)::bigint, (extract(epoch FROM handover_until) * 1000)::bigint
+                  FROM camera_owner WHERE camera_id = ?1""").setParameter(1, cameraId).getResultList();
         ChainFence fence = owner.isEmpty() ? ChainFence.NO_OWNER
-                : new ChainFence((String) owner.get(0)[0], ((Number) owner.get(0)[1]).longValue());
+                : new ChainFence((String) owner.get(0)[0], ((Number) owner.get(0)[1]).longValue(), epochMillis(owner.get(0)[2]),
+                        epochMillis(owner.get(0)[3]));
         ChainTail tail = new ChainTail(cameraId, dataKey, sealedStarts, fence, row[1] == null ? 0 : ((Number) row[1]).longValue(),
                 (byte[]) row[2]);
+        tail.lastBy = (String) row[4];
+        tail.lastUnder = row[5] == null ? 0 : ((Number) row[5]).longValue();
         sealing.tails.put(cameraId, tail);
         return tail;
+    }
+
+    private static Instant epochMillis(Object column) {
+        return column == null ? null : Instant.ofEpochMilli(((Number) column).longValue());
     }
 
     /** Seals one recorded segment as the next link of its camera's chain; empty when it was sealed before. */
@@ -254,7 +266,8 @@ public class SegmentStore {
             deleteAfterCommit(spoolFile);
             return Optional.empty();
         }
-        if (!tail.fence.admits(recorded.node(), recorded.epoch())) {
+        if (!tail.fence.admits(new ChainFence.Recording(recorded.node(), recorded.epoch(), start,
+                start.plusMillis(recorded.durationMs())), tail.lastBy, tail.lastUnder)) {
             keepAside(spoolFile, recorded, tail.fence);
             return Optional.empty();
         }
@@ -279,6 +292,8 @@ public class SegmentStore {
                 sealed.length(), sealed.clearSha256(), chain, sealed.volume().getName(), relative, recorded.node(), recorded.epoch());
         tail.seq = seq;
         tail.hash = chain;
+        tail.lastBy = recorded.node();
+        tail.lastUnder = recorded.epoch();
         tail.sealedStarts.add(start);
         deleteAfterCommit(spoolFile);
         return Optional.of(segment);
