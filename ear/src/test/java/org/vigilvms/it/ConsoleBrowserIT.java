@@ -190,13 +190,18 @@ class ConsoleBrowserIT {
             List<String> services = columnTexts(browser, "services", "service-producer");
             assertTrue(services.containsAll(java.util.Arrays.stream(ServiceIdentity.values())
                     .map(service -> ProducerName.of(service, VigilDeployment.NODE)).toList()), services.toString());
-            // the recorder nodes: this server alone, alive, with the enabled cameras it owns
+            // the nodes: this server with every role, the one recorder, alive, with the enabled cameras it owns (the remote
+            // analytics nodes other tests enrolled are listed with the role their heartbeats show)
             String node = VigilDeployment.text("SELECT node FROM recorder_node WHERE lease_until > now()");
             String ownedCameras = "SELECT count(*) FROM camera_owner o JOIN camera c ON c.id = o.camera_id WHERE o.node = ? AND c.enabled";
             long ownedBefore = VigilDeployment.count(ownedCameras, node);
             pages.visit("index.xhtml");
             long ownedAfter = VigilDeployment.count(ownedCameras, node);
-            assertEquals(List.of(node), columnTexts(browser, "nodes", "node-name"));
+            List<String> nodeNames = columnTexts(browser, "nodes", "node-name");
+            List<String> nodeRoles = columnTexts(browser, "nodes", "node-roles");
+            assertEquals("management, recorder, analytics", nodeRoles.get(nodeNames.indexOf(node)), nodeNames + " " + nodeRoles);
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#nodes_data tr.node-alive")).size(), "one recorder node");
+            assertEquals(node, browser.driver.findElement(By.cssSelector("#nodes_data tr.node-alive .node-name")).getText());
             assertEquals("recording", browser.driver.findElement(By.cssSelector("#nodes_data tr.node-alive .node-state")).getText());
             String nodeCameras = browser.driver.findElement(By.cssSelector("#nodes_data tr.node-alive .node-cameras")).getText();
             assertTrue(nodeCameras.equals(Long.toString(ownedBefore)) || nodeCameras.equals(Long.toString(ownedAfter)),

@@ -8,8 +8,8 @@ import org.vigilvms.health.HealthChange;
 import org.vigilvms.health.HealthReport;
 import org.vigilvms.health.HealthService;
 import org.vigilvms.health.ServiceHeartbeatRecord;
+import org.vigilvms.console.NodeRows.NodeRow;
 import org.vigilvms.ownership.RecorderNodes;
-import org.vigilvms.ownership.RecorderNodes.RecorderNode;
 import org.vigilvms.platform.Platform;
 import org.vigilvms.posture.Control;
 import org.vigilvms.posture.PostureService;
@@ -18,8 +18,9 @@ import org.vigilvms.security.AccessRight;
 
 /**
  * The console's system page. Everyone sees whether the system is up; those who run it (MANAGE_CAMERAS
- * for every camera) also see the checks, the X.1453 controls, the health history, the recorder
- * nodes with their cameras, the services on the backbone and the version. The services refuse the details to anyone else.
+ * for every camera) also see the checks, the X.1453 controls, the health history, the nodes with
+ * their roles (and a recorder's cameras), the services on the backbone and the version. The
+ * services refuse the details to anyone else.
  */
 @Named
 @RequestScoped
@@ -40,7 +41,7 @@ public class SystemView {
     @EJB
     private RecorderNodes recorderNodes;
 
-    private List<RecorderNode> nodes;
+    private List<NodeRow> nodes;
 
     private Boolean runsTheSystem;
     private HealthReport report;
@@ -87,9 +88,11 @@ public class SystemView {
         return services;
     }
 
-    public List<RecorderNode> getRecorderNodes() {
+    /** Every node heard from or holding a recorder lease, with its roles. */
+    public List<NodeRow> getNodes() {
         if (nodes == null) {
-            nodes = recorderNodes.list();
+            nodes = NodeRows.of(getServices().stream().map(s -> new NodeRows.Heard(s.getProducer(), s.getNode())).toList(),
+                    recorderNodes.list());
         }
         return nodes;
     }
