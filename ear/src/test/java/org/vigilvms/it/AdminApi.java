@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,6 +51,20 @@ record AdminApi(HttpClient admin, String base) {
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("approving " + producer, e);
         }
+    }
+
+    /** A camera's recordings between two instants as the playback page asks for them: spans and segments. */
+    JsonObject recordings(long camera, Instant from, Instant to) throws IOException, InterruptedException {
+        HttpResponse<String> found = send(HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/cameras/" + camera + "/recordings?from=" + from + "&to=" + to)));
+        assertEquals(200, found.statusCode(), found.body());
+        return Json.createReader(new StringReader(found.body())).readObject();
+    }
+
+    /** One stored segment as the player fetches it (decrypted by the node that answers). */
+    HttpResponse<byte[]> segment(long camera, long chainSeq) throws IOException, InterruptedException {
+        return admin.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cameras/" + camera + "/recordings/segments/" + chainSeq))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.await;
 
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +57,8 @@ import org.vigilvms.tools.IntegrityCheck;
  * are the management node's); its heartbeats reach the management node through its broker's
  * outbox, bridged over mutual TLS. Frozen with SIGSTOP, its camera moves on; thawed, what it
  * recorded meanwhile is kept aside and audited, never chained. Killed with SIGKILL, its camera is
- * sealed by {@code vigil-1} again within 15 s; started again, it takes a camera back once, handed
+ * sealed by {@code vigil-1} again within 15 s, and playback through the management node crosses
+ * the failover with one break, the chain's gap, serving both nodes' segments; started again, it takes a camera back once, handed
  * over with a gap no longer than a segment; every chain position is used once and both chains
  * verify end to end.</li>
  * </ol>
@@ -228,6 +232,24 @@ class RecorderNodesIT {
         // the segment being recorded at the kill is not in the chain (kept aside when the node returns)
         assertTrue(gap.compareTo(failover.plus(SEGMENT)) <= 0,
                 "the gap (" + gap + ") is no longer than the outage (" + failover + ") and the segment the kill cut");
+        // playback through the management node crosses the failover: its timeline breaks there by the chain's gap
+        // alone, and it serves the last segment vigil-2 sealed and the first of vigil-1 alike
+        Instant lastStart = Instant.ofEpochMilli(db.count("SELECT (extract(epoch FROM start_ts) * 1000)::bigint FROM segment "
+                + "WHERE camera_id = ? AND chain_seq = ?", moved, lastOnRecorder));
+        JsonObject recordings = api.recordings(moved, lastStart, Instant.now());
+        List<Instant[]> spans = recordings.getJsonArray("spans").getValuesAs(JsonObject.class).stream()
+                .map(span -> new Instant[] {Instant.parse(span.getString("start")), Instant.parse(span.getString("end"))}).toList();
+        List<Long> breaks = new ArrayList<>();
+        for (int i = 1; i < spans.size(); i++) {
+            breaks.add(Duration.between(spans.get(i - 1)[1], spans.get(i)[0]).toMillis());
+        }
+        assertEquals(1, breaks.size(), "one break in the timeline: " + breaks);
+        assertTrue(Math.abs(breaks.get(0) - gap.toMillis()) <= 1, "the timeline's break " + breaks + " is the failover's gap " + gap);
+        for (long seq : List.of(lastOnRecorder, lastOnRecorder + 1)) {
+            HttpResponse<byte[]> played = api.segment(moved, seq);
+            assertEquals(200, played.statusCode(), "segment " + seq);
+            assertEquals("ftyp", new String(played.body(), 4, 4, StandardCharsets.US_ASCII), "segment " + seq + " is MP4");
+        }
 
         // it comes back: a camera moves to it again, once (not to and fro while it deploys), with no chain position used twice
         Instant restarted = Instant.now();

@@ -2,6 +2,7 @@ package org.vigilvms.testkit.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -239,6 +240,7 @@ public final class VigilRun {
                 LocalServer recorder = LocalServer.prepareRecorderNode(jbossHome, home, ear, "vigil-" + n,
                         portOffset + (n - 1) * NODE_PORT_STEP, portOffset);
                 parts.recorders.add(recorder);
+                parts.logStarts.add(logSize(recorder.serverLog()));
                 say("Starting recorder node vigil-" + n + " (console output: " + recorder.consoleLog() + ") ...");
                 recorder.start();
                 recorder.awaitDeployed(STARTUP_TIMEOUT);
@@ -280,8 +282,13 @@ public final class VigilRun {
             LocalServer recorder = parts.recorders.get(n);
             String name = "vigil-" + (n + 2);
             say("  Node " + name + " (recorder): " + recorder.baseUrl() + "/api/v1/health   log: " + recorder.serverLog());
-            say("             it records once an administrator approves its keys (console: Devices, key requests):");
-            awaitingApproval(recorder.serverLog()).forEach((producer, fingerprint) -> say("             " + producer + "  " + fingerprint));
+            Map<String, String> waiting = awaitingApproval(recorder.serverLog(), parts.logStarts.get(n));
+            if (waiting.isEmpty()) {
+                say("             its keys are approved: it records its share of the cameras");
+            } else {
+                say("             it records once an administrator approves its keys (console: Devices, key requests):");
+                waiting.forEach((producer, fingerprint) -> say("             " + producer + "  " + fingerprint));
+            }
             watch(recorder, name, parts);
         }
         say("Press Ctrl-C to stop the server" + (parts.recorders.isEmpty() ? "" : "s") + " and the database.");
@@ -311,6 +318,8 @@ public final class VigilRun {
         private volatile LocalServer server;
         /** The recorder nodes, vigil-2 on. */
         private final List<LocalServer> recorders = new CopyOnWriteArrayList<>();
+        /** Where each recorder node's server log ended before this start. */
+        private final List<Long> logStarts = new CopyOnWriteArrayList<>();
         private volatile VirtualCameraFleet cameras;
 
         Parts(LocalInstallation installation) {
@@ -374,13 +383,15 @@ public final class VigilRun {
     }
 
     /**
-     * The signing keys a node asked for, producer to fingerprint, as it logged them (VIGIL00427):
-     * what an administrator compares before approving them.
+     * The signing keys a node asked for since its log was {@code from} bytes long, producer to
+     * fingerprint, as it logged them (VIGIL00427): what an administrator compares before approving them.
      */
-    static Map<String, String> awaitingApproval(Path serverLog) {
+    static Map<String, String> awaitingApproval(Path serverLog, long from) {
         Map<String, String> keys = new TreeMap<>();
         try {
-            Matcher line = KEY_AWAITS_APPROVAL.matcher(Files.readString(serverLog));
+            byte[] log = Files.readAllBytes(serverLog);
+            int start = from <= log.length ? (int) from : 0; // shorter than before: rotated at the start, all of it is new
+            Matcher line = KEY_AWAITS_APPROVAL.matcher(new String(log, start, log.length - start, StandardCharsets.UTF_8));
             while (line.find()) {
                 keys.put(line.group(1), line.group(2));
             }
@@ -388,6 +399,15 @@ public final class VigilRun {
             say("             (" + serverLog + " cannot be read: " + e.getMessage() + ")");
         }
         return keys;
+    }
+
+    /** How long a log file is now; 0 when there is none yet. */
+    private static long logSize(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**
