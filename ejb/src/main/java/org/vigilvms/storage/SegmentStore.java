@@ -89,7 +89,7 @@ public class SegmentStore {
         // every sealer locks a batch's cameras first, in one order (by id): two nodes sealing batches that
         // share cameras (one keeping aside what it recorded before a move) never wait on each other in a
         // cycle, which the failover benchmark met as a deadlock when each locked in its batch's order. NO KEY
-        // UPDATE: a move's FOR UPDATE still waits for the sealing, but an insert that only references the
+        // UPDATE, as a move's lock: the two still wait for each other, but an insert that only references the
         // camera (an owner row claimed for it) does not, or it and the sealing waited on each other
         em.createNativeQuery("SELECT id FROM camera WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
                 .setParameter("ids", batch.segments().stream().map(SegmentRecorded::cameraId).distinct().sorted().toList())
