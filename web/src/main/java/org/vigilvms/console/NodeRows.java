@@ -19,7 +19,10 @@ import org.vigilvms.platform.NodeRole;
  */
 public final class NodeRows {
 
-    /** A service the management node hears from: its producer name and the node it reported. */
+    /**
+     * A service the management node hears from: its producer name ({@code svc-recorder@vigil-2})
+     * and the host its heartbeat reports, which names the node only for a bare producer name.
+     */
     public record Heard(String producer, String host) {
     }
 
