@@ -1,9 +1,11 @@
 package org.vigilvms.it;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,26 @@ record InstallationDb(LocalInstallation installation) {
             return texts;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What PostgreSQL answers when {@code role} (signing in with {@code password}) runs {@code sql}:
+     * the SQLSTATE of the error, or "" when it ran. Rolled back either way.
+     */
+    String stateAs(String role, String password, String sql) {
+        try (Connection c = DriverManager.getConnection(installation.databaseUrl(), role, password)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+                return "";
+            } catch (SQLException e) {
+                return e.getSQLState();
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(role + " cannot sign in to the database: " + e.getMessage(), e);
         }
     }
 

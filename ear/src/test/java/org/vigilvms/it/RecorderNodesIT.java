@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
+import org.vigilvms.testkit.db.EmbeddedDatabase;
 import org.vigilvms.testkit.run.LocalServer;
+import org.vigilvms.setup.ServerSetup;
 import org.vigilvms.tools.ClientTls;
 import org.vigilvms.tools.ConsoleLogin;
 import org.vigilvms.tools.IntegrityCheck;
@@ -61,6 +63,12 @@ import org.vigilvms.tools.IntegrityCheck;
  * the failover with one break, the chain's gap, serving both nodes' segments; started again, it takes a camera back once, handed
  * over with a gap no longer than a segment; every chain position is used once and both chains
  * verify end to end.</li>
+ * <li>Issue #18, least privilege: {@code vigil-2} runs from an installation folder of its own
+ * ({@code RecorderNodeSetup}: no secret of the management node's) and connects as the database role
+ * {@code vigil_recorder}, which reads no user, right, second factor or approval and cannot write
+ * the audit trail, shorten the chain, move a camera or change a key (asserted with SQL as that
+ * role); what it audits arrives through {@code report_audit}, naming the role, and is sealed into
+ * the chain.</li>
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -279,6 +287,46 @@ class RecorderNodesIT {
                     "camera " + camera + ": no chain position twice");
         }
         assertIntact(cameras);
+    }
+
+    @Test
+    @Order(3)
+    void theRecorderNodesDatabaseRoleReadsNoUserOrRightAndCannotWriteTheAuditTrail() throws Exception {
+        String role = EmbeddedDatabase.RECORDER;
+        await("vigil-2 connected", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", "vigil " + RECORDER) > 0);
+        assertEquals(List.of(role), db.texts("SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = ?",
+                "vigil " + RECORDER), "vigil-2 works as the recorder's database role");
+        assertEquals(List.of(EmbeddedDatabase.OWNER), db.texts("SELECT DISTINCT usename FROM pg_stat_activity "
+                + "WHERE application_name = ?", "vigil " + NodePair.MANAGEMENT), "the management node as the owner");
+
+        String password = nodes.installation.secrets().require(ServerSetup.DB_RECORDER_PASSWORD);
+        assertEquals("", db.stateAs(role, password, "SELECT count(*) FROM segment s JOIN camera c ON c.id = s.camera_id"),
+                "it reads the cameras and the segment index");
+        assertEquals("", db.stateAs(role, password, "INSERT INTO recorder_node (node, lease_until) VALUES ('vigil-9', now())"),
+                "it renews a lease");
+        for (String sql : List.of(
+                "SELECT * FROM app_user", "SELECT * FROM app_user_role", "SELECT * FROM access_grant", "SELECT * FROM user_totp",
+                "SELECT * FROM sso_ticket", "SELECT * FROM account_guard", "SELECT * FROM approval_request",
+                "SELECT * FROM audit_event",
+                "INSERT INTO audit_event (actor, action, outcome) VALUES ('admin', 'user.login', 'SUCCESS')",
+                "UPDATE audit_event SET detail = 'rewritten'", "DELETE FROM audit_event", "DELETE FROM audit_chain_head",
+                "UPDATE segment SET chain_hash = chain_hash", "DELETE FROM segment",
+                "UPDATE camera_owner SET node = 'vigil-2'", "DELETE FROM camera_owner",
+                "UPDATE camera SET enabled = false", "UPDATE storage_volume SET path = '/tmp'",
+                "UPDATE service_key SET revoked_ts = NULL", "INSERT INTO service_key SELECT * FROM service_key",
+                "LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE", "CREATE TABLE spare (id int)")) {
+            assertEquals("42501", db.stateAs(role, password, sql), "refused to " + role + ": " + sql);
+        }
+
+        // what vigil-2 audited (its keys asked for, what it kept aside) came through report_audit, naming its role,
+        // and is sealed into the audit chain like every other entry
+        String reported = "% [reported by database role " + role + "]";
+        assertEquals(2, db.count("SELECT count(*) FROM audit_event WHERE action = 'producer.key.requested' AND actor LIKE ? "
+                + "AND detail LIKE ?", "%@" + RECORDER, reported));
+        assertTrue(db.count("SELECT count(*) FROM audit_event WHERE action = 'segment.kept.aside' AND detail LIKE ?", reported) > 0);
+        await("vigil-2's reports sealed into the audit chain", Duration.ofSeconds(30),
+                () -> db.count("SELECT count(*) FROM audit_event WHERE detail LIKE ? AND chain_seq IS NULL", reported) == 0);
     }
 
     /** The chains verify end to end, checked through the management node with the auditors' command-line tool. */

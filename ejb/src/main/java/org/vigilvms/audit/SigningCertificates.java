@@ -19,11 +19,13 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 import org.vigilvms.platform.Pem;
 import org.vigilvms.platform.ServerSigningKey;
 
 /**
- * Every certificate the server signing key ever had: the current one is registered at start and
+ * Every certificate the server signing key ever had: the current one is registered at the management node's start and
  * the others marked retired, so that after a rotation of the signing key (setup
  * {@code --rotate-signing-key}) chain heads signed before it still verify. A certificate counts
  * only when the installation's CA issued it and it was valid when the head was signed; looked up
@@ -40,9 +42,16 @@ public class SigningCertificates {
     @Inject
     private Clock clock;
 
+    @Inject
+    private NodeRoles roles;
+
+    /** On the management node, which signs the chain heads; another node's database role may only read the certificates. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void registerCurrent() {
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         ServerSigningKey key = ServerSigningKey.installation();
         byte[] current = key.certificateSha256();
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.vigilvms.health.HealthReport.Status;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /** Where health changes are kept: a node's last known state per check, new changes, old ones pruned. */
 @PermitAll // internal service: not exposed to users; HealthService checks the reader's right
@@ -24,6 +27,9 @@ public class HealthHistory {
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
+    @Inject
+    private NodeRoles roles;
+
     /** Each check's status as last written for {@code node}. */
     public Map<String, Status> lastKnown(String node) {
         return em.createQuery("SELECT h FROM HealthChange h WHERE h.node = :n AND h.id IN "
@@ -32,10 +38,16 @@ public class HealthHistory {
                 .collect(Collectors.toMap(HealthChange::getCheck, HealthChange::getStatus));
     }
 
-    /** Writes the changes in one transaction of their own, so a failure leaves them to the next try. */
+    /**
+     * Writes the changes in one transaction of their own, so a failure leaves them to the next try.
+     * The management node also removes the old ones; another node's database role may only add.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void write(List<HealthChange> changes, Instant now) {
         changes.forEach(em::persist);
+        if (!roles.has(NodeRole.MANAGEMENT)) {
+            return;
+        }
         em.createQuery("DELETE FROM HealthChange h WHERE h.changedTs < :before").setParameter("before", now.minus(KEPT))
                 .executeUpdate();
     }

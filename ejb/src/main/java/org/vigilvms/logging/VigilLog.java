@@ -22,6 +22,10 @@ public interface VigilLog extends BasicLogger {
     void schemaMigrated(int applied, String version);
 
     @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 101, value = "Database schema at version %s checked; the management node migrates it, this node (roles %s) does not")
+    void schemaChecked(String version, String roles);
+
+    @LogMessage(level = Logger.Level.INFO)
     @Message(id = 200, value = "Signing key of producer %s registered (%s)")
     void producerKeyRegistered(String producer, String fingerprint);
 

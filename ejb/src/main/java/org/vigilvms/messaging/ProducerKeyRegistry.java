@@ -21,6 +21,8 @@ import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.envelope.EnvelopeSigner;
 import org.vigilvms.jms.envelope.EnvelopeVerifier;
 import org.vigilvms.logging.VigilLog;
+import org.vigilvms.platform.NodeRole;
+import org.vigilvms.platform.NodeRoles;
 
 /**
  * Registry of message producers and their public keys. A node's own services register their keys
@@ -42,24 +44,20 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
     @Inject
     private Clock clock;
 
+    @Inject
+    private NodeRoles roles;
+
     /**
      * Registers or asks approval for the keys of this node's own services, as {@link OwnKeyPolicy}
      * decides, in one transaction that locks the registry (two nodes starting together never both
      * count as the installation's first). Returns what was decided for each producer; for
      * {@code REPLACE_REVOKED} nothing was written: the node makes a new key and calls again. The
-     * first start is the one that finds no key of any node's in-server services in the registry
-     * (whatever roles that node runs: a recorder node starting first on a new installation is its
-     * first node; one joining later waits for approval).
+     * first start is a management node's that finds no key of any node's in-server services in the
+     * registry. A node without the management role is never the first: the management node made
+     * the schema before it, and that node's database role may read the registry, not lock or change it.
      */
     public Map<String, OwnKeyPolicy.Decision> registerOwn(Map<String, PublicKey> keys) {
-        em.createNativeQuery("LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
-        boolean firstNode = em.createQuery("SELECT count(k) FROM ServiceKey k WHERE k.producer LIKE :management "
-                        + "OR k.producer LIKE :recorder OR k.producer LIKE :storage OR k.producer LIKE :analytics", Long.class)
-                .setParameter("management", ServiceIdentity.MANAGEMENT.principal() + "@%")
-                .setParameter("recorder", ServiceIdentity.RECORDER.principal() + "@%")
-                .setParameter("storage", ServiceIdentity.STORAGE.principal() + "@%")
-                .setParameter("analytics", ServiceIdentity.ANALYTICS.principal() + "@%")
-                .getSingleResult() == 0;
+        boolean firstNode = roles.has(NodeRole.MANAGEMENT) && noNodeRegistered();
         Map<String, OwnKeyPolicy.Decision> decisions = new LinkedHashMap<>();
         for (Map.Entry<String, PublicKey> own : keys.entrySet()) {
             String producer = own.getKey();
@@ -83,6 +81,18 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
             }
         }
         return decisions;
+    }
+
+    /** Locks the registry until the transaction ends and tells whether no node has a key in it yet. */
+    private boolean noNodeRegistered() {
+        em.createNativeQuery("LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+        return em.createQuery("SELECT count(k) FROM ServiceKey k WHERE k.producer LIKE :management "
+                        + "OR k.producer LIKE :recorder OR k.producer LIKE :storage OR k.producer LIKE :analytics", Long.class)
+                .setParameter("management", ServiceIdentity.MANAGEMENT.principal() + "@%")
+                .setParameter("recorder", ServiceIdentity.RECORDER.principal() + "@%")
+                .setParameter("storage", ServiceIdentity.STORAGE.principal() + "@%")
+                .setParameter("analytics", ServiceIdentity.ANALYTICS.principal() + "@%")
+                .getSingleResult() == 0;
     }
 
     /** Files (or renews) the request; audited once per key asked for, logged at every start it waits. */

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
@@ -90,9 +91,11 @@ public class SegmentStore {
         // share cameras (one keeping aside what it recorded before a move) never wait on each other in a
         // cycle, which the failover benchmark met as a deadlock when each locked in its batch's order. NO KEY
         // UPDATE, as a move's lock: the two still wait for each other, but an insert that only references the
-        // camera (an owner row claimed for it) does not, or it and the sealing waited on each other
-        em.createNativeQuery("SELECT id FROM camera WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
-                .setParameter("ids", batch.segments().stream().map(SegmentRecorded::cameraId).distinct().sorted().toList())
+        // camera (an owner row claimed for it) does not, or it and the sealing waited on each other. Taken
+        // through lock_cameras (V34): a recorder node's database role may lock a camera row, never change it
+        em.createNativeQuery("SELECT lock_cameras(CAST(?1 AS bigint[]))")
+                .setParameter(1, batch.segments().stream().map(SegmentRecorded::cameraId).distinct().sorted()
+                        .map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .getResultList();
         Sealing sealing = new Sealing(batch, volumes.writable());
         List<Segment> sealed = new ArrayList<>();
@@ -198,7 +201,7 @@ public class SegmentStore {
 
     /**
      * The camera's tail, read at its first segment in the batch; {@link IllegalArgumentException} for
-     * an unknown camera. One statement locks the camera row and reads its wrapped data key, its
+     * an unknown camera. With the camera row locked already (the batch's first step), one statement reads its wrapped data key, its
      * newest link and whether any segment starts at or after this batch's first one (only then,
      * after a crash, can a segment of the batch have been sealed before: a second query finds which).
      * It replaces a locked entity load and two queries per camera and batch, the larger part of the
@@ -220,8 +223,7 @@ public class SegmentStore {
                   FROM camera c
                   LEFT JOIN LATERAL (SELECT chain_seq, chain_hash, owner_node, owner_epoch FROM segment WHERE camera_id = c.id
                                      ORDER BY chain_seq DESC LIMIT 1) last ON true
-                 WHERE c.id = ?1
-                   FOR NO KEY UPDATE OF c""").setParameter(1, cameraId).setParameter(2, earliest).getResultList();
+                 WHERE c.id = ?1""").setParameter(1, cameraId).setParameter(2, earliest).getResultList();
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("segment of unknown camera " + cameraId);
         }

@@ -9,9 +9,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A directory segments are written to. The volume named "default" with an empty path is the installation's storage folder. */
+/**
+ * A directory segments are written to. The volume named "default" with an empty path is the
+ * installation's storage folder. Updated column by column: a recorder node may change a volume's
+ * state, never its path or quota (V34).
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "storage_volume")
 public class StorageVolume {
 

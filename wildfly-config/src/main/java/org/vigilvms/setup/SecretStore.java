@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.Provider;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.wildfly.security.auth.server.IdentityCredentials;
 import org.wildfly.security.credential.PasswordCredential;
 import org.wildfly.security.credential.store.CredentialStore;
@@ -60,6 +61,15 @@ public final class SecretStore {
             return Optional.of(new String(credential.getPassword(ClearPassword.class).getPassword()));
         } catch (CredentialStoreException e) {
             throw new SetupException("cannot read alias " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every alias the store holds. */
+    public Set<String> aliases() {
+        try {
+            return Set.copyOf(store.getAliases());
+        } catch (CredentialStoreException e) {
+            throw new SetupException("cannot list the credential store " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -26,6 +26,9 @@ public final class ServerSetup {
     public static final String SERVICES_REALM = "VigilServices";
 
     public static final String DB_PASSWORD = "db-password";
+    /** The database role of a node that runs the recorder without the management role (V34), and its password's alias. */
+    public static final String DB_RECORDER_ROLE = "vigil_recorder";
+    public static final String DB_RECORDER_PASSWORD = "db-recorder-password";
     public static final String TLS_KEYSTORE = "tls-keystore";
     public static final String TLS_TRUSTSTORE = "tls-truststore";
     /** Credential store alias of the directory's trust store password. */
@@ -81,6 +84,7 @@ public final class ServerSetup {
         } else {
             secrets.getOrGenerate(DB_PASSWORD);
         }
+        secrets.getOrGenerate(DB_RECORDER_PASSWORD);
         secrets.getOrGenerate(LDAP_BIND);
         TokenKeys keys = hardwareToken(home, props, secrets, token);
         ensureTls(home, secrets, keys);
@@ -186,7 +190,7 @@ public final class ServerSetup {
      * The OIDC client's trust store exists from the first start (empty: single sign-on trusts no
      * provider until {@link #configureOidc} names one), so the SSO module always deploys.
      */
-    private static void ensureOidcTrustStore(VigilHome home, Properties props) {
+    static void ensureOidcTrustStore(VigilHome home, Properties props) {
         String password = props.getProperty(P_OIDC_TRUSTSTORE_PASSWORD);
         if (password == null) {
             password = Passwords.generate();
@@ -468,7 +472,7 @@ public final class ServerSetup {
     }
 
     /** The broker's users file holds only digests; the clear passwords stay in the credential store. */
-    private static void writeBrokerIdentities(VigilHome home, SecretStore secrets) {
+    static void writeBrokerIdentities(VigilHome home, SecretStore secrets) {
         StringBuilder users = new StringBuilder("#$REALM_NAME=" + SERVICES_REALM + "$\n");
         StringBuilder roles = new StringBuilder();
         for (ServiceIdentity identity : ServiceIdentity.values()) {
@@ -485,7 +489,7 @@ public final class ServerSetup {
      * The monitoring realm's one identity: its digest hash for WildFly, its password in the clear
      * (owner-only) for the operator to put into the scraper's configuration.
      */
-    private static void writeScraperIdentity(VigilHome home, SecretStore secrets) {
+    static void writeScraperIdentity(VigilHome home, SecretStore secrets) {
         String password = secrets.getOrGenerate(METRICS_SCRAPER);
         writeText(home.monitoringUsers(), "#$REALM_NAME=" + MONITORING_REALM + "$\n"
                 + METRICS_SCRAPER + "=" + digest(METRICS_SCRAPER, MONITORING_REALM, password) + "\n");

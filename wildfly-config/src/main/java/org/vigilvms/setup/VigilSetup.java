@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Command line of the setup, for operators preparing their own WildFly and for the build:
@@ -27,6 +29,9 @@ import java.security.cert.X509Certificate;
  * replaces the server signing key by a new one from the installation's CA. On the first run,
  * {@code --pkcs11-library FILE.so --pkcs11-slot N} (user PIN from VIGIL_PKCS11_PIN) generates the
  * CA, signing, time-stamping and master keys inside that PKCS#11 token instead of files.
+ * {@code --recorder-node NAME --node-home DIR [--node-host HOST] [--node-storage DIR]} makes the
+ * installation folder of a recorder node, to be copied to it (see {@link RecorderNodeSetup}); the
+ * recorder's database role password comes from VIGIL_DB_RECORDER_PASSWORD when set.
  */
 public final class VigilSetup {
 
@@ -56,6 +61,10 @@ public final class VigilSetup {
         Path oidcCa = null;
         Path pkcs11Library = null;
         String pkcs11Slot = null;
+        String recorderNode = null;
+        Path nodeHome = null;
+        List<String> nodeHosts = new ArrayList<>();
+        Path nodeStorage = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -79,6 +88,10 @@ public final class VigilSetup {
                 case "--oidc-ca" -> oidcCa = Path.of(required(args[i], value));
                 case "--pkcs11-library" -> pkcs11Library = Path.of(required(args[i], value));
                 case "--pkcs11-slot" -> pkcs11Slot = required(args[i], value);
+                case "--recorder-node" -> recorderNode = required(args[i], value);
+                case "--node-home" -> nodeHome = Path.of(required(args[i], value));
+                case "--node-host" -> nodeHosts.add(required(args[i], value));
+                case "--node-storage" -> nodeStorage = Path.of(required(args[i], value));
                 case "--rotate-signing-key" -> {
                     rotateSigningKey = true;
                     continue; // takes no value
@@ -108,6 +121,20 @@ public final class VigilSetup {
                     new DatabaseSettings(url, user, System.getenv("VIGIL_DB_PASSWORD")), token);
             System.out.println((result.firstRun() ? "Created" : "Checked") + " Vigil installation folder "
                     + result.home().root());
+            String recorderPassword = System.getenv("VIGIL_DB_RECORDER_PASSWORD");
+            if (recorderPassword != null && !recorderPassword.isEmpty()) {
+                // the password a database administrator gave the role vigil_recorder, for the recorder nodes
+                result.secrets().put(ServerSetup.DB_RECORDER_PASSWORD, recorderPassword);
+            }
+            if (recorderNode != null) {
+                if (nodeHome == null) {
+                    fail("--recorder-node needs --node-home DIR, the node's installation folder to make");
+                }
+                RecorderNodeSetup.ensure(result.home(), new VigilHome(nodeHome), recorderNode, nodeHosts, nodeStorage);
+                System.out.println("Recorder node " + recorderNode + ": installation folder " + nodeHome
+                        + " (copy it to the node; its WildFly starts with --properties=" + nodeHome
+                        + "/secrets/vigil-server.properties)");
+            }
             if (ldapUrl != null) {
                 String bindPassword = System.getenv("VIGIL_LDAP_BIND_PASSWORD");
                 if (bindDn == null || usersDn == null || groupsDn == null || bindPassword == null) {

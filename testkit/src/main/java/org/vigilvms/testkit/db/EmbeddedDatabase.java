@@ -8,16 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.vigilvms.setup.ServerSetup;
 
 /**
  * A real PostgreSQL server from the binaries Maven brings (zonky), listening on loopback. Holds
  * the application database {@code vigil}, owned by a role of the same name with a generated
- * password; the superuser is only used here, to create that role.
+ * password, and the recorder nodes' role; the superuser is only used here, to create the roles.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "vigil";
     public static final String OWNER = "vigil";
+    /** The database role of the recorder nodes (V34). */
+    public static final String RECORDER = ServerSetup.DB_RECORDER_ROLE;
 
     private final EmbeddedPostgres postgres;
 
@@ -62,15 +65,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getDatabase("postgres", DATABASE).getConnection();
     }
 
-    /** Creates the owner role and database, or resets the role's password when they exist. */
+    /**
+     * Creates the owner role and database, or resets the role's password when they exist, and the
+     * recorder nodes' role {@value #RECORDER} without a password (it cannot sign in), as a database
+     * administrator would before the first start.
+     */
     public void ensureApplicationDatabase(String password) {
+        ensureApplicationDatabase(password, null);
+    }
+
+    /** As {@link #ensureApplicationDatabase(String)}; the recorder nodes' role signs in with {@code recorderPassword}. */
+    public void ensureApplicationDatabase(String password, String recorderPassword) {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            boolean roleExists;
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER + "'")) {
-                roleExists = rs.next();
-            }
-            String quoted = password.replace("'", "''");
-            s.execute((roleExists ? "ALTER" : "CREATE") + " ROLE " + OWNER + " LOGIN PASSWORD '" + quoted + "'");
+            s.execute(roleStatement(s, OWNER, password));
+            s.execute(roleStatement(s, RECORDER, recorderPassword));
             boolean dbExists;
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 dbExists = rs.next();
@@ -81,6 +89,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare database " + DATABASE + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String roleStatement(Statement s, String role, String password) throws SQLException {
+        boolean exists;
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+            exists = rs.next();
+        }
+        String login = password == null ? "NOLOGIN" : "LOGIN PASSWORD '" + password.replace("'", "''") + "'";
+        return (exists ? "ALTER" : "CREATE") + " ROLE " + role + " " + login;
     }
 
     @Override

@@ -87,7 +87,8 @@ public final class LocalInstallation implements AutoCloseable {
                 new DatabaseSettings(url, EmbeddedDatabase.OWNER, null), token);
         EmbeddedDatabase database = EmbeddedDatabase.start(home.databaseDir(), port);
         try {
-            database.ensureApplicationDatabase(setup.secrets().require(ServerSetup.DB_PASSWORD));
+            database.ensureApplicationDatabase(setup.secrets().require(ServerSetup.DB_PASSWORD),
+                    setup.secrets().require(ServerSetup.DB_RECORDER_PASSWORD));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.vigilvms.setup.RecorderNodeSetup;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.tools.ClientTls;
 
@@ -79,15 +80,23 @@ public final class LocalServer {
 
     /**
      * A node of the installation in {@code home} that runs the recorder role only, named {@code node},
-     * from {@code <home>/server-<node>}: it seals and stores what it records itself, and its outboxes
-     * are bridged to the broker of the management node on this machine, whose ports are moved by
-     * {@code managementOffset}.
+     * from {@code <home>/server-<node>}, with an installation folder of its own ({@link #recorderHome}:
+     * the recorder's database role and broker accounts, its own server certificate, no key or
+     * password of the management node's): it seals and stores what it records itself, in the
+     * installation's storage folder, and its outboxes are bridged to the broker of the management
+     * node on this machine, whose ports are moved by {@code managementOffset}.
      */
     public static LocalServer prepareRecorderNode(Path jbossHome, VigilHome home, Path ear, String node, int portOffset,
             int managementOffset) {
-        return prepareNode(jbossHome, home, recorderBaseDir(home, node), ear, portOffset, Map.of("vigil.node.id", node,
+        VigilHome nodeHome = RecorderNodeSetup.ensure(home, recorderHome(home, node), node, List.of(), home.storageDir());
+        return prepareNode(jbossHome, nodeHome, recorderBaseDir(home, node), ear, portOffset, Map.of("vigil.node.id", node,
                 "vigil.role.management", "false", "vigil.role.analytics", "false",
                 "vigil.management.jms.port", String.valueOf(JMS_TLS_PORT + managementOffset)));
+    }
+
+    /** The installation folder of the recorder node {@code node} of the installation in {@code home}. */
+    public static VigilHome recorderHome(VigilHome home, String node) {
+        return new VigilHome(home.root().resolve("node-" + node));
     }
 
     /** The server base directory of the recorder node {@code node} of the installation in {@code home}. */
