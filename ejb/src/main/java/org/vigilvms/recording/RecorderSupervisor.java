@@ -47,6 +47,7 @@ import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.NodeName;
 import org.vigilvms.platform.NodeRole;
 import org.vigilvms.platform.NodeRoles;
+import org.vigilvms.security.AccessControl;
 
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
@@ -60,6 +61,9 @@ import org.vigilvms.platform.NodeRoles;
 @DependsOn("MeterCleanup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RecorderSupervisor implements CameraIngest.Listener {
+
+    @Inject
+    private AccessControl access; // deliberately forbidden: the recorder role reaching access control
 
     @Inject
     private NodeRoles roles;
