@@ -47,7 +47,6 @@ import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.NodeName;
 import org.vigilvms.platform.NodeRole;
 import org.vigilvms.platform.NodeRoles;
-import org.vigilvms.security.AccessControl;
 
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
@@ -61,9 +60,6 @@ import org.vigilvms.security.AccessControl;
 @DependsOn("MeterCleanup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RecorderSupervisor implements CameraIngest.Listener {
-
-    @Inject
-    private AccessControl access; // deliberately forbidden: the recorder role reaching access control
 
     @Inject
     private NodeRoles roles;
