@@ -199,6 +199,15 @@ class RecorderNodesIT {
         long frozenCamera = db.count("SELECT camera_id FROM camera_owner WHERE node = ?", RECORDER);
         await("vigil-2 records and seals camera " + frozenCamera, Duration.ofSeconds(40),
                 () -> db.count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ?", frozenCamera, RECORDER) >= 2);
+        // it records with the camera's password and data key sealed for its own key: it holds no master key, and
+        // nothing is sealed for it but the camera it owns (vigil-1, the management node, opens with the master key)
+        assertFalse(Files.exists(LocalServer.recorderHome(nodes.home, RECORDER).masterKey()));
+        assertEquals(List.of(RECORDER + ":" + frozenCamera), db.texts(
+                "SELECT node || ':' || camera_id FROM camera_seal ORDER BY node, camera_id"));
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM camera_seal s JOIN recorder_node n ON n.node = s.node
+                 WHERE s.certificate_sha256 = sha256(n.seal_certificate) AND s.password_sealed IS NOT NULL"""),
+                "sealed for the certificate it published, password and data key");
         // its heartbeat went through its outbox and the bridge to the management node, which accepted it
         recorder.awaitHealthy(Duration.ofSeconds(30));
         assertEquals(1, db.count("SELECT count(*) FROM service_heartbeat WHERE producer = ?", "svc-recorder@" + RECORDER));
@@ -313,6 +322,8 @@ class RecorderNodesIT {
                 "UPDATE audit_event SET detail = 'rewritten'", "DELETE FROM audit_event", "DELETE FROM audit_chain_head",
                 "UPDATE segment SET chain_hash = chain_hash", "DELETE FROM segment",
                 "UPDATE camera_owner SET node = 'vigil-2'", "DELETE FROM camera_owner",
+                "INSERT INTO camera_seal SELECT camera_id, 'vigil-9', password_sealed, data_key_sealed, sealed_from, "
+                        + "certificate_sha256, now() FROM camera_seal", "DELETE FROM camera_seal",
                 "UPDATE camera SET enabled = false", "UPDATE storage_volume SET path = '/tmp'",
                 "UPDATE service_key SET revoked_ts = NULL", "INSERT INTO service_key SELECT * FROM service_key",
                 "LOCK TABLE service_key IN SHARE ROW EXCLUSIVE MODE", "CREATE TABLE spare (id int)")) {

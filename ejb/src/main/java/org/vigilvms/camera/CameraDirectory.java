@@ -11,13 +11,13 @@ import java.time.Clock;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
-import org.vigilvms.keys.KeyVault;
+import org.vigilvms.keys.CameraSecrets;
 import org.vigilvms.logging.VigilLog;
 
 /**
- * The recorder's view of the cameras: which to pull and with which credentials (opened from the
- * master key only here, in memory), and where it reports their status. Internal to the server:
- * no web component calls it.
+ * The recorder's view of the cameras: which to pull and with which credentials (opened only here,
+ * in memory, with the master key or with this node's own sealing key), and where it reports their
+ * status. Internal to the server: no web component calls it.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Stateless
@@ -35,12 +35,21 @@ public class CameraDirectory {
     @Inject
     private TrustedCameraCas trustedCas;
 
+    @Inject
+    private CameraSecrets secrets;
+
+    /**
+     * The enabled cameras this node can record: on a recorder node that opens camera secrets with
+     * a key of its own, only those whose secrets were sealed for it ({@link CameraSecrets}).
+     */
     public List<StreamSource> enabledCameras() {
-        KeyVault vault = KeyVault.fromSystemProperty();
+        CameraSecrets.Opener opener = secrets.opener();
         return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.id", Camera.class)
                 .getResultList().stream()
                 .filter(Camera::transportAcceptable) // a plain transport nobody accepted is never recorded
-                .map(c -> new StreamSource(c.getId(), c.getName(), withCredentials(c, vault), c.tlsPinnedSha256()))
+                .filter(c -> opener.has(c.getId()))
+                .map(c -> new StreamSource(c.getId(), c.getName(), StreamSource.withCredentials(c.getStreamUrl(), c.getUsername(),
+                        opener.password(c.getId(), c.passwordCiphertext())), c.tlsPinnedSha256()))
                 .toList();
     }
 
@@ -115,7 +124,4 @@ public class CameraDirectory {
         return false;
     }
 
-    private static String withCredentials(Camera camera, KeyVault vault) {
-        return StreamSource.withCredentials(camera.getStreamUrl(), camera.getUsername(), camera.password(vault));
-    }
 }

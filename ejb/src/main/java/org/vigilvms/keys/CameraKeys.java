@@ -19,4 +19,14 @@ public final class CameraKeys {
     public static byte[] passwordAad(long cameraId) {
         return ("vigil-camera-password:" + cameraId).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Binds a camera's data key sealed for {@code node} ({@link NodeSeal}) to that camera and node. */
+    public static byte[] sealedDataKeyAad(long cameraId, String node) {
+        return ("vigil-camera-data-key:" + cameraId + "@" + node).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Binds a camera's password sealed for {@code node} ({@link NodeSeal}) to that camera and node. */
+    public static byte[] sealedPasswordAad(long cameraId, String node) {
+        return ("vigil-camera-password:" + cameraId + "@" + node).getBytes(StandardCharsets.UTF_8);
+    }
 }

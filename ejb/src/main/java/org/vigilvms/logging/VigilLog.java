@@ -121,6 +121,15 @@ public interface VigilLog extends BasicLogger {
     @Message(id = 425, value = "Camera %d changes recorder node: %s")
     void cameraOwnerMoved(long cameraId, String detail);
 
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 430, value = "Camera secrets are not sealed for node %s: its published sealing certificate is refused (%s); "
+            + "its cameras wait until the node is set up again from the installation")
+    void sealCertificateRefused(String node, String reason);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 431, value = "Camera %d's password and data key sealed for node %s")
+    void cameraSealed(long cameraId, String node);
+
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 426, value = "Segment %s of camera %d was recorded by %s under ownership epoch %d, but the camera belongs "
             + "to %s under epoch %d: not added to the chain, kept aside in %s")

@@ -23,7 +23,8 @@ import org.vigilvms.platform.NodeRoles;
  * above a node's share, to the others ({@link OwnershipPlan}); each move raises the camera's epoch
  * and is audited. Each move is followed by a signed start command, so a recorder that hears it
  * (the management node's own) acts at once; every other picks its cameras up at its next
- * reconcile (every second).
+ * reconcile (every second). Then the cameras' secrets are sealed for the nodes that own them
+ * and hold no master key ({@link CameraSeals}).
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
@@ -39,6 +40,9 @@ public class CameraOwnership {
 
     @Inject
     private SignedSender sender;
+
+    @Inject
+    private CameraSeals seals;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "camera ownership")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each move in a transaction of its own
@@ -59,5 +63,6 @@ public class CameraOwnership {
                 }
             }
         }
+        seals.sealForOwners(); // a node that records with a key of its own gets the secrets of what it now owns
     }
 }

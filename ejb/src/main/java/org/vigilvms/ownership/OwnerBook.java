@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.jms.ServiceIdentity;
+import org.vigilvms.keys.NodeSealKey;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.ownership.OwnershipPlan.Move;
 import org.vigilvms.platform.NodeName;
@@ -50,12 +51,25 @@ public class OwnerBook {
     @Inject
     private AuditLog audit;
 
-    /** The recorder on {@code node} is alive: its lease runs {@link #LEASE} from now (database time). */
+    /**
+     * The recorder on {@code node} is alive: its lease runs {@link #LEASE} from now (database time).
+     * A node that opens its cameras' secrets with a key of its own publishes that key's certificate
+     * with it, for the management node to seal them for ({@link CameraSeals}).
+     */
     public void renewLease(NodeName node) {
+        Optional<NodeSealKey> sealKey = NodeSealKey.ofThisNode();
+        if (sealKey.isEmpty()) {
+            em.createNativeQuery("""
+                    INSERT INTO recorder_node (node, lease_until) VALUES (?1, now() + make_interval(secs => ?2))
+                    ON CONFLICT (node) DO UPDATE SET lease_until = excluded.lease_until""")
+                    .setParameter(1, node.value()).setParameter(2, (double) LEASE.toSeconds()).executeUpdate();
+            return;
+        }
         em.createNativeQuery("""
-                INSERT INTO recorder_node (node, lease_until) VALUES (?1, now() + make_interval(secs => ?2))
-                ON CONFLICT (node) DO UPDATE SET lease_until = excluded.lease_until""")
-                .setParameter(1, node.value()).setParameter(2, (double) LEASE.toSeconds()).executeUpdate();
+                INSERT INTO recorder_node (node, lease_until, seal_certificate) VALUES (?1, now() + make_interval(secs => ?2), ?3)
+                ON CONFLICT (node) DO UPDATE SET lease_until = excluded.lease_until, seal_certificate = excluded.seal_certificate""")
+                .setParameter(1, node.value()).setParameter(2, (double) LEASE.toSeconds())
+                .setParameter(3, sealKey.get().certificateBytes()).executeUpdate();
     }
 
     /**

@@ -8,5 +8,7 @@
  * takes cameras. The storage service seals a segment only when it was recorded
  * under the camera's current owner and epoch, or is the last one of the node that handed the
  * camera over alive ({@code ChainFence}); others are kept aside ({@code storage.SegmentStore}).
+ * A node that publishes a sealing certificate with its lease gets the password and data key of
+ * each camera it owns sealed for its key by the management node ({@code CameraSeals}).
  */
 package org.vigilvms.ownership;

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -36,6 +37,7 @@ import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.keys.CameraKeys;
+import org.vigilvms.keys.CameraSecrets;
 import org.vigilvms.keys.KeyVault;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.ownership.ChainFence;
@@ -68,6 +70,9 @@ public class SegmentStore {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private CameraSecrets secrets;
 
     /**
      * Seals a batch in its order, in this one transaction. A segment that cannot be sealed for a
@@ -180,7 +185,8 @@ public class SegmentStore {
      */
     private static final class ChainTail {
         final long cameraId;
-        final byte[] dataKey;
+        private final Supplier<byte[]> openDataKey;
+        private byte[] dataKey;
         final Set<Instant> sealedStarts;
         final ChainFence fence;
         long seq;
@@ -189,13 +195,20 @@ public class SegmentStore {
         String lastBy;
         long lastUnder;
 
-        ChainTail(long cameraId, byte[] dataKey, Set<Instant> sealedStarts, ChainFence fence, long seq, byte[] hash) {
+        ChainTail(long cameraId, Supplier<byte[]> openDataKey, Set<Instant> sealedStarts, ChainFence fence, long seq, byte[] hash) {
             this.fence = fence;
             this.cameraId = cameraId;
-            this.dataKey = dataKey;
+            this.openDataKey = openDataKey;
             this.sealedStarts = sealedStarts;
             this.seq = seq;
             this.hash = hash;
+        }
+
+        byte[] dataKey() {
+            if (dataKey == null) {
+                dataKey = openDataKey.get();
+            }
+            return dataKey;
         }
     }
 
@@ -232,7 +245,7 @@ public class SegmentStore {
         Set<Instant> sealedStarts = !Boolean.TRUE.equals(row[3]) ? new HashSet<>() : new HashSet<>(em.createQuery(
                         "SELECT s.startTs FROM Segment s WHERE s.cameraId = :c AND s.startTs IN :t", Instant.class)
                 .setParameter("c", cameraId).setParameter("t", starts).getResultList());
-        byte[] dataKey = KeyVault.fromSystemProperty().openWithMaster((byte[]) row[0], CameraKeys.dataKeyAad(cameraId));
+        byte[] wrapped = (byte[]) row[0];
         // read after the lock, in a statement of its own: an owner change that committed meanwhile is seen
         @SuppressWarnings("unchecked")
         List<Object[]> owner = em.createNativeQuery("""
@@ -241,8 +254,10 @@ public class SegmentStore {
         ChainFence fence = owner.isEmpty() ? ChainFence.NO_OWNER
                 : new ChainFence((String) owner.get(0)[0], ((Number) owner.get(0)[1]).longValue(), epochMillis(owner.get(0)[2]),
                         epochMillis(owner.get(0)[3]));
-        ChainTail tail = new ChainTail(cameraId, dataKey, sealedStarts, fence, row[1] == null ? 0 : ((Number) row[1]).longValue(),
-                (byte[]) row[2]);
+        // opened with the master key, or from the seal made for this node (a recorder node holds no master
+        // key), once a segment is to be sealed: one kept aside needs no key, and its node may have lost the seal
+        ChainTail tail = new ChainTail(cameraId, () -> secrets.dataKey(cameraId, wrapped), sealedStarts, fence,
+                row[1] == null ? 0 : ((Number) row[1]).longValue(), (byte[]) row[2]);
         tail.lastBy = (String) row[4];
         tail.lastUnder = row[5] == null ? 0 : ((Number) row[5]).longValue();
         sealing.tails.put(cameraId, tail);
@@ -286,7 +301,7 @@ public class SegmentStore {
         long seq = tail.seq + 1;
         Instant end = start.plusMillis(recorded.durationMs());
         String relative = cameraId + "/" + seq + ".vseg";
-        Sealed sealed = sealToSomeVolume(spoolFile, KeyVault.sealedLength(clearLength), relative, tail.dataKey,
+        Sealed sealed = sealToSomeVolume(spoolFile, KeyVault.sealedLength(clearLength), relative, tail.dataKey(),
                 SegmentCrypto.segmentAad(cameraId, seq), cameraId, sealing);
         byte[] chain = SegmentCrypto.chainHash(tail.hash, cameraId, seq, start, end, sealed.clearSha256());
 

@@ -163,6 +163,16 @@ public final class InternalCa {
     }
 
     /**
+     * A key store holding a recorder node's sealing key and chain, alias {@code seal}: the
+     * management node seals the secrets of the node's cameras for it, so its certificate names the
+     * node and allows key agreement only (never TLS, never signatures).
+     */
+    public KeyStore issueSealing(String nodeId, char[] password) {
+        return issue("seal", "CN=" + nodeId + ",OU=camera sealing,O=Vigil VMS", List.of(), new KeyPurposeId[0],
+                KeyUsage.keyAgreement, password);
+    }
+
+    /**
      * A key store holding the server's signing key and chain, alias {@code signing}: signs hash
      * chain heads, the audit chain and evidence manifests (non-repudiation), never TLS.
      */

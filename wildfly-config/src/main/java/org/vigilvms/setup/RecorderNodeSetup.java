@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -24,13 +23,19 @@ import org.vigilvms.jms.ServiceIdentity;
  * <li>a server certificate of its own from the installation's CA (for its TLS listener and the
  * outboxes' bridge), the CA's and the signing key's certificates without their keys, the trust
  * store of the installation's CA;</li>
- * <li>the master key, which opens the cameras' passwords and data keys it records with;</li>
+ * <li>no master key: a sealing key of its own ({@code seal.p12}, EC P-256, its certificate from the
+ * installation's CA naming the node, for key agreement only), for which the management node seals
+ * the password and data key of each camera the node records, and of no other;</li>
  * <li>no LDAP bind password, SIEM or OpenID settings, first administrator or metrics password of
  * the installation's.</li>
  * </ul>
- * Made once; a later call keeps what is there.
+ * Made once; a later call keeps what is there, except that a node folder made before camera
+ * secrets were sealed per node gets its sealing key and loses its copy of the master key.
  */
 public final class RecorderNodeSetup {
+
+    /** The system property that names the node's sealing key store (read by the server's {@code NodeSealKey}). */
+    static final String SEAL_KEYSTORE_PROPERTY = "vigil.seal.keystore.file";
 
     private RecorderNodeSetup() {
     }
@@ -47,6 +52,9 @@ public final class RecorderNodeSetup {
             throw new SetupException("a node name is lower-case letters, digits and '-', not '" + nodeId + "'");
         }
         if (Files.isRegularFile(node.serverProperties())) {
+            if (!Files.isRegularFile(node.sealKeyStore())) {
+                upgradeToSealing(installation, node, nodeId);
+            }
             return node;
         }
         if (Files.isRegularFile(installation.pkcs11Config())) {
@@ -70,7 +78,7 @@ public final class RecorderNodeSetup {
             secrets.put(service.credentialAlias(), source.require(service.credentialAlias()));
         }
         writeTls(installation, source, node, secrets, nodeId, hostNames);
-        copyOwnerOnly(installation.masterKey(), node.masterKey());
+        writeSealKey(installation, source, node, secrets, nodeId);
         ServerSetup.writeBrokerIdentities(node, secrets);
         ServerSetup.writeScraperIdentity(node, secrets);
         secrets.getOrGenerate(ServerSetup.LDAP_BIND);
@@ -82,6 +90,7 @@ public final class RecorderNodeSetup {
         props.setProperty(ServerSetup.P_DB_URL, installed.getProperty(ServerSetup.P_DB_URL));
         props.setProperty(ServerSetup.P_DB_USER, ServerSetup.DB_RECORDER_ROLE);
         props.setProperty("vigil.node.id", nodeId);
+        props.setProperty(SEAL_KEYSTORE_PROPERTY, node.sealKeyStore().toString());
         props.setProperty("vigil.role.management", "false");
         props.setProperty("vigil.role.analytics", "false");
         if (storageDir != null) {
@@ -134,12 +143,24 @@ public final class RecorderNodeSetup {
         }
     }
 
-    private static void copyOwnerOnly(Path from, Path to) {
+    private static void writeSealKey(VigilHome installation, SecretStore source, VigilHome node, SecretStore secrets, String nodeId) {
+        InternalCa ca = InternalCa.load(installation.caKeyStore(), source.require(ServerSetup.CA_KEYSTORE).toCharArray());
+        char[] password = secrets.getOrGenerate(ServerSetup.SEAL_KEYSTORE).toCharArray();
+        InternalCa.write(ca.issueSealing(nodeId, password), node.sealKeyStore(), password);
+        FilePermissions.ownerOnly(node.sealKeyStore());
+    }
+
+    /** A node folder from before camera secrets were sealed per node: its own sealing key instead of the master key. */
+    private static void upgradeToSealing(VigilHome installation, VigilHome node, String nodeId) {
+        writeSealKey(installation, ServerSetup.openSecrets(installation), node, ServerSetup.openSecrets(node), nodeId);
+        Properties props = ServerSetup.readProperties(node.serverProperties());
+        props.setProperty(SEAL_KEYSTORE_PROPERTY, node.sealKeyStore().toString());
+        ServerSetup.writeProperties(node.serverProperties(), props,
+                "System properties for WildFly (--properties) of recorder node " + nodeId + ". Secret: readable by the owner only.");
         try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(node.masterKey());
         } catch (IOException e) {
-            throw new SetupException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+            throw new SetupException("cannot delete the master key copy " + node.masterKey() + ": " + e.getMessage(), e);
         }
-        FilePermissions.ownerOnly(to);
     }
 }

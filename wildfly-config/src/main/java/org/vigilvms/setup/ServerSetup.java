@@ -37,6 +37,8 @@ public final class ServerSetup {
     public static final String SIEM_TRUSTSTORE = "siem-truststore";
     public static final String CA_KEYSTORE = "ca-keystore";
     public static final String SIGNING_KEYSTORE = "signing-keystore";
+    /** A recorder node's sealing key store password (its own node folder only). */
+    public static final String SEAL_KEYSTORE = "seal-keystore";
     /** Password Vigil binds to the directory with (random and unused until LDAP is configured). */
     public static final String LDAP_BIND = "ldap-bind";
     /** The identity the customer's monitoring scrapes the metrics with (72-metrics.cli), and its realm. */

@@ -79,6 +79,14 @@ public record VigilHome(Path root) {
         return tlsDir().resolve("server.p12");
     }
 
+    /**
+     * A recorder node's own key for the camera secrets the management node seals for it, alias
+     * {@code seal} (only on a node set up by {@link RecorderNodeSetup}, which holds no master key).
+     */
+    public Path sealKeyStore() {
+        return tlsDir().resolve("seal.p12");
+    }
+
     /** The server's signing key and certificate (chain heads, exports, audit), alias {@code signing}. */
     public Path signingKeyStore() {
         return tlsDir().resolve("signing.p12");

@@ -97,8 +97,47 @@ class RecorderNodeSetupTest {
                 "names the host it runs on: " + own.getSubjectAlternativeNames());
         KeyStore installedServer = open(installation.serverKeyStore(), installed.require(ServerSetup.TLS_KEYSTORE));
         assertNotEquals(installedServer.getCertificate("server"), own, "a key of its own, not the management node's");
-        assertArrayEquals(Files.readAllBytes(installation.masterKey()), Files.readAllBytes(node.masterKey()),
-                "the master key, which opens the cameras' passwords and data keys");
+    }
+
+    @Test
+    void theNodeHoldsNoMasterKeyButASealingKeyOfItsOwnThatTheCaCertifiedForKeyAgreementOnly() throws Exception {
+        VigilHome node = RecorderNodeSetup.ensure(installation, new VigilHome(dir.resolve("node")), "vigil-2", List.of(), null);
+        assertFalse(Files.exists(node.masterKey()), "the master key opens every camera's password and data key: "
+                + "it stays on the management host");
+
+        KeyStore seal = open(node.sealKeyStore(), nodeSecrets(node).require(ServerSetup.SEAL_KEYSTORE));
+        assertEquals(Set.of("seal"), keyEntries(seal));
+        X509Certificate certificate = (X509Certificate) seal.getCertificate("seal");
+        X509Certificate ca = (X509Certificate) open(installation.caKeyStore(), installed.require(ServerSetup.CA_KEYSTORE))
+                .getCertificate(InternalCa.CA_ALIAS);
+        certificate.verify(ca.getPublicKey());
+        assertEquals("O=Vigil VMS,OU=camera sealing,CN=vigil-2", certificate.getSubjectX500Principal().getName());
+        assertArrayEquals(new boolean[] {false, false, false, false, true, false, false, false, false}, certificate.getKeyUsage(),
+                "key agreement only: never TLS, never a signature");
+        assertEquals("EC", certificate.getPublicKey().getAlgorithm());
+        assertEquals(node.sealKeyStore().toString(),
+                ServerSetup.readProperties(node.serverProperties()).getProperty("vigil.seal.keystore.file"));
+    }
+
+    @Test
+    void aNodeFolderMadeBeforeSealingGetsItsSealingKeyAndLosesItsMasterKeyCopy() throws Exception {
+        VigilHome node = RecorderNodeSetup.ensure(installation, new VigilHome(dir.resolve("node")), "vigil-2", List.of(), null);
+        // as the previous release left it: a master key copy, no sealing key
+        Files.copy(installation.masterKey(), node.masterKey());
+        Files.delete(node.sealKeyStore());
+        Properties before = ServerSetup.readProperties(node.serverProperties());
+        before.remove("vigil.seal.keystore.file");
+        ServerSetup.writeProperties(node.serverProperties(), before, "previous release");
+
+        RecorderNodeSetup.ensure(installation, node, "vigil-2", List.of(), null);
+
+        assertFalse(Files.exists(node.masterKey()));
+        KeyStore seal = open(node.sealKeyStore(), nodeSecrets(node).require(ServerSetup.SEAL_KEYSTORE));
+        assertEquals("O=Vigil VMS,OU=camera sealing,CN=vigil-2",
+                ((X509Certificate) seal.getCertificate("seal")).getSubjectX500Principal().getName());
+        Properties after = ServerSetup.readProperties(node.serverProperties());
+        assertEquals(node.sealKeyStore().toString(), after.getProperty("vigil.seal.keystore.file"));
+        assertEquals(before.getProperty("vigil.credstore.password"), after.getProperty("vigil.credstore.password"));
     }
 
     @Test
