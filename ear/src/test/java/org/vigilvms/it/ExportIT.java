@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +45,8 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
  * REST API; the investigators' verifier (the standalone jar, as its own process) says VALID with
  * only the package and the issuer certificate, and names each kind of tampering; Debian's
  * ffprobe (not our FFmpeg) decodes the exported MP4s, pictures and (one camera has a microphone)
- * sound; EXPORT is enforced in the EJB layer; an export can require a second person's approval;
+ * sound; EXPORT is enforced in the EJB layer; privacy masks are burned into snapshots, playback and
+ * exports of whoever may not see through them; an export can require a second person's approval;
  * an encrypted export opens only with its password.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -236,6 +239,106 @@ class ExportIT {
         VigilDeployment.grantToUser(admin, "lars", "LISTEN", first);
         Path heard = Files.write(work.resolve("segment-lars-listen.mp4"), segment(lars, first, seq));
         assertEquals("aac", ffprobe(heard, "a:0", "stream=codec_name").get("codec_name"), "with LISTEN, the sound");
+    }
+
+    /** South's privacy mask: a quarter of the picture, pixels 160..319 x 90..179 of its 640x360. */
+    private static final String WINDOW = "{\"name\": \"window\", \"x\": 0.25, \"y\": 0.25, \"width\": 0.25, \"height\": 0.25}";
+    private static final PictureRegions.Box WINDOW_BOX = new PictureRegions.Box(160, 90, 320, 180);
+    /** A band around the mask that compression may blur; checked neither as masked nor as clear. */
+    private static final int EDGE = 6;
+
+    @Test
+    void whoMayNotSeeThroughThePrivacyMasksGetsThemBurnedIntoSnapshotsPlaybackAndExport() throws Exception {
+        recorded();
+        HttpClient admin = admin();
+        String path = "/api/v1/cameras/" + second + "/analytics";
+        HttpResponse<String> outside = VigilDeployment.put(admin, path, masks("{\"name\": \"sky\", \"x\": 0.9, \"y\": 0.1, "
+                + "\"width\": 0.5, \"height\": 0.2}"));
+        assertEquals(400, outside.statusCode(), outside.body());
+        assertTrue(outside.body().contains("region sky must lie inside the picture"), outside.body());
+        HttpResponse<String> many = VigilDeployment.put(admin, path, masks(String.join(",", java.util.Collections.nCopies(17, WINDOW))));
+        assertEquals(400, many.statusCode(), many.body());
+        assertTrue(many.body().contains("at most 16 zones and 16 masks"), many.body());
+        HttpResponse<String> saved = VigilDeployment.put(admin, path, masks(WINDOW));
+        assertEquals(200, saved.statusCode(), saved.body());
+
+        VigilTestEnvironment.directory().addUser("mia", "Mia-pw-1");
+        VigilTestEnvironment.directory().addUser("ivo", "Ivo-pw-1");
+        for (String right : List.of("VIEW_LIVE", "PLAYBACK", "EXPORT")) {
+            VigilDeployment.grantToUser(admin, "mia", right, second);
+            VigilDeployment.grantToUser(admin, "ivo", right, second);
+        }
+        VigilDeployment.grantToUser(admin, "ivo", "VIEW_UNMASKED", second);
+        HttpClient mia = VigilDeployment.signedIn("mia", "Mia-pw-1");
+        HttpClient ivo = VigilDeployment.signedIn("ivo", "Ivo-pw-1");
+        long seq = count("SELECT min(chain_seq) FROM segment WHERE camera_id = ? AND start_ts >= ?", second,
+                java.sql.Timestamp.from(from));
+        int frames = (int) count("SELECT frames FROM segment WHERE camera_id = ? AND chain_seq = ?", second, seq);
+
+        // the recording stays as the camera sent it: what an investigator with VIEW_UNMASKED gets is the stored segment
+        byte[] stored = segment(admin, second, seq);
+        assertEquals(HexFormat.of().formatHex(VigilDeployment.bytes("SELECT sha256 FROM segment WHERE camera_id = ? AND chain_seq = ?",
+                second, seq)), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)), "the stored segment");
+        assertTrue(java.util.Arrays.equals(stored, segment(ivo, second, seq)), "ivo sees through the mask: the stored segment");
+        List<PictureRegions.Luma> clear = PictureRegions.video(Files.write(work.resolve("segment-ivo.mp4"), stored), 640, 360);
+        assertEquals(frames, clear.size());
+        assertTrue(clear.stream().allMatch(p -> p.mean(WINDOW_BOX) > 60), "the region is not dark of itself");
+
+        // mia gets every picture of it with the window black, and the rest of the picture as it was
+        assertEquals(200, get(mia, "/api/v1/cameras/" + second + "/recordings?from=" + from + "&to=" + to).statusCode());
+        assertMasked(PictureRegions.video(Files.write(work.resolve("segment-mia.mp4"), segment(mia, second, seq)), 640, 360),
+                frames, "mia's playback");
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'mia' AND action = 'playback.opened' "
+                + "AND detail LIKE '%1 privacy masks burned in (lacks VIEW_UNMASKED)'"), "mia's playback audited as masked");
+
+        // snapshots, recorded and live
+        Instant at = from.plusSeconds(2);
+        assertMasked(List.of(PictureRegions.jpeg(snapshot(mia, "?at=" + at))), 1, "mia's recorded snapshot");
+        assertMasked(List.of(PictureRegions.jpeg(snapshot(mia, ""))), 1, "mia's live snapshot");
+        assertTrue(PictureRegions.jpeg(snapshot(ivo, "?at=" + at)).mean(WINDOW_BOX) > 60, "ivo's snapshot shows the window");
+        assertEquals(2, count("SELECT count(*) FROM audit_event WHERE actor = 'mia' AND action = 'snapshot.taken' "
+                + "AND detail LIKE '%1 privacy masks burned in (lacks VIEW_UNMASKED)'"), "mia's snapshots audited as masked");
+
+        // mia's export: masked, verified, every picture there and masked for Debian's decoder
+        String job = requestExport(mia, "{\"cameras\":[" + second + "],\"from\":\"" + from + "\",\"to\":\""
+                + from.plusSeconds(6) + "\",\"reason\":\"who came through the gate\"}");
+        Path export = download(mia, awaitDone(mia, job), "masked.zip");
+        Verdict verdict = verify(export, issuerCertificate(admin));
+        assertEquals(0, verdict.status(), verdict.output());
+        assertTrue(verdict.output().contains("(privacy masks burned in by the server; the exporter could not see through them)"),
+                verdict.output());
+        ExportManifest.CameraExport south = ExportManifest.parse(ExportTampering.read(export, ExportManifest.MANIFEST)).cameras().get(0);
+        assertTrue(south.segments().stream().allMatch(e -> e.maskedSha256() != null && e.soundRemovedSha256() == null),
+                "every segment is named as masked: " + south.segments());
+        Path mp4 = Files.write(work.resolve("masked.mp4"), ExportTampering.read(export, south.file()));
+        assertMasked(PictureRegions.video(mp4, 640, 360), south.segments().stream().mapToInt(ExportManifest.SegmentEntry::frames).sum(),
+                "mia's export");
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'mia' AND action = 'export.requested' AND target = ? "
+                + "AND detail LIKE '%privacy masks burned in for cameras [" + second + "] (lacks VIEW_UNMASKED)%'", "export:" + job));
+    }
+
+    private static String masks(String masks) {
+        return "{\"enabled\": false, \"sensitivity\": 50, \"tamper\": false, \"zones\": [], \"masks\": [" + masks + "]}";
+    }
+
+    /** {@code expected} pictures, each black inside the window and showing the scene around it. */
+    private static void assertMasked(List<PictureRegions.Luma> pictures, int expected, String what) {
+        assertEquals(expected, pictures.size(), what + ": pictures");
+        PictureRegions.Box around = new PictureRegions.Box(0, WINDOW_BOX.bottom() + EDGE, 640, 360);
+        for (int i = 0; i < pictures.size(); i++) {
+            PictureRegions.Luma picture = pictures.get(i);
+            assertTrue(picture.max(WINDOW_BOX.inner(EDGE)) < 40, what + ", picture " + i + ": brightness "
+                    + picture.max(WINDOW_BOX.inner(EDGE)) + " inside the mask");
+            assertTrue(picture.mean(around) > 60, what + ", picture " + i + ": the scene below the mask is gone ("
+                    + picture.mean(around) + ")");
+        }
+    }
+
+    private static byte[] snapshot(HttpClient client, String query) throws Exception {
+        HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(VigilDeployment.BASE
+                + "/api/v1/cameras/" + second + "/snapshot" + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        return response.body();
     }
 
     @Test

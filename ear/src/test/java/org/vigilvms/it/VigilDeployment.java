@@ -114,6 +114,12 @@ final class VigilDeployment {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> put(HttpClient client, String path, String json) throws java.io.IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(BASE + path))
+                        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> delete(HttpClient client, String path) throws java.io.IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,7 +2,6 @@ package org.vigilvms.analytics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.vigilvms.jms.analytics.AnalyticsAlert;
 import org.vigilvms.jms.analytics.AnalyticsConfiguration;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.messaging.SignedSender;
-import org.vigilvms.platform.ServerSigningKey;
 
 /**
  * The analytics service's state: the configuration in force per camera, taken only from signed
@@ -58,13 +56,7 @@ public class AnalyticsEngine {
 
     /** Applies a configuration; false (audited) when its signature does not verify or it is not newer. */
     public boolean apply(AnalyticsConfiguration config) {
-        byte[] signature;
-        try {
-            signature = Base64.getDecoder().decode(config.signature() == null ? "" : config.signature());
-        } catch (IllegalArgumentException e) {
-            signature = new byte[0];
-        }
-        if (!ServerSigningKey.installation().verify(config.signedBytes(), signature)) {
+        if (!ConfigSignature.verifies(config)) {
             LOG.warnf("analytics refused configuration %d of camera %d: its signature does not verify",
                     config.version(), config.cameraId());
             audit.record(ServiceIdentity.ANALYTICS.principal(), "analytics.config.rejected", "camera:" + config.cameraId(),

@@ -34,6 +34,10 @@ public class ExportJob {
     @Column(name = "soundless_camera_ids", length = 2048)
     private String soundlessCameraIds;
 
+    /** Cameras whose privacy masks are burned in (the requester lacked VIEW_UNMASKED on them), as camera_ids; null: none. */
+    @Column(name = "masked_camera_ids", length = 2048)
+    private String maskedCameraIds;
+
     @Column(name = "from_ts", nullable = false)
     private Instant fromTs;
 
@@ -109,6 +113,17 @@ public class ExportJob {
     /** Exports these cameras' pictures without their sound. */
     void leaveOutSound(List<Long> cameras) {
         soundlessCameraIds = cameras.isEmpty() ? null : String.join(",", cameras.stream().map(String::valueOf).toList());
+    }
+
+    /** Burns these cameras' privacy masks into their pictures. */
+    void burnInMasks(List<Long> cameras) {
+        maskedCameraIds = cameras.isEmpty() ? null : String.join(",", cameras.stream().map(String::valueOf).toList());
+    }
+
+    /** Whether the camera's pictures go into the export with its privacy masks burned in. */
+    public boolean masked(long cameraId) {
+        return maskedCameraIds != null && Arrays.stream(maskedCameraIds.split(",")).map(Long::valueOf)
+                .anyMatch(id -> id == cameraId);
     }
 
     /** Whether the camera's sound goes into the export. */

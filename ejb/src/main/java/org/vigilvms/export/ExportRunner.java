@@ -27,17 +27,21 @@ import org.vigilvms.evidence.ChainLink;
 import org.vigilvms.evidence.ExportManifest;
 import org.vigilvms.evidence.ExportPackage;
 import org.vigilvms.evidence.ExportSignature;
+import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.Platform;
 import org.vigilvms.platform.ServerSigningKey;
+import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.MaskedVideo;
 import org.vigilvms.video.SoundlessSegment;
 
 /**
  * Runs one export job outside any long transaction: copies the original segments (decrypted and
  * checked against their indexed hash; with their sound taken out for a camera the requester may
- * not hear, the manifest then naming both hashes), joins them per camera, writes the manifest, signs and
+ * not hear, or with its privacy masks burned in for one whose masks the requester may not see
+ * through, the manifest then naming both hashes), joins them per camera, writes the manifest, signs and
  * time-stamps it, and packs everything, reporting progress as it goes.
  */
 @PermitAll // internal service: started by ExportService after the request committed
@@ -66,6 +70,9 @@ public class ExportRunner {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private PrivacyMasks privacy;
 
     @jakarta.persistence.PersistenceContext(unitName = "vigil")
     private jakarta.persistence.EntityManager em;
@@ -120,12 +127,14 @@ public class ExportRunner {
             throw new IllegalStateException("camera " + cameraId + " has no recording in the range any more");
         }
         Instant first = segments.get(0).getStartTs();
+        List<Region> masks = job.masked(cameraId) ? privacy.masksOf(job.getRequestedBy(), cameraId) : List.of();
         List<ExportManifest.SegmentEntry> entries = new ArrayList<>();
         List<ExportMuxer.Part> parts = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
             byte[] stored = store.openVerified(segment);
-            byte[] clear = job.withSound(cameraId) ? stored : SoundlessSegment.of(stored);
+            byte[] clear = !masks.isEmpty() ? MaskedVideo.of(stored, masks, job.withSound(cameraId), work.resolve("masking"))
+                    : job.withSound(cameraId) ? stored : SoundlessSegment.of(stored);
             byte[] previous = s > 0 && segments.get(s - 1).getChainSeq() == segment.getChainSeq() - 1
                     ? segments.get(s - 1).getChainHash() : jobs.previousLink(cameraId, segment.getChainSeq());
             String inside = ExportManifest.originalFile(cameraId, segment.getChainSeq());
@@ -137,7 +146,8 @@ public class ExportRunner {
             entries.add(new ExportManifest.SegmentEntry(segment.getChainSeq(), segment.getStartTs(), segment.getEndTs(),
                     segment.getFrames(), inside, ChainLink.hex(segment.getSha256()),
                     ChainLink.hex(previous == null ? new byte[32] : previous), ChainLink.hex(segment.getChainHash()), offset,
-                    clear == stored ? null : ChainLink.hex(ChainLink.sha256(clear))));
+                    clear == stored || !masks.isEmpty() ? null : ChainLink.hex(ChainLink.sha256(clear)),
+                    masks.isEmpty() ? null : ChainLink.hex(ChainLink.sha256(clear))));
             parts.add(new ExportMuxer.Part(file, offset));
             jobs.progress(job.getId(), (int) (90.0 * (index + (s + 1.0) / (segments.size() + 1)) / count),
                     "camera " + cameraId + ": segment " + (s + 1) + " of " + segments.size());

@@ -27,6 +27,7 @@ import org.vigilvms.platform.AfterCompletion;
 import org.vigilvms.platform.FreeText;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.ServerSigningKey;
+import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessDeniedException;
 import org.vigilvms.security.AccessRight;
@@ -37,7 +38,8 @@ import org.vigilvms.security.Caller;
  * the client; every request, approval, refusal and download is audited. When the installation
  * requires it ({@code vigil.export.approval=required}), a second person with EXPORT on the same
  * cameras approves before the job runs (four eyes). A camera's sound goes into the export only
- * when the requester holds LISTEN on it; otherwise its pictures are exported without it.
+ * when the requester holds LISTEN on it; otherwise its pictures are exported without it. A
+ * requester without VIEW_UNMASKED on a camera gets its pictures with the privacy masks burned in.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -70,6 +72,9 @@ public class ExportService {
 
     @Inject
     private InstallationPaths paths;
+
+    @Inject
+    private PrivacyMasks privacy;
 
     @Resource
     private ManagedExecutorService executor;
@@ -130,11 +135,15 @@ public class ExportService {
                 request.password() != null, approval ? ExportJob.State.AWAITING_APPROVAL : ExportJob.State.QUEUED);
         List<Long> soundless = cameras.stream().filter(c -> !access.allowed(caller, AccessRight.LISTEN, c)).toList();
         job.leaveOutSound(soundless);
+        List<Long> unmaskedNotAllowed = cameras.stream().filter(c -> !access.allowed(caller, AccessRight.VIEW_UNMASKED, c)).toList();
+        job.burnInMasks(unmaskedNotAllowed);
+        List<Long> masked = unmaskedNotAllowed.stream().filter(c -> !privacy.masksOf(caller.name(), c).isEmpty()).toList();
         em.persist(job);
         audit.record(caller.name(), "export.requested", "export:" + job.getId(), AuditEvent.Outcome.SUCCESS,
                 "cameras " + cameras + ", " + request.from() + " .. " + request.to() + ", reason: " + reason
                         + (caseNumber == null ? "" : ", case " + caseNumber) + (request.password() != null ? ", encrypted" : "")
                         + (soundless.isEmpty() ? "" : ", without sound for cameras " + soundless + " (lacks LISTEN)")
+                        + (masked.isEmpty() ? "" : ", privacy masks burned in for cameras " + masked + " (lacks VIEW_UNMASKED)")
                         + (approval ? ", awaiting approval" : ""));
         if (request.password() != null) {
             passwords.keep(job.getId(), request.password().toCharArray());

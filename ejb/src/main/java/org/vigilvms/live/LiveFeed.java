@@ -10,10 +10,11 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.vigilvms.jms.analytics.Region;
 
 /**
- * Live view of one ingest session: its two {@link LiveStream}s (pictures only; pictures with the
- * sound), each remuxed only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
+ * Live view of one ingest session: its {@link LiveStream}s (pictures only; pictures with the
+ * sound; pictures with privacy masks, encoded again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
  * snapshot asked for lately). The packets since the latest keyframe are kept by reference (no
  * copy of the data), so a stream that opens starts at that keyframe at once. The sound (AAC)
  * goes along while it comes; when it stops for {@link #SOUND_LAPSE_MS} with the pictures still
@@ -50,6 +51,7 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
+    private final long cameraId;
     private final AVStream stream;
     /** The sound as the recorder stores it (AAC), or null: the streams carry pictures only. */
     private final AVCodecParameters soundParameters;
@@ -58,12 +60,16 @@ public final class LiveFeed implements AutoCloseable {
     private final List<Output> outputs;
     private final List<Kept> sinceKey = new ArrayList<>();
     private final List<Kept> soundSinceKey = new ArrayList<>();
+    /** The masked stream's encoder while it is wanted, or null. */
+    private MaskedLive masked;
+    private long maskedWantedMs;
     private boolean broken;
     private boolean soundStopped;
     private long lastSoundMs;
 
     /** {@code soundParameters}: the sound track the recorder stores, or null; only AAC goes live. */
     public LiveFeed(long cameraId, AVStream stream, AVCodecParameters soundParameters, AVRational soundTimeBase, LiveHub hub) {
+        this.cameraId = cameraId;
         this.stream = stream;
         boolean aac = soundParameters != null && soundParameters.codec_id() == AV_CODEC_ID_AAC;
         this.soundParameters = aac ? soundParameters : null;
@@ -92,6 +98,7 @@ public final class LiveFeed implements AutoCloseable {
             for (Output output : outputs) {
                 offer(output, packet, pts, dts, key, timeBase, output.stream.sound() && soundComing, now);
             }
+            offerMasked(packet, pts, dts, key, now);
         } catch (RuntimeException e) {
             fail(); // live view of this session ends; recording goes on
         }
@@ -125,6 +132,35 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     /**
+     * The masked stream: encoded while wanted, with the masks the hub holds; changed masks, or an
+     * encoder that failed, start it again at a key picture.
+     */
+    private void offerMasked(AVPacket packet, long pts, long dts, boolean key, long now) {
+        LiveStream maskedStream = LiveStream.masked(cameraId);
+        if (hub.wanted(maskedStream)) {
+            maskedWantedMs = now;
+            List<Region> masks = hub.masks(cameraId).orElse(null);
+            if (masked != null && key && (masked.failed() || !masked.masks().equals(masks))) {
+                masked.close();
+                masked = null;
+            }
+            if (masked == null && masks != null && !sinceKey.isEmpty()) {
+                masked = new MaskedLive(maskedStream, stream, masks, hub, hub.threadFactory());
+                for (Kept kept : sinceKey) { // this packet is the newest of them
+                    masked.offer(kept.packet(), kept.pts(), kept.dts(), kept.key());
+                }
+                return;
+            }
+        } else if (masked != null && now - maskedWantedMs > LINGER_MS) {
+            masked.close();
+            masked = null;
+        }
+        if (masked != null) {
+            masked.offer(packet, pts, dts, key);
+        }
+    }
+
+    /**
      * One sound packet of the track given at construction (its time relative to the session, in
      * that track's time base); the packet is not consumed.
      */
@@ -150,6 +186,14 @@ public final class LiveFeed implements AutoCloseable {
     private void fail() {
         broken = true;
         outputs.forEach(Output::close);
+        closeMasked();
+    }
+
+    private void closeMasked() {
+        if (masked != null) {
+            masked.close();
+            masked = null;
+        }
     }
 
     private void release() {
@@ -163,5 +207,6 @@ public final class LiveFeed implements AutoCloseable {
     public void close() {
         release();
         outputs.forEach(Output::close);
+        closeMasked();
     }
 }

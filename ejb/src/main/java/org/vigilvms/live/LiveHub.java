@@ -2,6 +2,9 @@ package org.vigilvms.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -10,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ThreadFactory;
+import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.platform.Meters;
 
 /**
- * Fans each live stream's fragments out to its viewers (a camera has up to two streams, see
+ * Fans each live stream's fragments out to its viewers (a camera has up to three streams, see
  * {@link LiveStream}). Keeps the initialisation segment and the fragments since the latest
  * keyframe, so a viewer who joins starts at that keyframe at once. Viewers must not block: they
  * queue and drop on their own (see the web module). Says whether a stream is wanted at all
@@ -25,6 +30,15 @@ public class LiveHub {
     @Inject
     private MeterRegistry registry;
 
+    /** Where the masked streams' encoders run (the container's threads). */
+    @Resource
+    private ManagedThreadFactory managedThreads;
+
+    private ThreadFactory threads;
+
+    /** Per camera, the privacy masks its masked stream burns in, as the latest viewer who needed them was told. */
+    private final Map<Long, List<Region>> masks = new ConcurrentHashMap<>();
+
     /** Cameras whose viewer count the metrics endpoint shows ({@code vigil_live_viewers{camera=...}}). */
     private final Set<Long> metered = ConcurrentHashMap.newKeySet();
 
@@ -34,6 +48,31 @@ public class LiveHub {
 
     LiveHub(MeterRegistry registry) {
         this.registry = registry;
+        this.threads = Thread::new;
+    }
+
+    @PostConstruct
+    void threads() {
+        threads = managedThreads;
+    }
+
+    /**
+     * The privacy masks of the camera's masked stream: set before a viewer who may not see
+     * through them joins it ({@link LiveStream#masked}); a running masked stream takes changed
+     * masks at its next key picture.
+     */
+    public void maskWith(long cameraId, List<Region> regions) {
+        masks.put(cameraId, List.copyOf(regions));
+    }
+
+    /** The masks of the camera's masked stream, or empty while no viewer needed it. */
+    java.util.Optional<List<Region>> masks(long cameraId) {
+        return java.util.Optional.ofNullable(masks.get(cameraId));
+    }
+
+    /** Makes the threads that encode masked streams. */
+    ThreadFactory threadFactory() {
+        return threads;
     }
 
     /** A GOP longer than this (fragments) is not cached further: a camera with keyframes far apart. */
@@ -170,7 +209,7 @@ public class LiveHub {
 
     private int viewersOf(long cameraId) {
         int viewers = 0;
-        for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId))) {
+        for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId), LiveStream.masked(cameraId))) {
             Channel channel = channels.get(stream);
             viewers += channel == null ? 0 : channel.viewers.size();
         }

@@ -42,7 +42,8 @@ import org.bytedeco.javacpp.Pointer;
  * written as fragmented MP4 with one fragment per frame (for Media Source Extensions in
  * browsers), handed to the {@link LiveHub} fragment by fragment. The camera's sound goes along
  * when it is AAC (as the camera sends it, or as the recorder re-encoded it); each sound packet is
- * a fragment of its own. Never decodes.
+ * a fragment of its own. Never decodes: the masked stream's pictures come encoded already
+ * ({@link MaskedLive}).
  */
 public final class LiveMuxer implements AutoCloseable {
 
@@ -95,14 +96,20 @@ public final class LiveMuxer implements AutoCloseable {
      */
     public static LiveMuxer open(LiveStream live, AVStream input, AVCodecParameters soundParameters, AVRational soundTimeBase,
                                  LiveHub hub) {
+        return open(live, input.codecpar(), input.time_base(), soundParameters, soundTimeBase, hub);
+    }
+
+    /** {@link #open(LiveStream, AVStream, AVCodecParameters, AVRational, LiveHub)} for pictures described by their parameters. */
+    public static LiveMuxer open(LiveStream live, AVCodecParameters pictures, AVRational timeBase, AVCodecParameters soundParameters,
+                                 AVRational soundTimeBase, LiveHub hub) {
         AVFormatContext output = new AVFormatContext(null);
         if (avformat_alloc_output_context2(output, null, "mp4", null) < 0) {
             throw new IllegalStateException("cannot create the live MP4 muxer");
         }
         AVStream stream = avformat_new_stream(output, null);
-        avcodec_parameters_copy(stream.codecpar(), input.codecpar());
+        avcodec_parameters_copy(stream.codecpar(), pictures);
         stream.codecpar().codec_tag(0);
-        stream.time_base(input.time_base());
+        stream.time_base(timeBase);
         AVStream sound = null;
         if (soundParameters != null) {
             sound = avformat_new_stream(output, null);
@@ -127,7 +134,7 @@ public final class LiveMuxer implements AutoCloseable {
             throw new IllegalStateException("cannot start the live MP4 stream (" + rc + ")");
         }
         avio_flush(output.pb());
-        String codecs = codecString(input) + (soundParameters != null ? "," + soundCodecString(soundParameters) : "");
+        String codecs = codecString(pictures) + (soundParameters != null ? "," + soundCodecString(soundParameters) : "");
         hub.start(live, codecs, muxer.take());
         return muxer;
     }
@@ -236,11 +243,11 @@ public final class LiveMuxer implements AutoCloseable {
     }
 
     /** The RFC 6381 codec string browsers need, e.g. avc1.42e01e, read from the SPS. */
-    static String codecString(AVStream input) {
-        int size = input.codecpar().extradata_size();
+    static String codecString(AVCodecParameters pictures) {
+        int size = pictures.extradata_size();
         byte[] extra = new byte[Math.max(size, 0)];
         if (size > 0) {
-            input.codecpar().extradata().get(extra);
+            pictures.extradata().get(extra);
         }
         return codecString(extra);
     }

@@ -4,8 +4,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.security.Caller;
@@ -14,7 +17,8 @@ import org.vigilvms.security.Caller;
  * Hands out live-view tickets to holders of VIEW_LIVE on the camera and says, while a stream
  * runs, whether its viewer still holds that right; viewing itself is audited by the endpoint.
  * The camera's sound goes only to holders of LISTEN: a stream with sound asked for without it
- * carries the pictures only.
+ * carries the pictures only. A viewer without VIEW_UNMASKED on a camera with privacy masks gets
+ * its masked stream ({@link LiveStream#masked}), pictures only, and never its own.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -36,6 +40,12 @@ public class LiveService {
     @Inject
     private TicketHolders holders;
 
+    @Inject
+    private PrivacyMasks privacy;
+
+    @Inject
+    private LiveHub hub;
+
     public LiveTicket ticket(long cameraId, String sessionId) {
         access.require(AccessRight.VIEW_LIVE, cameraId);
         Caller caller = access.caller();
@@ -52,20 +62,49 @@ public class LiveService {
     public boolean mayGoOnWatching(Caller viewer, LiveStream stream) {
         long cameraId = stream.cameraId();
         boolean watching = access.allowed(viewer, AccessRight.VIEW_LIVE, cameraId);
-        if (watching && (!stream.sound() || access.allowed(viewer, AccessRight.LISTEN, cameraId))) {
+        boolean hearing = !stream.sound() || access.allowed(viewer, AccessRight.LISTEN, cameraId);
+        String masking = watching && hearing ? maskingChange(viewer, stream) : null;
+        if (watching && hearing && masking == null) {
             return true;
         }
         audit.record(viewer.name(), "live.ended", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
-                access.disabled(viewer) ? "account disabled" : watching ? "lacks LISTEN" : "lacks VIEW_LIVE");
+                access.disabled(viewer) ? "account disabled" : !watching ? "lacks VIEW_LIVE" : !hearing ? "lacks LISTEN" : masking);
         return false;
     }
 
     /**
-     * The stream a viewer gets who asked for the camera's sound or not: with the sound only when
-     * they hold LISTEN on the camera. Asking for it without LISTEN is refused to the pictures and
-     * audited ({@code live.sound}).
+     * Why a running stream no longer fits the viewer's masking, or null: masks came on a camera
+     * the viewer may not see through. A masked stream goes on (and takes changed masks); it ends
+     * when the camera has no masks left, so that the viewer gets the camera's own stream again.
+     */
+    private String maskingChange(Caller viewer, LiveStream stream) {
+        List<Region> masks = privacy.hiddenFrom(viewer, stream.cameraId());
+        if (stream.masked()) {
+            if (masks.isEmpty()) {
+                return "no privacy masks to burn in any more";
+            }
+            hub.maskWith(stream.cameraId(), masks);
+            return null;
+        }
+        return masks.isEmpty() ? null : "privacy masks apply (lacks VIEW_UNMASKED)";
+    }
+
+    /**
+     * The stream a viewer gets who asked for the camera's sound or not: the masked stream (no
+     * sound) when the camera has privacy masks the viewer may not see through; otherwise with the
+     * sound only when they hold LISTEN on the camera. Sound asked for but not given is audited
+     * ({@code live.sound}).
      */
     public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked) {
+        List<Region> masks = privacy.hiddenFrom(viewer, cameraId);
+        if (!masks.isEmpty()) {
+            hub.maskWith(cameraId, masks);
+            if (soundAsked) {
+                audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
+                        "the masked live stream carries no sound (lacks VIEW_UNMASKED)");
+            }
+            return LiveStream.masked(cameraId);
+        }
         if (!soundAsked) {
             return LiveStream.pictures(cameraId);
         }

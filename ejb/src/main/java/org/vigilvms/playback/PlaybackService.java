@@ -11,17 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.privacy.MaskingCapacity;
+import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.MaskedVideo;
 import org.vigilvms.video.SoundlessSegment;
 
 /**
  * Playback of stored video (X.1453 F3): needs PLAYBACK on the camera for every call, checked
  * here and not only in the console; opening a range is audited. The camera's sound goes only to
- * holders of LISTEN; everyone else gets the same pictures without it.
+ * holders of LISTEN; everyone else gets the same pictures without it. Holders of VIEW_UNMASKED see
+ * the pictures as recorded; everyone else with the camera's privacy masks burned in.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -42,6 +48,15 @@ public class PlaybackService {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private PrivacyMasks privacy;
+
+    @Inject
+    private MaskingCapacity capacity;
+
+    @Inject
+    private InstallationPaths paths;
 
     public Recordings recordings(long cameraId, Instant from, Instant to) {
         access.require(AccessRight.PLAYBACK, cameraId);
@@ -71,14 +86,18 @@ public class PlaybackService {
             spans.add(new Recordings.Span(spanStart, spanEnd));
         }
         boolean sound = mayListen(cameraId);
+        int masks = privacy.hiddenFromCaller(cameraId).size();
         audit.record(access.caller().name(), "playback.opened", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
-                from + " .. " + to + (sound ? "" : "; pictures only: lacks LISTEN"));
+                from + " .. " + to + (sound ? "" : "; pictures only: lacks LISTEN")
+                        + (masks == 0 ? "" : "; " + masks + " privacy masks burned in (lacks VIEW_UNMASKED)"));
         return new Recordings(cameraId, from, to, List.copyOf(spans), List.copyOf(refs), sound);
     }
 
     /**
      * One stored segment, decrypted and verified against its indexed hash (fragmented MP4); for a
-     * caller without LISTEN on the camera, with its sound taken out ({@link SoundlessSegment}).
+     * caller without LISTEN on the camera, with its sound taken out ({@link SoundlessSegment}); for
+     * a caller without VIEW_UNMASKED, with the camera's privacy masks burned in ({@link MaskedVideo},
+     * within this node's {@link MaskingCapacity}).
      */
     public byte[] segment(long cameraId, long chainSeq) {
         access.require(AccessRight.PLAYBACK, cameraId);
@@ -89,7 +108,12 @@ public class PlaybackService {
             throw new InvalidRequestException("camera " + cameraId + " has no stored segment " + chainSeq);
         }
         byte[] segment = store.openVerified(found.get(0));
-        return mayListen(cameraId) ? segment : SoundlessSegment.of(segment);
+        boolean sound = mayListen(cameraId);
+        List<Region> masks = privacy.hiddenFromCaller(cameraId);
+        if (!masks.isEmpty()) {
+            return capacity.run(() -> MaskedVideo.of(segment, masks, sound, paths.serverData().resolve("masking")));
+        }
+        return sound ? segment : SoundlessSegment.of(segment);
     }
 
     private boolean mayListen(long cameraId) {

@@ -16,20 +16,25 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
+import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.live.LiveHub;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
+import org.vigilvms.video.MaskArea;
+import org.vigilvms.video.MaskPainter;
 import org.vigilvms.video.StillPicture;
 import org.vigilvms.video.VideoFiles;
 
 /**
  * Still pictures (JPEG) of a camera: the live picture (VIEW_LIVE) or the frame recorded at an
  * instant (PLAYBACK; the frame on screen then, from the stored segment, decrypted and
- * hash-checked). Decoded on the server from the same packets that are recorded; audited.
+ * hash-checked). Decoded on the server from the same packets that are recorded; the camera's
+ * privacy masks burned in for callers without VIEW_UNMASKED ({@link PrivacyMasks}); audited.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -60,6 +65,9 @@ public class SnapshotService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private PrivacyMasks privacy;
+
     /** The camera's picture now: the last frame of the current picture group. */
     public Snapshot live(long cameraId) {
         access.require(AccessRight.VIEW_LIVE, cameraId);
@@ -72,8 +80,10 @@ public class SnapshotService {
             throw new InvalidRequestException("interrupted while waiting for the live picture of camera " + cameraId);
         }
         Instant taken = clock.instant();
-        byte[] jpeg = onScreen(group, Long.MAX_VALUE, cameraId).jpeg();
-        audit.record(access.caller().name(), "snapshot.taken", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS, "live");
+        List<Region> masks = privacy.hiddenFromCaller(cameraId);
+        byte[] jpeg = onScreen(group, Long.MAX_VALUE, cameraId, masks).jpeg();
+        audit.record(access.caller().name(), "snapshot.taken", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
+                "live" + masked(masks));
         return new Snapshot(cameraId, taken, jpeg);
     }
 
@@ -95,22 +105,27 @@ public class SnapshotService {
         }
         Segment segment = found.get(0);
         long startMs = segment.getStartTs().toEpochMilli();
-        Still still = onScreen(store.openVerified(segment), at.toEpochMilli() - startMs, cameraId);
+        List<Region> masks = privacy.hiddenFromCaller(cameraId);
+        Still still = onScreen(store.openVerified(segment), at.toEpochMilli() - startMs, cameraId, masks);
         Instant shown = Instant.ofEpochMilli(startMs + still.mediaMs());
         byte[] jpeg = still.jpeg();
         audit.record(access.caller().name(), "snapshot.taken", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
-                "recorded " + shown);
+                "recorded " + shown + masked(masks));
         return new Snapshot(cameraId, shown, jpeg);
     }
 
     private record Still(byte[] jpeg, long mediaMs) {
     }
 
+    private static String masked(List<Region> masks) {
+        return masks.isEmpty() ? "" : "; " + masks.size() + " privacy masks burned in (lacks VIEW_UNMASKED)";
+    }
+
     /**
      * The JPEG of the frame on screen at {@code untilMediaMs} (from the file's start): the last
-     * frame at or before it, or the first frame when all are later.
+     * frame at or before it, or the first frame when all are later; {@code masks} burned in.
      */
-    private Still onScreen(byte[] mp4, long untilMediaMs, long cameraId) {
+    private Still onScreen(byte[] mp4, long untilMediaMs, long cameraId, List<Region> masks) {
         long[] frameMs = {-1};
         AVFrame onScreen = av_frame_alloc();
         try (StillPicture still = new StillPicture()) {
@@ -126,6 +141,7 @@ public class SnapshotService {
             if (frameMs[0] < 0) {
                 throw new InvalidRequestException("camera " + cameraId + ": no frame could be decoded");
             }
+            MaskPainter.paint(onScreen, MaskArea.of(masks, onScreen.width(), onScreen.height()));
             still.keep(onScreen);
             return new Still(still.jpeg(), frameMs[0]);
         } finally {

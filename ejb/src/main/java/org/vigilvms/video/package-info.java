@@ -2,7 +2,9 @@
  * Access to the video libraries (JavaCV/FFmpeg/OpenCV from the server module
  * {@code org.bytedeco.javacv}): how camera streams are opened ({@code CameraInput}: the protocol
  * whitelist), the stream probe, stored and live MP4 decoding, stills, and stored segments served
- * without their sound ({@code SoundlessSegment}: pure Java, nothing decoded). Ingest, recording,
- * playback, export and analytics build on it.
+ * without their sound ({@code SoundlessSegment}: pure Java, nothing decoded), and privacy masks
+ * burned into decoded pictures and encoded again as H.264 ({@code MaskArea}, {@code MaskPainter},
+ * {@code MaskingTranscoder}; {@code MaskedVideo} for a stored segment). Ingest, recording,
+ * playback, export, live view and analytics build on it.
  */
 package org.vigilvms.video;

@@ -47,14 +47,17 @@ public record ExportManifest(String format, String exportId, Instant createdAt, 
      * when the file is the stored segment itself; otherwise the file is that segment with its sound
      * taken out by the server (the exporter could not listen), and this is the file's hash: its
      * pictures are the original packets, its place in the chain is vouched for by the signed
-     * manifest, not recomputed from the file.
+     * manifest, not recomputed from the file. {@code maskedSha256} is likewise the hash of a file
+     * the server made from the stored segment with the camera's privacy masks burned into its
+     * pictures (re-encoded; the exporter could not see through the masks), with or without sound.
      */
     public record SegmentEntry(long chainSeq, Instant start, Instant end, int frames, String file, String sha256,
-                               String previousChainHash, String chainHash, long offsetMs, String soundRemovedSha256) {
+                               String previousChainHash, String chainHash, long offsetMs, String soundRemovedSha256,
+                               String maskedSha256) {
 
         /** The hash the file in the export must have. */
         public String fileSha256() {
-            return soundRemovedSha256 != null ? soundRemovedSha256 : sha256;
+            return maskedSha256 != null ? maskedSha256 : soundRemovedSha256 != null ? soundRemovedSha256 : sha256;
         }
     }
 
@@ -81,6 +84,9 @@ public record ExportManifest(String format, String exportId, Instant createdAt, 
                         .add("chainHash", s.chainHash()).add("offsetMs", s.offsetMs());
                 if (s.soundRemovedSha256() != null) {
                     segment.add("soundRemovedSha256", s.soundRemovedSha256());
+                }
+                if (s.maskedSha256() != null) {
+                    segment.add("maskedSha256", s.maskedSha256());
                 }
                 segs.add(segment);
             }
@@ -129,7 +135,7 @@ public record ExportManifest(String format, String exportId, Instant createdAt, 
         return array.getValuesAs(JsonObject.class).stream().map(s -> new SegmentEntry(s.getJsonNumber("chainSeq").longValue(),
                 Instant.parse(s.getString("start")), Instant.parse(s.getString("end")), s.getInt("frames"), s.getString("file"),
                 s.getString("sha256"), s.getString("previousChainHash"), s.getString("chainHash"),
-                s.getJsonNumber("offsetMs").longValue(), string(s, "soundRemovedSha256"))).toList();
+                s.getJsonNumber("offsetMs").longValue(), string(s, "soundRemovedSha256"), string(s, "maskedSha256"))).toList();
     }
 
     private static List<Gap> gaps(JsonArray array) {

@@ -341,7 +341,8 @@ public final class ExportVerifier {
                 } else if (!ChainLink.hex(original.sha256()).equals(segment.fileSha256())) {
                     findings.add(new Finding(Problem.SEGMENT_ALTERED, segment.file(), who + ": the recording from " + range
                             + " (segment " + segment.chainSeq() + ") differs from its hash "
-                            + (segment.soundRemovedSha256() != null ? "in the manifest (served without sound)" : "in the chain")));
+                            + (segment.maskedSha256() != null ? "in the manifest (served with privacy masks burned in)"
+                            : segment.soundRemovedSha256() != null ? "in the manifest (served without sound)" : "in the chain")));
                 }
                 byte[] link = ChainLink.hash(ChainLink.unhex(segment.previousChainHash()), camera.cameraId(), segment.chainSeq(),
                         segment.start(), segment.end(), ChainLink.unhex(segment.sha256()));

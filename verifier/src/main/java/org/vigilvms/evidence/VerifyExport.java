@@ -102,7 +102,9 @@ public final class VerifyExport {
                 out.println("Camera " + c.cameraId() + " '" + c.name() + "': " + c.file() + ", "
                         + ExportVerifier.seconds(c.durationMs()) + ", " + c.segments().size() + " original segments"
                         + (c.segments().stream().anyMatch(s -> s.soundRemovedSha256() != null)
-                        ? " (pictures only: the server took the sound out; the exporter could not listen)" : ""));
+                        ? " (pictures only: the server took the sound out; the exporter could not listen)" : "")
+                        + (c.segments().stream().anyMatch(s -> s.maskedSha256() != null)
+                        ? " (privacy masks burned in by the server; the exporter could not see through them)" : ""));
                 c.gaps().forEach(g -> out.println("  no recording from " + g.from() + " to " + g.to()));
             }
         }

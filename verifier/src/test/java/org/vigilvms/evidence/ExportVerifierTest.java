@@ -89,7 +89,7 @@ class ExportVerifierTest {
 
     @Test
     void aSegmentServedWithoutSoundIsCheckedAgainstItsOwnSignedHashAndKeepsItsPlaceInTheChain() throws Exception {
-        Path export = export(null, true);
+        Path export = export(null, Served.WITHOUT_SOUND);
         assertEquals(List.of(), ExportVerifier.verify(export, ca, null).findings());
         String manifest = new String(ExportTampering.read(export, ExportManifest.MANIFEST), StandardCharsets.UTF_8);
         assertEquals(1, manifest.split("soundRemovedSha256", -1).length - 1, "only the segment served without sound says so");
@@ -97,6 +97,23 @@ class ExportVerifierTest {
         assertEquals(List.of("SEGMENT_ALTERED originals/camera-7/42.mp4"), where(altered));
         assertTrue(only(altered).detail().endsWith("differs from its hash in the manifest (served without sound)"),
                 only(altered).detail());
+    }
+
+    @Test
+    void aSegmentServedWithPrivacyMasksIsCheckedAgainstItsOwnSignedHashAndKeepsItsPlaceInTheChain() throws Exception {
+        Path export = export(null, Served.MASKED);
+        assertEquals(List.of(), ExportVerifier.verify(export, ca, null).findings());
+        String manifest = new String(ExportTampering.read(export, ExportManifest.MANIFEST), StandardCharsets.UTF_8);
+        assertEquals(1, manifest.split("maskedSha256", -1).length - 1, "only the masked segment says so");
+        Path altered = rewrite(export, Map.of(ExportManifest.originalFile(7, 42), flipAt(100)));
+        assertEquals(List.of("SEGMENT_ALTERED originals/camera-7/42.mp4"), where(altered));
+        assertTrue(only(altered).detail().endsWith("differs from its hash in the manifest (served with privacy masks burned in)"),
+                only(altered).detail());
+        // a masked file that claims to be the stored segment fails against the chain's hash
+        Path unmasked = rewrite(export(null, Served.MASKED), Map.of(ExportManifest.MANIFEST,
+                bytes -> new String(bytes, StandardCharsets.UTF_8).replaceAll(",\\s*\"maskedSha256\"\\s*:\\s*\"[0-9a-f]+\"", "")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(where(unmasked).contains("SEGMENT_ALTERED originals/camera-7/42.mp4"), where(unmasked).toString());
     }
 
     @Test
@@ -166,11 +183,13 @@ class ExportVerifierTest {
     // --- an export as the server writes it ---
 
     private Path export(char[] password) throws Exception {
-        return export(password, false);
+        return export(password, Served.AS_STORED);
     }
 
-    /** With {@code soundless}, segment 42's file is not the stored one but that one with its sound taken out. */
-    private Path export(char[] password, boolean soundless) throws Exception {
+    /** How the server wrote segment 42's file: the stored one, or one made from it. */
+    private enum Served { AS_STORED, WITHOUT_SOUND, MASKED }
+
+    private Path export(char[] password, Served served42) throws Exception {
         Random random = new Random(7);
         Map<String, Path> files = new LinkedHashMap<>();
         List<ExportManifest.SegmentEntry> segments = new ArrayList<>();
@@ -185,14 +204,15 @@ class ExportVerifierTest {
             Instant start = T0.plusSeconds(10L * i);
             byte[] sha = ChainLink.sha256(content);
             byte[] link = ChainLink.hash(previous, 7, seq, start, start.plusSeconds(10), sha);
-            String served = null;
-            if (soundless && seq == 42) {
-                byte[] pictures = java.util.Arrays.copyOf(content, 1500);
-                Files.write(file, pictures);
-                served = ChainLink.hex(ChainLink.sha256(pictures));
+            String made = null;
+            if (served42 != Served.AS_STORED && seq == 42) {
+                byte[] derived = java.util.Arrays.copyOf(content, 1500);
+                Files.write(file, derived);
+                made = ChainLink.hex(ChainLink.sha256(derived));
             }
             segments.add(new ExportManifest.SegmentEntry(seq, start, start.plusSeconds(10), 250, ExportManifest.originalFile(7, seq),
-                    ChainLink.hex(sha), ChainLink.hex(previous), ChainLink.hex(link), 10_000L * i, served));
+                    ChainLink.hex(sha), ChainLink.hex(previous), ChainLink.hex(link), 10_000L * i,
+                    served42 == Served.WITHOUT_SOUND ? made : null, served42 == Served.MASKED ? made : null));
             files.put(ExportManifest.originalFile(7, seq), file);
             previous = link;
         }

@@ -129,6 +129,10 @@ public final class ApiErrors {
 
         @Override
         public Response toResponse(Exception e) {
+            String refusal = ownRefusal(e);
+            if (refusal != null) {
+                return badRequest(refusal); // a body whose values our own records refuse (a region outside the picture)
+            }
             if (e instanceof jakarta.ws.rs.WebApplicationException web) {
                 Response r = web.getResponse();
                 return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON)
@@ -141,6 +145,20 @@ public final class ApiErrors {
             LOG.errorf(e, "REST request failed, incident %s", incident);
             return Response.status(500).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "internal error", "incident", incident)).build();
+        }
+
+        /**
+         * The message of an IllegalArgumentException thrown by Vigil's own code while the body was
+         * read (a record refusing its values), else null: other causes may name library internals.
+         */
+        private static String ownRefusal(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof IllegalArgumentException && t.getStackTrace().length > 0
+                        && t.getStackTrace()[0].getClassName().startsWith("org.vigilvms.") && t.getMessage() != null) {
+                    return t.getMessage();
+                }
+            }
+            return null;
         }
     }
 }

@@ -1,0 +1,178 @@
+package org.vigilvms.live;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.jboss.logging.Logger;
+import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.video.MaskingTranscoder;
+
+/**
+ * The masked live stream of one ingest session: the camera's packets handed over by the
+ * recorder's thread (which never waits for it), decoded, masked and encoded again on a thread of
+ * its own ({@link MaskingTranscoder}), and muxed for the browsers ({@link LiveMuxer}). When the
+ * encoder falls behind by {@link #MOST_QUEUED} pictures, what is queued is kept and the rest
+ * dropped up to the next key picture. A failure ends the masked stream and nothing unmasked is
+ * ever sent in its place.
+ */
+final class MaskedLive implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MaskedLive.class);
+
+    /** Two seconds at 25 fps. */
+    static final int MOST_QUEUED = 50;
+
+    static final long CLOSE_WAIT_MS = 2_000;
+
+    private record Item(AVPacket packet, boolean key) {
+    }
+
+    private static final Item END = new Item(null, false);
+
+    private final LiveStream stream;
+    private final List<Region> masks;
+    private final LiveHub hub;
+    private final AVRational timeBase;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(MOST_QUEUED + 1);
+    private final MaskingTranscoder transcoder;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile boolean failed;
+    private boolean waitForKey = true;
+    /** Encoder side: the muxer once the encoder opened. */
+    private LiveMuxer muxer;
+    private AVCodecParameters encoded;
+
+    /** Starts the encoding thread for {@code input}'s pictures with {@code masks} burned in. */
+    MaskedLive(LiveStream stream, AVStream input, List<Region> masks, LiveHub hub, ThreadFactory threads) {
+        this.stream = stream;
+        this.masks = List.copyOf(masks);
+        this.hub = hub;
+        this.timeBase = av_make_q(input.time_base().num(), input.time_base().den());
+        this.transcoder = new MaskingTranscoder(input.codecpar(), timeBase, input.avg_frame_rate(), 0, true, masks, new Output());
+        thread = threads.newThread(this::encode);
+        thread.setName("live-masked-" + stream.cameraId());
+        thread.start();
+    }
+
+    List<Region> masks() {
+        return masks;
+    }
+
+    /** Packets waiting for the encoder. */
+    int queued() {
+        return queue.size();
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    /** One picture packet (times relative to the session, in the input time base); not consumed. */
+    void offer(AVPacket packet, long pts, long dts, boolean key) {
+        if (closed || failed || (waitForKey && !key)) {
+            return;
+        }
+        AVPacket copy = av_packet_clone(packet);
+        copy.pts(pts);
+        copy.dts(dts);
+        if (queue.size() >= MOST_QUEUED || !queue.offer(new Item(copy, key))) {
+            av_packet_free(copy);
+            waitForKey = true; // the encoder is behind: resume at a key picture
+            return;
+        }
+        waitForKey = false;
+    }
+
+    private void encode() {
+        try {
+            while (true) {
+                Item item = queue.poll(1, TimeUnit.SECONDS);
+                if (item == END || closed) {
+                    if (item != null && item.packet() != null) {
+                        av_packet_free(item.packet());
+                    }
+                    break;
+                }
+                if (item != null) {
+                    try {
+                        transcoder.send(item.packet());
+                    } finally {
+                        av_packet_free(item.packet());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.warnf("the masked live stream of camera %d ended: %s", stream.cameraId(), e.getMessage());
+        } finally {
+            Item left;
+            while ((left = queue.poll()) != null) {
+                if (left.packet() != null) {
+                    av_packet_free(left.packet());
+                }
+            }
+            transcoder.close();
+            if (muxer != null) {
+                muxer.close();
+            }
+            if (encoded != null) {
+                avcodec_parameters_free(encoded);
+            }
+        }
+    }
+
+    /** The encoder's side: opens the muxer with the encoder's parameters, then passes its packets on. */
+    private final class Output implements MaskingTranscoder.Output {
+        @Override
+        public void opened(AVCodecContext encoder) {
+            encoded = avcodec_parameters_alloc();
+            avcodec_parameters_from_context(encoded, encoder);
+            muxer = LiveMuxer.open(stream, encoded, timeBase, null, null, hub);
+        }
+
+        @Override
+        public void packet(AVPacket packet) {
+            muxer.write(packet, packet.pts(), packet.dts(), (packet.flags() & AV_PKT_FLAG_KEY) != 0, timeBase);
+        }
+    }
+
+    /**
+     * Ends the stream: the encoding thread encodes nothing more, frees everything and closes the
+     * muxer; waits (briefly: at most the picture being encoded) until it has, so that a masked
+     * stream started next does not meet this one's end.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.offer(END); // when full, the thread sees closed at its next item
+        try {
+            thread.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warnf("the masked live stream of camera %d is still ending after %d ms", stream.cameraId(), CLOSE_WAIT_MS);
+        }
+    }
+}
