@@ -676,6 +676,94 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void anOperatorWhoMayNotSeeThroughAPrivacyMaskSeesItInTheLivePictureFromTheMomentItIsDrawn() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long id = addCamera(admin, "masked live", fleet.camera(0).rtspUrl());
+            try {
+                VigilDeployment.await("recording", Duration.ofSeconds(60), () -> recorded(id) >= 1);
+                VigilTestEnvironment.directory().addUser("nora", "Nora-pw-1");
+                for (String right : List.of("VIEW_LIVE", "LISTEN")) {
+                    VigilDeployment.grantToUser(admin, "nora", right, id);
+                }
+                browser.signIn("nora", "Nora-pw-1");
+                browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+                WebElement tile = browser.driver.findElement(By.id("tile-" + id));
+                awaitStamp(browser, tile, null);
+                assertTrue(windowAndBelow(browser, tile)[1] > 60, "no mask yet: nora sees the window");
+
+                // the administrator draws a mask while nora watches: her stream is cut off and
+                // reopened as the masked one, with the window black and the rest of the scene
+                HttpResponse<String> saved = VigilDeployment.put(admin, "/api/v1/cameras/" + id + "/analytics",
+                        PictureRegions.masksOnly(PictureRegions.WINDOW));
+                assertEquals(200, saved.statusCode(), saved.body());
+                VigilDeployment.await("the mask in nora's live picture", Duration.ofSeconds(40),
+                        () -> windowAndBelow(browser, tile)[0] < 40);
+                FrameStamp masked = awaitStamp(browser, tile, null);
+                awaitStamp(browser, tile, masked);
+                double[] live = windowAndBelow(browser, tile);
+                assertTrue(live[0] < 40 && live[2] > 60, "the live picture goes on, masked: " + java.util.Arrays.toString(live));
+                assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'nora' AND action = 'live.ended' "
+                        + "AND target = ? AND detail = 'privacy masks apply (lacks VIEW_UNMASKED)'", "camera:" + id));
+
+                // on the page opened again: masked from the start, and no sound offered, since the masked stream has none
+                browser.driver.navigate().refresh();
+                WebElement again = browser.driver.findElement(By.id("tile-" + id));
+                awaitStamp(browser, again, null);
+                assertTrue(windowAndBelow(browser, again)[0] < 40, "masked from the first picture shown");
+                assertEquals(List.of(), browser.driver.findElements(By.id("sound")), "no sound button over the masked stream");
+                assertEquals(0L, ((Number) browser.driver.executeScript("return arguments[0].webkitAudioDecodedByteCount;",
+                        again)).longValue(), "no sound decoded");
+                browser.screenshot("camera-live-masked");
+                browser.driver.manage().deleteAllCookies();
+
+                // whoever holds VIEW_UNMASKED (here the local administrator) sees the window
+                browser.signIn("admin", VigilDeployment.adminPassword());
+                browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+                WebElement theirs = browser.driver.findElement(By.id("tile-" + id));
+                awaitStamp(browser, theirs, null);
+                assertTrue(windowAndBelow(browser, theirs)[1] > 60, "the administrator sees through the mask");
+            } finally {
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+        }
+    }
+
+    /**
+     * The picture the video element shows, as decoded (drawn on a canvas at its own size): the
+     * brightest pixel and the mean brightness inside the window (away from its blurred edge),
+     * and the mean brightness below it.
+     */
+    private static double[] windowAndBelow(Browser browser, WebElement video) {
+        PictureRegions.Box inside = PictureRegions.WINDOW_BOX.inner(PictureRegions.EDGE);
+        PictureRegions.Box below = PictureRegions.BELOW_WINDOW;
+        Object result = browser.driver.executeScript("""
+                var v = arguments[0];
+                if (v.videoWidth !== 640 || v.videoHeight !== 360) { return null; }
+                var c = document.createElement('canvas');
+                c.width = 640; c.height = 360;
+                var g = c.getContext('2d');
+                g.drawImage(v, 0, 0);
+                function region(b) {
+                  var d = g.getImageData(b[0], b[1], b[2] - b[0], b[3] - b[1]).data, max = 0, sum = 0;
+                  for (var i = 0; i < d.length; i += 4) {
+                    var l = (d[i] * 299 + d[i + 1] * 587 + d[i + 2] * 114) / 1000;
+                    max = Math.max(max, l); sum += l;
+                  }
+                  return [max, sum / (d.length / 4)];
+                }
+                var inside = region(arguments[1]), below = region(arguments[2]);
+                return [inside[0], inside[1], below[1]];""", video,
+                List.of(inside.left(), inside.top(), inside.right(), inside.bottom()),
+                List.of(below.left(), below.top(), below.right(), below.bottom()));
+        if (!(result instanceof List<?> values)) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN}; // no picture of the cameras' size yet: no comparison holds
+        }
+        return values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+
     /** LiveFeed.SOUND_LAPSE_MS: sound missing this long while pictures come is taken as stopped. */
     private static final long LIVE_SOUND_LAPSE_MS = 2000;
 

@@ -241,25 +241,20 @@ class ExportIT {
         assertEquals("aac", ffprobe(heard, "a:0", "stream=codec_name").get("codec_name"), "with LISTEN, the sound");
     }
 
-    /** South's privacy mask: a quarter of the picture, pixels 160..319 x 90..179 of its 640x360. */
-    private static final String WINDOW = "{\"name\": \"window\", \"x\": 0.25, \"y\": 0.25, \"width\": 0.25, \"height\": 0.25}";
-    private static final PictureRegions.Box WINDOW_BOX = new PictureRegions.Box(160, 90, 320, 180);
-    /** A band around the mask that compression may blur; checked neither as masked nor as clear. */
-    private static final int EDGE = 6;
-
     @Test
     void whoMayNotSeeThroughThePrivacyMasksGetsThemBurnedIntoSnapshotsPlaybackAndExport() throws Exception {
         recorded();
         HttpClient admin = admin();
         String path = "/api/v1/cameras/" + second + "/analytics";
-        HttpResponse<String> outside = VigilDeployment.put(admin, path, masks("{\"name\": \"sky\", \"x\": 0.9, \"y\": 0.1, "
+        HttpResponse<String> outside = VigilDeployment.put(admin, path, PictureRegions.masksOnly("{\"name\": \"sky\", \"x\": 0.9, \"y\": 0.1, "
                 + "\"width\": 0.5, \"height\": 0.2}"));
         assertEquals(400, outside.statusCode(), outside.body());
         assertTrue(outside.body().contains("region sky must lie inside the picture"), outside.body());
-        HttpResponse<String> many = VigilDeployment.put(admin, path, masks(String.join(",", java.util.Collections.nCopies(17, WINDOW))));
+        HttpResponse<String> many = VigilDeployment.put(admin, path,
+                PictureRegions.masksOnly(String.join(",", java.util.Collections.nCopies(17, PictureRegions.WINDOW))));
         assertEquals(400, many.statusCode(), many.body());
         assertTrue(many.body().contains("at most 16 zones and 16 masks"), many.body());
-        HttpResponse<String> saved = VigilDeployment.put(admin, path, masks(WINDOW));
+        HttpResponse<String> saved = VigilDeployment.put(admin, path, PictureRegions.masksOnly(PictureRegions.WINDOW));
         assertEquals(200, saved.statusCode(), saved.body());
 
         VigilTestEnvironment.directory().addUser("mia", "Mia-pw-1");
@@ -282,7 +277,7 @@ class ExportIT {
         assertTrue(java.util.Arrays.equals(stored, segment(ivo, second, seq)), "ivo sees through the mask: the stored segment");
         List<PictureRegions.Luma> clear = PictureRegions.video(Files.write(work.resolve("segment-ivo.mp4"), stored), 640, 360);
         assertEquals(frames, clear.size());
-        assertTrue(clear.stream().allMatch(p -> p.mean(WINDOW_BOX) > 60), "the region is not dark of itself");
+        assertTrue(clear.stream().allMatch(p -> p.mean(PictureRegions.WINDOW_BOX) > 60), "the region is not dark of itself");
 
         // mia gets every picture of it with the window black, and the rest of the picture as it was
         assertEquals(200, get(mia, "/api/v1/cameras/" + second + "/recordings?from=" + from + "&to=" + to).statusCode());
@@ -295,7 +290,7 @@ class ExportIT {
         Instant at = from.plusSeconds(2);
         assertMasked(List.of(PictureRegions.jpeg(snapshot(mia, "?at=" + at))), 1, "mia's recorded snapshot");
         assertMasked(List.of(PictureRegions.jpeg(snapshot(mia, ""))), 1, "mia's live snapshot");
-        assertTrue(PictureRegions.jpeg(snapshot(ivo, "?at=" + at)).mean(WINDOW_BOX) > 60, "ivo's snapshot shows the window");
+        assertTrue(PictureRegions.jpeg(snapshot(ivo, "?at=" + at)).mean(PictureRegions.WINDOW_BOX) > 60, "ivo's snapshot shows the window");
         assertEquals(2, count("SELECT count(*) FROM audit_event WHERE actor = 'mia' AND action = 'snapshot.taken' "
                 + "AND detail LIKE '%1 privacy masks burned in (lacks VIEW_UNMASKED)'"), "mia's snapshots audited as masked");
 
@@ -317,18 +312,15 @@ class ExportIT {
                 + "AND detail LIKE '%privacy masks burned in for cameras [" + second + "] (lacks VIEW_UNMASKED)%'", "export:" + job));
     }
 
-    private static String masks(String masks) {
-        return "{\"enabled\": false, \"sensitivity\": 50, \"tamper\": false, \"zones\": [], \"masks\": [" + masks + "]}";
-    }
-
     /** {@code expected} pictures, each black inside the window and showing the scene around it. */
     private static void assertMasked(List<PictureRegions.Luma> pictures, int expected, String what) {
         assertEquals(expected, pictures.size(), what + ": pictures");
-        PictureRegions.Box around = new PictureRegions.Box(0, WINDOW_BOX.bottom() + EDGE, 640, 360);
+        PictureRegions.Box around = PictureRegions.BELOW_WINDOW;
+        PictureRegions.Box inside = PictureRegions.WINDOW_BOX.inner(PictureRegions.EDGE);
         for (int i = 0; i < pictures.size(); i++) {
             PictureRegions.Luma picture = pictures.get(i);
-            assertTrue(picture.max(WINDOW_BOX.inner(EDGE)) < 40, what + ", picture " + i + ": brightness "
-                    + picture.max(WINDOW_BOX.inner(EDGE)) + " inside the mask");
+            assertTrue(picture.max(inside) < 40, what + ", picture " + i + ": brightness "
+                    + picture.max(inside) + " inside the mask");
             assertTrue(picture.mean(around) > 60, what + ", picture " + i + ": the scene below the mask is gone ("
                     + picture.mean(around) + ")");
         }

@@ -55,7 +55,21 @@ final class PictureRegions {
         }
     }
 
+    /** A privacy mask over a quarter of the picture, as the analytics configuration takes it. */
+    static final String WINDOW = "{\"name\": \"window\", \"x\": 0.25, \"y\": 0.25, \"width\": 0.25, \"height\": 0.25}";
+    /** The pixels {@link #WINDOW} covers on the test cameras' 640x360 pictures. */
+    static final Box WINDOW_BOX = new Box(160, 90, 320, 180);
+    /** A band around a mask that compression may blur: checked neither as masked nor as clear. */
+    static final int EDGE = 6;
+    /** The picture below the window (and its blurred band), where the scene must show. */
+    static final Box BELOW_WINDOW = new Box(0, WINDOW_BOX.bottom() + EDGE, 640, 360);
+
     private PictureRegions() {
+    }
+
+    /** An analytics configuration (disabled) holding only {@code masks}, a JSON list's items. */
+    static String masksOnly(String masks) {
+        return "{\"enabled\": false, \"sensitivity\": 50, \"tamper\": false, \"zones\": [], \"masks\": [" + masks + "]}";
     }
 
     static Luma jpeg(byte[] jpeg) throws Exception {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.platform.RefusedRequestException;
 import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
@@ -115,9 +116,19 @@ public class LiveService {
         return LiveStream.pictures(cameraId);
     }
 
-    /** Whether the caller may hear the camera (what the console offers; the stream is decided by {@link #streamFor}). */
+    /**
+     * Whether the caller will hear the camera live (what the console offers; the stream is decided
+     * by {@link #streamFor}): LISTEN, and no privacy masks to see, since the masked stream has no sound.
+     */
     public boolean mayListen(long cameraId) {
-        return access.allowed(access.caller(), AccessRight.LISTEN, cameraId);
+        if (!access.allowed(access.caller(), AccessRight.LISTEN, cameraId)) {
+            return false;
+        }
+        try {
+            return privacy.hiddenFromCaller(cameraId).isEmpty();
+        } catch (RefusedRequestException e) {
+            return false; // masks whose signature fails: no live stream at all, so nothing to hear
+        }
     }
 
     /** A live stream refused or cut off for a reason other than rights (limits); audited. */

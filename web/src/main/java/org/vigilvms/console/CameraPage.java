@@ -10,8 +10,8 @@ import org.vigilvms.camera.CameraView;
 import org.vigilvms.live.LiveService;
 
 /**
- * One camera's page (?id=N): large live picture with, for users holding LISTEN on it, its sound,
- * and, for users holding PTZ on it, the PTZ pad.
+ * One camera's page (?id=N): large live picture with, for users holding LISTEN on it (and no
+ * privacy masks to see), its sound, and, for users holding PTZ on it, the PTZ pad.
  * What the page shows comes from {@link CameraService}; every command is checked there again.
  */
 @Named
