@@ -4,7 +4,8 @@
 # alone; signed events per second through JMS into PostgreSQL, against plain JDBC inserts. Needs
 # Debian's chromium and chromium-driver and a built tree (./mvnw install -DskipTests).
 # Arguments: seconds per CPU phase (default 60), onsets (default 20), events (default 20000), parts to
-# run (default onset,throughput,ingest).
+# run (default onset,throughput,ingest; "substreams" adds sixteen 1080p cameras analysed from their main
+# streams, then from their sub-streams, while they record).
 # Result: ear/target/bench/analytics.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

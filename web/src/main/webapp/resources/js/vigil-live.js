@@ -1,6 +1,7 @@
 /*
  * Vigil live tiles: for each <video data-camera>, ask the API for a ticket (a token bound to
- * this session, 30 s), open the WebSocket, and feed the fragmented MP4 into Media Source
+ * this session, 30 s), open the WebSocket (a grid tile, data-fit, gives its width for the
+ * server to choose the camera's main stream or sub-stream), and feed the fragmented MP4 into Media Source
  * Extensions. Keeps latency low by playing 1.25x while more than 0.6 s is buffered (down to
  * 0.25 s), jumping to the live edge only when more than 3 s behind.
  */
@@ -51,7 +52,9 @@
         .then(function (ticket) {
           // pictures only unless the page can play the sound: the sound arrives later and a browser
           // plays only as far as all tracks reach
-          socket = new WebSocket('wss://' + location.host + ticket.path + (video.dataset.sound ? '&sound=1' : ''));
+          // a grid tile says how wide it is, so that the server sends the camera's smaller sub-stream where it fits
+          var fit = video.dataset.fit ? '&w=' + Math.round(video.clientWidth * (window.devicePixelRatio || 1)) : '';
+          socket = new WebSocket('wss://' + location.host + ticket.path + (video.dataset.sound ? '&sound=1' : '') + fit);
           socket.binaryType = 'arraybuffer';
           socket.onmessage = function (m) {
             if (typeof m.data === 'string') {

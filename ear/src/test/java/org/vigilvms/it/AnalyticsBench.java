@@ -74,6 +74,9 @@ class AnalyticsBench {
         if (phases.contains("onset")) {
             onsetToBrowser(admin, onsets);
         }
+        if (phases.contains("substreams")) {
+            subStreams(admin, seconds);
+        }
         if (phases.contains("throughput")) {
             throughput(admin, seconds);
         }
@@ -163,6 +166,75 @@ class AnalyticsBench {
                 post(admin, "/api/v1/cameras/" + id + "/disable", "");
             }
         }
+    }
+
+    /**
+     * 2b. Sixteen 1080p cameras recorded and analysed, first from their main streams, then (same
+     * run, same cameras) from their sub-streams (960x540): server CPU, pictures analysed, packets
+     * analytics dropped, and the frames the recording stored in each window against the frames its
+     * segments' span holds at 25 fps.
+     */
+    private void subStreams(HttpClient admin, int seconds) throws Exception {
+        CameraConfig template = new CameraConfig(851, 1920, 1080, 25, 4_000_000, 25, "admin", PASSWORD, 0, 0, 0, 0);
+        try (VirtualCameraFleet fleet = VirtualCameraFleet.start(16, template, -1, 4)) {
+            List<Long> ids = new ArrayList<>();
+            for (VirtualCamera camera : fleet.cameras()) {
+                ids.add(VigilDeployment.addCamera(admin, "bench sub " + camera.config().id(), camera.rtspUrl(), PASSWORD));
+            }
+            for (long id : ids) {
+                put(admin, "/api/v1/cameras/" + id + "/analytics", ZONES);
+            }
+            Thread.sleep(15_000);
+            analysedWindow(admin, ids, seconds, "from their main streams (1920x1080)");
+            for (int i = 0; i < ids.size(); i++) {
+                post(admin, "/api/v1/cameras/" + ids.get(i) + "/sub-stream", "{\"url\":\"" + fleet.cameras().get(i).subRtspUrl() + "\"}");
+            }
+            for (long id : ids) {
+                VigilDeployment.awaitCamera(admin, id, "sub-stream online", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
+            }
+            Thread.sleep(5_000);
+            analysedWindow(admin, ids, seconds, "from their sub-streams (" + fleet.camera(0).subWidth() + "x"
+                    + fleet.camera(0).subHeight() + ")");
+            for (long id : ids) {
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+        }
+    }
+
+    private void analysedWindow(HttpClient admin, List<Long> ids, int seconds, String what) throws Exception {
+        ProcessHandle server = LiveViewBench.wildfly();
+        String before = get(admin, "/api/v1/analytics/stats").body();
+        java.time.Instant from = java.time.Instant.now();
+        long start = System.nanoTime();
+        double cpu = LiveViewBench.cpuPercent(server, seconds);
+        String after = get(admin, "/api/v1/analytics/stats").body();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        java.time.Instant to = java.time.Instant.now();
+        long analysed = 0;
+        long dropped = 0;
+        for (long id : ids) {
+            analysed += stat(after, id, "analysed") - stat(before, id, "analysed");
+            dropped += stat(after, id, "dropped") - stat(before, id, "dropped");
+        }
+        Thread.sleep(12_000); // the segments of the window sealed
+        long stored = 0;
+        long spanned = 0;
+        try (java.sql.Connection c = VigilDeployment.database(); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT coalesce(sum(frames), 0), coalesce(sum(duration_ms), 0) FROM segment WHERE camera_id = ANY (?) "
+                        + "AND start_ts >= ? AND end_ts <= ?")) {
+            q.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            q.setTimestamp(2, java.sql.Timestamp.from(from));
+            q.setTimestamp(3, java.sql.Timestamp.from(to));
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                stored = rs.getLong(1);
+                spanned = Math.round(rs.getLong(2) * 25 / 1000.0);
+            }
+        }
+        line(String.format("16 cameras (1920x1080, 25 fps, recorded) analysed %s for %d s: server CPU %.1f %% of one core; "
+                        + "analysed %.2f pictures/s per camera (target 5); %d packets dropped by analytics falling behind; "
+                        + "recording: %d frames stored in the segments of the window, whose span holds %d at 25 fps", what, seconds, cpu,
+                analysed / elapsed / ids.size(), dropped, stored, spanned));
     }
 
     /** 3. Signed events from an enrolled node over TLS into PostgreSQL, against plain JDBC inserts. */

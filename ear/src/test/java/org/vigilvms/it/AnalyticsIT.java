@@ -68,11 +68,14 @@ class AnalyticsIT {
     }
 
     @Test
-    void motionInAZoneIsOneEventOutsideOrMaskedNoneAndCoveringTheCameraIsATamperAlert() throws Exception {
+    void motionInAZoneOfTheSubStreamIsOneEventOutsideOrMaskedNoneAndCoveringTheCameraIsATamperAlert() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = admin();
         VirtualCamera camera = fleet.camera(0);
         long id = VigilDeployment.addCamera(admin, "analytics yard", camera.rtspUrl(), CAMERA_PASSWORD);
+        // analysed from the camera's sub-stream (320x180) while its main stream is recorded
+        assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/sub-stream", "{\"url\":\"" + camera.subRtspUrl() + "\"}").statusCode());
+        VigilDeployment.awaitCamera(admin, id, "its sub-stream online", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
         HttpResponse<String> configured = put(admin, "/api/v1/cameras/" + id + "/analytics", """
                 {"enabled": true, "sensitivity": 60, "tamper": true,
                  "zones": [{"name": "door", "x": 0.55, "y": 0.2, "width": 0.4, "height": 0.6},

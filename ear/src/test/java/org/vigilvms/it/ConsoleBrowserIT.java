@@ -1356,6 +1356,73 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void smallGridTilesPlayTheSubStreamTheCameraPageTheMainOneAndALostSubStreamFallsBackWhileRecordingGoesOn() throws Exception {
+        VirtualCamera camera = fleet.camera(0);
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long id = addCamera(admin, "sub-stream yard", camera.rtspUrl());
+            try {
+                // the sub-stream goes with the camera's password, so only to the main stream's endpoint
+                String elsewhere = "rtsp://127.0.0.1:" + fleet.camera(1).rtspPort() + "/stream2";
+                assertEquals("subStreamUrl must be on the main stream's endpoint (rtsp://127.0.0.1:" + camera.rtspPort()
+                        + "): the sub-stream is opened with the camera's password and judged by its certificate",
+                        VigilDeployment.refusal(post(admin, "/api/v1/cameras/" + id + "/sub-stream", "{\"url\":\"" + elsewhere + "\"}"),
+                                400).getString("error"));
+                assertEquals(400, post(admin, "/api/v1/cameras/" + id + "/sub-stream", "{\"url\":\"http://127.0.0.1/x\"}").statusCode());
+                HttpResponse<String> set = post(admin, "/api/v1/cameras/" + id + "/sub-stream", "{\"url\":\"" + camera.subRtspUrl() + "\"}");
+                assertEquals(200, set.statusCode(), set.body());
+                VigilDeployment.awaitCamera(admin, id, "its sub-stream online", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
+                assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE action = 'camera.substream' AND actor = "
+                        + "'admin' AND target = ? AND detail = ?", "camera:" + id, camera.subRtspUrl()), "the change audited");
+
+                browser.signIn("admin", VigilDeployment.adminPassword());
+                browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=4&cameras=" + id);
+                WebElement tile = browser.driver.findElement(By.id("tile-" + id));
+                long tileWidth = ((Number) browser.driver.executeScript(
+                        "return Math.round(arguments[0].clientWidth * (window.devicePixelRatio || 1));", tile)).longValue();
+                assertTrue(tileWidth <= camera.subWidth(), "a 4x4 tile (" + tileWidth + " px) fits the sub-stream");
+                awaitPlaying(browser, tile, camera.subWidth(), "the grid tile plays the sub-stream");
+                browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+                awaitPlaying(browser, browser.driver.findElement(By.id("tile-" + id)), camera.config().width(),
+                        "the camera page plays the main stream");
+
+                // the sub-stream goes away: its own state says so, the tile falls back, the camera records on
+                browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=4&cameras=" + id);
+                WebElement again = browser.driver.findElement(By.id("tile-" + id));
+                awaitPlaying(browser, again, camera.subWidth(), "the sub-stream again");
+                camera.faults().subStreamGone = true;
+                jakarta.json.JsonObject down = VigilDeployment.awaitCamera(admin, id, "its sub-stream offline",
+                        c -> "OFFLINE".equals(c.getString("subStreamStatus", null)) && c.getString("subStreamReason", "").contains("404"));
+                assertEquals("ONLINE", down.getString("status"), "the camera itself is online: " + down);
+                awaitPlaying(browser, again, camera.config().width(), "the tile fell back to the main stream");
+                long segments = recorded(id);
+                VigilDeployment.await("recording goes on", Duration.ofSeconds(30), () -> recorded(id) >= segments + 2);
+                assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE action = 'camera.substream.status' "
+                        + "AND outcome = 'FAILURE' AND target = ? AND detail LIKE 'OFFLINE: cannot open the stream:%404%'", "camera:" + id));
+
+                camera.faults().subStreamGone = false;
+                VigilDeployment.awaitCamera(admin, id, "its sub-stream back", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
+                browser.driver.navigate().refresh();
+                awaitPlaying(browser, browser.driver.findElement(By.id("tile-" + id)), camera.subWidth(), "the sub-stream is back");
+                browser.screenshot("sub-stream-grid");
+            } finally {
+                camera.faults().subStreamGone = false;
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+        }
+    }
+
+    /** Waits until the video element plays pictures {@code width} wide and its time advances. */
+    private static void awaitPlaying(Browser browser, WebElement video, int width, String what) throws Exception {
+        VigilDeployment.await(what + " (" + width + " wide)", Duration.ofSeconds(40), () -> ((Number) browser.driver.executeScript(
+                "return arguments[0].videoWidth;", video)).intValue() == width);
+        double at = ((Number) browser.driver.executeScript("return arguments[0].currentTime;", video)).doubleValue();
+        VigilDeployment.await(what + ": its pictures advance", Duration.ofSeconds(20), () -> ((Number) browser.driver.executeScript(
+                "return arguments[0].currentTime;", video)).doubleValue() > at + 1);
+    }
+
+    @Test
     void theCameraPageAndTheLiveTileShowThePtzPadOnlyToThoseWhoMaySteerAndThePadMovesTheCamera() throws Exception {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));

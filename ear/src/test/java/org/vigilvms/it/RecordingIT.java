@@ -756,8 +756,11 @@ class RecordingIT {
         assertEquals(201, added.statusCode(), added.body());
         long id = Long.parseLong(added.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
         assertTrue(added.body().contains(camera.rtspUrl()), "stream URI read from the camera's profile: " + added.body());
+        assertTrue(added.body().contains("\"subStreamUrl\":\"" + camera.subRtspUrl() + "\""),
+                "its smaller profile became the sub-stream: " + added.body());
         try {
             VigilDeployment.awaitStatus(admin, id, "ONLINE");
+            VigilDeployment.awaitCamera(admin, id, "its sub-stream online", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
             assertEquals(204, post(admin, "/api/v1/cameras/" + id + "/ptz",
                     "{\"action\":\"absolute\",\"pan\":0.4,\"tilt\":-0.2,\"zoom\":0.3}").statusCode());
             assertEquals(400, camera.ptz().pan());

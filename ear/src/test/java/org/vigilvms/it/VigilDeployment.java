@@ -241,6 +241,12 @@ final class VigilDeployment {
 
     /** Waits (up to 40 s) until camera {@code id} reports {@code status}; the camera as listed then. */
     static jakarta.json.JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
+        return awaitCamera(admin, id, "status " + status, camera -> status.equals(camera.getString("status")));
+    }
+
+    /** Waits (up to 40 s) until camera {@code id}, as the API lists it, is as {@code wanted} says; the camera then. */
+    static jakarta.json.JsonObject awaitCamera(HttpClient admin, long id, String what,
+                                               java.util.function.Predicate<jakarta.json.JsonObject> wanted) throws Exception {
         Instant deadline = Instant.now().plusSeconds(40);
         jakarta.json.JsonObject camera = null;
         while (Instant.now().isBefore(deadline)) {
@@ -251,12 +257,12 @@ final class VigilDeployment {
                     camera = v.asJsonObject();
                 }
             }
-            if (camera != null && status.equals(camera.getString("status"))) {
+            if (camera != null && wanted.test(camera)) {
                 return camera;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("camera " + id + " never reached " + status + ": " + camera);
+        throw new AssertionError("camera " + id + " never reached " + what + ": " + camera);
     }
 
     /** Grants {@code right} to the user {@code user} on one camera (or, with null, on all) as {@code admin}; fails unless 201. */

@@ -11,8 +11,9 @@ import org.vigilvms.jms.analytics.AnalyticsConfiguration;
 
 /**
  * Where the recorder hands its packets to analytics, in the same JVM (as it hands them to live
- * view): nothing is decoded for a camera without a verified analytics configuration. An analytics
- * service on another host pulls the camera's stream itself instead.
+ * view): nothing is decoded for a camera without a verified analytics configuration. A camera
+ * with a running sub-stream is analysed from it (smaller pictures to decode), else from its main
+ * stream; the recorder decides which feeds.
  */
 @ApplicationScoped
 public class FrameFeed {
@@ -66,6 +67,15 @@ public class FrameFeed {
             if (decoder != null && !failed) {
                 decoder.offer(packet, key, captureMs);
             }
+        }
+
+        /**
+         * Stops analysing this session for now (another stream of the camera feeds analytics);
+         * the next {@link #offer} starts the decoder again, from a key picture.
+         */
+        public void suspend() {
+            close();
+            version = -1;
         }
 
         @Override

@@ -96,6 +96,16 @@ public class Camera implements SitedCamera {
     @Column(name = "onvif_pinned_sha256")
     private byte[] onvifPinnedSha256;
 
+    @Column(name = "sub_stream_url", length = 1024)
+    private String subStreamUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sub_stream_status", length = 32)
+    private CameraStatus subStreamStatus;
+
+    @Column(name = "sub_stream_reason", length = 1024)
+    private String subStreamReason;
+
     protected Camera() {
     }
 
@@ -277,6 +287,36 @@ public class Camera implements SitedCamera {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** The sub-stream's address (same endpoint as the main stream, no credentials), or null. */
+    public String getSubStreamUrl() {
+        return subStreamUrl;
+    }
+
+    public CameraStatus getSubStreamStatus() {
+        return subStreamStatus;
+    }
+
+    public String getSubStreamReason() {
+        return subStreamReason;
+    }
+
+    /** A new sub-stream address (null: none); its state is unknown until the recorder tries it. */
+    void subStream(String url) {
+        this.subStreamUrl = url;
+        this.subStreamStatus = null;
+        this.subStreamReason = null;
+    }
+
+    /** Records the sub-stream's state as the recorder saw it; returns false when nothing changed. */
+    boolean changeSubStreamStatus(CameraStatus newStatus, String reason) {
+        if (subStreamUrl == null || newStatus == subStreamStatus && java.util.Objects.equals(reason, subStreamReason)) {
+            return false;
+        }
+        this.subStreamStatus = newStatus;
+        this.subStreamReason = reason;
+        return true;
     }
 
     /** Records a new status; returns false when nothing changed. */

@@ -48,8 +48,12 @@ public class CameraDirectory {
                 .getResultList().stream()
                 .filter(Camera::transportAcceptable) // a plain transport nobody accepted is never recorded
                 .filter(c -> opener.has(c.getId()))
-                .map(c -> new StreamSource(c.getId(), c.getName(), StreamSource.withCredentials(c.getStreamUrl(), c.getUsername(),
-                        opener.password(c.getId(), c.passwordCiphertext())), c.tlsPinnedSha256()))
+                .map(c -> {
+                    String password = opener.password(c.getId(), c.passwordCiphertext());
+                    return new StreamSource(c.getId(), c.getName(), StreamSource.withCredentials(c.getStreamUrl(), c.getUsername(),
+                            password), c.tlsPinnedSha256(), c.getSubStreamUrl() == null ? null
+                            : StreamSource.withCredentials(c.getSubStreamUrl(), c.getUsername(), password));
+                })
                 .toList();
     }
 
@@ -58,6 +62,16 @@ public class CameraDirectory {
         Camera camera = em.find(Camera.class, cameraId);
         if (camera != null && camera.isEnabled() && camera.changeStatus(status, reason, clock.instant())) {
             audit.record("svc-recorder", "camera.status", "camera:" + cameraId,
+                    status == CameraStatus.ONLINE ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+                    status + (reason == null ? "" : ": " + reason));
+        }
+    }
+
+    /** Records the state of a camera's sub-stream (audited when it changed); the camera's own status is untouched. */
+    public void reportSubStreamStatus(long cameraId, CameraStatus status, String reason) {
+        Camera camera = em.find(Camera.class, cameraId);
+        if (camera != null && camera.isEnabled() && camera.changeSubStreamStatus(status, reason)) {
+            audit.record("svc-recorder", "camera.substream.status", "camera:" + cameraId,
                     status == CameraStatus.ONLINE ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
                     status + (reason == null ? "" : ": " + reason));
         }

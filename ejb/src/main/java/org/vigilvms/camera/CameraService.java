@@ -88,6 +88,11 @@ public class CameraService {
         }
         String streamBefore = camera.getStreamUrl() + " " + camera.getUsername();
         registry.update(em, camera, changes, caller());
+        if (!SubStreamRule.stillFits(camera.getStreamUrl(), camera.getSubStreamUrl())) {
+            audit.record(caller(), "camera.substream", "camera:" + id, AuditEvent.Outcome.SUCCESS,
+                    "removed " + camera.getSubStreamUrl() + ": the main stream moved to another endpoint");
+            camera.subStream(null);
+        }
         boolean streamChanged = !streamBefore.equals(camera.getStreamUrl() + " " + camera.getUsername())
                 || changes.password() != null && !changes.password().isEmpty();
         if (camera.isEnabled() && streamChanged) { // the recorder reconnects with the new address or credentials
@@ -185,7 +190,8 @@ public class CameraService {
 
     /**
      * Adds a camera from its ONVIF device address: the stream of its first media profile is
-     * recorded and its PTZ node can be steered through the VMS. Over HTTPS the device's
+     * recorded, its smallest other profile becomes its sub-stream, and its PTZ node can be steered
+     * through the VMS. Over HTTPS the device's
      * certificate must come from a trusted camera CA for its host or be the one the request
      * approves ({@code deviceCertificateSha256}); otherwise the request is refused with the
      * fingerprint presented, audited, and nothing was sent to the device. An approved certificate
@@ -236,7 +242,32 @@ public class CameraService {
             }
         }
         registry.settleTransport(camera, stream, caller());
+        takeSubStream(onvif, profile, camera);
         return CameraView.of(camera);
+    }
+
+    /**
+     * The smallest other media profile of an ONVIF camera becomes its sub-stream when its stream
+     * is on the main stream's endpoint ({@link SubStreamRule}); otherwise the camera has none
+     * (an administrator may enter one). Audited.
+     */
+    private void takeSubStream(OnvifClient onvif, String mainProfile, Camera camera) {
+        List<OnvifClient.Profile> profiles = onvif.profiles();
+        int mainWidth = profiles.stream().filter(p -> p.token().equals(mainProfile)).mapToInt(OnvifClient.Profile::width)
+                .findFirst().orElse(0);
+        java.util.Optional<OnvifClient.Profile> smallest = profiles.stream()
+                .filter(p -> !p.token().equals(mainProfile) && p.width() > 0 && (mainWidth == 0 || p.width() < mainWidth))
+                .min(java.util.Comparator.comparingInt(OnvifClient.Profile::width));
+        if (smallest.isEmpty()) {
+            return;
+        }
+        String url = onvif.streamUri(smallest.get().token());
+        if (SubStreamRule.problem(camera.getStreamUrl(), url) != null) {
+            return;
+        }
+        camera.subStream(url);
+        audit.record(caller(), "camera.substream", "camera:" + camera.getId(), AuditEvent.Outcome.SUCCESS,
+                url + " (ONVIF profile " + smallest.get().token() + ", " + smallest.get().width() + " wide)");
     }
 
     /** Audits a refused device certificate and says what was presented (nothing was sent to it). */
@@ -448,11 +479,15 @@ public class CameraService {
 
     /**
      * Adds a camera ({@code id} null) or changes one, with how it records and how long its
-     * recordings are kept, all or nothing: a refused part stores none of it. The recording plan
-     * and the keep-time are changed (and audited) only when they differ from the camera's.
+     * recordings are kept and its sub-stream (null: none), all or nothing: a refused part stores
+     * none of it. The recording plan, the keep-time and the sub-stream are changed (and audited)
+     * only when they differ from the camera's.
      */
-    public CameraView save(Long id, NewCamera camera, RecordingPlan plan, long keepSeconds) {
+    public CameraView save(Long id, NewCamera camera, RecordingPlan plan, long keepSeconds, String subStreamUrl) {
         CameraView saved = id == null ? add(camera) : update(id, camera);
+        if (!java.util.Objects.equals(subStreamUrl, saved.subStreamUrl())) {
+            saved = setSubStream(saved.id(), subStreamUrl);
+        }
         if (plan != null && !plan.sameAs(RecordingPlan.of(saved))) {
             saved = setRecordingMode(saved.id(), plan.mode(), plan.schedule(), plan.timeZone(), plan.preSeconds(), plan.postSeconds());
         }
@@ -460,6 +495,32 @@ public class CameraService {
             saved = setRetention(saved.id(), keepSeconds);
         }
         return saved;
+    }
+
+    /**
+     * Sets the camera's sub-stream, or removes it ({@code url} null or blank): a second, smaller
+     * stream of the camera on its main stream's endpoint ({@link SubStreamRule}; elsewhere: 400).
+     * Live tiles too small for the main stream and analytics take it; the main stream alone is
+     * recorded. Audited; the recorder picks it up at once.
+     */
+    public CameraView setSubStream(long id, String url) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidRequestException("no camera " + id);
+        }
+        String wanted = url == null || url.isBlank() ? null : validUrl(url.trim(), "subStreamUrl");
+        String problem = wanted == null ? null : SubStreamRule.problem(camera.getStreamUrl(), wanted);
+        if (problem != null) {
+            throw new InvalidRequestException(problem);
+        }
+        camera.subStream(wanted);
+        audit.record(caller(), "camera.substream", "camera:" + id, AuditEvent.Outcome.SUCCESS, wanted == null ? "removed" : wanted);
+        if (camera.isEnabled()) {
+            sender.send(ServiceIdentity.MANAGEMENT, Destinations.CAMERA_COMMANDS, CameraCommand.TYPE,
+                    new CameraCommand(id, CameraCommand.START_RECORDING, caller()));
+        }
+        return CameraView.of(camera);
     }
 
     public CameraView setEnabled(long id, boolean enabled) {
@@ -572,25 +633,30 @@ public class CameraService {
      * address the {@link AddressPolicy} allows.
      */
     static String validUrl(String url) {
+        return validUrl(url, "streamUrl");
+    }
+
+    /** As {@link #validUrl(String)}, naming the field {@code field} in a refusal. */
+    static String validUrl(String url, String field) {
         if (url.length() > 1024) {
-            throw new InvalidRequestException("streamUrl longer than 1024 characters");
+            throw new InvalidRequestException(field + " longer than 1024 characters");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("streamUrl is not a URL: " + e.getReason());
+            throw new InvalidRequestException(field + " is not a URL: " + e.getReason());
         }
         if (!"rtsp".equals(uri.getScheme()) && !"rtsps".equals(uri.getScheme())) {
-            throw new InvalidRequestException("streamUrl must start with rtsp:// or rtsps://");
+            throw new InvalidRequestException(field + " must start with rtsp:// or rtsps://");
         }
         if (uri.getHost() == null || uri.getUserInfo() != null) {
-            throw new InvalidRequestException("streamUrl needs a host and no credentials (use username/password)");
+            throw new InvalidRequestException(field + " needs a host and no credentials (use username/password)");
         }
         if (url.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
-            throw new InvalidRequestException("streamUrl contains spaces or control characters");
+            throw new InvalidRequestException(field + " contains spaces or control characters");
         }
-        AddressPolicy.current().require("streamUrl", uri.getHost(), uri.getPort() >= 0 ? uri.getPort()
+        AddressPolicy.current().require(field, uri.getHost(), uri.getPort() >= 0 ? uri.getPort()
                 : "rtsps".equals(uri.getScheme()) ? 322 : 554);
         return url;
     }

@@ -11,6 +11,7 @@ import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.MessageCodec;
 import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.camera.CameraStatusChanged;
+import org.vigilvms.jms.camera.SubStreamStatusChanged;
 import org.vigilvms.jms.envelope.Rejection;
 import org.vigilvms.messaging.EnvelopeGate;
 import org.vigilvms.ownership.OwnerBook;
@@ -20,7 +21,8 @@ import org.vigilvms.platform.NodeName;
  * The management service receiving camera state changes from the recorder (as svc-management,
  * jboss-ejb3.xml); one at a time, so a camera's states are applied in the order they happened. A
  * recorder speaks only for the cameras its node records: a status from another node than the
- * camera's owner is refused (a node that lost the camera, or one posing as its owner).
+ * camera's owner is refused (a node that lost the camera, or one posing as its owner). The state
+ * of a camera's sub-stream comes the same way and is kept apart from the camera's own.
  */
 @PermitAll // messages are authenticated by the broker and by EnvelopeGate, not by a caller role
 @MessageDriven(activationConfig = {
@@ -43,8 +45,10 @@ public class CameraStatusConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        gate.admit(message, Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE).ifPresent(envelope -> {
-            CameraStatusChanged changed = MessageCodec.decode(envelope.payload(), CameraStatusChanged.class);
+        gate.admit(message, Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE, SubStreamStatusChanged.TYPE).ifPresent(envelope -> {
+            boolean sub = SubStreamStatusChanged.TYPE.equals(envelope.type());
+            CameraStatusChanged changed = sub ? mainForm(MessageCodec.decode(envelope.payload(), SubStreamStatusChanged.class))
+                    : MessageCodec.decode(envelope.payload(), CameraStatusChanged.class);
             CameraStatus status;
             try {
                 status = CameraStatus.valueOf(changed.status());
@@ -58,7 +62,16 @@ public class CameraStatusConsumer implements MessageListener {
                         + " reported the status of camera " + changed.cameraId() + ", which node " + owner.get() + " records");
                 return;
             }
-            cameras.reportStatus(changed.cameraId(), status, changed.reason());
+            if (sub) {
+                cameras.reportSubStreamStatus(changed.cameraId(), status, changed.reason());
+            } else {
+                cameras.reportStatus(changed.cameraId(), status, changed.reason());
+            }
         });
+    }
+
+    /** A sub-stream's change in the shape of a camera's, to be judged the same way. */
+    private static CameraStatusChanged mainForm(SubStreamStatusChanged changed) {
+        return new CameraStatusChanged(changed.cameraId(), changed.status(), changed.reason(), changed.atMs());
     }
 }

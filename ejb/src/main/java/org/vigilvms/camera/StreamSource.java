@@ -3,11 +3,17 @@ package org.vigilvms.camera;
 /**
  * What the recorder needs to pull one camera; {@code url} carries the credentials, so it is never
  * logged. {@code pinnedSha256} is the approved certificate of an RTSPS camera (null: none yet).
+ * {@code subUrl}: the camera's sub-stream with the same credentials (same endpoint), or null.
  */
-public record StreamSource(long cameraId, String name, String url, byte[] pinnedSha256) {
+public record StreamSource(long cameraId, String name, String url, byte[] pinnedSha256, String subUrl) {
 
     public boolean tls() {
         return url.startsWith("rtsps://");
+    }
+
+    /** The same camera reached at its sub-stream; null when it has none. */
+    public StreamSource subStream() {
+        return subUrl == null ? null : new StreamSource(cameraId, name, subUrl, pinnedSha256, null);
     }
 
     /** The stream URL with the user name and password in it, as FFmpeg takes them. */

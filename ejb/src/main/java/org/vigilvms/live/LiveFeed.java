@@ -13,8 +13,9 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.vigilvms.jms.analytics.Region;
 
 /**
- * Live view of one ingest session: its {@link LiveStream}s (pictures only; pictures with the
- * sound; pictures with privacy masks, encoded again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
+ * Live view of one ingest session of a camera's main stream or sub-stream: its {@link LiveStream}s
+ * (pictures only; pictures with the sound, main stream only; pictures with privacy masks, encoded
+ * again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
  * snapshot asked for lately). The packets since the latest keyframe are kept by reference (no
  * copy of the data), so a stream that opens starts at that keyframe at once. The sound (AAC)
  * goes along while it comes; when it stops for {@link #SOUND_LAPSE_MS} with the pictures still
@@ -52,6 +53,8 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     private final long cameraId;
+    /** Whether this is the camera's sub-stream (pictures only) rather than its main stream. */
+    private final boolean sub;
     private final AVStream stream;
     /** The sound as the recorder stores it (AAC), or null: the streams carry pictures only. */
     private final AVCodecParameters soundParameters;
@@ -67,15 +70,22 @@ public final class LiveFeed implements AutoCloseable {
     private boolean soundStopped;
     private long lastSoundMs;
 
-    /** {@code soundParameters}: the sound track the recorder stores, or null; only AAC goes live. */
-    public LiveFeed(long cameraId, AVStream stream, AVCodecParameters soundParameters, AVRational soundTimeBase, LiveHub hub) {
+    /**
+     * {@code sub}: the camera's sub-stream, whose live streams carry pictures only;
+     * {@code soundParameters}: the sound track the recorder stores, or null; only AAC goes live.
+     */
+    public LiveFeed(long cameraId, boolean sub, AVStream stream, AVCodecParameters soundParameters, AVRational soundTimeBase,
+                    LiveHub hub) {
         this.cameraId = cameraId;
+        this.sub = sub;
         this.stream = stream;
         boolean aac = soundParameters != null && soundParameters.codec_id() == AV_CODEC_ID_AAC;
         this.soundParameters = aac ? soundParameters : null;
         this.soundTimeBase = aac ? soundTimeBase : null;
         this.hub = hub;
-        this.outputs = List.of(new Output(LiveStream.pictures(cameraId)), new Output(LiveStream.withSound(cameraId)));
+        this.outputs = sub ? List.of(new Output(LiveStream.sub(cameraId)))
+                : List.of(new Output(LiveStream.pictures(cameraId)), new Output(LiveStream.withSound(cameraId)));
+        hub.streamStarted(cameraId, sub, stream.codecpar().width());
     }
 
     /** One video packet (times relative to the session, in the input time base); the packet is not consumed. */
@@ -136,7 +146,7 @@ public final class LiveFeed implements AutoCloseable {
      * encoder that failed, start it again at a key picture.
      */
     private void offerMasked(AVPacket packet, long pts, long dts, boolean key, long now) {
-        LiveStream maskedStream = LiveStream.masked(cameraId);
+        LiveStream maskedStream = (sub ? LiveStream.sub(cameraId) : LiveStream.pictures(cameraId)).maskedForm();
         if (hub.wanted(maskedStream)) {
             maskedWantedMs = now;
             List<Region> masks = hub.masks(cameraId).orElse(null);
@@ -205,6 +215,7 @@ public final class LiveFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        hub.streamEnded(cameraId, sub);
         release();
         outputs.forEach(Output::close);
         closeMasked();

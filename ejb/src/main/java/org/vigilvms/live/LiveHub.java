@@ -18,8 +18,9 @@ import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.platform.Meters;
 
 /**
- * Fans each live stream's fragments out to its viewers (a camera has up to three streams, see
- * {@link LiveStream}). Keeps the initialisation segment and the fragments since the latest
+ * Fans each live stream's fragments out to its viewers (a camera has up to five, see
+ * {@link LiveStream}), and knows which of a camera's streams run, to give each tile the one that
+ * fits ({@link #picturesFor}). Keeps the initialisation segment and the fragments since the latest
  * keyframe, so a viewer who joins starts at that keyframe at once. Viewers must not block: they
  * queue and drop on their own (see the web module). Says whether a stream is wanted at all
  * ({@link #wanted}): the recorder remuxes for live only then ({@link LiveFeed}).
@@ -38,6 +39,12 @@ public class LiveHub {
 
     /** Per camera, the privacy masks its masked stream burns in, as the latest viewer who needed them was told. */
     private final Map<Long, List<Region>> masks = new ConcurrentHashMap<>();
+
+    /** Per camera stream (main: false, sub: true) running now, its picture width as the recorder receives it. */
+    private final Map<Source, Integer> widths = new ConcurrentHashMap<>();
+
+    private record Source(long cameraId, boolean sub) {
+    }
 
     /** Cameras whose viewer count the metrics endpoint shows ({@code vigil_live_viewers{camera=...}}). */
     private final Set<Long> metered = ConcurrentHashMap.newKeySet();
@@ -84,6 +91,39 @@ public class LiveHub {
         void start(String codec, byte[] init);
 
         void fragment(byte[] fragment, boolean key);
+
+        /** The stream is gone for good (a sub-stream that stopped): ask again for another. */
+        default void ended() {
+        }
+    }
+
+    /** A camera stream (main or sub) started coming, with pictures this wide (LiveFeed). */
+    void streamStarted(long cameraId, boolean sub, int width) {
+        widths.put(new Source(cameraId, sub), width);
+    }
+
+    /**
+     * A camera stream stopped coming. The viewers of a sub-stream's live streams are told it
+     * {@link Viewer#ended} (they ask again and get the main stream); a main stream's viewers wait
+     * for its reconnection.
+     */
+    void streamEnded(long cameraId, boolean sub) {
+        widths.remove(new Source(cameraId, sub));
+        if (sub) {
+            for (LiveStream stream : List.of(LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm())) {
+                channel(stream).viewers.forEach(Viewer::ended);
+            }
+        }
+    }
+
+    /**
+     * The live stream a tile {@code tileWidth} device pixels wide gets of the camera's pictures
+     * ({@link StreamChoice}): the sub-stream's while it runs and fits, else the main stream's.
+     */
+    public LiveStream picturesFor(long cameraId, int tileWidth) {
+        boolean sub = StreamChoice.sub(tileWidth, widths.getOrDefault(new Source(cameraId, false), 0),
+                widths.getOrDefault(new Source(cameraId, true), 0));
+        return sub ? LiveStream.sub(cameraId) : LiveStream.pictures(cameraId);
     }
 
     private static final class Channel {
@@ -209,7 +249,8 @@ public class LiveHub {
 
     private int viewersOf(long cameraId) {
         int viewers = 0;
-        for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId), LiveStream.masked(cameraId))) {
+        for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId), LiveStream.masked(cameraId),
+                LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm())) {
             Channel channel = channels.get(stream);
             viewers += channel == null ? 0 : channel.viewers.size();
         }

@@ -91,23 +91,27 @@ public class LiveService {
     }
 
     /**
-     * The stream a viewer gets who asked for the camera's sound or not: the masked stream (no
-     * sound) when the camera has privacy masks the viewer may not see through; otherwise with the
-     * sound only when they hold LISTEN on the camera. Sound asked for but not given is audited
+     * The stream a viewer gets who asked for the camera's sound or not, in a tile
+     * {@code tileWidth} device pixels wide (0: not known): made from the camera's sub-stream when
+     * that fits the tile ({@link StreamChoice}), else from its main stream; the masked form of it
+     * (no sound) when the camera has privacy masks the viewer may not see through; otherwise with
+     * the sound only when they hold LISTEN on the camera. Sound asked for but not given is audited
      * ({@code live.sound}).
      */
-    public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked) {
+    public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked, int tileWidth) {
         List<Region> masks = privacy.hiddenFrom(viewer, cameraId);
+        // a page that plays the sound shows the camera large: its main stream
+        LiveStream pictures = soundAsked ? LiveStream.pictures(cameraId) : hub.picturesFor(cameraId, tileWidth);
         if (!masks.isEmpty()) {
             hub.maskWith(cameraId, masks);
             if (soundAsked) {
                 audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
                         "the masked live stream carries no sound (lacks VIEW_UNMASKED)");
             }
-            return LiveStream.masked(cameraId);
+            return pictures.maskedForm();
         }
         if (!soundAsked) {
-            return LiveStream.pictures(cameraId);
+            return pictures;
         }
         if (access.allowed(viewer, AccessRight.LISTEN, cameraId)) {
             return LiveStream.withSound(cameraId);

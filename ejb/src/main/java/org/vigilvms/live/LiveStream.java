@@ -5,25 +5,37 @@ package org.vigilvms.live;
  * its sound when it sends any (a page that can play it). Pictures alone start sooner, since a
  * browser plays a stream only as far as all of its tracks reach and the sound comes later. The
  * masked stream is the pictures with the camera's privacy masks burned in, for viewers who may
- * not see through them ({@link MaskedLive}); it carries no sound.
+ * not see through them ({@link MaskedLive}); it carries no sound. {@code sub}: made from the
+ * camera's sub-stream, its second, smaller stream, for tiles too small for the main one
+ * ({@link StreamChoice}); pictures only, plain or masked.
  */
-public record LiveStream(long cameraId, boolean sound, boolean masked) {
+public record LiveStream(long cameraId, boolean sound, boolean masked, boolean sub) {
 
     public LiveStream {
-        if (sound && masked) {
-            throw new IllegalArgumentException("a masked live stream carries no sound");
+        if (sound && (masked || sub)) {
+            throw new IllegalArgumentException("only the main stream, unmasked, carries sound");
         }
     }
 
     public static LiveStream pictures(long cameraId) {
-        return new LiveStream(cameraId, false, false);
+        return new LiveStream(cameraId, false, false, false);
     }
 
     public static LiveStream withSound(long cameraId) {
-        return new LiveStream(cameraId, true, false);
+        return new LiveStream(cameraId, true, false, false);
     }
 
     public static LiveStream masked(long cameraId) {
-        return new LiveStream(cameraId, false, true);
+        return new LiveStream(cameraId, false, true, false);
+    }
+
+    /** The sub-stream's pictures. */
+    public static LiveStream sub(long cameraId) {
+        return new LiveStream(cameraId, false, false, true);
+    }
+
+    /** The masked stream made from the same camera stream (main or sub) as this one. */
+    public LiveStream maskedForm() {
+        return new LiveStream(cameraId, false, true, sub);
     }
 }

@@ -4,5 +4,7 @@
  * fragmented MP4 (one fragment per frame) in memory and fanned out to viewers, who start at the
  * latest keyframe; access by short-lived tokens bound to the viewer's session, whose holder's
  * right is asked again while the stream runs; the stream with sound only for holders of LISTEN.
+ * A grid tile gets the camera's sub-stream when that fits it ({@code StreamChoice}), the main
+ * stream otherwise or when the sub-stream stops.
  */
 package org.vigilvms.live;

@@ -49,8 +49,8 @@ public class EnvelopeGate {
     @Inject
     private MeterRegistry registry;
 
-    /** The envelope of {@code message} when it verifies and carries {@code expectedType}; empty otherwise. */
-    public Optional<Envelope> admit(Message message, String destination, String expectedType) {
+    /** The envelope of {@code message} when it verifies and carries one of {@code expectedTypes}; empty otherwise. */
+    public Optional<Envelope> admit(Message message, String destination, String... expectedTypes) {
         Envelope envelope;
         try {
             envelope = JmsEnvelopes.fromMessage(message);
@@ -69,9 +69,9 @@ public class EnvelopeGate {
                     envelope.producer() + " is no service that sends to " + destination));
             return Optional.empty();
         }
-        if (!envelope.type().equals(expectedType)) {
+        if (!java.util.List.of(expectedTypes).contains(envelope.type())) {
             reject(destination, envelope.producer(), Verdict.rejected(Rejection.UNEXPECTED_TYPE,
-                    envelope.type() + " where " + expectedType + " was expected"));
+                    envelope.type() + " where " + String.join(" or ", expectedTypes) + " was expected"));
             return Optional.empty();
         }
         return Optional.of(envelope);

@@ -13,12 +13,8 @@ import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
@@ -41,16 +37,12 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.PointerPointer;
 import org.vigilvms.analytics.FrameFeed;
-import org.vigilvms.camera.AddressPolicy;
 import org.vigilvms.camera.CameraStatus;
-import org.vigilvms.camera.CameraTlsRelay;
 import org.vigilvms.camera.StreamSource;
 import org.vigilvms.live.LiveFeed;
 import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
-import org.vigilvms.video.CameraInput;
 import org.vigilvms.video.FfmpegError;
 
 /**
@@ -64,9 +56,10 @@ import org.vigilvms.video.FfmpegError;
  * clock and every later frame is placed by its media timestamp, so 1 s of video is 1 s in the
  * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
  * clock that drifts, and logs the drift. On loss it reconnects with exponential backoff; the
- * outage is a gap, never filler video.
+ * outage is a gap, never filler video. Its pictures go to live view and, unless the camera's
+ * sub-stream runs ({@link SubStreamIngest}), to analytics.
  */
-final class CameraIngest implements Runnable {
+final class CameraIngest extends ReconnectingPull {
 
     /**
      * Target segment length; a segment ends at the first keyframe at or after it. 4 s, the top of
@@ -96,10 +89,13 @@ final class CameraIngest implements Runnable {
     private final LiveHub live;
     private final FrameFeed analytics;
     private final CameraCounters counters;
-    private volatile boolean running = true;
+    /** True while the camera's sub-stream feeds analytics ({@link SubStreamIngest}): this stream then does not. */
+    private final java.util.function.BooleanSupplier analysedElsewhere;
 
     CameraIngest(StreamSource source, long epoch, Path spool, Listener listener, LiveHub live,
-                 FrameFeed analytics, CameraCounters counters) {
+                 FrameFeed analytics, CameraCounters counters, java.util.function.BooleanSupplier analysedElsewhere) {
+        super(MAX_BACKOFF_MS);
+        this.analysedElsewhere = analysedElsewhere;
         this.epoch = epoch;
         this.analytics = analytics;
         this.counters = counters;
@@ -117,98 +113,29 @@ final class CameraIngest implements Runnable {
         return epoch;
     }
 
-    void stop() {
-        running = false;
-    }
-
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-
-    /** Waits until {@link #run} has returned (its files and muxers closed); false on timeout. */
-    boolean awaitStopped(java.time.Duration timeout) {
-        try {
-            return stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Override
-    public void run() {
-        try {
-            runUntilStopped();
-        } finally {
-            stopped.countDown();
-        }
-    }
-
-    private void runUntilStopped() {
-        long backoff = 1000;
-        while (running) {
-            try {
-                if (record()) {
-                    backoff = 1000; // it was streaming: reconnect quickly
-                }
-            } catch (RuntimeException e) {
-                listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
-            }
-            if (!running) {
-                return;
-            }
-            for (long slept = 0; slept < backoff && running; slept += 100) {
-                sleep(100); // a stop does not wait out the backoff
-            }
-            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        }
+    void failed(RuntimeException e) {
+        listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
     }
 
     /** One connection; true when video was recorded before it ended. */
-    private boolean record() {
-        // checked at each connection, not only when the address was entered: a name can come to
-        // resolve to another address later
-        java.net.URI address = java.net.URI.create(source.url());
-        String refused = AddressPolicy.current().problem(address.getHost(),
-                address.getPort() >= 0 ? address.getPort() : source.tls() ? 322 : 554);
-        if (refused != null) {
-            listener.status(source.cameraId(), CameraStatus.OFFLINE, refused);
-            return false;
-        }
-        if (!source.tls()) {
-            return recordFrom(source.url());
-        }
-        // RTSPS: the TLS connection that carries the password and the video is the one judged
-        CameraTlsRelay relay;
-        try {
-            relay = CameraTlsRelay.open(source.url(), chain -> listener.certificate(source.cameraId(), chain));
-        } catch (CameraTlsRelay.Unreachable e) {
-            listener.status(source.cameraId(), CameraStatus.OFFLINE, e.getMessage());
-            return false;
-        }
-        if (relay == null) {
-            return false; // refused by the pin or CA rule; the listener said why
-        }
-        try {
-            return recordFrom(relay.rtspUrl(address.getRawUserInfo()));
-        } finally {
-            relay.close();
-        }
+    @Override
+    boolean connectOnce() {
+        return CameraDial.dial(source, new CameraDial.Verdicts() {
+            @Override
+            public void status(CameraStatus status, String reason) {
+                listener.status(source.cameraId(), status, reason);
+            }
+
+            @Override
+            public boolean certificate(java.security.cert.X509Certificate[] chain) {
+                return listener.certificate(source.cameraId(), chain);
+            }
+        }, this::recordFrom);
     }
 
-    /** Records from {@code url} (the camera itself, or the relay of its judged TLS connection). */
-    private boolean recordFrom(String url) {
-        avformat_network_init();
-        AVFormatContext input = new AVFormatContext(null);
-        AVDictionary options = CameraInput.dictionary();
-        int rc = avformat_open_input(input, url, null, options);
-        av_dict_free(options);
-        if (rc < 0) {
-            String error = error(rc);
-            boolean denied = error.contains("Unauthorized") || error.contains("not permitted")
-                    || error.contains("Permission denied") || error.contains("401");
-            listener.status(source.cameraId(), denied ? CameraStatus.UNAUTHORIZED : CameraStatus.OFFLINE,
-                    "cannot open the stream: " + error);
-            return false;
-        }
+    /** Records from the opened stream until it ends or the ingest stops. */
+    private boolean recordFrom(AVFormatContext input) {
         AVPacket packet = av_packet_alloc();
         Segment segment = null;
         Segment closing = null; // the previous segment, waiting for the sound up to its cut
@@ -218,10 +145,6 @@ final class CameraIngest implements Runnable {
         SoundTrack sound = null;
         boolean recorded = false;
         try {
-            if ((rc = avformat_find_stream_info(input, (PointerPointer<?>) null)) < 0) {
-                listener.status(source.cameraId(), CameraStatus.OFFLINE, "no stream information: " + error(rc));
-                return false;
-            }
             int video = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
             if (video < 0) {
                 listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream has no video");
@@ -234,15 +157,15 @@ final class CameraIngest implements Runnable {
             AVRational millis = av_make_q(1, 1000);
             counters.connected();
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
-            liveFeed = new LiveFeed(source.cameraId(), stream, sound != null ? sound.parameters() : null,
+            liveFeed = new LiveFeed(source.cameraId(), false, stream, sound != null ? sound.parameters() : null,
                     sound != null ? sound.timeBase() : null, live);
             analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
             long sessionFirstDts = 0;
             StreamClock clock = null;
             boolean firstSegment = true;
-            long lastDts = Long.MIN_VALUE;
-            while (running && av_read_frame(input, packet) >= 0) {
+            PacketTimes times = new PacketTimes();
+            while (running() && av_read_frame(input, packet) >= 0) {
                 try {
                     if (sound != null && packet.stream_index() == sound.inputIndex() && segment != null) {
                         List<AVPacket> soundPackets = sound.packets(packet);
@@ -277,17 +200,12 @@ final class CameraIngest implements Runnable {
                         continue;
                     }
                     counters.frame(packet.size());
-                    long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-                    long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : pts;
-                    if (pts == AV_NOPTS_VALUE) {
+                    if (!times.take(packet)) {
                         counters.dropped();
                         continue;
                     }
-                    if (lastDts != Long.MIN_VALUE && dts <= lastDts) {
-                        dts = lastDts + 1; // non-monotonic timestamps (camera or reconnect quirks)
-                        pts = Math.max(pts, dts);
-                    }
-                    lastDts = dts;
+                    long pts = times.pts();
+                    long dts = times.dts();
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     if (segment == null && !key) {
                         counters.dropped();
@@ -301,11 +219,15 @@ final class CameraIngest implements Runnable {
                     long mediaMs = av_rescale_q(pts - sessionFirstPts, timeBase, millis);
                     clock.arrived(mediaMs, System.currentTimeMillis());
                     liveFeed.offer(packet, pts - sessionFirstDts, dts - sessionFirstDts, key, timeBase);
-                    try {
-                        // capture time as the segments count it (StreamClock)
-                        analysed.offer(packet, key, clock.wallOf(mediaMs));
-                    } catch (RuntimeException e) {
-                        analysed.close(); // analytics of this session ends; recording goes on
+                    if (analysedElsewhere.getAsBoolean()) {
+                        analysed.suspend(); // the sub-stream feeds analytics while it runs
+                    } else {
+                        try {
+                            // capture time as the segments count it (StreamClock)
+                            analysed.offer(packet, key, clock.wallOf(mediaMs));
+                        } catch (RuntimeException e) {
+                            analysed.close(); // analytics of this session ends; recording goes on
+                        }
                     }
                     if (closing != null && av_rescale_q(pts - closing.cutPts, timeBase, millis) > AUDIO_WAIT_MS) {
                         finish(closing, timeBase); // the sound stopped coming: what came is kept
@@ -346,7 +268,7 @@ final class CameraIngest implements Runnable {
                     av_packet_unref(packet);
                 }
             }
-            if (running) {
+            if (running()) {
                 listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream ended or stalled");
             }
         } finally {
@@ -371,7 +293,6 @@ final class CameraIngest implements Runnable {
                 sound.transcoder().close();
             }
             av_packet_free(packet);
-            avformat_close_input(input);
         }
         return recorded;
     }
@@ -573,11 +494,4 @@ final class CameraIngest implements Runnable {
         return FfmpegError.text(code);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -37,6 +37,7 @@ import org.vigilvms.camera.StreamSource;
 import org.vigilvms.jms.Destinations;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.camera.CameraStatusChanged;
+import org.vigilvms.jms.camera.SubStreamStatusChanged;
 import org.vigilvms.jms.recording.SegmentRecorded;
 import org.vigilvms.jms.recording.SegmentRecordedBatch;
 import org.vigilvms.live.LiveHub;
@@ -51,7 +52,9 @@ import org.vigilvms.platform.NodeRoles;
 /**
  * Keeps exactly one ingest running per enabled camera: starts ingests for cameras added or
  * enabled, stops those of cameras disabled or removed (checked every few seconds), and sends the
- * finished segments to the storage service as the recorder identity. Recovers the spool at start.
+ * finished segments to the storage service as the recorder identity. Beside a camera that has a
+ * sub-stream it pulls that too ({@link SubStreamIngest}, for live tiles and analytics, not
+ * recorded). Recovers the spool at start.
  */
 @PermitAll // internal service: not exposed to users; callers are other services and timers
 @Singleton
@@ -59,7 +62,7 @@ import org.vigilvms.platform.NodeRoles;
 @Startup
 @DependsOn("MeterCleanup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class RecorderSupervisor implements CameraIngest.Listener {
+public class RecorderSupervisor implements CameraIngest.Listener, SubStreamIngest.Listener {
 
     @Inject
     private NodeRoles roles;
@@ -95,6 +98,9 @@ public class RecorderSupervisor implements CameraIngest.Listener {
     private MeterRegistry registry;
 
     private final Map<Long, CameraIngest> ingests = new ConcurrentHashMap<>();
+
+    /** The sub-streams pulled beside the recorded main streams, per camera. */
+    private final Map<Long, SubStreamIngest> subIngests = new ConcurrentHashMap<>();
 
     private CameraMeters meters;
 
@@ -233,12 +239,42 @@ public class RecorderSupervisor implements CameraIngest.Listener {
         }
         for (StreamSource source : wanted.values()) {
             ingests.computeIfAbsent(source.cameraId(), id -> {
-                CameraIngest ingest = new CameraIngest(source, owned.get(id), spool(), this, live, analytics, meters.of(id));
+                CameraIngest ingest = new CameraIngest(source, owned.get(id), spool(), this, live, analytics, meters.of(id),
+                        () -> {
+                            SubStreamIngest sub = subIngests.get(id);
+                            return sub != null && sub.analysing();
+                        });
                 Thread thread = threads.newThread(ingest);
                 thread.setName("vigil-ingest-" + id);
                 thread.start();
                 return ingest;
             });
+        }
+        keepSubStreams(wanted);
+    }
+
+    /** One sub-stream ingest per recorded camera that has a sub-stream, at its current address; any other is stopped. */
+    private void keepSubStreams(Map<Long, StreamSource> wanted) {
+        for (Long id : Set.copyOf(subIngests.keySet())) {
+            SubStreamIngest running = subIngests.get(id);
+            StreamSource source = wanted.containsKey(id) ? wanted.get(id).subStream() : null;
+            if (source == null || !source.url().equals(running.source().url())
+                    || !java.util.Arrays.equals(source.pinnedSha256(), running.source().pinnedSha256())) {
+                running.stop();
+                subIngests.remove(id);
+            }
+        }
+        for (StreamSource camera : wanted.values()) {
+            StreamSource source = camera.subStream();
+            if (source != null) {
+                subIngests.computeIfAbsent(camera.cameraId(), id -> {
+                    SubStreamIngest ingest = new SubStreamIngest(source, this, live, analytics);
+                    Thread thread = threads.newThread(ingest);
+                    thread.setName("vigil-substream-" + id);
+                    thread.start();
+                    return ingest;
+                });
+            }
         }
     }
 
@@ -253,12 +289,18 @@ public class RecorderSupervisor implements CameraIngest.Listener {
             return; // this node does not record
         }
         List<CameraIngest> running = List.copyOf(ingests.values());
+        List<SubStreamIngest> subs = List.copyOf(subIngests.values());
         running.forEach(CameraIngest::stop);
+        subs.forEach(SubStreamIngest::stop);
         ingests.clear();
+        subIngests.clear();
         // wait for each to close its segment and its muxers: a process that exits while FFmpeg
         // still works on them crashes in native code and leaves the spool unfinished
         for (CameraIngest ingest : running) {
             ingest.awaitStopped(Duration.ofSeconds(8));
+        }
+        for (SubStreamIngest sub : subs) {
+            sub.awaitStopped(Duration.ofSeconds(8));
         }
         outbox.close(); // the segments the ingests just finished
     }
@@ -271,6 +313,17 @@ public class RecorderSupervisor implements CameraIngest.Listener {
                     new CameraStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
         } catch (RuntimeException e) {
             VigilLog.LOG.sendFailed(CameraStatusChanged.TYPE, ServiceIdentity.RECORDER.principal(), e);
+        }
+    }
+
+    /** A sub-stream's state goes to the management as its own, the camera's status untouched. */
+    @Override
+    public void subStreamStatus(long cameraId, CameraStatus status, String reason) {
+        try {
+            sender.send(ServiceIdentity.RECORDER, Destinations.CAMERA_STATUS, SubStreamStatusChanged.TYPE,
+                    new SubStreamStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            VigilLog.LOG.sendFailed(SubStreamStatusChanged.TYPE, ServiceIdentity.RECORDER.principal(), e);
         }
     }
 

@@ -18,4 +18,10 @@ public final class FfmpegError {
         int nul = text.indexOf('\0');
         return (nul >= 0 ? text.substring(0, nul) : text).trim() + " (" + code + ")";
     }
+
+    /** Whether FFmpeg's text of a failed open says the camera refused the credentials. */
+    public static boolean deniesAccess(String error) {
+        return error.contains("Unauthorized") || error.contains("not permitted") || error.contains("Permission denied")
+                || error.contains("401");
+    }
 }

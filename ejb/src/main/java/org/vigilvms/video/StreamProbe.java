@@ -45,8 +45,7 @@ public final class StreamProbe {
         av_dict_free(options);
         if (rc < 0) {
             String error = FfmpegError.text(rc);
-            boolean denied = error.contains("Unauthorized") || error.contains("not permitted")
-                    || error.contains("Permission denied") || error.contains("401");
+            boolean denied = FfmpegError.deniesAccess(error);
             return new Result(false, denied, denied || error.startsWith("Server returned") ? "cannot open the stream: " + error
                     : NO_CAMERA, null, 0, 0, 0, null);
         }

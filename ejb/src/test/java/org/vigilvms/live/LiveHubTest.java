@@ -69,4 +69,40 @@ class LiveHubTest {
         hub.leave(LiveStream.withSound(7), other);
         assertEquals(1.0, registry.get("vigil.live.viewers").tag("camera", "7").gauge().value());
     }
+
+    @Test
+    void aTileGetsTheSubStreamWhileItRunsAndFitsAndItsViewersAreToldWhenItStops() {
+        LiveHub hub = new LiveHub(new SimpleMeterRegistry());
+        assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 320), "no sub-stream running");
+        hub.streamStarted(3, false, 640);
+        hub.streamStarted(3, true, 320);
+        assertEquals(LiveStream.sub(3), hub.picturesFor(3, 320));
+        assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 321), "wider than the sub-stream");
+        assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 0), "no width given");
+
+        int[] ended = new int[1];
+        LiveHub.Viewer watcher = new LiveHub.Viewer() {
+            @Override
+            public void start(String codec, byte[] init) {
+            }
+
+            @Override
+            public void fragment(byte[] fragment, boolean key) {
+            }
+
+            @Override
+            public void ended() {
+                ended[0]++;
+            }
+        };
+        hub.join(LiveStream.sub(3), watcher);
+        hub.join(LiveStream.sub(3).maskedForm(), watcher);
+        hub.join(LiveStream.pictures(3), VIEWER);
+        hub.streamEnded(3, false);
+        assertEquals(0, ended[0], "a main stream's viewers wait for it to come back");
+        hub.streamStarted(3, false, 640);
+        hub.streamEnded(3, true);
+        assertEquals(2, ended[0], "both viewers of the sub-stream's live streams are told");
+        assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 320), "the sub-stream stopped");
+    }
 }

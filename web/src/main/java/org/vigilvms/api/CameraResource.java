@@ -234,6 +234,21 @@ public class CameraResource {
     public record Retention(long maxAgeSeconds) {
     }
 
+    /**
+     * Body: {"url": "rtsps://..."}: the camera's sub-stream, on its main stream's endpoint;
+     * {"url": null} removes it.
+     */
+    @POST
+    @Path("/{id}/sub-stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CameraView setSubStream(@PathParam("id") long id, SubStream body) {
+        return cameras.setSubStream(id, body == null ? null : body.url());
+    }
+
+    /** A camera's sub-stream address, or null for none. */
+    public record SubStream(String url) {
+    }
+
     @POST
     @Path("/{id}/disable")
     public CameraView disable(@PathParam("id") long id) {

@@ -18,9 +18,14 @@ public final class CameraRow implements Serializable {
     private final CameraView camera;
     private final String health;
     private final String recording;
+    private final String subStream;
 
     CameraRow(CameraView camera, ResourceBundle texts) {
         this.camera = camera;
+        this.subStream = camera.subStreamUrl() == null ? null : String.format(texts.getString("cameras.subStream.state"),
+                camera.subStreamStatus() == null ? texts.getString("cameras.health.NEW")
+                        : texts.getString("cameras.health." + camera.subStreamStatus().name())
+                        + (camera.subStreamReason() == null ? "" : ": " + camera.subStreamReason()));
         String state = CameraTable.health(camera).name();
         String reason = camera.enabled() && camera.statusReason() != null ? ": " + camera.statusReason() : "";
         this.health = texts.getString("cameras.health." + state) + reason;
@@ -47,6 +52,11 @@ public final class CameraRow implements Serializable {
 
     public String getStream() {
         return camera.streamUrl();
+    }
+
+    /** The sub-stream's state in words ("sub-stream: online"), or null when the camera has none. */
+    public String getSubStream() {
+        return subStream;
     }
 
     public boolean isOnvif() {

@@ -65,6 +65,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
     private String name;
     private String site;
     private String streamUrl;
+    private String subStreamUrl;
     private String username;
     private String password;
     private boolean insecure;
@@ -167,6 +168,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         name = camera.name();
         site = camera.site();
         streamUrl = camera.streamUrl();
+        subStreamUrl = camera.subStreamUrl();
         username = camera.username();
         mode = camera.recordingMode();
         schedule = camera.recordingSchedule();
@@ -180,7 +182,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     private void clear() {
         editing = null;
-        name = site = streamUrl = username = password = schedule = zone = test = null;
+        name = site = streamUrl = subStreamUrl = username = password = schedule = zone = test = null;
         insecure = false;
         testOk = false;
         mode = "CONTINUOUS";
@@ -249,7 +251,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         boolean adding = editing == null;
         try {
             long keep = keepDays == CameraRow.keepDays(keptSeconds) ? keptSeconds : Math.round(keepDays * 86400);
-            CameraView saved = cameras.save(editing, camera(), plan(), keep);
+            CameraView saved = cameras.save(editing, camera(), plan(), keep, blank(subStreamUrl));
             outcome = String.format(ConsoleTexts.current().getString(adding ? "cameras.added" : "cameras.changed"), saved.name());
             refused = false;
             clear();
@@ -411,6 +413,14 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     public void setStreamUrl(String streamUrl) {
         this.streamUrl = streamUrl;
+    }
+
+    public String getSubStreamUrl() {
+        return subStreamUrl;
+    }
+
+    public void setSubStreamUrl(String subStreamUrl) {
+        this.subStreamUrl = subStreamUrl;
     }
 
     public String getUsername() {

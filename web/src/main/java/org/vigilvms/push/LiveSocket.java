@@ -31,9 +31,10 @@ import org.vigilvms.platform.TokenBucket;
 import org.vigilvms.security.Caller;
 
 /**
- * {@code wss://.../live/{camera}?token=...[&sound=1]}: one camera's live fragmented MP4 for a
- * browser's Media Source Extensions, pictures only or (sound=1, for holders of LISTEN) with the
- * camera's sound. Opens only with a token from {@code GET /api/v1/cameras/{id}/live} issued to
+ * {@code wss://.../live/{camera}?token=...[&sound=1][&w=width]}: one camera's live fragmented MP4
+ * for a browser's Media Source Extensions, pictures only or (sound=1, for holders of LISTEN) with
+ * the camera's sound; a tile {@code w} device pixels wide gets the camera's sub-stream when that
+ * fits it (the main stream otherwise, and again when the sub-stream stops). Opens only with a token from {@code GET /api/v1/cameras/{id}/live} issued to
  * this HTTP session (a copied URL is useless elsewhere); otherwise closed with 1008. Also closed
  * with 1008 when that session ends or the viewer no longer holds VIEW_LIVE, or LISTEN for a stream
  * with sound (asked again every few seconds, {@link OpenSockets}), when the user already watches {@link OpenSockets#liveStreamsPerUser()} streams, and when the
@@ -86,7 +87,8 @@ public class LiveSocket {
         Caller watching = viewerCaller.get();
         LiveService live = CDI.current().select(LiveService.class).get();
         List<String> sound = session.getRequestParameterMap().get("sound");
-        LiveStream chosen = live.streamFor(watching, cameraId, sound != null && sound.contains("1"));
+        LiveStream chosen = live.streamFor(watching, cameraId, sound != null && sound.contains("1"),
+                tileWidth(session.getRequestParameterMap().get("w")));
         if (!CDI.current().select(OpenSockets.class).get().openedLive(session, httpSession, user,
                 () -> live.mayGoOnWatching(watching, chosen))) {
             live.refused(user, cameraId, "more than " + OpenSockets.liveStreamsPerUser() + " live streams at once");
@@ -99,6 +101,15 @@ public class LiveSocket {
         viewer = new Viewer(session);
         CDI.current().select(LiveService.class).get().viewed(user, cameraId, true);
         CDI.current().select(LiveHub.class).get().join(stream, viewer);
+    }
+
+    /** The tile's width in device pixels as the page gave it ({@code w}); 0 when absent or not a sensible width. */
+    static int tileWidth(List<String> given) {
+        if (given == null || given.isEmpty() || !given.get(0).matches("\\d{1,5}")) {
+            return 0;
+        }
+        int width = Integer.parseInt(given.get(0));
+        return width <= 16_384 ? width : 0;
     }
 
     /**
@@ -147,6 +158,16 @@ public class LiveSocket {
             waitForKey = true;
             enqueue("{\"codec\":\"" + codec + "\"}");
             enqueue(ByteBuffer.wrap(init));
+        }
+
+        /** The sub-stream this viewer watched stopped: the page reconnects and gets the main stream. */
+        @Override
+        public void ended() {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the camera's sub-stream stopped"));
+            } catch (IOException | IllegalStateException e) {
+                // already going away
+            }
         }
 
         @Override

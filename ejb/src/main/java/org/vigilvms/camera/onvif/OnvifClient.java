@@ -174,6 +174,34 @@ public final class OnvifClient {
         return profile.getAttribute("token");
     }
 
+    /** A media profile: its token and its video encoder's picture width (0: not said). */
+    public record Profile(String token, int width) {
+    }
+
+    /** The media profiles, in the camera's order (the first is its main stream). */
+    public List<Profile> profiles() {
+        Document answer = call(mediaUrl, "<trt:GetProfiles/>", true);
+        NodeList nodes = answer.getElementsByTagNameNS("*", "Profiles");
+        List<Profile> profiles = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element profile = (Element) nodes.item(i);
+            if (profile.getAttribute("token").isEmpty()) {
+                continue;
+            }
+            NodeList widths = profile.getElementsByTagNameNS("*", "Width");
+            int width = 0;
+            if (widths.getLength() > 0) {
+                try {
+                    width = Integer.parseInt(widths.item(0).getTextContent().trim());
+                } catch (NumberFormatException e) {
+                    // a width that is no number says nothing
+                }
+            }
+            profiles.add(new Profile(profile.getAttribute("token"), width));
+        }
+        return profiles;
+    }
+
     /** RTSP URI of a profile's stream (RTP over RTSP over TCP). */
     public String streamUri(String profile) {
         Document uri = call(mediaUrl, "<trt:GetStreamUri><trt:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream>"

@@ -25,11 +25,20 @@ public final class EncodedLoop {
     }
 
     public static EncodedLoop encode(CameraConfig config, int seconds) {
-        int frames = Math.max(1, seconds) * config.fps();
-        SyntheticScene scene = new SyntheticScene(config.width(), config.height());
+        return encode(config.width(), config.height(), config.fps(), config.bitrate(), config.gop(), seconds);
+    }
+
+    /** The loop of the sub-stream of cameras of this configuration ({@link CameraProfile#sub}). */
+    public static EncodedLoop encodeSub(CameraConfig config, int seconds) {
+        return encode(CameraProfile.subWidth(config), CameraProfile.subHeight(config), config.fps(), CameraProfile.subBitrate(config),
+                config.gop(), seconds);
+    }
+
+    private static EncodedLoop encode(int width, int height, int fps, int bitrate, int gop, int seconds) {
+        int frames = Math.max(1, seconds) * fps;
+        SyntheticScene scene = new SyntheticScene(width, height);
         List<Entry> entries = new ArrayList<>(frames);
-        try (H264Encoder encoder = new H264Encoder(config.width(), config.height(), config.fps(), config.bitrate(),
-                config.gop())) {
+        try (H264Encoder encoder = new H264Encoder(width, height, fps, bitrate, gop)) {
             for (int i = 0; i < frames; i++) {
                 FrameStamp stamp = new FrameStamp(0, i, 0, 0, 0, 0);
                 List<byte[]> nals = encoder.encode(scene.render(stamp, false), i == 0);

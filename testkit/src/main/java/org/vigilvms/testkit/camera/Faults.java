@@ -31,6 +31,8 @@ public final class Faults {
     public volatile boolean covered;
     /** Send no sound while the stream still announces its sound track (a microphone that fails mid-way). */
     public volatile boolean soundLost;
+    /** The sub-stream's path answers 404 and its sessions are cut, while the main stream goes on. */
+    public volatile boolean subStreamGone;
 
     public void clear() {
         dropAfterMs = 0;
@@ -41,6 +43,7 @@ public final class Faults {
         presentExpiredCertificate = false;
         clockSkewMs = 0;
         soundLost = false;
+        subStreamGone = false;
         clockDriftPpm = 0;
         floodFactor = 1;
         covered = false;

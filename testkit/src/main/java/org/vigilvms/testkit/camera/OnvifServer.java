@@ -43,6 +43,7 @@ final class OnvifServer implements AutoCloseable {
     static final String PTZ_PATH = "/onvif/ptz_service";
     static final String SNAPSHOT_PATH = "/onvif/snapshot.jpg";
     static final String PROFILE = "main";
+    static final String SUB_PROFILE = "sub";
 
     private final VirtualCamera camera;
     private final HttpServer http;
@@ -161,9 +162,13 @@ final class OnvifServer implements AutoCloseable {
                     + service("http://www.onvif.org/ver10/media/wsdl", base + MEDIA_PATH)
                     + service("http://www.onvif.org/ver20/ptz/wsdl", base + PTZ_PATH)
                     + "</tds:GetServicesResponse>";
-            case MEDIA_PATH + "#GetProfiles" -> "<trt:GetProfilesResponse>" + profile() + "</trt:GetProfilesResponse>";
+            case MEDIA_PATH + "#GetProfiles" -> "<trt:GetProfilesResponse>" + profile(PROFILE, "MainStream", camera.config().width(),
+                    camera.config().height(), camera.config().bitrate()) + profile(SUB_PROFILE, "SubStream", camera.subWidth(),
+                    camera.subHeight(), CameraProfile.subBitrate(camera.config())) + "</trt:GetProfilesResponse>";
             case MEDIA_PATH + "#GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>"
-                    + (secure ? camera.rtspsUrl() : camera.rtspUrl())
+                    + (SUB_PROFILE.equals(text(child(request, "ProfileToken")))
+                    ? secure ? camera.subRtspsUrl() : camera.subRtspUrl()
+                    : secure ? camera.rtspsUrl() : camera.rtspUrl())
                     + "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false"
                     + "</tt:InvalidAfterReboot><tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>";
             case MEDIA_PATH + "#GetSnapshotUri" -> "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>" + base + SNAPSHOT_PATH
@@ -214,14 +219,16 @@ final class OnvifServer implements AutoCloseable {
                 + "</tt:Day></tt:Date></tt:UTCDateTime></tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>";
     }
 
-    private String profile() {
+    /** One media profile: its encoder's size and rate; both share the PTZ node. */
+    private String profile(String token, String name, int width, int height, int bitrate) {
         CameraConfig c = camera.config();
-        return "<trt:Profiles token=\"" + PROFILE + "\" fixed=\"true\"><tt:Name>MainStream</tt:Name>"
-                + "<tt:VideoEncoderConfiguration token=\"venc-main\"><tt:Name>H264 main</tt:Name><tt:UseCount>1</tt:UseCount>"
-                + "<tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>" + c.width() + "</tt:Width><tt:Height>"
-                + c.height() + "</tt:Height></tt:Resolution><tt:Quality>5</tt:Quality><tt:RateControl>"
+        return "<trt:Profiles token=\"" + token + "\" fixed=\"true\"><tt:Name>" + name + "</tt:Name>"
+                + "<tt:VideoEncoderConfiguration token=\"venc-" + token + "\"><tt:Name>H264 " + token
+                + "</tt:Name><tt:UseCount>1</tt:UseCount>"
+                + "<tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>" + width + "</tt:Width><tt:Height>"
+                + height + "</tt:Height></tt:Resolution><tt:Quality>5</tt:Quality><tt:RateControl>"
                 + "<tt:FrameRateLimit>" + c.fps() + "</tt:FrameRateLimit><tt:EncodingInterval>1</tt:EncodingInterval>"
-                + "<tt:BitrateLimit>" + (c.bitrate() / 1000) + "</tt:BitrateLimit></tt:RateControl>"
+                + "<tt:BitrateLimit>" + (bitrate / 1000) + "</tt:BitrateLimit></tt:RateControl>"
                 + "<tt:H264><tt:GovLength>" + c.gop() + "</tt:GovLength><tt:H264Profile>Baseline</tt:H264Profile></tt:H264>"
                 + "</tt:VideoEncoderConfiguration>"
                 + "<tt:PTZConfiguration token=\"ptz-main\"><tt:Name>PTZ</tt:Name><tt:UseCount>1</tt:UseCount>"

@@ -41,6 +41,8 @@ final class RtspConnection implements Runnable {
     private int audioChannel = -1; // -1: the client did not set up the audio track
     /** The sound the last DESCRIBE announced (what the microphone sent then). */
     private volatile VirtualCamera.Microphone described = VirtualCamera.Microphone.OFF;
+    /** The stream the last DESCRIBE named (main or sub-stream). */
+    private CameraProfile profile;
     private volatile boolean playing;
     private volatile boolean closed;
     private Thread streamer;
@@ -173,12 +175,14 @@ final class RtspConnection implements Runnable {
     }
 
     private void describe(Request request, String cseq) throws IOException {
-        if (!request.uri().endsWith("/stream1") && !request.uri().endsWith("/stream1/")) {
+        CameraProfile named = camera.profile(request.uri());
+        if (named == null || named != camera.mainProfile() && camera.faults().subStreamGone) {
             respond(404, "Not Found", cseq, Map.of(), null);
             return;
         }
-        byte[] sps = camera.sps();
-        byte[] pps = camera.pps();
+        this.profile = named;
+        byte[] sps = named.sps();
+        byte[] pps = named.pps();
         String profile = String.format("%02X%02X%02X", sps[1], sps[2], sps[3]);
         CameraConfig c = camera.config();
         String sdp = "v=0\r\n"
@@ -189,7 +193,7 @@ final class RtspConnection implements Runnable {
                 + "a=range:npt=now-\r\n"
                 + "m=video 0 RTP/AVP " + RtpPacketizer.PAYLOAD_TYPE + "\r\n"
                 + "c=IN IP4 0.0.0.0\r\n"
-                + "b=AS:" + (c.bitrate() / 1000) + "\r\n"
+                + "b=AS:" + (named.bitrate() / 1000) + "\r\n"
                 + "a=rtpmap:" + RtpPacketizer.PAYLOAD_TYPE + " H264/90000\r\n"
                 + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " packetization-mode=1;profile-level-id=" + profile
                 + ";sprop-parameter-sets=" + Base64.getEncoder().encodeToString(sps) + ","
@@ -253,13 +257,14 @@ final class RtspConnection implements Runnable {
         boolean g711 = described == VirtualCamera.Microphone.G711;
         RtpPacketizer audio = audioChannel < 0 ? null : new RtpPacketizer(g711 ? RtpPacketizer.PCMU_PAYLOAD_TYPE
                 : RtpPacketizer.AAC_PAYLOAD_TYPE, RTP_PAYLOAD, RANDOM.nextInt(), RANDOM.nextInt());
-        VirtualCamera.Subscriber subscriber = camera.subscribe();
+        CameraProfile streamed = profile != null ? profile : camera.mainProfile();
+        VirtualCamera.Subscriber subscriber = streamed.subscribe();
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         String rtpInfo = "url=" + base + "trackID=0;seq=" + packetizer.nextSequence()
                 + (audio == null ? "" : ",url=" + base + "trackID=1;seq=" + audio.nextSequence());
         respond(200, "OK", cseq, Map.of("Session", sessionId, "Range", "npt=0.000-", "RTP-Info", rtpInfo), null);
         playing = true;
-        streamer = new Thread(() -> stream(subscriber, packetizer, audio, g711), Thread.currentThread().getName() + "-rtp");
+        streamer = new Thread(() -> stream(streamed, subscriber, packetizer, audio, g711), Thread.currentThread().getName() + "-rtp");
         streamer.setDaemon(true);
         streamer.start();
     }
@@ -273,7 +278,8 @@ final class RtspConnection implements Runnable {
         return true;
     }
 
-    private void stream(VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer, RtpPacketizer audio, boolean g711) {
+    private void stream(CameraProfile streamed, VirtualCamera.Subscriber subscriber, RtpPacketizer packetizer, RtpPacketizer audio,
+                        boolean g711) {
         long started = System.currentTimeMillis();
         int sampleRate = g711 ? G711Tone.SAMPLE_RATE : AacTone.SAMPLE_RATE;
         int samplesPerUnit = g711 ? G711Tone.SAMPLES_PER_PACKET : AacTone.SAMPLES_PER_UNIT;
@@ -287,8 +293,8 @@ final class RtspConnection implements Runnable {
                     socket.close(); // injected connection loss
                     return;
                 }
-                if (subscriber.overflowed()) {
-                    socket.close(); // the viewer fell too far behind
+                if (subscriber.overflowed() || streamed != camera.mainProfile() && camera.faults().subStreamGone) {
+                    socket.close(); // the viewer fell too far behind, or the sub-stream went away
                     return;
                 }
                 EncodedFrame frame = subscriber.take(200);
@@ -353,7 +359,7 @@ final class RtspConnection implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            camera.unsubscribe(subscriber);
+            streamed.unsubscribe(subscriber);
         }
     }
 

@@ -5,7 +5,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +27,12 @@ public final class VirtualCamera implements AutoCloseable {
     private final Faults faults = new Faults();
     private final SceneControl sceneControl = new SceneControl();
     private final PtzState ptz = new PtzState();
-    private final SyntheticScene scene;
-    private final H264Encoder encoder;
-    private final EncodedLoop loop;
+    private final CameraProfile main;
+    private final CameraProfile sub;
     private final ScheduledExecutorService ticker;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final KeyStore keys;
     private final X509Certificate certificate;
     private final X509Certificate otherCertificate;
-    private volatile boolean keyframeRequested = true;
     private volatile Microphone microphone = Microphone.OFF;
     private long frameCounter;
     private final java.util.UUID uuid = java.util.UUID.randomUUID();
@@ -70,13 +66,11 @@ public final class VirtualCamera implements AutoCloseable {
         }
     }
 
-    private VirtualCamera(CameraConfig config, InternalCa manufacturer, InternalCa impostor, EncodedLoop loop) {
+    private VirtualCamera(CameraConfig config, InternalCa manufacturer, InternalCa impostor, EncodedLoop loop, EncodedLoop subLoop) {
         this.config = config;
-        this.loop = loop;
-        this.scene = loop == null ? new SyntheticScene(config.width(), config.height()) : null;
+        this.main = CameraProfile.main(config, loop);
+        this.sub = CameraProfile.sub(config, subLoop);
         this.snapshotScene = new SyntheticScene(config.width(), config.height());
-        this.encoder = loop == null
-                ? new H264Encoder(config.width(), config.height(), config.fps(), config.bitrate(), config.gop()) : null;
         String name = "camera-" + config.id();
         KeyStore own = manufacturer.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
         KeyStore other = impostor.issueServer(name, List.of("localhost"), List.of("127.0.0.1"), KEY_PASSWORD);
@@ -105,14 +99,18 @@ public final class VirtualCamera implements AutoCloseable {
      * other certificate it presents under {@link Faults#presentOtherCertificate}.
      */
     public static VirtualCamera start(CameraConfig config, InternalCa manufacturer, InternalCa impostor) {
-        return start(config, manufacturer, impostor, null);
+        return start(config, manufacturer, impostor, null, null);
     }
 
-    /** As {@link #start(CameraConfig, InternalCa, InternalCa)}, replaying {@code loop} when not null (benchmark mode). */
-    public static VirtualCamera start(CameraConfig config, InternalCa manufacturer, InternalCa impostor, EncodedLoop loop) {
-        VirtualCamera camera = new VirtualCamera(config, manufacturer, impostor, loop);
+    /**
+     * As {@link #start(CameraConfig, InternalCa, InternalCa)}, replaying {@code loop} and
+     * {@code subLoop} (the sub-stream's, {@link EncodedLoop#encodeSub}) when not null (benchmark mode).
+     */
+    public static VirtualCamera start(CameraConfig config, InternalCa manufacturer, InternalCa impostor, EncodedLoop loop,
+                                      EncodedLoop subLoop) {
+        VirtualCamera camera = new VirtualCamera(config, manufacturer, impostor, loop, subLoop);
         try {
-            camera.tick(); // the first keyframe gives SPS/PPS for DESCRIBE
+            camera.tick(true); // the first keyframes give SPS/PPS for DESCRIBE
             long period = 1_000_000L / config.fps();
             camera.ticker.scheduleAtFixedRate(camera::tickSafely, period, period, TimeUnit.MICROSECONDS);
             if (config.rtspPort() >= 0) {
@@ -191,11 +189,50 @@ public final class VirtualCamera implements AutoCloseable {
 
     /** Stream URL without credentials, e.g. rtsp://127.0.0.1:8554/stream1. */
     public String rtspUrl() {
-        return "rtsp://127.0.0.1:" + rtspPort() + "/stream1";
+        return "rtsp://127.0.0.1:" + rtspPort() + "/" + CameraProfile.MAIN;
     }
 
     public String rtspsUrl() {
-        return "rtsps://127.0.0.1:" + rtspsPort() + "/stream1";
+        return "rtsps://127.0.0.1:" + rtspsPort() + "/" + CameraProfile.MAIN;
+    }
+
+    /** The sub-stream's URL without credentials, e.g. rtsp://127.0.0.1:8554/stream2 ({@link CameraProfile}). */
+    public String subRtspUrl() {
+        return "rtsp://127.0.0.1:" + rtspPort() + "/" + CameraProfile.SUB;
+    }
+
+    public String subRtspsUrl() {
+        return "rtsps://127.0.0.1:" + rtspsPort() + "/" + CameraProfile.SUB;
+    }
+
+    /** The sub-stream's picture width and height. */
+    public int subWidth() {
+        return sub.width();
+    }
+
+    public int subHeight() {
+        return sub.height();
+    }
+
+    /** The stream an RTSP request address names, or null (404). */
+    CameraProfile profile(String uri) {
+        String path = java.net.URI.create(uri).getPath();
+        String stream = path == null ? "" : path.replaceAll("/trackID=\\d+$", "");
+        for (CameraProfile profile : List.of(main, sub)) {
+            if (profile.serves(stream)) {
+                return profile;
+            }
+        }
+        return null;
+    }
+
+    CameraProfile mainProfile() {
+        return main;
+    }
+
+    /** The streams this camera serves, main first (its ONVIF media profiles). */
+    List<CameraProfile> profiles() {
+        return List.of(main, sub);
     }
 
     public int onvifPort() {
@@ -245,59 +282,23 @@ public final class VirtualCamera implements AutoCloseable {
         framesSent.incrementAndGet();
     }
 
-    synchronized byte[] sps() {
-        return loop != null ? loop.sps() : encoder.sps();
-    }
-
-    synchronized byte[] pps() {
-        return loop != null ? loop.pps() : encoder.pps();
-    }
-
-    Subscriber subscribe() {
-        Subscriber subscriber = new Subscriber();
-        subscribers.add(subscriber);
-        keyframeRequested = true; // a joining viewer starts at an IDR, at once
-        return subscriber;
-    }
-
-    void unsubscribe(Subscriber subscriber) {
-        subscribers.remove(subscriber);
-    }
-
     private void tickSafely() {
         try {
             for (int i = 0; i < Math.max(1, faults.floodFactor); i++) {
-                tick();
+                tick(false);
             }
         } catch (RuntimeException e) {
             System.err.println("camera " + config.id() + ": encoding failed: " + e.getMessage());
         }
     }
 
-    private synchronized void tick() {
+    private synchronized void tick(boolean first) {
         ptz.advance(1.0 / config.fps());
         long now = System.currentTimeMillis() + faults.clockSkewMs;
         FrameStamp stamp = new FrameStamp(config.id(), frameCounter, now, ptz.pan(), ptz.tilt(), ptz.zoom());
-        boolean key = keyframeRequested;
-        keyframeRequested = false;
-        List<byte[]> nals;
-        boolean idr;
-        if (loop != null) {
-            EncodedLoop.Entry entry = loop.frame(frameCounter);
-            nals = entry.nalUnits();
-            idr = entry.keyframe();
-        } else {
-            nals = encoder.encode(scene.render(stamp, faults.covered, sceneControl), key);
-            idr = nals.stream().anyMatch(n -> NalUnits.type(n) == NalUnits.TYPE_IDR);
-        }
-        EncodedFrame frame = new EncodedFrame(frameCounter, now, nals, idr);
         frameCounter++;
-        if (faults.stall || nals.isEmpty()) {
-            return;
-        }
-        for (Subscriber subscriber : subscribers) {
-            subscriber.offer(frame);
-        }
+        main.tick(stamp, faults.covered, sceneControl, faults.stall, first);
+        sub.tick(stamp, faults.covered, sceneControl, faults.stall, first);
     }
 
     @Override
@@ -318,9 +319,8 @@ public final class VirtualCamera implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (encoder != null) {
-                encoder.close();
-            }
+            main.close();
+            sub.close();
         }
     }
 }

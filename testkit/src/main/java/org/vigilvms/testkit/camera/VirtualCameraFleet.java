@@ -32,6 +32,7 @@ public final class VirtualCameraFleet implements AutoCloseable {
     /** As {@link #start(int, CameraConfig, int)}; {@code loopSeconds} > 0 selects benchmark mode ({@link EncodedLoop}). */
     public static VirtualCameraFleet start(int count, CameraConfig template, int discoveryPort, int loopSeconds) {
         EncodedLoop loop = loopSeconds > 0 ? EncodedLoop.encode(template, loopSeconds) : null;
+        EncodedLoop subLoop = loopSeconds > 0 ? EncodedLoop.encodeSub(template, loopSeconds) : null;
         InternalCa manufacturer = InternalCa.create("Vigil virtual camera manufacturer");
         InternalCa impostor = InternalCa.create("impostor");
         List<VirtualCamera> cameras = new ArrayList<>();
@@ -41,7 +42,7 @@ public final class VirtualCameraFleet implements AutoCloseable {
                         template.bitrate(), template.gop(), template.user(), template.password(),
                         offset(template.rtspPort(), i), offset(template.rtspsPort(), i),
                         offset(template.onvifPort(), i), offset(template.onvifsPort(), i));
-                cameras.add(VirtualCamera.start(c, manufacturer, impostor, loop));
+                cameras.add(VirtualCamera.start(c, manufacturer, impostor, loop, subLoop));
             }
             WsDiscoveryResponder discovery = discoveryPort < 0 ? null : new WsDiscoveryResponder(discoveryPort, cameras);
             return new VirtualCameraFleet(List.copyOf(cameras), discovery, manufacturer);

@@ -106,6 +106,30 @@ class VirtualCameraTest {
     }
 
     @Test
+    void theSubStreamServesTheSameSceneAtHalfTheSizeAndCanBeTakenAwayAlone() throws Exception {
+        String sub = "rtsp://admin:" + PASSWORD + "@127.0.0.1:" + camera.rtspPort() + "/stream2";
+        List<int[]> sizes = new ArrayList<>();
+        List<FrameStamp> stamps = new ArrayList<>();
+        DecodingClient.decode(sub, Duration.ofSeconds(3), picture -> {
+            sizes.add(new int[] {picture.width(), picture.height()});
+            stamps.add(picture.stamp());
+        });
+        assertTrue(stamps.size() >= 2 * camera.config().fps(), "decoded " + stamps.size() + " sub-stream pictures in 3 s");
+        for (int[] size : sizes) {
+            assertEquals(320, size[0]);
+            assertEquals(180, size[1]);
+        }
+        assertTrue(stamps.stream().allMatch(s -> s != null && s.cameraId() == 7), "the sub-stream's pictures carry the camera's stamp");
+        assertEquals(320, camera.subWidth());
+
+        camera.faults().subStreamGone = true;
+        assertEquals(404, describe("/stream2", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes())));
+        assertEquals(200, describe("/stream1", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes())),
+                "the main stream stays");
+        assertEquals(404, describe("/stream3", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes())));
+    }
+
+    @Test
     void wrongOrMissingCredentialsGet401() throws Exception {
         assertEquals(401, describe(null));
         assertEquals(401, describe("Basic " + Base64.getEncoder().encodeToString("admin:wrong".getBytes())));
@@ -217,9 +241,13 @@ class VirtualCameraTest {
     }
 
     private static int describe(String authorization) throws Exception {
+        return describe("/stream1", authorization);
+    }
+
+    private static int describe(String path, String authorization) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", camera.rtspPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("DESCRIBE rtsp://127.0.0.1:" + camera.rtspPort() + "/stream1 RTSP/1.0\r\nCSeq: 2\r\n"
+            out.write(("DESCRIBE rtsp://127.0.0.1:" + camera.rtspPort() + path + " RTSP/1.0\r\nCSeq: 2\r\n"
                     + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
