@@ -9,6 +9,6 @@
 # Result: ear/target/bench/analytics.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -o verify -pl ear -Dit.test=AnalyticsBench -Dvigil.bench.seconds="${1:-60}" -Dvigil.bench.onsets="${2:-20}" \
+./mvnw -q -o verify -pl ear -Dit.test=AnalyticsBench -Dvigil.it.hardware.skip=true -Dvigil.bench.seconds="${1:-60}" -Dvigil.bench.onsets="${2:-20}" \
     -Dvigil.bench.events="${3:-20000}" -Dvigil.bench.phases="${4:-onset,throughput,ingest}" -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
 cat ear/target/bench/analytics.txt

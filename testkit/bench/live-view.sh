@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_PHASE="${1:-60}"
-./mvnw -q -o verify -pl ear -Dit.test=LiveViewBench -Dvigil.bench.seconds="$SECONDS_PER_PHASE" \
+./mvnw -q -o verify -pl ear -Dit.test=LiveViewBench -Dvigil.it.hardware.skip=true -Dvigil.bench.seconds="$SECONDS_PER_PHASE" \
     -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
 cat ear/target/bench/live-view.txt

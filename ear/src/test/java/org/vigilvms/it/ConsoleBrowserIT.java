@@ -1486,6 +1486,7 @@ class ConsoleBrowserIT {
             assertEquals(403, post(quinn, "/api/v1/cameras/" + id + "/ptz/presets", "{\"name\":\"mine\"}").statusCode());
             browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + (id + 1000));
             assertEquals(1, browser.driver.findElements(By.id("no-camera")).size(), "a camera quinn may not watch is not shown");
+            post(admin, "/api/v1/cameras/" + id + "/disable", ""); // its main stream and sub-stream need not run for the other tests
         }
     }
 

@@ -91,14 +91,21 @@ class GridStreamsBench {
         Thread.sleep(10_000); // connect, first key picture, settle
         browser.driver.executeScript("""
                 var tiles = Array.from(document.querySelectorAll('video[data-camera]'));
-                var g = window.vigilGrid = { stalls: {}, last: {}, shown: tiles.map(() => 0), asked: tiles.map(() => 0) };
-                // frames painted, counted per tile by requestVideoFrameCallback (a player reset does not reset it)
-                function count(v, i) { v.requestVideoFrameCallback(function () { g.shown[i]++; g.asked[i] = Date.now(); count(v, i); }); }
-                tiles.forEach(function (v, i) { g.asked[i] = Date.now(); count(v, i); });
+                var g = window.vigilGrid = { stalls: {}, last: {}, shown: tiles.map(() => 0), asked: tiles.map(() => 0),
+                  chain: tiles.map(() => 0) };
+                // frames painted, counted per tile by requestVideoFrameCallback (a player reset does not reset it); one
+                // chain of callbacks per tile: a chain started again after a silence ends the one before
+                function count(v, i, chain) {
+                  v.requestVideoFrameCallback(function () {
+                    if (chain !== g.chain[i]) { return; }
+                    g.shown[i]++; g.asked[i] = Date.now(); count(v, i, chain);
+                  });
+                }
+                tiles.forEach(function (v, i) { g.asked[i] = Date.now(); count(v, i, 0); });
                 g.timer = setInterval(function () {
                   var now = Date.now();
                   tiles.forEach(function (v, i) {
-                    if (now - g.asked[i] > 1000) { g.asked[i] = now; count(v, i); } // a callback lost with a new source
+                    if (now - g.asked[i] > 1000) { g.asked[i] = now; count(v, i, ++g.chain[i]); } // lost with a new source?
                     var l = g.last[i];
                     if (l && v.currentTime <= l.t && now - l.since > 2000) { g.stalls[i] = (g.stalls[i] || 0) + 1; l.since = now; }
                     else if (!l || v.currentTime > l.t) { g.last[i] = { t: v.currentTime, since: now }; }
@@ -117,7 +124,7 @@ class GridStreamsBench {
                 var tiles = Array.from(document.querySelectorAll('video[data-camera]'));
                 var stalled = Object.values(g.stalls).reduce((a, b) => a + b, 0);
                 var shown = g.shown.slice();
-                g.shown = g.shown.map(() => -1e9); // callbacks still pending count no more
+                g.chain = g.chain.map(c => c + 1); // callbacks still pending count no more
                 return JSON.stringify({ widths: tiles.map(v => v.videoWidth).join(' '), stalledTiles: Object.keys(g.stalls).length,
                   stallCount: stalled, stalls: g.stalls, framesShown: shown.join(' '),
                   framesShownMean: Math.round(shown.reduce((a, b) => a + b, 0) / shown.length) });""");

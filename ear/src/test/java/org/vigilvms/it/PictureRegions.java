@@ -88,8 +88,10 @@ final class PictureRegions {
     static List<Luma> video(Path mp4, int width, int height) throws Exception {
         Path raw = Files.createTempFile(mp4.getParent(), "luma-", ".gray");
         try {
-            Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-i", mp4.toString(), "-f", "rawvideo",
-                    "-pix_fmt", "gray", raw.toString()).redirectErrorStream(true).start();
+            // every decoded picture once: without passthrough, raw output is constant-rate and a camera's uneven
+            // timestamps would duplicate or drop pictures
+            Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-i", mp4.toString(), "-fps_mode", "passthrough",
+                    "-f", "rawvideo", "-pix_fmt", "gray", raw.toString()).redirectErrorStream(true).start();
             String output = new String(ffmpeg.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(ffmpeg.waitFor(120, TimeUnit.SECONDS), "ffmpeg decodes " + mp4);
             assertEquals(0, ffmpeg.exitValue(), output);

@@ -31,6 +31,21 @@ final class CameraDial {
 
         /** Judges the certificate chain an RTSPS camera presented (leaf first); false: do not connect. */
         boolean certificate(X509Certificate[] chain);
+
+        static Verdicts of(java.util.function.BiConsumer<CameraStatus, String> status,
+                           java.util.function.Predicate<X509Certificate[]> certificate) {
+            return new Verdicts() {
+                @Override
+                public void status(CameraStatus s, String reason) {
+                    status.accept(s, reason);
+                }
+
+                @Override
+                public boolean certificate(X509Certificate[] chain) {
+                    return certificate.test(chain);
+                }
+            };
+        }
     }
 
     /** What runs on the opened stream; true when video came. The input is closed after it. */

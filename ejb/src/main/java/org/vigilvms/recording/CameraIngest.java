@@ -121,17 +121,8 @@ final class CameraIngest extends ReconnectingPull {
     /** One connection; true when video was recorded before it ended. */
     @Override
     boolean connectOnce() {
-        return CameraDial.dial(source, new CameraDial.Verdicts() {
-            @Override
-            public void status(CameraStatus status, String reason) {
-                listener.status(source.cameraId(), status, reason);
-            }
-
-            @Override
-            public boolean certificate(java.security.cert.X509Certificate[] chain) {
-                return listener.certificate(source.cameraId(), chain);
-            }
-        }, this::recordFrom);
+        return CameraDial.dial(source, CameraDial.Verdicts.of((status, reason) -> listener.status(source.cameraId(), status, reason),
+                chain -> listener.certificate(source.cameraId(), chain)), this::recordFrom);
     }
 
     /** Records from the opened stream until it ends or the ingest stops. */

@@ -308,22 +308,20 @@ public class RecorderSupervisor implements CameraIngest.Listener, SubStreamInges
     /** Status changes go to the management service as signed messages, like segments to storage. */
     @Override
     public void status(long cameraId, CameraStatus status, String reason) {
-        try {
-            sender.send(ServiceIdentity.RECORDER, Destinations.CAMERA_STATUS, CameraStatusChanged.TYPE,
-                    new CameraStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
-        } catch (RuntimeException e) {
-            VigilLog.LOG.sendFailed(CameraStatusChanged.TYPE, ServiceIdentity.RECORDER.principal(), e);
-        }
+        sendStatus(CameraStatusChanged.TYPE, new CameraStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
     }
 
     /** A sub-stream's state goes to the management as its own, the camera's status untouched. */
     @Override
     public void subStreamStatus(long cameraId, CameraStatus status, String reason) {
+        sendStatus(SubStreamStatusChanged.TYPE, new SubStreamStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
+    }
+
+    private void sendStatus(String type, Record change) {
         try {
-            sender.send(ServiceIdentity.RECORDER, Destinations.CAMERA_STATUS, SubStreamStatusChanged.TYPE,
-                    new SubStreamStatusChanged(cameraId, status.name(), reason, System.currentTimeMillis()));
+            sender.send(ServiceIdentity.RECORDER, Destinations.CAMERA_STATUS, type, change);
         } catch (RuntimeException e) {
-            VigilLog.LOG.sendFailed(SubStreamStatusChanged.TYPE, ServiceIdentity.RECORDER.principal(), e);
+            VigilLog.LOG.sendFailed(type, ServiceIdentity.RECORDER.principal(), e);
         }
     }
 

@@ -74,17 +74,8 @@ final class SubStreamIngest extends ReconnectingPull {
 
     @Override
     boolean connectOnce() {
-        return CameraDial.dial(source, new CameraDial.Verdicts() {
-            @Override
-            public void status(CameraStatus status, String reason) {
-                listener.subStreamStatus(source.cameraId(), status, reason);
-            }
-
-            @Override
-            public boolean certificate(X509Certificate[] chain) {
-                return listener.certificate(source.cameraId(), chain);
-            }
-        }, this::pullFrom);
+        return CameraDial.dial(source, CameraDial.Verdicts.of((status, reason) -> listener.subStreamStatus(source.cameraId(), status,
+                reason), chain -> listener.certificate(source.cameraId(), chain)), this::pullFrom);
     }
 
     private boolean pullFrom(AVFormatContext input) {
