@@ -2,13 +2,9 @@ package org.vigilvms.recording;
 
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 
 import java.security.cert.X509Certificate;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.PointerPointer;
 import org.vigilvms.camera.AddressPolicy;
 import org.vigilvms.camera.CameraStatus;
@@ -87,11 +83,8 @@ final class CameraDial {
 
     /** Opens {@code url} (the camera itself, or the relay of its judged TLS connection) and runs the session. */
     private static boolean open(String url, Verdicts verdicts, Session session) {
-        avformat_network_init();
         AVFormatContext input = new AVFormatContext(null);
-        AVDictionary options = CameraInput.dictionary();
-        int rc = avformat_open_input(input, url, null, options);
-        av_dict_free(options);
+        int rc = CameraInput.open(input, url);
         if (rc < 0) {
             String error = FfmpegError.text(rc);
             boolean denied = FfmpegError.deniesAccess(error);

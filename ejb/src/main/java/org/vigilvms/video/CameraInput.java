@@ -1,8 +1,12 @@
 package org.vigilvms.video;
 
+import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 import java.util.Map;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 /**
@@ -30,5 +34,14 @@ public final class CameraInput {
         AVDictionary dictionary = new AVDictionary(null);
         options().forEach((name, value) -> av_dict_set(dictionary, name, value, 0));
         return dictionary;
+    }
+
+    /** Opens a camera stream with these options into {@code input}; FFmpeg's return code (negative: failed). */
+    public static int open(AVFormatContext input, String url) {
+        avformat_network_init();
+        AVDictionary options = dictionary();
+        int rc = avformat_open_input(input, url, null, options);
+        av_dict_free(options);
+        return rc;
     }
 }

@@ -4,18 +4,14 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.PointerPointer;
 
 /** Opens an RTSP(S) stream the way the recorder does, reads what it carries and closes it again. */
@@ -38,11 +34,8 @@ public final class StreamProbe {
 
     /** {@code url} carries the credentials; it is never part of the result. */
     public static Result probe(String url) {
-        avformat_network_init();
         AVFormatContext input = new AVFormatContext(null);
-        AVDictionary options = CameraInput.dictionary();
-        int rc = avformat_open_input(input, url, null, options);
-        av_dict_free(options);
+        int rc = CameraInput.open(input, url);
         if (rc < 0) {
             String error = FfmpegError.text(rc);
             boolean denied = FfmpegError.deniesAccess(error);
