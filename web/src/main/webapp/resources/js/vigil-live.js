@@ -1,24 +1,28 @@
 /*
  * Vigil live tiles: for each <video data-camera>, ask the API for a ticket (a token bound to
  * this session, 30 s), open the WebSocket (a grid tile, data-fit, gives its width for the
- * server to choose the camera's main stream or sub-stream), and feed the fragmented MP4 into Media Source
+ * server to choose the camera's main stream or sub-stream; a browser that plays H.265 says so,
+ * others get an H.265 camera transcoded to H.264 by the server), and feed the fragmented MP4 into Media Source
  * Extensions. Keeps latency low by playing 1.25x while more than 0.6 s is buffered (down to
  * 0.25 s), jumping to the live edge only when more than 3 s behind.
  */
 (function () {
   'use strict';
 
+  // whether this browser plays H.265 (most only with a hardware decoder); the server transcodes for those that do not
+  var playsHevc = !!(window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="hev1.1.6.L93.B0"'));
+
   function play(video) {
     var camera = video.dataset.camera;
     var state = document.getElementById('state-' + camera);
     var source = null, buffer = null, pending = [], codec = null, socket = null;
     // what happened to this tile, for diagnosing stalls (read by the live-view benchmark)
-    var stats = video.vigilStats = { lastData: 0, bytes: 0, dropped: 0, edgeJumps: 0, resets: 0 };
+    var stats = video.vigilStats = { lastData: 0, bytes: 0, dropped: 0, edgeJumps: 0, resets: 0, codec: null };
 
     function show(text) { if (state) { state.textContent = text; } }
 
     function reset(newCodec) {
-      codec = newCodec;
+      codec = stats.codec = newCodec;
       pending = [];
       buffer = null;
       stats.resets++;
@@ -54,7 +58,8 @@
           // plays only as far as all tracks reach
           // a grid tile says how wide it is, so that the server sends the camera's smaller sub-stream where it fits
           var fit = video.dataset.fit ? '&w=' + Math.round(video.clientWidth * (window.devicePixelRatio || 1)) : '';
-          socket = new WebSocket('wss://' + location.host + ticket.path + (video.dataset.sound ? '&sound=1' : '') + fit);
+          socket = new WebSocket('wss://' + location.host + ticket.path + (video.dataset.sound ? '&sound=1' : '') + fit
+            + (playsHevc ? '&hevc=1' : ''));
           socket.binaryType = 'arraybuffer';
           socket.onmessage = function (m) {
             if (typeof m.data === 'string') {
@@ -67,7 +72,12 @@
               drain();
             }
           };
-          socket.onclose = function () { show(window.vigilText('state.reconnecting')); setTimeout(connect, 2000); };
+          socket.onclose = function (e) {
+            // a refusal (1008) says why, and is tried again later; anything else reconnects soon
+            var refused = e.code === 1008 && e.reason;
+            show(refused ? window.vigilText('refusedWhy', e.reason) : window.vigilText('state.reconnecting'));
+            setTimeout(connect, refused ? 10000 : 2000);
+          };
         })
         .catch(function (e) { show(window.vigilText('refusedWhy', e.message)); setTimeout(connect, 5000); });
     }

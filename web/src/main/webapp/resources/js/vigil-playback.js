@@ -1,8 +1,8 @@
 /*
  * Vigil playback: loads the recordings of +-10 minutes around the requested time (GET
  * .../recordings), draws the timeline (recorded spans; what lies between is a gap), and feeds the
- * stored segments (fragmented MP4, decrypted by the server) into Media Source Extensions at their
- * wall-clock offsets, only those around the position (the buffer is trimmed to +-90 s, so any
+ * stored segments (fragmented MP4, decrypted by the server; H.265 transcoded to H.264 by it when
+ * this browser cannot play H.265) into Media Source Extensions at their wall-clock offsets, only those around the position (the buffer is trimmed to +-90 s, so any
  * point of the window can be reached and left). Playing forward skips gaps; reverse steps back
  * one picture per second of recording at the chosen speed. Speeds 0.25x-16x, frame step both
  * ways, jump to the next/previous event or gap, snapshot of the frame on screen (decoded by the
@@ -26,6 +26,8 @@
   var lastTime = -1, stuckSince = 0;
   var startAt = at, positioned = false; // until the first seek, the position is the requested one
   var FRAME = 1 / 25;
+  // the codecs this browser plays: an H.265 recording is transcoded by the server for one that does not play H.265
+  var plays = '?plays=h264' + (window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="hev1.1.6.L93.B0"') ? ',h265' : '');
   // the media time of the picture on screen: a frame step moves from it, not from currentTime, which
   // may sit on a frame's edge where adding and taking away a frame's length rounds to the same picture
   var shownTime = null, lastPresented = null, learnedFrame = Infinity;
@@ -47,7 +49,8 @@
   window.vigilPlayback = {
     ready: false, at: at,
     position: function () { return base === null ? null : new Date(position()).toISOString(); },
-    seek: function (iso) { seekTo(Date.parse(iso)); } // for the benchmark: what a click on the timeline does
+    seek: function (iso) { seekTo(Date.parse(iso)); }, // for the benchmark: what a click on the timeline does
+    type: function () { return bufferType; } // the MSE type playing (which codec the browser got)
   };
 
   function show(text) { state.textContent = text; }
@@ -118,7 +121,7 @@
   function load(j) {
     loaded[j] = 'pending';
     inflight++;
-    api('/recordings/segments/' + segments[j].chainSeq).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
+    api('/recordings/segments/' + segments[j].chainSeq + plays).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
       inflight--;
       queue.push({ index: j, data: data });
       append();
@@ -173,6 +176,19 @@
     });
   }
 
+  // H.265's codec string (ISO/IEC 14496-15 annex E) from the configuration record at "at": profile
+  // space and profile, compatibility flags in reverse bit order, tier and level, constraint bytes
+  function hevcCodec(b, at, entry) {
+    var first = b[at + 1], flags = ((b[at + 2] << 24) | (b[at + 3] << 16) | (b[at + 4] << 8) | b[at + 5]) >>> 0, reversed = 0;
+    for (var i = 0; i < 32; i++) { reversed = ((reversed << 1) | ((flags >>> i) & 1)) >>> 0; }
+    var s = entry + '.' + (first >> 6 ? String.fromCharCode(64 + (first >> 6)) : '') + (first & 0x1f) + '.'
+      + reversed.toString(16).toUpperCase() + '.' + (first & 0x20 ? 'H' : 'L') + b[at + 12];
+    var last = 5;
+    while (last >= 0 && b[at + 6 + last] === 0) { last--; }
+    for (var j = 0; j <= last; j++) { s += '.' + b[at + 6 + j].toString(16).toUpperCase(); }
+    return s;
+  }
+
   // the MSE type of a segment, read from its initialisation: the picture codec with profile and level, the sound's codec if any
   function typeOf(data) {
     var bytes = new Uint8Array(data, 0, Math.min(data.byteLength, 65536));
@@ -189,11 +205,11 @@
       do { b = bytes[i++]; size = (size << 7) | (b & 0x7f); } while (b & 0x80);
       return { tag: bytes[at], body: i };
     }
-    var codecs = [], avc = find('avcC', 0), mp4a = find('mp4a', 0);
+    var codecs = [], avc = find('avcC', 0), hvc = find('hvcC', 0), mp4a = find('mp4a', 0);
     if (avc >= 0) {
       codecs.push('avc1.' + hex(bytes[avc + 5]) + hex(bytes[avc + 6]) + hex(bytes[avc + 7]));
-    } else if (find('hvcC', 0) >= 0) {
-      codecs.push('hvc1.1.6.L93.B0');
+    } else if (hvc >= 0) {
+      codecs.push(hevcCodec(bytes, hvc + 4, find('hvc1', 0) >= 0 ? 'hvc1' : 'hev1'));
     }
     if (mp4a >= 0 && find('esds', mp4a) >= 0) {
       var es = descriptor(find('esds', mp4a) + 8), flags = bytes[es.body + 2], p = es.body + 3;

@@ -18,7 +18,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import jakarta.json.JsonObject;
 import javax.imageio.ImageIO;
@@ -52,6 +49,7 @@ import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.Platform;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.FrameStamp;
+import org.vigilvms.testkit.camera.VideoCodec;
 import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
@@ -1413,6 +1411,41 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void anH265CameraPlaysLiveAndRecordedInChromiumDirectlyWhereItCanAndTranscodedWhereItCannot() throws Exception {
+        try (VirtualCameraFleet hevc = VirtualCameraFleet.start(1, CameraConfig.forTests(441, CAMERA_PASSWORD), -1, 0, VideoCodec.H265);
+             Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long id = addCamera(admin, "h265 dock", hevc.camera(0).rtspUrl());
+            try {
+                VigilDeployment.await("3 H.265 segments recorded", Duration.ofSeconds(60), () -> recorded(id) >= 3);
+                browser.signIn("admin", VigilDeployment.adminPassword());
+                boolean playsHevc = (Boolean) browser.driver.executeScript(
+                        "return !!(window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs=\"hev1.1.6.L93.B0\"'));");
+                String expected = playsHevc ? "hev1." : "avc1.";
+                System.out.println("H.265 in this Chromium: " + (playsHevc ? "played directly" : "transcoded to H.264 by the server"));
+
+                browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
+                WebElement live = browser.driver.findElement(By.id("tile-" + id));
+                awaitPlaying(browser, live, 640, "the H.265 camera live");
+                String liveCodec = (String) browser.driver.executeScript("return arguments[0].vigilStats.codec;", live);
+                assertTrue(liveCodec.startsWith(expected), "live view got " + liveCodec + ", expected " + expected);
+
+                Instant at = segmentStart(id, 1).plusMillis(500);
+                browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + id + "&at=" + at);
+                VigilDeployment.await("playback ready", Duration.ofSeconds(30), () -> Boolean.TRUE.equals(
+                        browser.driver.executeScript("return window.vigilPlayback && window.vigilPlayback.ready;")));
+                awaitPlaying(browser, browser.driver.findElement(By.id("playback")), 640, "the H.265 recording");
+                String type = (String) browser.driver.executeScript("return window.vigilPlayback.type();");
+                assertTrue(type.contains("codecs=\"" + expected), "playback got " + type + ", expected " + expected);
+                browser.screenshot("h265-playback");
+            } finally {
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            }
+        }
+    }
+
     /** Waits until the video element plays pictures {@code width} wide and its time advances. */
     private static void awaitPlaying(Browser browser, WebElement video, int width, String what) throws Exception {
         VigilDeployment.await(what + " (" + width + " wide)", Duration.ofSeconds(40), () -> ((Number) browser.driver.executeScript(
@@ -1564,57 +1597,20 @@ class ConsoleBrowserIT {
 
     /** The first text message on a live socket (its codec line), read as {@code client}. */
     private static String firstText(HttpClient client, String path) throws Exception {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.complete(data.toString());
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                text.completeExceptionally(new AssertionError("closed " + statusCode + " " + reason + " on " + path));
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                text.completeExceptionally(error);
-            }
-        };
-        WebSocket socket = client.newWebSocketBuilder()
-                .buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path), listener).get(10, TimeUnit.SECONDS);
+        LiveSockets.Opened socket = LiveSockets.open(client, path);
         try {
-            return text.get(20, TimeUnit.SECONDS);
+            return socket.firstText().get(20, TimeUnit.SECONDS);
         } finally {
             socket.abort();
         }
     }
 
+    /** The code the server closes a live socket with; no video may have come before. */
     private static int webSocketCloseCode(HttpClient client, String path) throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closed.complete(statusCode);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
-                closed.completeExceptionally(new AssertionError("video was sent on " + path));
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                closed.completeExceptionally(error);
-            }
-        };
-        client.newWebSocketBuilder().buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path), listener)
-                .get(10, TimeUnit.SECONDS);
-        return closed.get(10, TimeUnit.SECONDS);
+        LiveSockets.Opened socket = LiveSockets.open(client, path);
+        String closed = socket.closeReason();
+        assertEquals(0, socket.binary().get(), "video was sent on " + path);
+        return Integer.parseInt(closed.split(" ")[0]);
     }
 
     private static long addCamera(HttpClient admin, String name, String url) throws Exception {

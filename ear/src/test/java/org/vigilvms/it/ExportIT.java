@@ -37,6 +37,7 @@ import org.vigilvms.it.EvidenceExports.Verdict;
 import org.vigilvms.testkit.camera.AacTone;
 import org.vigilvms.testkit.camera.AudioProbe;
 import org.vigilvms.testkit.camera.CameraConfig;
+import org.vigilvms.testkit.camera.VideoCodec;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 
@@ -47,7 +48,8 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
  * ffprobe (not our FFmpeg) decodes the exported MP4s, pictures and (one camera has a microphone)
  * sound; EXPORT is enforced in the EJB layer; privacy masks are burned into snapshots, playback and
  * exports of whoever may not see through them; an export can require a second person's approval;
- * an encrypted export opens only with its password.
+ * an encrypted export opens only with its password; an H.265 camera is recorded and exported as it
+ * sends its video and transcoded to H.264 only for a browser that cannot play H.265.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -159,6 +161,83 @@ class ExportIT {
 
         assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'export.downloaded' AND target = ?", "export:" + job) >= 1);
         assertTrue(count("SELECT count(*) FROM audit_event WHERE action = 'tsa.issued'") >= 1);
+    }
+
+    @Test
+    void anH265CameraIsRecordedAsItSendsExportedAndVerifiedAndTranscodedOnlyForBrowsersWithoutH265() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = admin();
+        try (VirtualCameraFleet hevc = VirtualCameraFleet.start(2, CameraConfig.forTests(321, CAMERA_PASSWORD), -1, 0, VideoCodec.H265)) {
+            // the second camera announces no parameter set: FFmpeg finds them in the stream, before each key picture
+            hevc.camera(1).faults().parameterSetsOnlyInBand = true;
+            long east = VigilDeployment.addCamera(admin, "h265 east", hevc.camera(0).rtspUrl(), CAMERA_PASSWORD);
+            long west = VigilDeployment.addCamera(admin, "h265 west", hevc.camera(1).rtspUrl(), CAMERA_PASSWORD);
+            try {
+                VigilDeployment.await("both H.265 cameras recorded 3 segments", Duration.ofSeconds(90),
+                        () -> segments(east) >= 3 && segments(west) >= 3);
+                for (long camera : List.of(east, west)) {
+                    long seq = count("SELECT min(chain_seq) FROM segment WHERE camera_id = ?", camera) + 1;
+                    int frames = (int) count("SELECT frames FROM segment WHERE camera_id = ? AND chain_seq = ?", camera, seq);
+                    // stored as the camera sent it: H.265, every picture
+                    Map<String, String> stored = ffprobe(Files.write(work.resolve("h265-" + camera + ".mp4"), segment(admin, camera, seq, "")),
+                            "v:0", "stream=codec_name,width,nb_read_frames");
+                    assertEquals(Map.of("codec_name", "hevc", "width", "640", "nb_read_frames", Integer.toString(frames)), stored,
+                            "camera " + camera + "'s segment as recorded");
+                    // for a browser that plays only H.264: the same pictures, transcoded for it
+                    Map<String, String> served = ffprobe(Files.write(work.resolve("h264-" + camera + ".mp4"),
+                            segment(admin, camera, seq, "?plays=h264")), "v:0", "stream=codec_name,width,nb_read_frames");
+                    assertEquals(Map.of("codec_name", "h264", "width", "640", "nb_read_frames", Integer.toString(frames)), served,
+                            "camera " + camera + "'s segment for a browser without H.265");
+                    assertEquals("hevc", ffprobe(Files.write(work.resolve("both-" + camera + ".mp4"),
+                            segment(admin, camera, seq, "?plays=h264,h265")), "v:0", "stream=codec_name").get("codec_name"),
+                            "a browser that plays H.265 gets it as recorded");
+                    // snapshots decode H.265, recorded and live
+                    Instant at = VigilDeployment.segmentStart(camera, seq).plusMillis(500);
+                    assertEquals(640, PictureRegions.jpeg(snapshot(admin, camera, "?at=" + at)).width(), "recorded snapshot");
+                    assertEquals(640, PictureRegions.jpeg(snapshot(admin, camera, "")).width(), "live snapshot");
+                }
+
+                Instant start = Instant.ofEpochMilli(Math.max(firstStart(east), firstStart(west)) + 500);
+                String job = requestExport(admin, "{\"cameras\":[" + east + "," + west + "],\"from\":\"" + start + "\",\"to\":\""
+                        + start.plusSeconds(6) + "\",\"reason\":\"h265 evidence\"}");
+                Path export = download(admin, awaitDone(admin, job), "h265.zip");
+                Verdict valid = verify(export, issuerCertificate(admin));
+                assertEquals(0, valid.status(), valid.output());
+                for (ExportManifest.CameraExport camera : ExportManifest.parse(ExportTampering.read(export, ExportManifest.MANIFEST)).cameras()) {
+                    Path mp4 = Files.write(work.resolve("h265-export-" + camera.cameraId() + ".mp4"), ExportTampering.read(export, camera.file()));
+                    Map<String, String> probe = ffprobe(mp4, "v:0", "stream=codec_name,nb_read_frames");
+                    assertEquals("hevc", probe.get("codec_name"), "exported as recorded");
+                    assertEquals(camera.segments().stream().mapToInt(ExportManifest.SegmentEntry::frames).sum(),
+                            Integer.parseInt(probe.get("nb_read_frames")), "every picture of camera " + camera.cameraId() + " exported");
+                }
+
+                // live: the browser that plays H.265 gets it remuxed; one that does not, H.264 encoded for it, within the node's limit
+                VigilDeployment.setServerProperty(management, "vigil.live.transcodes", "1");
+                LiveSockets.Opened direct = LiveSockets.open(admin, LiveSockets.ticketPath(admin, east) + "&hevc=1");
+                LiveSockets.Opened transcoded = LiveSockets.open(admin, LiveSockets.ticketPath(admin, east));
+                try {
+                    assertTrue(direct.codec().startsWith("hev1.1.6.L"), "H.265 Main as it comes: " + direct.codec());
+                    assertTrue(transcoded.codec().startsWith("avc1."), "transcoded to H.264: " + transcoded.codec());
+                    VigilDeployment.await("transcoded video arrives", Duration.ofSeconds(20), () -> transcoded.binary().get() > 25);
+                    LiveSockets.Opened second = LiveSockets.open(admin, LiveSockets.ticketPath(admin, east));
+                    assertTrue(second.codec().startsWith("avc1."), "a second viewer of the same transcode costs nothing more");
+                    second.abort();
+                    LiveSockets.Opened refused = LiveSockets.open(admin, LiveSockets.ticketPath(admin, west));
+                    assertEquals("1008 this server transcodes at most 1 H.265 live streams at once for browsers without H.265",
+                            refused.closeReason());
+                    assertEquals(0, refused.binary().get());
+                    assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'live.refused' AND actor = 'admin' "
+                            + "AND target = ? AND detail LIKE 'this server transcodes at most 1 %'", "camera:" + west));
+                } finally {
+                    direct.abort();
+                    transcoded.abort();
+                    VigilDeployment.setServerProperty(management, "vigil.live.transcodes", null);
+                }
+            } finally {
+                post(admin, "/api/v1/cameras/" + east + "/disable", "");
+                post(admin, "/api/v1/cameras/" + west + "/disable", "");
+            }
+        }
     }
 
     @Test
@@ -327,8 +406,12 @@ class ExportIT {
     }
 
     private static byte[] snapshot(HttpClient client, String query) throws Exception {
+        return snapshot(client, second, query);
+    }
+
+    private static byte[] snapshot(HttpClient client, long camera, String query) throws Exception {
         HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(VigilDeployment.BASE
-                + "/api/v1/cameras/" + second + "/snapshot" + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/api/v1/cameras/" + camera + "/snapshot" + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return response.body();
     }
@@ -395,9 +478,18 @@ class ExportIT {
         return count("SELECT coalesce((extract(epoch FROM max(end_ts)) * 1000)::bigint, 0) FROM segment WHERE camera_id = ?", camera);
     }
 
+    private static long segments(long camera) {
+        return count("SELECT count(*) FROM segment WHERE camera_id = ?", camera);
+    }
+
     private static byte[] segment(HttpClient client, long camera, long seq) throws Exception {
+        return segment(client, camera, seq, "");
+    }
+
+    /** One stored segment as served to {@code client}; {@code query} e.g. "?plays=h264". */
+    private static byte[] segment(HttpClient client, long camera, long seq, String query) throws Exception {
         HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(VigilDeployment.BASE
-                + "/api/v1/cameras/" + camera + "/recordings/segments/" + seq)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/api/v1/cameras/" + camera + "/recordings/segments/" + seq + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
     }

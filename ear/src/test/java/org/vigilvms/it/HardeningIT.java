@@ -28,7 +28,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -484,7 +482,7 @@ class HardeningIT {
 
         // a live token works only in the session it was issued to
         String path = json(get(rex, "/api/v1/cameras/" + mine + "/live")).asJsonObject().getString("path");
-        LiveSocket foreign = openLive(VigilDeployment.signedIn("rex", "Rex-pw-1"), path);
+        LiveSockets.Opened foreign = LiveSockets.open(VigilDeployment.signedIn("rex", "Rex-pw-1"), path);
         assertEquals("1008 no valid live token", foreign.closed().get(10, TimeUnit.SECONDS));
     }
 
@@ -625,7 +623,7 @@ class HardeningIT {
         } finally {
             VigilDeployment.setServerProperty(management, "vigil.live.streams.per.user", null);
         }
-        LiveSocket chatty = openLive(quin, json(get(quin, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path"));
+        LiveSockets.Opened chatty = LiveSockets.open(quin, json(get(quin, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path"));
         for (int i = 0; i < 40 && !chatty.closed().isDone(); i++) {
             chatty.socket().sendText("hello " + i, true).get(5, TimeUnit.SECONDS);
         }
@@ -689,31 +687,7 @@ class HardeningIT {
 
     /** Opens the camera's live socket as {@code viewer} with a fresh ticket; completes with "code reason" when the server closes it. */
     private static CompletableFuture<String> watchLive(HttpClient viewer, long camera) throws Exception {
-        return openLive(viewer, json(get(viewer, "/api/v1/cameras/" + camera + "/live")).asJsonObject().getString("path"))
-                .closed();
-    }
-
-    /** An open live socket and what the server's close said ("code reason"). */
-    private record LiveSocket(WebSocket socket, CompletableFuture<String> closed) {
-    }
-
-    /** Opens the live socket at {@code path} (a ticket's path) in {@code viewer}'s session. */
-    private static LiveSocket openLive(HttpClient viewer, String path) throws Exception {
-        CompletableFuture<String> closed = new CompletableFuture<>();
-        WebSocket socket = viewer.newWebSocketBuilder().buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode + " " + reason);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        closed.completeExceptionally(error);
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        return new LiveSocket(socket, closed);
+        return LiveSockets.open(viewer, LiveSockets.ticketPath(viewer, camera)).closed();
     }
 
     private static long grantId(String user, String right, long camera) throws Exception {

@@ -1,6 +1,7 @@
 package org.vigilvms.live;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 
@@ -14,8 +15,8 @@ import org.vigilvms.jms.analytics.Region;
 
 /**
  * Live view of one ingest session of a camera's main stream or sub-stream: its {@link LiveStream}s
- * (pictures only; pictures with the sound, main stream only; pictures with privacy masks, encoded
- * again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
+ * (pictures only; pictures with the sound, main stream only; pictures with privacy masks, and for
+ * an H.265 camera its pictures as H.264, both encoded again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
  * snapshot asked for lately). The packets since the latest keyframe are kept by reference (no
  * copy of the data), so a stream that opens starts at that keyframe at once. The sound (AAC)
  * goes along while it comes; when it stops for {@link #SOUND_LAPSE_MS} with the pictures still
@@ -63,9 +64,8 @@ public final class LiveFeed implements AutoCloseable {
     private final List<Output> outputs;
     private final List<Kept> sinceKey = new ArrayList<>();
     private final List<Kept> soundSinceKey = new ArrayList<>();
-    /** The masked stream's encoder while it is wanted, or null. */
-    private MaskedLive masked;
-    private long maskedWantedMs;
+    /** The streams encoded again: the masked one, and for H.265 the H.264 one. */
+    private final List<Reencoded> reencoded;
     private boolean broken;
     private boolean soundStopped;
     private long lastSoundMs;
@@ -83,9 +83,13 @@ public final class LiveFeed implements AutoCloseable {
         this.soundParameters = aac ? soundParameters : null;
         this.soundTimeBase = aac ? soundTimeBase : null;
         this.hub = hub;
-        this.outputs = sub ? List.of(new Output(LiveStream.sub(cameraId)))
-                : List.of(new Output(LiveStream.pictures(cameraId)), new Output(LiveStream.withSound(cameraId)));
-        hub.streamStarted(cameraId, sub, stream.codecpar().width());
+        LiveStream pictures = sub ? LiveStream.sub(cameraId) : LiveStream.pictures(cameraId);
+        this.outputs = sub ? List.of(new Output(pictures))
+                : List.of(new Output(pictures), new Output(LiveStream.withSound(cameraId)));
+        boolean h265 = stream.codecpar().codec_id() == AV_CODEC_ID_HEVC;
+        this.reencoded = h265 ? List.of(new Reencoded(pictures.maskedForm()), new Reencoded(pictures.h264Form()))
+                : List.of(new Reencoded(pictures.maskedForm()));
+        hub.streamStarted(cameraId, sub, stream.codecpar().width(), h265);
     }
 
     /** One video packet (times relative to the session, in the input time base); the packet is not consumed. */
@@ -108,7 +112,9 @@ public final class LiveFeed implements AutoCloseable {
             for (Output output : outputs) {
                 offer(output, packet, pts, dts, key, timeBase, output.stream.sound() && soundComing, now);
             }
-            offerMasked(packet, pts, dts, key, now);
+            for (Reencoded output : reencoded) {
+                output.offer(packet, pts, dts, key, now);
+            }
         } catch (RuntimeException e) {
             fail(); // live view of this session ends; recording goes on
         }
@@ -142,31 +148,46 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     /**
-     * The masked stream: encoded while wanted, with the masks the hub holds; changed masks, or an
-     * encoder that failed, start it again at a key picture.
+     * A stream encoded again while wanted ({@link MaskedLive}): the masked one with the masks the
+     * hub holds, the H.264 one with none; changed masks, or an encoder that failed, start it
+     * again at a key picture.
      */
-    private void offerMasked(AVPacket packet, long pts, long dts, boolean key, long now) {
-        LiveStream maskedStream = (sub ? LiveStream.sub(cameraId) : LiveStream.pictures(cameraId)).maskedForm();
-        if (hub.wanted(maskedStream)) {
-            maskedWantedMs = now;
-            List<Region> masks = hub.masks(cameraId).orElse(null);
-            if (masked != null && key && (masked.failed() || !masked.masks().equals(masks))) {
-                masked.close();
-                masked = null;
-            }
-            if (masked == null && masks != null && !sinceKey.isEmpty()) {
-                masked = new MaskedLive(maskedStream, stream, masks, hub, hub.threadFactory());
-                for (Kept kept : sinceKey) { // this packet is the newest of them
-                    masked.offer(kept.packet(), kept.pts(), kept.dts(), kept.key());
-                }
-                return;
-            }
-        } else if (masked != null && now - maskedWantedMs > LINGER_MS) {
-            masked.close();
-            masked = null;
+    private final class Reencoded {
+        private final LiveStream live;
+        private MaskedLive encoder;
+        private long wantedMs;
+
+        Reencoded(LiveStream live) {
+            this.live = live;
         }
-        if (masked != null) {
-            masked.offer(packet, pts, dts, key);
+
+        void offer(AVPacket packet, long pts, long dts, boolean key, long now) {
+            if (hub.wanted(live)) {
+                wantedMs = now;
+                List<Region> masks = live.masked() ? hub.masks(cameraId).orElse(null) : List.of();
+                if (encoder != null && key && (encoder.failed() || !encoder.masks().equals(masks))) {
+                    close();
+                }
+                if (encoder == null && masks != null && !sinceKey.isEmpty()) {
+                    encoder = new MaskedLive(live, stream, masks, hub, hub.threadFactory());
+                    for (Kept kept : sinceKey) { // this packet is the newest of them
+                        encoder.offer(kept.packet(), kept.pts(), kept.dts(), kept.key());
+                    }
+                    return;
+                }
+            } else if (encoder != null && now - wantedMs > LINGER_MS) {
+                close();
+            }
+            if (encoder != null) {
+                encoder.offer(packet, pts, dts, key);
+            }
+        }
+
+        void close() {
+            if (encoder != null) {
+                encoder.close();
+                encoder = null;
+            }
         }
     }
 
@@ -196,14 +217,7 @@ public final class LiveFeed implements AutoCloseable {
     private void fail() {
         broken = true;
         outputs.forEach(Output::close);
-        closeMasked();
-    }
-
-    private void closeMasked() {
-        if (masked != null) {
-            masked.close();
-            masked = null;
-        }
+        reencoded.forEach(Reencoded::close);
     }
 
     private void release() {
@@ -218,6 +232,6 @@ public final class LiveFeed implements AutoCloseable {
         hub.streamEnded(cameraId, sub);
         release();
         outputs.forEach(Output::close);
-        closeMasked();
+        reencoded.forEach(Reencoded::close);
     }
 }

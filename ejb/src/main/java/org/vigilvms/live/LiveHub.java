@@ -18,9 +18,9 @@ import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.platform.Meters;
 
 /**
- * Fans each live stream's fragments out to its viewers (a camera has up to five, see
+ * Fans each live stream's fragments out to its viewers (a camera has up to seven, see
  * {@link LiveStream}), and knows which of a camera's streams run, to give each tile the one that
- * fits ({@link #picturesFor}). Keeps the initialisation segment and the fragments since the latest
+ * fits ({@link #picturesFor}), and which send H.265 ({@link #hevc}). Keeps the initialisation segment and the fragments since the latest
  * keyframe, so a viewer who joins starts at that keyframe at once. Viewers must not block: they
  * queue and drop on their own (see the web module). Says whether a stream is wanted at all
  * ({@link #wanted}): the recorder remuxes for live only then ({@link LiveFeed}).
@@ -42,6 +42,9 @@ public class LiveHub {
 
     /** Per camera stream (main: false, sub: true) running now, its picture width as the recorder receives it. */
     private final Map<Source, Integer> widths = new ConcurrentHashMap<>();
+
+    /** Camera streams that sent H.265 when they last ran (kept while they reconnect). */
+    private final Set<Source> hevcSources = ConcurrentHashMap.newKeySet();
 
     private record Source(long cameraId, boolean sub) {
     }
@@ -97,9 +100,36 @@ public class LiveHub {
         }
     }
 
-    /** A camera stream (main or sub) started coming, with pictures this wide (LiveFeed). */
+    /** A camera stream (main or sub) of H.264 started coming, with pictures this wide (LiveFeed). */
     void streamStarted(long cameraId, boolean sub, int width) {
-        widths.put(new Source(cameraId, sub), width);
+        streamStarted(cameraId, sub, width, false);
+    }
+
+    /** A camera stream (main or sub) started coming, with pictures this wide, in H.265 or not (LiveFeed). */
+    void streamStarted(long cameraId, boolean sub, int width, boolean h265) {
+        Source source = new Source(cameraId, sub);
+        widths.put(source, width);
+        if (h265) {
+            hevcSources.add(source);
+        } else {
+            hevcSources.remove(source);
+        }
+    }
+
+    /** Whether the camera stream {@code stream} is made from sends H.265 (as it last ran). */
+    public boolean hevc(LiveStream stream) {
+        return hevcSources.contains(new Source(stream.cameraId(), stream.sub()));
+    }
+
+    /** Live streams encoded from H.265 to H.264 that someone watches, {@code except} left out. */
+    public int transcodesWatched(LiveStream except) {
+        int watched = 0;
+        for (Map.Entry<LiveStream, Channel> entry : channels.entrySet()) {
+            if (entry.getKey().h264() && !entry.getKey().equals(except) && !entry.getValue().viewers.isEmpty()) {
+                watched++;
+            }
+        }
+        return watched;
     }
 
     /**
@@ -110,7 +140,8 @@ public class LiveHub {
     void streamEnded(long cameraId, boolean sub) {
         widths.remove(new Source(cameraId, sub));
         if (sub) {
-            for (LiveStream stream : List.of(LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm())) {
+            for (LiveStream stream : List.of(LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm(),
+                    LiveStream.sub(cameraId).h264Form())) {
                 channel(stream).viewers.forEach(Viewer::ended);
             }
         }
@@ -250,7 +281,8 @@ public class LiveHub {
     private int viewersOf(long cameraId) {
         int viewers = 0;
         for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId), LiveStream.masked(cameraId),
-                LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm())) {
+                LiveStream.pictures(cameraId).h264Form(), LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm(),
+                LiveStream.sub(cameraId).h264Form())) {
             Channel channel = channels.get(stream);
             viewers += channel == null ? 0 : channel.viewers.size();
         }

@@ -1,5 +1,6 @@
 package org.vigilvms.live;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -36,6 +37,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.vigilvms.video.CodecString;
 
 /**
  * The second, in-memory muxer of one ingest session: the same packets the recorder stores,
@@ -108,7 +110,7 @@ public final class LiveMuxer implements AutoCloseable {
         }
         AVStream stream = avformat_new_stream(output, null);
         avcodec_parameters_copy(stream.codecpar(), pictures);
-        stream.codecpar().codec_tag(0);
+        stream.codecpar().codec_tag(pictures.codec_id() == AV_CODEC_ID_HEVC ? CodecString.HEV1_TAG : 0);
         stream.time_base(timeBase);
         AVStream sound = null;
         if (soundParameters != null) {
@@ -242,26 +244,14 @@ public final class LiveMuxer implements AutoCloseable {
         return bytes;
     }
 
-    /** The RFC 6381 codec string browsers need, e.g. avc1.42e01e, read from the SPS. */
+    /** The RFC 6381 codec string browsers need, e.g. avc1.42e01e or hev1.1.6.L93.B0 ({@link CodecString}). */
     static String codecString(AVCodecParameters pictures) {
         int size = pictures.extradata_size();
         byte[] extra = new byte[Math.max(size, 0)];
         if (size > 0) {
             pictures.extradata().get(extra);
         }
-        return codecString(extra);
-    }
-
-    static String codecString(byte[] extra) {
-        if (extra.length >= 4 && extra[0] == 1) { // avcC
-            return String.format("avc1.%02x%02x%02x", extra[1], extra[2], extra[3]);
-        }
-        for (int i = 0; i + 4 < extra.length; i++) { // Annex B: the SPS follows a start code
-            if (extra[i] == 0 && extra[i + 1] == 0 && extra[i + 2] == 1 && (extra[i + 3] & 0x1f) == 7 && i + 6 < extra.length) {
-                return String.format("avc1.%02x%02x%02x", extra[i + 4], extra[i + 5], extra[i + 6]);
-            }
-        }
-        return "avc1.42e01e"; // baseline 3.0: what most cameras' substreams are
+        return CodecString.of(pictures.codec_id() == AV_CODEC_ID_HEVC, extra);
     }
 
     /**

@@ -19,7 +19,10 @@ import org.vigilvms.security.Caller;
  * runs, whether its viewer still holds that right; viewing itself is audited by the endpoint.
  * The camera's sound goes only to holders of LISTEN: a stream with sound asked for without it
  * carries the pictures only. A viewer without VIEW_UNMASKED on a camera with privacy masks gets
- * its masked stream ({@link LiveStream#masked}), pictures only, and never its own.
+ * its masked stream ({@link LiveStream#masked}), pictures only, and never its own. A browser that
+ * cannot play an H.265 camera gets its pictures encoded again as H.264 ({@link LiveStream#h264}),
+ * while this node transcodes fewer than {@link #TRANSCODES} such streams; beyond that the stream
+ * is refused with a message saying so.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -28,6 +31,12 @@ public class LiveService {
     /** Where to open the live stream, valid until {@code expiresAt}, in this session only. */
     public record LiveTicket(long cameraId, String path, Instant expiresAt) {
     }
+
+    /**
+     * Server property: how many live streams this node transcodes from H.265 to H.264 at once
+     * (each costs about a core at 1080p: a decode and an encode). Default: half the cores, at least one.
+     */
+    public static final String TRANSCODES = "vigil.live.transcodes";
 
     @Inject
     private AccessControl access;
@@ -92,13 +101,17 @@ public class LiveService {
 
     /**
      * The stream a viewer gets who asked for the camera's sound or not, in a tile
-     * {@code tileWidth} device pixels wide (0: not known): made from the camera's sub-stream when
-     * that fits the tile ({@link StreamChoice}), else from its main stream; the masked form of it
-     * (no sound) when the camera has privacy masks the viewer may not see through; otherwise with
-     * the sound only when they hold LISTEN on the camera. Sound asked for but not given is audited
-     * ({@code live.sound}).
+     * {@code tileWidth} device pixels wide (0: not known), in a browser that plays H.265 or not:
+     * made from the camera's sub-stream when that fits the tile ({@link StreamChoice}), else from
+     * its main stream; the masked form of it (no sound) when the camera has privacy masks the
+     * viewer may not see through; its H.264 form (no sound) when the camera sends H.265 and the
+     * browser cannot play it; otherwise with the sound only when they hold LISTEN on the camera.
+     * Sound asked for but not given is audited ({@code live.sound}).
+     *
+     * @throws RefusedRequestException when the stream would need transcoding and this node
+     *                                 transcodes as many as {@link #TRANSCODES} already (audited)
      */
-    public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked, int tileWidth) {
+    public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked, int tileWidth, boolean playsHevc) {
         List<Region> masks = privacy.hiddenFrom(viewer, cameraId);
         // a page that plays the sound shows the camera large: its main stream
         LiveStream pictures = soundAsked ? LiveStream.pictures(cameraId) : hub.picturesFor(cameraId, tileWidth);
@@ -110,6 +123,9 @@ public class LiveService {
             }
             return pictures.maskedForm();
         }
+        if (!playsHevc && hub.hevc(pictures)) {
+            return transcoded(viewer, pictures.h264Form(), soundAsked);
+        }
         if (!soundAsked) {
             return pictures;
         }
@@ -118,6 +134,29 @@ public class LiveService {
         }
         audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED, "lacks LISTEN");
         return LiveStream.pictures(cameraId);
+    }
+
+    /** {@code h264} if this node may transcode one more stream (the same stream watched already costs nothing more). */
+    private LiveStream transcoded(Caller viewer, LiveStream h264, boolean soundAsked) {
+        int limit = transcodeLimit();
+        if (hub.viewers(h264) == 0 && hub.transcodesWatched(h264) >= limit) {
+            String why = "this server transcodes at most " + limit + " H.265 live streams at once for browsers without H.265";
+            audit.record(viewer.name(), "live.refused", "camera:" + h264.cameraId(), AuditEvent.Outcome.REJECTED, why);
+            throw new RefusedRequestException(why);
+        }
+        if (soundAsked) {
+            audit.record(viewer.name(), "live.sound", "camera:" + h264.cameraId(), AuditEvent.Outcome.REJECTED,
+                    "the camera's H.265 is transcoded to H.264 for this browser, pictures only");
+        }
+        return h264;
+    }
+
+    private static int transcodeLimit() {
+        String configured = System.getProperty(TRANSCODES);
+        if (configured != null && configured.matches("\\d{1,3}")) {
+            return Integer.parseInt(configured);
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /**

@@ -7,14 +7,23 @@ package org.vigilvms.live;
  * masked stream is the pictures with the camera's privacy masks burned in, for viewers who may
  * not see through them ({@link MaskedLive}); it carries no sound. {@code sub}: made from the
  * camera's sub-stream, its second, smaller stream, for tiles too small for the main one
- * ({@link StreamChoice}); pictures only, plain or masked.
+ * ({@link StreamChoice}); pictures only, plain or masked. {@code h264}: a camera's H.265 pictures
+ * encoded again as H.264 for browsers that cannot play H.265 (the masked stream is H.264 already);
+ * pictures only.
  */
-public record LiveStream(long cameraId, boolean sound, boolean masked, boolean sub) {
+public record LiveStream(long cameraId, boolean sound, boolean masked, boolean sub, boolean h264) {
 
     public LiveStream {
-        if (sound && (masked || sub)) {
-            throw new IllegalArgumentException("only the main stream, unmasked, carries sound");
+        if (sound && (masked || sub || h264)) {
+            throw new IllegalArgumentException("only the main stream, unmasked and as the camera sends it, carries sound");
         }
+        if (masked && h264) {
+            throw new IllegalArgumentException("the masked stream is H.264 already");
+        }
+    }
+
+    public LiveStream(long cameraId, boolean sound, boolean masked, boolean sub) {
+        this(cameraId, sound, masked, sub, false);
     }
 
     public static LiveStream pictures(long cameraId) {
@@ -37,5 +46,10 @@ public record LiveStream(long cameraId, boolean sound, boolean masked, boolean s
     /** The masked stream made from the same camera stream (main or sub) as this one. */
     public LiveStream maskedForm() {
         return new LiveStream(cameraId, false, true, sub);
+    }
+
+    /** The same camera stream's pictures encoded again as H.264. */
+    public LiveStream h264Form() {
+        return new LiveStream(cameraId, false, false, sub, true);
     }
 }

@@ -23,7 +23,8 @@ import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.video.MaskingTranscoder;
 
 /**
- * The masked live stream of one ingest session: the camera's packets handed over by the
+ * The masked live stream of one ingest session, or with no mask its H.264 stream made from the
+ * camera's H.265 (see {@link LiveStream#h264}): the camera's packets handed over by the
  * recorder's thread (which never waits for it), decoded, masked and encoded again on a thread of
  * its own ({@link MaskingTranscoder}), and muxed for the browsers ({@link LiveMuxer}). When the
  * encoder falls behind by {@link #MOST_QUEUED} pictures, what is queued is kept and the rest
@@ -121,7 +122,7 @@ final class MaskedLive implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failed = true;
-            LOG.warnf("the masked live stream of camera %d ended: %s", stream.cameraId(), e.getMessage());
+            LOG.warnf("the re-encoded live stream %s ended: %s", stream, e.getMessage());
         } finally {
             Item left;
             while ((left = queue.poll()) != null) {
@@ -172,7 +173,7 @@ final class MaskedLive implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warnf("the masked live stream of camera %d is still ending after %d ms", stream.cameraId(), CLOSE_WAIT_MS);
+            LOG.warnf("the re-encoded live stream %s is still ending after %d ms", stream, CLOSE_WAIT_MS);
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Live video without transcoding (except the masked stream, which burns privacy masks in for
- * viewers who may not see through them, {@code MaskedLive}): the recorder's own packets, remuxed a second time into
+ * viewers who may not see through them, and the H.264 stream of an H.265 camera for browsers
+ * that cannot play H.265, a bounded number per node; both {@code MaskedLive}): the recorder's own packets, remuxed a second time into
  * fragmented MP4 (one fragment per frame) in memory and fanned out to viewers, who start at the
  * latest keyframe; access by short-lived tokens bound to the viewer's session, whose holder's
  * right is asked again while the stream runs; the stream with sound only for holders of LISTEN.

@@ -21,13 +21,16 @@ import org.vigilvms.security.AccessRight;
 import org.vigilvms.storage.Segment;
 import org.vigilvms.storage.SegmentStore;
 import org.vigilvms.video.MaskedVideo;
+import org.vigilvms.video.SegmentCodec;
 import org.vigilvms.video.SoundlessSegment;
 
 /**
  * Playback of stored video (X.1453 F3): needs PLAYBACK on the camera for every call, checked
  * here and not only in the console; opening a range is audited. The camera's sound goes only to
  * holders of LISTEN; everyone else gets the same pictures without it. Holders of VIEW_UNMASKED see
- * the pictures as recorded; everyone else with the camera's privacy masks burned in.
+ * the pictures as recorded; everyone else with the camera's privacy masks burned in. A browser
+ * that cannot play H.265 gets an H.265 segment transcoded to H.264 for it alone (the recording
+ * stays as it is), within the node's {@link MaskingCapacity}.
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -93,13 +96,19 @@ public class PlaybackService {
         return new Recordings(cameraId, from, to, List.copyOf(spans), List.copyOf(refs), sound);
     }
 
+    /** {@link #segment(long, long, boolean)} for a client that plays H.265. */
+    public byte[] segment(long cameraId, long chainSeq) {
+        return segment(cameraId, chainSeq, true);
+    }
+
     /**
      * One stored segment, decrypted and verified against its indexed hash (fragmented MP4); for a
      * caller without LISTEN on the camera, with its sound taken out ({@link SoundlessSegment}); for
      * a caller without VIEW_UNMASKED, with the camera's privacy masks burned in ({@link MaskedVideo},
-     * within this node's {@link MaskingCapacity}).
+     * within this node's {@link MaskingCapacity}); for a client that does not play H.265
+     * ({@code playsHevc} false), an H.265 segment transcoded to H.264 (the same way, with no mask).
      */
-    public byte[] segment(long cameraId, long chainSeq) {
+    public byte[] segment(long cameraId, long chainSeq, boolean playsHevc) {
         access.require(AccessRight.PLAYBACK, cameraId);
         List<Segment> found = em.createQuery("SELECT s FROM Segment s WHERE s.cameraId = :c AND s.chainSeq = :q "
                         + "AND s.retiredTs IS NULL", Segment.class)
@@ -110,7 +119,7 @@ public class PlaybackService {
         byte[] segment = store.openVerified(found.get(0));
         boolean sound = mayListen(cameraId);
         List<Region> masks = privacy.hiddenFromCaller(cameraId);
-        if (!masks.isEmpty()) {
+        if (!masks.isEmpty() || !playsHevc && SegmentCodec.hevc(segment)) {
             return capacity.run(() -> MaskedVideo.of(segment, masks, sound, paths.serverData().resolve("masking")));
         }
         return sound ? segment : SoundlessSegment.of(segment);

@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 import org.vigilvms.platform.RefusedRequestException;
 
 /**
- * How many videos this node masks at once (each costs about a core while it runs: a decode and
- * an encode): as many as it has cores. A request that finds them all busy waits a few seconds,
+ * How many videos this node encodes again at once for playback and export (privacy masks burned
+ * in, H.265 transcoded for a browser that cannot play it; each costs about a core while it runs:
+ * a decode and an encode): as many as it has cores. A request that finds them all busy waits a few seconds,
  * then is refused with a message that says so, rather than slowing recording down.
  */
 @ApplicationScoped
@@ -29,8 +30,8 @@ public class MaskingCapacity {
             throw new RefusedRequestException("interrupted while waiting to mask the video");
         }
         if (!got) {
-            throw new RefusedRequestException("this server is masking " + slots + " videos for other viewers already;"
-                    + " try again in a moment");
+            throw new RefusedRequestException("this server is encoding " + slots + " videos again for other viewers already"
+                    + " (privacy masks, H.265 for browsers without it); try again in a moment");
         }
         try {
             return masking.get();

@@ -1,5 +1,6 @@
 package org.vigilvms.recording;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -43,6 +44,7 @@ import org.vigilvms.camera.StreamSource;
 import org.vigilvms.live.LiveFeed;
 import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
+import org.vigilvms.video.CodecString;
 import org.vigilvms.video.FfmpegError;
 
 /**
@@ -397,7 +399,8 @@ final class CameraIngest extends ReconnectingPull {
             }
             AVStream stream = avformat_new_stream(output, null);
             avcodec_parameters_copy(stream.codecpar(), input.codecpar());
-            stream.codecpar().codec_tag(0);
+            // H.265 as hev1: the camera's parameter sets stay in the stream as they came
+            stream.codecpar().codec_tag(input.codecpar().codec_id() == AV_CODEC_ID_HEVC ? CodecString.HEV1_TAG : 0);
             stream.time_base(input.time_base());
             AVStream audio = null;
             if (sound != null) {

@@ -45,7 +45,8 @@ import org.vigilvms.jms.analytics.Region;
 
 /**
  * A stored segment (fragmented MP4) with privacy masks burned in ({@link MaskingTranscoder}),
- * its sound copied as it is or left out. The result is fragmented like the recorder's segments
+ * its sound copied as it is or left out; with no mask, the same pictures encoded again as H.264
+ * (an H.265 segment for a browser that cannot play H.265). The result is fragmented like the recorder's segments
  * and keeps their timing, so a player takes it in place of the original. Runs on the caller's
  * thread; costs about one decode and one encode of the segment.
  */

@@ -4,7 +4,9 @@
  * whitelist), the stream probe, stored and live MP4 decoding, stills, and stored segments served
  * without their sound ({@code SoundlessSegment}: pure Java, nothing decoded), and privacy masks
  * burned into decoded pictures and encoded again as H.264 ({@code MaskArea}, {@code MaskPainter},
- * {@code MaskingTranscoder}; {@code MaskedVideo} for a stored segment). Ingest, recording,
- * playback, export, live view and analytics build on it.
+ * {@code MaskingTranscoder}; {@code MaskedVideo} for a stored segment; with no mask, the same
+ * path transcodes H.265 to H.264 for a browser that cannot play H.265). The codec string a browser
+ * needs ({@code CodecString}, H.264 and H.265) and a stored segment's codec ({@code SegmentCodec})
+ * are read without decoding. Ingest, recording, playback, export, live view and analytics build on it.
  */
 package org.vigilvms.video;

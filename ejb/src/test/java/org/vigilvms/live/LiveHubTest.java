@@ -3,6 +3,7 @@ package org.vigilvms.live;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -104,5 +105,39 @@ class LiveHubTest {
         hub.streamEnded(3, true);
         assertEquals(2, ended[0], "both viewers of the sub-stream's live streams are told");
         assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 320), "the sub-stream stopped");
+    }
+
+    @Test
+    void theHubRemembersWhichStreamsSendH265AndCountsTheTranscodesWatched() {
+        LiveHub hub = new LiveHub(new SimpleMeterRegistry());
+        hub.streamStarted(4, false, 1920, true);
+        hub.streamStarted(4, true, 640, false);
+        assertTrue(hub.hevc(LiveStream.pictures(4)));
+        assertTrue(hub.hevc(LiveStream.withSound(4)), "the same camera stream");
+        assertFalse(hub.hevc(LiveStream.sub(4)), "the sub-stream is H.264");
+        hub.streamEnded(4, false);
+        assertTrue(hub.hevc(LiveStream.pictures(4)), "remembered while the camera reconnects");
+        hub.streamStarted(4, false, 1920, false);
+        assertFalse(hub.hevc(LiveStream.pictures(4)), "the camera was switched to H.264");
+
+        LiveStream first = LiveStream.pictures(5).h264Form();
+        LiveStream second = LiveStream.sub(6).h264Form();
+        assertEquals(0, hub.transcodesWatched(first));
+        hub.join(first, VIEWER);
+        hub.join(LiveStream.pictures(6), VIEWER);
+        hub.join(LiveStream.masked(6), VIEWER);
+        assertEquals(1, hub.transcodesWatched(second), "only H.265 streams encoded as H.264 count");
+        assertEquals(0, hub.transcodesWatched(first), "the stream asked for is left out");
+        hub.join(second, VIEWER);
+        assertEquals(2, hub.transcodesWatched(LiveStream.pictures(7).h264Form()));
+        hub.leave(first, VIEWER);
+        assertEquals(1, hub.transcodesWatched(LiveStream.pictures(7).h264Form()));
+    }
+
+    @Test
+    void anH264FormCarriesNeitherSoundNorMasks() {
+        assertEquals(new LiveStream(9, false, false, true, true), LiveStream.sub(9).h264Form());
+        assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, true, false, false, true));
+        assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, false, true, false, true));
     }
 }

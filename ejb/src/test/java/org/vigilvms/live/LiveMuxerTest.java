@@ -22,12 +22,6 @@ class LiveMuxerTest {
         assertEquals("mp4a.40.2", soundCodec(new byte[0], -99), "unknown: AAC-LC, what cameras send");
     }
 
-    @Test
-    void thePicturesCodecStringIsReadFromTheSequenceParameters() {
-        assertEquals("avc1.64001f", LiveMuxer.codecString(new byte[] {1, 0x64, 0x00, 0x1f, (byte) 0xff}), "avcC");
-        assertEquals("avc1.42c01e", LiveMuxer.codecString(new byte[] {0, 0, 0, 1, 0x67, 0x42, (byte) 0xc0, 0x1e, 0x10}), "Annex B");
-    }
-
     private static String soundCodec(byte[] config, int profile) {
         AVCodecParameters parameters = avcodec_parameters_alloc();
         try {

@@ -42,7 +42,9 @@ public class PlaybackResource {
     @GET
     @Path("/segments/{seq}")
     @Produces("video/mp4")
-    public Response segment(@PathParam("id") long cameraId, @PathParam("seq") long chainSeq) {
-        return Response.ok(playback.segment(cameraId, chainSeq)).header("Cache-Control", "no-store").build();
+    public Response segment(@PathParam("id") long cameraId, @PathParam("seq") long chainSeq, @QueryParam("plays") String plays) {
+        // plays: the codecs the client plays (h264,h265); absent: the segment as recorded
+        boolean playsHevc = plays == null || java.util.Arrays.asList(plays.split(",")).contains("h265");
+        return Response.ok(playback.segment(cameraId, chainSeq, playsHevc)).header("Cache-Control", "no-store").build();
     }
 }

@@ -27,14 +27,17 @@ import org.vigilvms.live.LiveService;
 import org.vigilvms.live.LiveStream;
 import org.vigilvms.live.LiveTokens;
 import org.vigilvms.live.TicketHolders;
+import org.vigilvms.platform.RefusedRequestException;
 import org.vigilvms.platform.TokenBucket;
 import org.vigilvms.security.Caller;
 
 /**
- * {@code wss://.../live/{camera}?token=...[&sound=1][&w=width]}: one camera's live fragmented MP4
+ * {@code wss://.../live/{camera}?token=...[&sound=1][&w=width][&hevc=1]}: one camera's live fragmented MP4
  * for a browser's Media Source Extensions, pictures only or (sound=1, for holders of LISTEN) with
  * the camera's sound; a tile {@code w} device pixels wide gets the camera's sub-stream when that
- * fits it (the main stream otherwise, and again when the sub-stream stops). Opens only with a token from {@code GET /api/v1/cameras/{id}/live} issued to
+ * fits it (the main stream otherwise, and again when the sub-stream stops); a browser that does
+ * not say it plays H.265 ({@code hevc=1}) gets an H.265 camera transcoded to H.264, or a 1008
+ * close saying that the server transcodes as many streams as it may already. Opens only with a token from {@code GET /api/v1/cameras/{id}/live} issued to
  * this HTTP session (a copied URL is useless elsewhere); otherwise closed with 1008. Also closed
  * with 1008 when that session ends or the viewer no longer holds VIEW_LIVE, or LISTEN for a stream
  * with sound (asked again every few seconds, {@link OpenSockets}), when the user already watches {@link OpenSockets#liveStreamsPerUser()} streams, and when the
@@ -87,8 +90,15 @@ public class LiveSocket {
         Caller watching = viewerCaller.get();
         LiveService live = CDI.current().select(LiveService.class).get();
         List<String> sound = session.getRequestParameterMap().get("sound");
-        LiveStream chosen = live.streamFor(watching, cameraId, sound != null && sound.contains("1"),
-                tileWidth(session.getRequestParameterMap().get("w")));
+        List<String> hevc = session.getRequestParameterMap().get("hevc");
+        LiveStream chosen;
+        try {
+            chosen = live.streamFor(watching, cameraId, sound != null && sound.contains("1"),
+                    tileWidth(session.getRequestParameterMap().get("w")), hevc != null && hevc.contains("1"));
+        } catch (RefusedRequestException e) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage())); // audited by the service
+            return;
+        }
         if (!CDI.current().select(OpenSockets.class).get().openedLive(session, httpSession, user,
                 () -> live.mayGoOnWatching(watching, chosen))) {
             live.refused(user, cameraId, "more than " + OpenSockets.liveStreamsPerUser() + " live streams at once");

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * One stream a virtual camera serves at an RTSP path of its own, as a real camera serves its
  * media profiles: the main stream ({@code stream1}, the configured size) or the sub-stream
  * ({@code stream2}, half the width and height, at least 320 wide, at a quarter of the bit rate). Each has its own
- * encoder (or replayed loop) and its own viewers. The main stream is encoded at every tick; the
+ * encoder (or replayed loop, whose codec it sends) and its own viewers. The main stream is encoded at every tick; the
  * sub-stream only while someone watches it, starting with a key picture.
  */
 final class CameraProfile implements AutoCloseable {
@@ -80,12 +80,13 @@ final class CameraProfile implements AutoCloseable {
         return u.endsWith("/" + path);
     }
 
-    synchronized byte[] sps() {
-        return loop != null ? loop.sps() : encoder.sps();
+    VideoCodec codec() {
+        return loop != null ? loop.codec() : VideoCodec.H264;
     }
 
-    synchronized byte[] pps() {
-        return loop != null ? loop.pps() : encoder.pps();
+    /** What the SDP announces: H.264's SPS and PPS, H.265's VPS, SPS and PPS. */
+    synchronized List<byte[]> parameterSets() {
+        return loop != null ? loop.parameterSets() : List.of(encoder.sps(), encoder.pps());
     }
 
     VirtualCamera.Subscriber subscribe() {
@@ -120,7 +121,7 @@ final class CameraProfile implements AutoCloseable {
             idr = entry.keyframe();
         } else {
             nals = encoder.encode(scene.render(stamp, covered, control), key);
-            idr = nals.stream().anyMatch(n -> NalUnits.type(n) == NalUnits.TYPE_IDR);
+            idr = nals.stream().anyMatch(VideoCodec.H264::startsGop);
         }
         if (stalled || nals.isEmpty()) {
             return;

@@ -36,14 +36,14 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * A viewer built on FFmpeg's own RTSP client and H.264 decoder (through JavaCPP, without
+ * A viewer built on FFmpeg's own RTSP client and its H.264 or H.265 decoder (through JavaCPP, without
  * libavdevice): opens a stream, decodes for a while and hands each picture's luma plane to the
  * caller, which reads the burned-in {@link FrameStamp}.
  */
 public final class DecodingClient {
 
-    /** One decoded picture: its luma plane, tightly packed ({@code width} bytes per row). */
-    public record Picture(byte[] luma, int width, int height) {
+    /** One decoded picture: its luma plane, tightly packed ({@code width} bytes per row), and the stream's codec (FFmpeg's name). */
+    public record Picture(byte[] luma, int width, int height, String codec) {
         public FrameStamp stamp() {
             return FrameStamp.read(luma, width, width);
         }
@@ -91,7 +91,7 @@ public final class DecodingClient {
                 try {
                     if (packet.stream_index() == video && avcodec_send_packet(decoder, packet) >= 0) {
                         while (avcodec_receive_frame(decoder, frame) >= 0) {
-                            pictures.accept(luma(frame));
+                            pictures.accept(luma(frame, codec.name().getString()));
                         }
                     }
                 } finally {
@@ -108,7 +108,7 @@ public final class DecodingClient {
         }
     }
 
-    private static Picture luma(AVFrame frame) {
+    private static Picture luma(AVFrame frame, String codec) {
         int width = frame.width();
         int height = frame.height();
         int stride = frame.linesize(0);
@@ -118,7 +118,7 @@ public final class DecodingClient {
             plane.position((long) row * stride).get(luma, row * width, width);
         }
         plane.position(0);
-        return new Picture(luma, width, height);
+        return new Picture(luma, width, height, codec);
     }
 
     private static String redact(String url) {

@@ -33,6 +33,8 @@ public final class Faults {
     public volatile boolean soundLost;
     /** The sub-stream's path answers 404 and its sessions are cut, while the main stream goes on. */
     public volatile boolean subStreamGone;
+    /** The SDP carries no parameter sets: a decoder finds them only in the stream, before each key picture. */
+    public volatile boolean parameterSetsOnlyInBand;
 
     public void clear() {
         dropAfterMs = 0;
@@ -44,6 +46,7 @@ public final class Faults {
         clockSkewMs = 0;
         soundLost = false;
         subStreamGone = false;
+        parameterSetsOnlyInBand = false;
         clockDriftPpm = 0;
         floodFactor = 1;
         covered = false;

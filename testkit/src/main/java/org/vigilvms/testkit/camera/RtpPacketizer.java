@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 6184 packetization of H.264 into RTP (RFC 3550) packets: single NAL unit packets when a
- * unit fits the payload size, FU-A fragments otherwise; the marker bit on the last packet of
+ * RFC 6184 packetization of H.264 and RFC 7798 packetization of H.265 into RTP (RFC 3550)
+ * packets: single NAL unit packets when a unit fits the payload size, fragmentation units (FU-A,
+ * FU) otherwise; the marker bit on the last packet of
  * each access unit. AAC goes as RFC 3640 AAC-hbr, one access unit per packet; G.711 as RFC 3551
  * PCMU. One instance per RTP session (payload type, sequence numbers and SSRC are its own); RTCP
  * sender reports for it.
@@ -19,6 +20,8 @@ public final class RtpPacketizer {
     /** Seconds from the NTP epoch (1900) to the Unix epoch. */
     private static final long NTP_UNIX_OFFSET = 2_208_988_800L;
     private static final int FU_A = 28;
+    /** The payload type of an H.265 fragmentation unit (RFC 7798 section 4.4.3). */
+    private static final int FU_H265 = 49;
 
     private final int maxPayload;
     private final int ssrc;
@@ -42,8 +45,13 @@ public final class RtpPacketizer {
         return sequence;
     }
 
-    /** The RTP packets of one access unit at RTP time {@code timestamp} (90 kHz). */
+    /** The RTP packets of one H.264 access unit at RTP time {@code timestamp} (90 kHz). */
     public List<byte[]> packetize(List<byte[]> nalUnits, long timestamp) {
+        return packetize(nalUnits, timestamp, VideoCodec.H264);
+    }
+
+    /** The RTP packets of one access unit of {@code codec} at RTP time {@code timestamp} (90 kHz). */
+    public List<byte[]> packetize(List<byte[]> nalUnits, long timestamp, VideoCodec codec) {
         List<byte[]> packets = new ArrayList<>();
         for (int n = 0; n < nalUnits.size(); n++) {
             byte[] nal = nalUnits.get(n);
@@ -54,17 +62,20 @@ public final class RtpPacketizer {
                 packets.add(packet);
                 continue;
             }
-            int indicator = (nal[0] & 0xe0) | FU_A;
-            int type = nal[0] & 0x1f;
-            int offset = 1;
+            // the fragments' header: H.264 one indicator byte, H.265 the unit's two header bytes with type 49
+            byte[] head = codec == VideoCodec.H264 ? new byte[] {(byte) ((nal[0] & 0xe0) | FU_A)}
+                    : new byte[] {(byte) ((nal[0] & 0x81) | (FU_H265 << 1)), nal[1]};
+            int type = codec.nalType(nal);
+            int offset = codec.nalHeaderLength();
+            int prefix = head.length + 1;
             while (offset < nal.length) {
-                int chunk = Math.min(maxPayload - 2, nal.length - offset);
-                boolean first = offset == 1;
+                int chunk = Math.min(maxPayload - prefix, nal.length - offset);
+                boolean first = offset == codec.nalHeaderLength();
                 boolean last = offset + chunk == nal.length;
-                byte[] packet = header(lastUnit && last, timestamp, chunk + 2);
-                packet[12] = (byte) indicator;
-                packet[13] = (byte) ((first ? 0x80 : 0) | (last ? 0x40 : 0) | type);
-                System.arraycopy(nal, offset, packet, 14, chunk);
+                byte[] packet = header(lastUnit && last, timestamp, chunk + prefix);
+                System.arraycopy(head, 0, packet, 12, head.length);
+                packet[12 + head.length] = (byte) ((first ? 0x80 : 0) | (last ? 0x40 : 0) | type);
+                System.arraycopy(nal, offset, packet, 12 + prefix, chunk);
                 packets.add(packet);
                 offset += chunk;
             }

@@ -181,9 +181,6 @@ final class RtspConnection implements Runnable {
             return;
         }
         this.profile = named;
-        byte[] sps = named.sps();
-        byte[] pps = named.pps();
-        String profile = String.format("%02X%02X%02X", sps[1], sps[2], sps[3]);
         CameraConfig c = camera.config();
         String sdp = "v=0\r\n"
                 + "o=- " + (RANDOM.nextInt() & 0x7fffffff) + " 1 IN IP4 127.0.0.1\r\n"
@@ -194,10 +191,8 @@ final class RtspConnection implements Runnable {
                 + "m=video 0 RTP/AVP " + RtpPacketizer.PAYLOAD_TYPE + "\r\n"
                 + "c=IN IP4 0.0.0.0\r\n"
                 + "b=AS:" + (named.bitrate() / 1000) + "\r\n"
-                + "a=rtpmap:" + RtpPacketizer.PAYLOAD_TYPE + " H264/90000\r\n"
-                + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " packetization-mode=1;profile-level-id=" + profile
-                + ";sprop-parameter-sets=" + Base64.getEncoder().encodeToString(sps) + ","
-                + Base64.getEncoder().encodeToString(pps) + "\r\n"
+                + "a=rtpmap:" + RtpPacketizer.PAYLOAD_TYPE + " " + named.codec().rtpName() + "/90000\r\n"
+                + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " " + videoFormat(named, camera.faults().parameterSetsOnlyInBand) + "\r\n"
                 + "a=framerate:" + c.fps() + "\r\n"
                 + "a=control:trackID=0\r\n";
         described = camera.microphone();
@@ -218,6 +213,24 @@ final class RtspConnection implements Runnable {
         }
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         respond(200, "OK", cseq, Map.of("Content-Base", base, "Content-Type", "application/sdp"), sdp);
+    }
+
+    /**
+     * The video's format parameters: H.264 (RFC 6184) its profile and, unless {@code inBandOnly},
+     * its SPS and PPS; H.265 (RFC 7798) its VPS, SPS and PPS unless {@code inBandOnly} (the
+     * decoder then finds them in the stream, before every key picture).
+     */
+    private static String videoFormat(CameraProfile profile, boolean inBandOnly) {
+        List<byte[]> sets = profile.parameterSets();
+        java.util.Base64.Encoder base64 = Base64.getEncoder();
+        if (profile.codec() == VideoCodec.H264) {
+            byte[] sps = sets.get(0);
+            String format = "packetization-mode=1;profile-level-id=" + String.format("%02X%02X%02X", sps[1], sps[2], sps[3]);
+            return inBandOnly ? format
+                    : format + ";sprop-parameter-sets=" + base64.encodeToString(sps) + "," + base64.encodeToString(sets.get(1));
+        }
+        return inBandOnly ? "profile-id=1" : "profile-id=1;sprop-vps=" + base64.encodeToString(sets.get(0)) + ";sprop-sps="
+                + base64.encodeToString(sets.get(1)) + ";sprop-pps=" + base64.encodeToString(sets.get(2));
     }
 
     private void setup(Request request, String cseq) throws IOException {
@@ -301,7 +314,7 @@ final class RtspConnection implements Runnable {
                 if (frame == null) {
                     continue;
                 }
-                List<byte[]> nals = camera.faults().corruptNalUnits ? corrupt(frame.nalUnits()) : frame.nalUnits();
+                List<byte[]> nals = camera.faults().corruptNalUnits ? corrupt(frame.nalUnits(), streamed.codec()) : frame.nalUnits();
                 long mediaMs = frame.captureTimeMs() + (frame.captureTimeMs() - started) * camera.faults().clockDriftPpm / 1_000_000;
                 long rtpTime = (mediaMs * 90) & 0xffffffffL;
                 List<byte[]> packets = new ArrayList<>();
@@ -329,7 +342,7 @@ final class RtspConnection implements Runnable {
                         audioUnits++;
                     }
                 }
-                for (byte[] packet : packetizer.packetize(nals, rtpTime)) {
+                for (byte[] packet : packetizer.packetize(nals, rtpTime, streamed.codec())) {
                     add(packets, channels, packet, rtpChannel);
                 }
                 int size = 0;
@@ -368,12 +381,11 @@ final class RtspConnection implements Runnable {
         channels.add(channel);
     }
 
-    /** Damages slice data (not SPS/PPS) the way a faulty encoder or link would. */
-    private static List<byte[]> corrupt(List<byte[]> nals) {
+    /** Damages slice data (not parameter sets) the way a faulty encoder or link would. */
+    private static List<byte[]> corrupt(List<byte[]> nals, VideoCodec codec) {
         List<byte[]> damaged = new ArrayList<>(nals.size());
         for (byte[] nal : nals) {
-            int type = NalUnits.type(nal);
-            if ((type == 1 || type == NalUnits.TYPE_IDR) && nal.length > 32) {
+            if (codec.isSlice(nal) && nal.length > 32) {
                 byte[] copy = nal.clone();
                 for (int i = copy.length / 2; i < Math.min(copy.length, copy.length / 2 + 16); i++) {
                     copy[i] ^= (byte) 0xa5;

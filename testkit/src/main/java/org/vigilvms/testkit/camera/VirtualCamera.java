@@ -205,6 +205,11 @@ public final class VirtualCamera implements AutoCloseable {
         return "rtsps://127.0.0.1:" + rtspsPort() + "/" + CameraProfile.SUB;
     }
 
+    /** What the camera's streams are encoded in. */
+    public VideoCodec codec() {
+        return main.codec();
+    }
+
     /** The sub-stream's picture width and height. */
     public int subWidth() {
         return sub.width();

@@ -31,8 +31,20 @@ public final class VirtualCameraFleet implements AutoCloseable {
 
     /** As {@link #start(int, CameraConfig, int)}; {@code loopSeconds} > 0 selects benchmark mode ({@link EncodedLoop}). */
     public static VirtualCameraFleet start(int count, CameraConfig template, int discoveryPort, int loopSeconds) {
-        EncodedLoop loop = loopSeconds > 0 ? EncodedLoop.encode(template, loopSeconds) : null;
-        EncodedLoop subLoop = loopSeconds > 0 ? EncodedLoop.encodeSub(template, loopSeconds) : null;
+        return start(count, template, discoveryPort, loopSeconds, VideoCodec.H264);
+    }
+
+    /** The loop an H.265 camera replays when no length was asked for. */
+    public static final int H265_LOOP_SECONDS = 4;
+
+    /**
+     * As {@link #start(int, CameraConfig, int, int)}, sending {@code codec}; H.265 cameras always
+     * replay a loop ({@link EncodedLoop}), of {@link #H265_LOOP_SECONDS} when {@code loopSeconds} is 0.
+     */
+    public static VirtualCameraFleet start(int count, CameraConfig template, int discoveryPort, int loopSeconds, VideoCodec codec) {
+        int seconds = codec == VideoCodec.H265 && loopSeconds <= 0 ? H265_LOOP_SECONDS : loopSeconds;
+        EncodedLoop loop = seconds > 0 ? EncodedLoop.encode(template, seconds, codec) : null;
+        EncodedLoop subLoop = seconds > 0 ? EncodedLoop.encodeSub(template, seconds, codec) : null;
         InternalCa manufacturer = InternalCa.create("Vigil virtual camera manufacturer");
         InternalCa impostor = InternalCa.create("impostor");
         List<VirtualCamera> cameras = new ArrayList<>();

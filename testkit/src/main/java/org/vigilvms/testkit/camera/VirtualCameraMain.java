@@ -30,6 +30,7 @@ public final class VirtualCameraMain {
         int discovery = WsDiscoveryResponder.DEFAULT_PORT;
         int loopSeconds = 0;
         VirtualCamera.Microphone audio = VirtualCamera.Microphone.OFF;
+        VideoCodec codec = VideoCodec.H264;
         String user = "admin";
         String password = null;
         for (int i = 0; i < args.length; i++) {
@@ -62,12 +63,18 @@ public final class VirtualCameraMain {
                         case "off" -> VirtualCamera.Microphone.OFF;
                         default -> throw new NumberFormatException();
                     };
+                    case "--codec" -> codec = switch (value) {
+                        case "h264" -> VideoCodec.H264;
+                        case "h265" -> VideoCodec.H265;
+                        default -> throw new NumberFormatException();
+                    };
                     case "--user" -> user = value;
                     case "--password" -> password = value;
                     default -> fail(2, "unknown flag " + flag + " (see --help)");
                 }
             } catch (NumberFormatException e) {
-                fail(2, flag + (flag.equals("--audio") ? " needs on (aac), g711 or off" : " needs a number") + ", got '" + value + "'");
+                fail(2, flag + (flag.equals("--audio") ? " needs on (aac), g711 or off"
+                        : flag.equals("--codec") ? " needs h264 or h265" : " needs a number") + ", got '" + value + "'");
             }
         }
         if (count < 1 || count > 256) {
@@ -86,7 +93,7 @@ public final class VirtualCameraMain {
         }
         VirtualCameraFleet fleet;
         try {
-            fleet = VirtualCameraFleet.start(count, template, discovery, loopSeconds);
+            fleet = VirtualCameraFleet.start(count, template, discovery, loopSeconds, codec);
         } catch (RuntimeException e) {
             fail(1, e.getMessage());
             return;
@@ -117,9 +124,11 @@ public final class VirtualCameraMain {
         System.out.println("usage: VirtualCameraMain [--cameras N] [--width W --height H --fps F --bitrate BPS --gop N]\n"
                 + "       [--rtsp-port BASE] [--rtsps-port BASE] [--onvif-port BASE] [--onvifs-port BASE]\n"
                 + "       [--discovery-port P|-1] [--user U] [--password P] [--loop-seconds S] [--audio on|g711|off]\n"
+                + "       [--codec h264|h265]\n"
                 + "Camera i listens on BASE+i-1 of each kind; 0 picks free ports, -1 disables a listener.\n"
                 + "--loop-seconds S: benchmark mode, S seconds encoded once and replayed by every camera.\n"
-                + "--audio on: every camera also sends a 440 Hz tone as AAC (16 kHz mono); g711: as G.711 mu-law (8 kHz).");
+                + "--audio on: every camera also sends a 440 Hz tone as AAC (16 kHz mono); g711: as G.711 mu-law (8 kHz).\n"
+                + "--codec h265: H.265, a loop encoded once by Debian's ffmpeg (libx265); default h264.");
     }
 
     private static void fail(int status, String message) {
