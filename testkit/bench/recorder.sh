@@ -7,6 +7,8 @@
 # Usage: testkit/bench/recorder.sh [cameras] [seconds]   (after ./mvnw package -DskipTests; needs ffmpeg, curl)
 # VIGIL_BENCH_AUDIO=aac|g711: the cameras also send sound (a 440 Hz tone); ffmpeg keeps AAC as it comes and
 # re-encodes G.711 to AAC as Vigil does (16 kHz, 32 kbit/s, fast AAC coder). Default: no sound.
+# VIGIL_BENCH_CODEC=h265: the cameras send H.265 (a loop encoded once by Debian's ffmpeg with libx265); both
+# Vigil and the ffmpeg baseline record it as it comes. Default: h264.
 # VIGIL_BENCH_JFR=/tmp/rec.jfr also records a JFR profile of WildFly, from before the cameras to the end of the window
 # (VIGIL_BENCH_JFR_SETTINGS: a .jfc; default profile).
 set -euo pipefail
@@ -39,7 +41,7 @@ rss_kb() { local r=0; for p in "$@"; do [ -r "/proc/$p/status" ] && r=$((r + $(a
 # cameras
 java -Xmx1g -cp "$CP" org.vigilvms.testkit.camera.VirtualCameraMain --cameras "$N" --width 1920 --height 1080 --fps 25 \
     --bitrate 4000000 --gop 50 --loop-seconds 4 --rtsp-port 21000 --rtsps-port -1 --onvif-port -1 --onvifs-port -1 \
-    --discovery-port -1 --password "$CAMPASS" --audio "$CAM_AUDIO" > "$WORK/cameras.log" 2>&1 &
+    --discovery-port -1 --password "$CAMPASS" --audio "$CAM_AUDIO" --codec "${VIGIL_BENCH_CODEC:-h264}" > "$WORK/cameras.log" 2>&1 &
 pids+=($!)
 # the VMS
 java -cp "$CP" org.vigilvms.testkit.run.VigilRun > "$WORK/vms.log" 2>&1 &
@@ -69,7 +71,7 @@ NEWPW="Bench-$RANDOM-$RANDOM-Pw"
 "${CURL[@]}" -o /dev/null -L --data-urlencode "current=$ADMIN" --data-urlencode "next=$NEWPW" --data-urlencode "confirm=$NEWPW" \
     https://localhost:8443/account/password
 for i in $(seq 0 $((N - 1))); do
-  "${CURL[@]}" -o /dev/null -f -H 'Content-Type: application/json' -d "{\"name\":\"bench $i\",\"streamUrl\":\"rtsp://127.0.0.1:$((21000 + i))/stream1\",\"username\":\"admin\",\"password\":\"$CAMPASS\"}" https://localhost:8443/api/v1/cameras
+  "${CURL[@]}" -o /dev/null -f -H 'Content-Type: application/json' -d "{\"name\":\"bench $i\",\"streamUrl\":\"rtsp://127.0.0.1:$((21000 + i))/stream1\",\"username\":\"admin\",\"password\":\"$CAMPASS\",\"acceptInsecureTransport\":true}" https://localhost:8443/api/v1/cameras
 done
 # connect, first keyframes, JIT warm-up (VIGIL_BENCH_WARMUP seconds, default 300): at 16 streams the
 # C2 compiler still took 10 % of a core 60-120 s after the cameras were added, ~2 % after 7 minutes

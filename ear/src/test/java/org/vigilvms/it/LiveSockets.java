@@ -69,7 +69,9 @@ final class LiveSockets {
 
             @Override
             public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-                binary.incrementAndGet();
+                if (last) { // a large message may come in parts
+                    binary.incrementAndGet();
+                }
                 webSocket.request(1);
                 return null;
             }
