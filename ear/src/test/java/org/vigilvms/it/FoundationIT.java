@@ -283,8 +283,7 @@ class FoundationIT {
 
     @Test
     void deploymentLogsNoWarningOrErrorFromVigil() throws IOException {
-        Path log = Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log");
-        List<String> problems = Files.readAllLines(log).stream()
+        List<String> problems = VigilDeployment.serverLog().lines()
                 .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
                 .filter(l -> l.toLowerCase().contains("vigil"))
                 .filter(l -> !l.contains("VIGIL00300") && !l.contains("VIGIL00201"))

@@ -335,7 +335,7 @@ class RecordingIT {
                     + segments.stream().map(g -> g.seq() + ": " + g.start() + " - " + g.end() + " (first picture taken "
                             + (g.first() == null ? "-" : Instant.ofEpochMilli(g.first().captureTimeMs())) + ")").toList());
         }
-        String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+        String log = VigilDeployment.serverLog();
         assertTrue(log.matches("(?s).*VIGIL00418: Camera " + id + ": its clock drifted -\\d+ ms.*"), "the drift is logged");
     }
 
@@ -413,7 +413,7 @@ class RecordingIT {
             assertEquals("[]", findings(admin, id), "the chain verifies with it");
             assertTrue(Files.notExists(late), "sealed: gone from the spool");
             assertTrue(Files.exists(stray), "not sealed: still in the spool");
-            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+            String log = VigilDeployment.serverLog();
             assertTrue(log.contains("VIGIL00422: Segment " + stray + " of camera " + unknownCamera + " was not sealed"),
                     "the refusal is logged");
             assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ?", unknownCamera));
@@ -467,7 +467,7 @@ class RecordingIT {
             assertEquals(count("SELECT count(*) FROM segment WHERE camera_id = ?", id),
                     count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ? AND owner_epoch IN (?, ?)", id, node, epoch, epoch + 2),
                     "every link names the node and the epoch it was recorded under");
-            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+            String log = VigilDeployment.serverLog();
             for (Path file : aside) {
                 long startMs = Long.parseLong(file.getFileName().toString().split("-")[1]);
                 assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts = ?", id,

@@ -15,8 +15,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -99,7 +97,7 @@ class RedeployIT {
             String asked = requests.getJsonObject(0).getString("fingerprint");
             assertNotEquals(revokedFingerprint, asked);
             assertEquals("node disk copied", key(admin, producer).getString("revocationReason"), "still revoked");
-            String log = Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"));
+            String log = VigilDeployment.serverLog();
             assertTrue(log.contains("VIGIL00428: Signing key of producer " + producer + " (" + revokedFingerprint
                     + ") was revoked: a new key (" + asked + ") was made in its place"), "logged with both fingerprints");
             assertTrue(log.contains("VIGIL00427: Signing key of producer " + producer + " (" + asked + ") waits for an administrator's approval"));

@@ -270,7 +270,7 @@ class StorageVolumesIT {
             await("the outage's segments sealed by the spool sweep", 100, () -> count("SELECT count(*) FROM segment WHERE "
                     + "camera_id = ? AND start_ts > ? AND end_ts < ?", camera, java.sql.Timestamp.from(outage.plusSeconds(2)),
                     java.sql.Timestamp.from(restored)) >= 2);
-            assertTrue(Files.readString(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log", "server.log"))
+            assertTrue(VigilDeployment.serverLog()
                     .contains("VIGIL00416"), "the sweep did it (VIGIL00416 logged)");
             HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
             assertEquals(0, json(integrity).asJsonObject().getJsonArray("findings").size(), integrity.body());

@@ -286,6 +286,21 @@ final class VigilDeployment {
     }
 
     /**
+     * The test server's log as one text: the files WildFly rotated away at midnight (server.log.DATE,
+     * oldest first) and server.log, so that a line logged before midnight is found after it.
+     */
+    static String serverLog() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("vigil.it.dir"), "it-server", "log");
+        StringBuilder log = new StringBuilder();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path rotated : files.filter(f -> f.getFileName().toString().startsWith("server.log.")).sorted().toList()) {
+                log.append(java.nio.file.Files.readString(rotated));
+            }
+        }
+        return log.append(java.nio.file.Files.readString(dir.resolve("server.log"))).toString();
+    }
+
+    /**
      * Sets (or, with null, removes) a system property on the running server, as an administrator
      * would with the CLI: the settings Vigil reads at each request take effect at once.
      */
