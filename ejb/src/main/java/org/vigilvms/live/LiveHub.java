@@ -100,11 +100,6 @@ public class LiveHub {
         }
     }
 
-    /** A camera stream (main or sub) of H.264 started coming, with pictures this wide (LiveFeed). */
-    void streamStarted(long cameraId, boolean sub, int width) {
-        streamStarted(cameraId, sub, width, false);
-    }
-
     /** A camera stream (main or sub) started coming, with pictures this wide, in H.265 or not (LiveFeed). */
     void streamStarted(long cameraId, boolean sub, int width, boolean h265) {
         Source source = new Source(cameraId, sub);

@@ -96,11 +96,6 @@ public class PlaybackService {
         return new Recordings(cameraId, from, to, List.copyOf(spans), List.copyOf(refs), sound);
     }
 
-    /** {@link #segment(long, long, boolean)} for a client that plays H.265. */
-    public byte[] segment(long cameraId, long chainSeq) {
-        return segment(cameraId, chainSeq, true);
-    }
-
     /**
      * One stored segment, decrypted and verified against its indexed hash (fragmented MP4); for a
      * caller without LISTEN on the camera, with its sound taken out ({@link SoundlessSegment}); for

@@ -75,8 +75,8 @@ class LiveHubTest {
     void aTileGetsTheSubStreamWhileItRunsAndFitsAndItsViewersAreToldWhenItStops() {
         LiveHub hub = new LiveHub(new SimpleMeterRegistry());
         assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 320), "no sub-stream running");
-        hub.streamStarted(3, false, 640);
-        hub.streamStarted(3, true, 320);
+        hub.streamStarted(3, false, 640, false);
+        hub.streamStarted(3, true, 320, false);
         assertEquals(LiveStream.sub(3), hub.picturesFor(3, 320));
         assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 321), "wider than the sub-stream");
         assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 0), "no width given");
@@ -101,7 +101,7 @@ class LiveHubTest {
         hub.join(LiveStream.pictures(3), VIEWER);
         hub.streamEnded(3, false);
         assertEquals(0, ended[0], "a main stream's viewers wait for it to come back");
-        hub.streamStarted(3, false, 640);
+        hub.streamStarted(3, false, 640, false);
         hub.streamEnded(3, true);
         assertEquals(2, ended[0], "both viewers of the sub-stream's live streams are told");
         assertEquals(LiveStream.pictures(3), hub.picturesFor(3, 320), "the sub-stream stopped");
