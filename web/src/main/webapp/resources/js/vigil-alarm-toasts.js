@@ -8,7 +8,7 @@
 (function () {
   'use strict';
   var box = document.getElementById('alarm-toasts');
-  if (!box || document.getElementById('alarms')) { return; }
+  if (!box || document.getElementById('alarm-list')) { return; }
   var MOST = 5;
   var toasts = {};
   window.vigilToasts = { connected: false, shown: 0 };

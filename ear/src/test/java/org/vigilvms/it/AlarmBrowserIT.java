@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 
 /**
  * The console's alarm list in a real browser: an alarm appears without a reload, with a jump to
  * playback at the event (where the event is a mark on the timeline); an operator never sees, in the console or the API, the alarms of a
- * camera they have no right on, and cannot handle them.
+ * camera they have no right on, and cannot handle them. An administrator writes a rule on the
+ * rules page, told next to the field what it cannot take; the rule raises alarms until disabled.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -64,10 +66,9 @@ class AlarmBrowserIT {
                 s.executeUpdate();
             }
             browser.signIn("paula", "Paula-pw-1");
-            browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
-            assertEquals("Raised (Asia/Kathmandu)", browser.driver.findElement(By.cssSelector("main table th")).getText());
-            browser.waiting(Duration.ofSeconds(20)).until(d ->
-                    Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilAlarms && window.vigilAlarms.connected;")));
+            AlarmPages pages = new AlarmPages(browser);
+            pages.openList();
+            assertEquals("Raised (Asia/Kathmandu)", browser.driver.findElement(By.cssSelector("#alarms-form\\:alarms th")).getText());
 
             // the vault's alarm first, then the front's: had the vault's been pushed, it would be there before
             AnalyticsEvent vault = RemoteNode.motion(secret, "door");
@@ -76,22 +77,32 @@ class AlarmBrowserIT {
                     count("SELECT count(*) FROM alarm WHERE event_id = ?", vault.eventId()) == 1);
             AnalyticsEvent front = RemoteNode.motion(watched, "door");
             node.report(front);
-            WebElement row = browser.waiting(Duration.ofSeconds(15)).until(d ->
-                    d.findElements(By.cssSelector("tr[data-camera='" + watched + "']")).stream().findFirst().orElse(null));
-            assertTrue(row.getText().contains("alarm front") && row.getText().contains("MOTION"), row.getText());
+            WebElement row = pages.alarmOf(watched);
+            assertTrue(row.getText().contains("alarm front") && row.getText().contains("motion at "), row.getText());
             Instant raised = VigilDeployment.instant("SELECT raised_ts FROM alarm WHERE event_id = ?", front.eventId());
-            assertEquals(KATHMANDU.format(raised), row.findElement(By.cssSelector("td")).getText(), "raised, in her zone");
-            assertEquals(List.of(), browser.driver.findElements(By.cssSelector("tr[data-camera='" + secret + "']")),
+            assertEquals(KATHMANDU.format(raised), row.findElement(By.cssSelector("td.raised")).getText(), "raised, in her zone");
+            assertEquals(List.of(), browser.driver.findElements(By.cssSelector(AlarmPages.alarmRow(secret))),
                     "the vault's alarm never reaches this console");
             assertTrue(row.findElement(By.cssSelector("a.jump")).getDomAttribute("href")
                     .startsWith("playback.xhtml?camera=" + watched + "&at="));
             browser.screenshot("alarms");
 
-            // acknowledged in the console
-            row.findElement(By.cssSelector("input.comment")).sendKeys("on my way");
-            row.findElement(By.cssSelector("button.acknowledge")).click();
-            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
-                    "tr[data-camera='" + watched + "']")).getText().contains("acknowledged by paula"));
+            // closing needs a comment: told next to the field, audited, and the alarm stays as it was
+            pages.startHandling(watched, "close");
+            pages.confirmHandling("");
+            assertEquals("Closing an alarm needs a comment: what was found, what was done.",
+                    browser.driver.findElement(By.id("handle-form:comment-message")).getText());
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'paula' AND action = 'request.rejected' "
+                    + "AND target = 'console /alarms.xhtml close alarm'"));
+            long frontAlarm = count("SELECT id FROM alarm WHERE event_id = ?", front.eventId());
+            assertEquals("NEW", stateOf(frontAlarm));
+            pages.cancelHandling();
+
+            // acknowledged in the console, with a comment
+            pages.startHandling(watched, "acknowledge");
+            pages.confirmHandling("on my way");
+            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(AlarmPages.alarmRow(watched)))
+                    .getText().contains("acknowledged by paula: on my way"));
 
             // and the API says the same
             HttpClient paula = VigilDeployment.signedIn("paula", "Paula-pw-1");
@@ -99,6 +110,7 @@ class AlarmBrowserIT {
             assertTrue(listed.contains("\"cameraId\":" + watched), listed);
             assertTrue(!listed.contains("\"cameraId\":" + secret), listed);
             long vaultAlarm = count("SELECT id FROM alarm WHERE event_id = ?", vault.eventId());
+            assertEquals("ACKNOWLEDGED", stateOf(frontAlarm));
             assertEquals(403, post(paula, "/api/v1/alarms/" + vaultAlarm + "/acknowledge", "{}").statusCode());
             assertEquals("NEW", stateOf(vaultAlarm));
 
@@ -125,10 +137,87 @@ class AlarmBrowserIT {
             browser.driver.manage().deleteAllCookies();
             browser.signIn("admin", VigilDeployment.adminPassword());
             browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + watched + "&at="
-                    + java.time.Instant.ofEpochMilli(front.startMs()));
+                    + Instant.ofEpochMilli(front.startMs()));
             WebElement mark = browser.waiting(Duration.ofSeconds(15)).until(d ->
                     d.findElements(By.cssSelector("#timeline .event.motion")).stream().findFirst().orElse(null));
             assertTrue(mark.getDomAttribute("title").startsWith("MOTION in door"), mark.getDomAttribute("title"));
+        }
+    }
+
+    @Test
+    void anAdministratorWritesARuleInTheConsoleAndItRaisesAlarmsUntilDisabled() throws Exception {
+        try (Browser browser = Browser.start(1280, 900)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            long door = VigilDeployment.addCamera(admin, "rules door", "rtsp://127.0.0.1:9/none", "unused-password");
+            RemoteNode node = RemoteNode.enrolled("analytics-host-rules");
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            AlarmPages pages = new AlarmPages(browser);
+            pages.openRules();
+            String zone = browser.driver.findElement(By.cssSelector("meta[name='vigil-zone']")).getDomAttribute("content");
+
+            // a window that is no time of day is told next to its field and audited; nothing is written
+            pages.newRule();
+            pages.type("name", "door after hours");
+            pages.choose("type", "motion");
+            new Select(browser.driver.findElement(By.id("rule-form:cameras"))).selectByVisibleText("rules door");
+            pages.type("from", "25:00");
+            pages.choose("priority", "5 (critical)");
+            pages.type("escalate", "60");
+            pages.saveRule();
+            String told = "\"25:00\" is no time of day: hh:mm, 00:00 to 24:00";
+            assertEquals(told, pages.fieldMessage("from"));
+            assertEquals("", pages.fieldMessage("to"));
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'request.rejected' "
+                    + "AND target = 'console /alarm-rules.xhtml create alarm rule' AND detail = ?", told));
+            assertEquals(0, count("SELECT count(*) FROM alarm_rule WHERE name = 'door after hours'"));
+            browser.screenshot("alarm-rule-dialog");
+
+            // corrected, the rule is written as the dialog held it
+            pages.type("from", "00:00");
+            pages.saveRule();
+            pages.awaitRuleDialogClosed();
+            long rule = count("SELECT id FROM alarm_rule WHERE name = 'door after hours'");
+            assertEquals(1, count("SELECT count(*) FROM alarm_rule WHERE id = ? AND event_type = 'MOTION' AND camera_ids = ? "
+                    + "AND days = '1234567' AND from_minute = 0 AND to_minute = 1440 AND time_zone = ? AND priority = 5 "
+                    + "AND escalate_after_s = 60 AND actions = 'NOTIFY' AND enabled AND created_by = 'admin'",
+                    rule, Long.toString(door), zone));
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'alarm.rule.created' AND target = ?", "rule:" + rule));
+            WebElement row = pages.ruleRow(rule);
+            assertEquals("rules door", row.findElement(By.cssSelector("td.cameras")).getText());
+            assertEquals("Mon–Sun 00:00–24:00 " + zone, row.findElement(By.cssSelector("td.armed")).getText());
+            assertEquals("5 · escalates after 60 s", row.findElement(By.cssSelector("td.priority")).getText());
+            assertEquals("armed", row.findElement(By.cssSelector("td.state")).getText());
+            browser.screenshot("alarm-rules");
+
+            // a webhook receiver is added on the same page, its secret shown this once; a second of its name is refused
+            assertEquals("receiver rules soc added", pages.addReceiver("rules soc", "https://127.0.0.1:9/hook"));
+            String secret = browser.driver.findElement(By.id("receiver-secret")).getText();
+            assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "32 random bytes, base64url: " + secret);
+            long receiver = count("SELECT id FROM webhook_receiver WHERE name = 'rules soc' AND created_by = 'admin'");
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'webhook.receiver.created' AND target = ?",
+                    "webhook:" + receiver));
+            assertEquals("refused: a receiver named 'rules soc' exists", pages.addReceiver("rules soc", "https://127.0.0.1:9/other"));
+            assertEquals(List.of(), browser.driver.findElements(By.id("receiver-secret")), "no secret for what was refused");
+            pages.disableReceiver(receiver);
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'webhook.receiver.disabled' AND target = ?",
+                    "webhook:" + receiver));
+
+            // it raises alarms
+            AnalyticsEvent first = RemoteNode.motion(door, "gate");
+            node.report(first);
+            VigilDeployment.await("the console's rule raised an alarm", Duration.ofSeconds(15), () ->
+                    count("SELECT count(*) FROM alarm WHERE event_id = ? AND rule_id = ? AND priority = 5", first.eventId(), rule) == 1);
+
+            // disabled, it stays listed and raises none: the event is stored in the transaction that would raise it
+            pages.disableRule(rule);
+            assertEquals("disabled", pages.ruleRow(rule).findElement(By.cssSelector("td.state")).getText());
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'alarm.rule.disabled' AND target = ?", "rule:" + rule));
+            AnalyticsEvent second = RemoteNode.motion(door, "gate");
+            node.report(second);
+            VigilDeployment.await("the second event stored", Duration.ofSeconds(15), () ->
+                    count("SELECT count(*) FROM analytics_event WHERE event_id = ?", second.eventId()) == 1);
+            assertEquals(0, count("SELECT count(*) FROM alarm WHERE event_id = ?", second.eventId()));
         }
     }
 

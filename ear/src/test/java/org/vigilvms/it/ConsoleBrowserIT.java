@@ -150,7 +150,7 @@ class ConsoleBrowserIT {
             Instant motion = Instant.now().minusSeconds(90);
             storeEvent(camera, motion);
             for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "events.xhtml", "exports.xhtml", "cameras.xhtml",
-                    "storage.xhtml", "devices.xhtml", "directory.xhtml", "audit.xhtml", "camera.xhtml?id=" + camera,
+                    "alarm-rules.xhtml", "storage.xhtml", "devices.xhtml", "directory.xhtml", "audit.xhtml", "camera.xhtml?id=" + camera,
                     "playback.xhtml?camera=" + camera)) {
                 pages.visitAccessible(page);
                 assertTrue(pages.themed("arya-blue"), page + " in the dark theme");
@@ -158,7 +158,7 @@ class ConsoleBrowserIT {
             pages.visit("index.xhtml");
             assertTrue(((Number) browser.driver.executeScript("return Object.keys(PrimeFaces.widgets).length;")).intValue() >= 3,
                     "PrimeFaces' own scripts ran under the policy (menu and tables are widgets)");
-            assertEquals(List.of("System", "Live", "Alarms", "Events", "Exports", "Cameras", "Storage", "Devices", "Users and rights",
+            assertEquals(List.of("System", "Live", "Alarms", "Events", "Exports", "Cameras", "Alarm rules", "Storage", "Devices", "Users and rights",
                     "Audit"), pages.menu(), "an administrator is offered every page");
             // the system page: the X.1453 controls as the installation stands, and the history of its health
             assertEquals(List.of("C-1", "C-2", "C-3", "I-1", "I-2", "I-3", "A-1", "A-2", "A-3", "A-4", "AC-1", "AC-2", "AC-3", "T-INS",
@@ -309,7 +309,7 @@ class ConsoleBrowserIT {
             try {
                 pages.visitAccessible("index.xhtml");
                 assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
-                assertEquals(List.of("System", "Live", "Alarme", "Ereignisse", "Exporte", "Kameras", "Speicher", "Geräte",
+                assertEquals(List.of("System", "Live", "Alarme", "Ereignisse", "Exporte", "Kameras", "Alarmregeln", "Speicher", "Geräte",
                         "Benutzer und Rechte", "Prüfprotokoll"), pages.menu());
                 assertTrue(browser.driver.findElement(By.tagName("h2")).getText().startsWith("Systemzustand: "),
                         browser.driver.findElement(By.tagName("h2")).getText());

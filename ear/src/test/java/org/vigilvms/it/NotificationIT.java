@@ -136,10 +136,10 @@ class NotificationIT {
                 browser.signIn("admin", VigilDeployment.adminPassword());
                 browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
                 WebElement row = browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElements(
-                        By.cssSelector("#dead-deliveries tr[data-delivery='" + dead + "']")).stream().findFirst().orElse(null));
+                        By.cssSelector("#dead-form\\:dead_data tr.delivery-" + dead)).stream().findFirst().orElse(null));
                 assertTrue(row.getText().contains("soc without its ca") && row.getText().contains("SSLHandshakeException"), row.getText());
                 row.findElement(By.cssSelector("button.retry")).click();
-                browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("webhook-result")).getText()
+                browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("dead-form:result")).getText()
                         .equals("delivery " + dead + " is sent again"));
             }
             assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'notification.delivery.retried' AND actor = 'admin' "
@@ -160,7 +160,7 @@ class NotificationIT {
             try (Browser browser = Browser.start(1280, 800)) {
                 browser.signIn("walter", "Walter-pw-1");
                 browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
-                browser.waiting(Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("alarms")).isEmpty());
+                browser.waiting(Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("alarms-form:alarms")).isEmpty());
                 assertTrue(browser.driver.findElements(By.id("webhook-admin")).isEmpty());
             }
         } finally {

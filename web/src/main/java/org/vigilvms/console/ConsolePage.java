@@ -21,6 +21,7 @@ public enum ConsolePage {
     EVENTS("events.xhtml", Need.ANYWHERE, null, AccessRight.PLAYBACK),
     EXPORTS("exports.xhtml", Need.ANYWHERE, null, AccessRight.EXPORT),
     CAMERAS("cameras.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
+    ALARM_RULES("alarm-rules.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
     STORAGE("storage.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_CAMERAS),
     DEVICES("devices.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_USERS),
     DIRECTORY("directory.xhtml", Need.SYSTEM, null, AccessRight.MANAGE_USERS),

@@ -20,10 +20,11 @@ class ConsolePageTest {
         assertEquals(List.of("System", "Live", "Camera"), crumbs("/camera.xhtml"));
         assertEquals(List.of("System", "Live", "Playback"), crumbs("/playback.xhtml"));
         assertEquals(List.of("System", "Users and rights"), crumbs("/directory.xhtml"));
+        assertEquals(List.of("System", "Alarm rules"), crumbs("/alarm-rules.xhtml"));
         assertEquals(List.of("System"), crumbs("/index.xhtml"));
         assertEquals(List.of(), crumbs("/login.xhtml"), "the pages before the console have none");
-        assertEquals(List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "events.xhtml", "exports.xhtml", "cameras.xhtml", "storage.xhtml",
-                "devices.xhtml", "directory.xhtml", "audit.xhtml"), List.of(ConsolePage.values()).stream().filter(ConsolePage::inMenu)
+        assertEquals(List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "events.xhtml", "exports.xhtml", "cameras.xhtml",
+                "alarm-rules.xhtml", "storage.xhtml", "devices.xhtml", "directory.xhtml", "audit.xhtml"), List.of(ConsolePage.values()).stream().filter(ConsolePage::inMenu)
                 .map(ConsolePage::file).toList());
     }
 

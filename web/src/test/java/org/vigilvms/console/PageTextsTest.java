@@ -31,7 +31,8 @@ class PageTextsTest {
             "itemLabel", "emptyMessage", "value");
     private static final Set<String> NOT_WORDS = Set.of("Vigil VMS", "Vigil VMS -", "English", "Deutsch", "login", "camera:3",
             "default", "volume-2", "/srv/vigil/volume-2", "control-room-3", "-----BEGIN CERTIFICATE REQUEST-----",
-            "-----BEGIN PUBLIC KEY-----", "svc-analytics@node-1", "rtsps://camera.example:322/stream", "rtsps://camera.example:322/stream2",
+            "-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----", "https://soc.example/vigil", "svc-analytics@node-1",
+            "rtsps://camera.example:322/stream", "rtsps://camera.example:322/stream2",
             "https://camera.example/onvif/device_service", "MON-FRI 07:00-19:00, SAT 09:00-13:00", "UTC", "(ONVIF)", "SHA-256",
             "( KiB)");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
