@@ -10,7 +10,7 @@
   'use strict';
 
   // whether this browser plays H.265 (most only with a hardware decoder); the server transcodes for those that do not
-  var playsHevc = !!(window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="hev1.1.6.L93.B0"'));
+  var playsHevc = window.vigilMedia.playsHevc(window.MediaSource);
 
   function play(video) {
     var camera = video.dataset.camera;

@@ -27,7 +27,7 @@
   var startAt = at, positioned = false; // until the first seek, the position is the requested one
   var FRAME = 1 / 25;
   // the codecs this browser plays: an H.265 recording is transcoded by the server for one that does not play H.265
-  var plays = '?plays=h264' + (window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="hev1.1.6.L93.B0"') ? ',h265' : '');
+  var plays = '?plays=h264' + (window.vigilMedia.playsHevc(window.MediaSource) ? ',h265' : '');
   // the media time of the picture on screen: a frame step moves from it, not from currentTime, which
   // may sit on a frame's edge where adding and taking away a frame's length rounds to the same picture
   var shownTime = null, lastPresented = null, learnedFrame = Infinity;
@@ -136,7 +136,7 @@
     if (!source || source.readyState !== 'open' || (buffer && buffer.updating)) { return; }
     if (queue.length === 0) { trim(); return; }
     var item = queue.shift();
-    var type = typeOf(item.data);
+    var type = window.vigilMedia.type(item.data);
     if (!buffer) {
       buffer = source.addSourceBuffer(type);
       bufferType = type;
@@ -174,56 +174,6 @@
       source.duration = (segments[segments.length - 1].b - base) / 1000 + 1;
       want();
     });
-  }
-
-  // H.265's codec string (ISO/IEC 14496-15 annex E) from the configuration record at "at": profile
-  // space and profile, compatibility flags in reverse bit order, tier and level, constraint bytes
-  function hevcCodec(b, at, entry) {
-    var first = b[at + 1], flags = ((b[at + 2] << 24) | (b[at + 3] << 16) | (b[at + 4] << 8) | b[at + 5]) >>> 0, reversed = 0;
-    for (var i = 0; i < 32; i++) { reversed = ((reversed << 1) | ((flags >>> i) & 1)) >>> 0; }
-    var s = entry + '.' + (first >> 6 ? String.fromCharCode(64 + (first >> 6)) : '') + (first & 0x1f) + '.'
-      + reversed.toString(16).toUpperCase() + '.' + (first & 0x20 ? 'H' : 'L') + b[at + 12];
-    var last = 5;
-    while (last >= 0 && b[at + 6 + last] === 0) { last--; }
-    for (var j = 0; j <= last; j++) { s += '.' + b[at + 6 + j].toString(16).toUpperCase(); }
-    return s;
-  }
-
-  // the MSE type of a segment, read from its initialisation: the picture codec with profile and level, the sound's codec if any
-  function typeOf(data) {
-    var bytes = new Uint8Array(data, 0, Math.min(data.byteLength, 65536));
-    function find(name, start) {
-      for (var i = start; i + 4 <= bytes.length; i++) {
-        if (bytes[i] === name.charCodeAt(0) && bytes[i + 1] === name.charCodeAt(1)
-            && bytes[i + 2] === name.charCodeAt(2) && bytes[i + 3] === name.charCodeAt(3)) { return i; }
-      }
-      return -1;
-    }
-    function hex(b) { return (b < 16 ? '0' : '') + b.toString(16); }
-    function descriptor(at) { // an MPEG-4 descriptor: tag, then a size of 7 bits per byte
-      var i = at + 1, size = 0, b;
-      do { b = bytes[i++]; size = (size << 7) | (b & 0x7f); } while (b & 0x80);
-      return { tag: bytes[at], body: i };
-    }
-    var codecs = [], avc = find('avcC', 0), hvc = find('hvcC', 0), mp4a = find('mp4a', 0);
-    if (avc >= 0) {
-      codecs.push('avc1.' + hex(bytes[avc + 5]) + hex(bytes[avc + 6]) + hex(bytes[avc + 7]));
-    } else if (hvc >= 0) {
-      codecs.push(hevcCodec(bytes, hvc + 4, find('hvc1', 0) >= 0 ? 'hvc1' : 'hev1'));
-    }
-    if (mp4a >= 0 && find('esds', mp4a) >= 0) {
-      var es = descriptor(find('esds', mp4a) + 8), flags = bytes[es.body + 2], p = es.body + 3;
-      if (flags & 0x80) { p += 2; }
-      if (flags & 0x40) { p += 1 + bytes[p]; }
-      if (flags & 0x20) { p += 2; }
-      var config = descriptor(p), objectType = bytes[config.body];
-      codecs.push(objectType === 0x40
-        ? 'mp4a.40.' + (bytes[descriptor(config.body + 13).body] >> 3) // AAC: its audio object type
-        : 'mp4a.' + hex(objectType).toUpperCase());
-    } else if (find('Opus', 0) >= 0) {
-      codecs.push('opus');
-    }
-    return 'video/mp4; codecs="' + codecs.join(',') + '"';
   }
 
   // keeps +-90 s around the position in the browser; segments trimmed away are fetched again when needed

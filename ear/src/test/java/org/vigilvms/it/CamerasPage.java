@@ -6,11 +6,13 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The cameras page as a test works it: the lazy table (rows styled camera-id, column filters),
- * the sites' tree, and the add/change dialog, whose fields are {@code camera-form:*}.
+ * the sites' tree, the add/change dialog, whose fields are {@code camera-form:*}, and the analytics
+ * dialog ({@code analytics-form:*}) with its picture to draw on.
  */
 final class CamerasPage {
 
@@ -117,6 +119,59 @@ final class CamerasPage {
     /** The names in the table as it stands, top to bottom. */
     List<String> names() {
         return browser.driver.findElements(By.cssSelector("#cameras-form\\:table_data td.name")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Opens a camera's analytics dialog and waits until its live picture has arrived. */
+    void openAnalytics(long camera) {
+        press(camera, "analytics");
+        browser.waiting(WAIT).until(d -> d.findElement(By.id("analytics-canvas")).isDisplayed());
+        browser.waiting(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                "var i = document.querySelector('#analytics-canvas img'); return i.complete && i.naturalWidth > 0;")));
+    }
+
+    /** Drags on the analytics dialog's picture from one point to another, given as fractions of the picture. */
+    void drawOnPicture(double fromX, double fromY, double toX, double toY) {
+        WebElement canvas = browser.driver.findElement(By.id("analytics-canvas"));
+        int width = canvas.getSize().getWidth();
+        int height = canvas.getSize().getHeight();
+        // offsets are from the element's centre; the drag moves in steps, as a hand does
+        new Actions(browser.driver)
+                .moveToElement(canvas, (int) ((fromX - 0.5) * width), (int) ((fromY - 0.5) * height)).clickAndHold()
+                .moveByOffset((int) ((toX - fromX) * width / 2), (int) ((toY - fromY) * height / 2))
+                .moveToElement(canvas, (int) ((toX - 0.5) * width), (int) ((toY - 0.5) * height)).release().perform();
+    }
+
+    /** Leaves the analytics dialog without saving and waits until it and its modal mask are gone. */
+    void closeAnalytics() {
+        browser.click(By.id("analytics-form:cancel"));
+        browser.waiting(WAIT).until(d -> !d.findElement(By.id("analytics-dialog")).isDisplayed()
+                && d.findElements(By.cssSelector(".ui-widget-overlay")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    /** The value of a field of the analytics dialog. */
+    String analyticsField(String id) {
+        return browser.driver.findElement(By.id("analytics-form:" + id)).getDomProperty("value");
+    }
+
+    /** Types into a field of the analytics dialog, replacing what it held. */
+    void typeAnalytics(String id, String text) {
+        WebElement field = browser.driver.findElement(By.id("analytics-form:" + id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a button of the analytics dialog (add-region, save) and waits for the answer. */
+    void analyticsButton(String id) {
+        By button = By.id("analytics-form:" + id);
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.driver.findElement(button));
+        browser.click(button);
+        settled();
+    }
+
+    /** The names of the dialog's zones or masks ("zones", "masks"), top to bottom. */
+    List<String> regionNames(String table) {
+        return browser.driver.findElements(By.cssSelector("#analytics-form\\:" + table + "_data td.name")).stream()
                 .map(WebElement::getText).toList();
     }
 

@@ -825,6 +825,52 @@ class ConsoleBrowserIT {
             assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.retention' AND target = 'camera:" + id + "'"),
                     "the keep-time change audited once; the unchanged recording plan not at all");
             assertEquals(0, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.recording.mode' AND target = 'camera:" + id + "'"));
+            // analytics: a detection zone drawn on the live picture (named first: told next to the field), a privacy mask
+            // typed in percent; saved as a new signed version, which the dialog opens with the next time
+            cameras.openAnalytics(id);
+            cameras.drawOnPicture(0.5, 0.2, 0.9, 0.8);
+            assertEquals(50, Double.parseDouble(cameras.analyticsField("left")), 1.0, "the drag's left edge, in percent");
+            assertEquals(60, Double.parseDouble(cameras.analyticsField("height")), 1.0, "the drag's height, in percent");
+            cameras.analyticsButton("add-region");
+            awaitText(browser, "analytics-form:region-name-message",
+                    t -> t.equals("A detection zone needs a name (events and alarm rules name it)."), "a zone needs a name");
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'request.rejected' "
+                    + "AND target = 'console /cameras.xhtml draw analytics region'"));
+            cameras.typeAnalytics("region-name", "gate");
+            cameras.analyticsButton("add-region");
+            browser.waiting(Duration.ofSeconds(10)).until(d -> cameras.regionNames("zones").equals(List.of("gate")));
+            new Select(browser.driver.findElement(By.id("analytics-form:kind"))).selectByValue("MASK");
+            cameras.typeAnalytics("region-name", "neighbour");
+            for (String[] side : new String[][] {{"left", "5"}, {"top", "55"}, {"width", "20"}, {"height", "25"}}) {
+                cameras.typeAnalytics(side[0], side[1]);
+            }
+            cameras.analyticsButton("add-region");
+            browser.waiting(Duration.ofSeconds(10)).until(d -> cameras.regionNames("masks").equals(List.of("neighbour")));
+            assertEquals(2, browser.driver.findElements(By.cssSelector("#analytics-canvas .drawn")).size(), "both over the picture");
+            browser.click(By.id("analytics-form:enabled"));
+            cameras.typeAnalytics("sensitivity", "60");
+            browser.driver.executeScript("document.getElementById('analytics-canvas').scrollIntoView();");
+            browser.screenshot("camera-analytics");
+            assertEquals(List.of(), new ConsolePages(browser).accessibilityProblems(), "the analytics dialog, to axe-core");
+            cameras.analyticsButton("save");
+            awaitText(browser, "cameras-form:analytics-saved",
+                    t -> t.equals("analytics of admin page cam renamed: version 1 signed and sent"), "analytics saved");
+            JsonObject analytics = VigilDeployment.json(get(VigilDeployment.signedIn("admin", VigilDeployment.adminPassword()),
+                    "/api/v1/cameras/" + id + "/analytics")).asJsonObject();
+            assertTrue(analytics.getBoolean("enabled"));
+            assertEquals(60, analytics.getInt("sensitivity"));
+            JsonObject zone = analytics.getJsonArray("zones").getJsonObject(0);
+            assertEquals("gate", zone.getString("name"));
+            assertEquals(0.5, zone.getJsonNumber("x").doubleValue(), 0.01);
+            assertEquals(0.4, zone.getJsonNumber("width").doubleValue(), 0.01);
+            JsonObject mask = analytics.getJsonArray("masks").getJsonObject(0);
+            assertEquals(List.of(0.05, 0.55, 0.2, 0.25), List.of(mask.getJsonNumber("x").doubleValue(), mask.getJsonNumber("y").doubleValue(),
+                    mask.getJsonNumber("width").doubleValue(), mask.getJsonNumber("height").doubleValue()));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'analytics.configured' AND target = 'camera:" + id + "'"));
+            cameras.openAnalytics(id);
+            assertEquals(List.of("gate"), cameras.regionNames("zones"), "the version in force, as saved");
+            cameras.closeAnalytics();
+
             // a weekly timetable ticked hour by hour: the timetable follows the ticks and is what is kept
             cameras.edit(id);
             cameras.recordingMode("SCHEDULED");
