@@ -130,9 +130,10 @@
 })();
 
 /*
- * Composing and saving views: each tile's list chooses its camera (the page reloads with the
- * cameras in tile order); "Save view" stores the layout and the tiles for this user, private or
- * shared with one of their directory groups.
+ * Composing and saving views: a camera dragged from the tree onto a tile, or chosen in a tile's
+ * list, takes that tile (vigilGrid.placed; the page reloads with the cameras in tile order); the
+ * tree opens and closes with its button and stays as it was left in this browser. "Save view"
+ * stores the layout and the tiles for this user, private or shared with one of their directory groups.
  */
 (function () {
   'use strict';
@@ -141,12 +142,61 @@
   function tiles() {
     return Array.prototype.map.call(grid.querySelectorAll('figure.tile'), function (f) { return Number(f.dataset.camera); });
   }
+  function place(tile, camera) {
+    location.href = window.vigilGrid.address(grid.dataset.layout, window.vigilGrid.placed(tiles(), Number(tile.dataset.index), camera));
+  }
   grid.querySelectorAll('select.swap').forEach(function (select) {
-    select.addEventListener('change', function () {
-      var chosen = tiles();
-      chosen[Number(select.closest('figure').dataset.index)] = Number(select.value);
-      location.href = 'live.xhtml?layout=' + grid.dataset.layout + '&cameras=' + chosen.join(',');
-    });
+    select.addEventListener('change', function () { place(select.closest('figure'), Number(select.value)); });
+  });
+
+  var tree = document.getElementById('camera-tree');
+  var toggle = document.getElementById('tree-toggle');
+  function showTree(open) {
+    tree.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    try { localStorage.setItem('vigil.liveTree', open ? 'open' : 'closed'); } catch (e) { /* private mode: not kept */ }
+  }
+  var kept = null;
+  try { kept = localStorage.getItem('vigil.liveTree'); } catch (e) { kept = null; }
+  showTree(kept === 'open');
+  toggle.addEventListener('click', function () { showTree(tree.hidden); });
+
+  // a drag with the mouse: a label follows the pointer, the tile under it is marked, and a drop there places the camera
+  var dragged = null, ghost = null, target = null;
+  function tileAt(e) {
+    var under = document.elementFromPoint(e.clientX, e.clientY);
+    return under ? under.closest('figure.tile') : null;
+  }
+  function mark(tile) {
+    if (target) { target.classList.remove('drop-target'); }
+    target = tile;
+    if (target) { target.classList.add('drop-target'); }
+  }
+  tree.addEventListener('mousedown', function (e) {
+    var node = e.target.closest('[data-camera]');
+    if (!node || e.button !== 0) { return; }
+    dragged = { camera: Number(node.dataset.camera), name: node.textContent };
+    e.preventDefault();
+  });
+  document.addEventListener('mousemove', function (e) {
+    if (!dragged) { return; }
+    if (!ghost) {
+      ghost = document.createElement('div');
+      ghost.className = 'drag-ghost';
+      ghost.textContent = dragged.name;
+      document.body.appendChild(ghost);
+    }
+    ghost.style.left = (e.clientX + 12) + 'px';
+    ghost.style.top = (e.clientY + 12) + 'px';
+    mark(tileAt(e));
+  });
+  document.addEventListener('mouseup', function (e) {
+    if (!dragged) { return; }
+    var tile = tileAt(e), camera = dragged.camera;
+    mark(null);
+    if (ghost) { ghost.remove(); ghost = null; }
+    dragged = null;
+    if (tile) { place(tile, camera); }
   });
   var share = document.getElementById('view-share');
   share.value = share.dataset.current || ''; // the open view's group, when the user may still share with it

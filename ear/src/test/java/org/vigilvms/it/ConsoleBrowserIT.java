@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
@@ -1191,12 +1192,19 @@ class ConsoleBrowserIT {
             assertEquals(201, post(admin, "/api/v1/access/grants", "{\"subjectKind\":\"USER\",\"subject\":\"walt\","
                     + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + dock + "}").statusCode());
             browser.signIn("vera", "Vera-pw-1");
-            // the dock in the first tile, the lobby in the second: chosen in the tiles' lists
+            // the dock dragged from the camera tree onto the first tile, the lobby chosen in the second tile's list
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2&cameras=" + lobby);
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='0'] select.swap")))
-                    .selectByValue(String.valueOf(dock));
+            browser.click(By.id("tree-toggle"));
+            WebElement dockNode = browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+                    "#camera-tree .camera-node[data-camera='" + dock + "']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+            assertEquals(List.of("view dock", "view lobby"), browser.driver.findElements(By.cssSelector("#camera-tree .camera-node"))
+                    .stream().map(WebElement::getText).toList(), "the tree holds the cameras vera may watch, and no other");
+            new Actions(browser.driver).clickAndHold(dockNode).moveByOffset(30, 10)
+                    .moveToElement(browser.driver.findElement(By.cssSelector("figure[data-index='0']"))).release().perform();
             browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"));
+            assertEquals("false", browser.driver.findElement(By.id("camera-tree")).getDomProperty("hidden"),
+                    "the tree stays open across the reload");
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='1'] select.swap")))
                     .selectByValue(String.valueOf(lobby));
             browser.waiting(Duration.ofSeconds(10)).until(d ->

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.primefaces.model.DefaultTreeNode;
+import org.primefaces.model.TreeNode;
 import org.vigilvms.camera.CameraService;
 import org.vigilvms.camera.CameraView;
 import org.vigilvms.platform.InvalidRequestException;
@@ -18,7 +21,8 @@ import org.vigilvms.view.ViewService;
 /**
  * The live grid: layouts 1, 2x2, 3x3, 4x4 ({@code ?layout=1..4}) of the cameras the user may
  * watch, in name order, or in the order given ({@code ?cameras=3,0,5}, 0 = empty tile), or a
- * saved view ({@code ?view=ID}). A camera the user may not watch is never a tile.
+ * saved view ({@code ?view=ID}). A camera the user may not watch is never a tile. Beside the grid,
+ * the same cameras as a tree by site, to drag onto a tile.
  */
 @Named
 @RequestScoped
@@ -36,6 +40,7 @@ public class LiveView {
 
     private List<CameraView> watchable;
     private List<Tile> tiles;
+    private TreeNode<Object> tree;
     private List<ViewService.ViewSummary> savedViews;
     private ViewService.ViewLayout view;
     private String problem;
@@ -82,6 +87,23 @@ public class LiveView {
             watchable = cameras.liveCameras();
         }
         return watchable;
+    }
+
+    /** The cameras the user may watch under their sites (in name order), every site open: nodes "site" and "camera". */
+    public TreeNode<Object> getTree() {
+        if (tree == null) {
+            tree = new DefaultTreeNode<>(null, null);
+            Map<String, List<CameraView>> bySite = new TreeMap<>();
+            for (CameraView camera : getWatchable()) {
+                bySite.computeIfAbsent(camera.site(), s -> new ArrayList<>()).add(camera);
+            }
+            bySite.forEach((site, inSite) -> {
+                TreeNode<Object> node = new DefaultTreeNode<>("site", site, tree);
+                node.setExpanded(true);
+                inSite.forEach(camera -> new DefaultTreeNode<>("camera", camera, node));
+            });
+        }
+        return tree;
     }
 
     public List<Tile> getTiles() {
