@@ -116,6 +116,22 @@ public class LiveHub {
         return hevcSources.contains(new Source(stream.cameraId(), stream.sub()));
     }
 
+    /**
+     * Adds a viewer to the H.264 form of an H.265 camera stream unless that would make more than
+     * {@code limit} such streams watched on this node (a stream watched already costs nothing
+     * more): checked and joined as one step, so that viewers arriving together cannot pass the
+     * limit between the count and the join. False when refused.
+     */
+    public boolean joinTranscoded(LiveStream stream, Viewer viewer, int limit) {
+        synchronized (transcodeAdmission) {
+            if (viewers(stream) == 0 && transcodesWatched(stream) >= limit) {
+                return false;
+            }
+            join(stream, viewer);
+            return true;
+        }
+    }
+
     /** Live streams encoded from H.265 to H.264 that someone watches, {@code except} left out. */
     public int transcodesWatched(LiveStream except) {
         int watched = 0;
@@ -186,6 +202,9 @@ public class LiveHub {
     }
 
     private final Map<LiveStream, Channel> channels = new ConcurrentHashMap<>();
+
+    /** Held while a viewer of a transcoded stream is counted and joined ({@link #joinTranscoded}). */
+    private final Object transcodeAdmission = new Object();
 
     void start(LiveStream stream, String codec, byte[] init) {
         Channel channel = channel(stream);

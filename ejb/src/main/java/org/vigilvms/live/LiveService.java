@@ -136,19 +136,45 @@ public class LiveService {
         return LiveStream.pictures(cameraId);
     }
 
-    /** {@code h264} if this node may transcode one more stream (the same stream watched already costs nothing more). */
+    /**
+     * {@code h264} if this node may transcode one more stream as things stand (the same stream
+     * watched already costs nothing more): a viewer refused here never opens a socket. The limit
+     * is held when the viewer joins ({@link #watch}).
+     */
     private LiveStream transcoded(Caller viewer, LiveStream h264, boolean soundAsked) {
         int limit = transcodeLimit();
         if (hub.viewers(h264) == 0 && hub.transcodesWatched(h264) >= limit) {
-            String why = "this server transcodes at most " + limit + " H.265 live streams at once for browsers without H.265";
-            audit.record(viewer.name(), "live.refused", "camera:" + h264.cameraId(), AuditEvent.Outcome.REJECTED, why);
-            throw new RefusedRequestException(why);
+            throw overTranscodeLimit(viewer, h264, limit);
         }
         if (soundAsked) {
             audit.record(viewer.name(), "live.sound", "camera:" + h264.cameraId(), AuditEvent.Outcome.REJECTED,
                     "the camera's H.265 is transcoded to H.264 for this browser, pictures only");
         }
         return h264;
+    }
+
+    /**
+     * Adds the viewer to the stream {@link #streamFor} chose; an H.264 form of an H.265 camera only
+     * within this node's transcode limit, counted and joined in one step ({@link LiveHub#joinTranscoded}).
+     *
+     * @throws RefusedRequestException when viewers who came at the same time took the last
+     *                                 transcodes meanwhile (audited)
+     */
+    public void watch(Caller viewer, LiveStream stream, LiveHub.Viewer sink) {
+        if (!stream.h264()) {
+            hub.join(stream, sink);
+            return;
+        }
+        int limit = transcodeLimit();
+        if (!hub.joinTranscoded(stream, sink, limit)) {
+            throw overTranscodeLimit(viewer, stream, limit);
+        }
+    }
+
+    private RefusedRequestException overTranscodeLimit(Caller viewer, LiveStream h264, int limit) {
+        String why = "this server transcodes at most " + limit + " H.265 live streams at once for browsers without H.265";
+        audit.record(viewer.name(), "live.refused", "camera:" + h264.cameraId(), AuditEvent.Outcome.REJECTED, why);
+        return new RefusedRequestException(why);
     }
 
     private static int transcodeLimit() {

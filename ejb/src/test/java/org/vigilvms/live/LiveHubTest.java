@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LiveHubTest {
@@ -139,5 +145,54 @@ class LiveHubTest {
         assertEquals(new LiveStream(9, false, false, true, true), LiveStream.sub(9).h264Form());
         assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, true, false, false, true));
         assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, false, true, false, true));
+    }
+
+    @Test
+    void viewersArrivingTogetherNeverPassTheTranscodeLimit() throws Exception {
+        int cameras = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(cameras);
+        try {
+            for (int round = 0; round < 50; round++) {
+                LiveHub hub = new LiveHub(new SimpleMeterRegistry());
+                CyclicBarrier together = new CyclicBarrier(cameras);
+                List<Future<Boolean>> joined = new ArrayList<>();
+                for (long camera = 1; camera <= cameras; camera++) {
+                    LiveStream h264 = LiveStream.pictures(camera).h264Form();
+                    joined.add(pool.submit(() -> {
+                        together.await();
+                        return hub.joinTranscoded(h264, VIEWER, 2);
+                    }));
+                }
+                int admitted = 0;
+                for (Future<Boolean> one : joined) {
+                    admitted += one.get() ? 1 : 0;
+                }
+                assertEquals(2, admitted, "round " + round + ": one viewer each for 16 cameras at once, limit 2");
+                assertEquals(2, hub.transcodesWatched(null));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTranscodedStreamWatchedAlreadyTakesAnotherViewerAtTheLimit() {
+        LiveHub hub = new LiveHub(new SimpleMeterRegistry());
+        LiveHub.Viewer second = new LiveHub.Viewer() {
+            @Override
+            public void start(String codec, byte[] init) {
+            }
+
+            @Override
+            public void fragment(byte[] fragment, boolean key) {
+            }
+        };
+        assertTrue(hub.joinTranscoded(LiveStream.pictures(4).h264Form(), VIEWER, 1));
+        assertFalse(hub.joinTranscoded(LiveStream.pictures(5).h264Form(), VIEWER, 1), "a second camera's transcode");
+        assertTrue(hub.joinTranscoded(LiveStream.pictures(4).h264Form(), second, 1), "the same stream costs nothing more");
+        assertEquals(2, hub.viewers(LiveStream.pictures(4).h264Form()));
+        hub.leave(LiveStream.pictures(4).h264Form(), VIEWER);
+        hub.leave(LiveStream.pictures(4).h264Form(), second);
+        assertTrue(hub.joinTranscoded(LiveStream.pictures(5).h264Form(), VIEWER, 1), "room again once nobody watches it");
     }
 }

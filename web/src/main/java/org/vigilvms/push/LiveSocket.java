@@ -109,8 +109,14 @@ public class LiveSocket {
         session.setMaxIdleTimeout(0);
         stream = chosen;
         viewer = new Viewer(session);
-        CDI.current().select(LiveService.class).get().viewed(user, cameraId, true);
-        CDI.current().select(LiveHub.class).get().join(stream, viewer);
+        try {
+            live.watch(watching, stream, viewer);
+        } catch (RefusedRequestException e) {
+            viewer = null; // never joined: nothing to leave when the socket closes
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage())); // audited by the service
+            return;
+        }
+        live.viewed(user, cameraId, true);
     }
 
     /** The tile's width in device pixels as the page gave it ({@code w}); 0 when absent or not a sensible width. */
