@@ -9,26 +9,41 @@ import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.segmentStart;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import jakarta.json.JsonObject;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,11 +52,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -103,7 +120,7 @@ class ConsoleBrowserIT {
             }
             // cameras other test classes left behind (their virtual cameras are gone) would take the first tiles
             String listed = get(admin, "/api/v1/cameras").body();
-            java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(listed);
+            Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(listed);
             while (ids.find()) {
                 long other = Long.parseLong(ids.group(1));
                 if (!cameraOf.containsKey(other)) {
@@ -187,7 +204,7 @@ class ConsoleBrowserIT {
             assertEquals("UP", browser.driver.findElement(By.xpath("//tbody[@id='history_data']/tr[td[3]='database']/td[4]")).getText());
             // the server's own four under this node's name, and the remote analytics nodes other tests enrolled on this shared server
             List<String> services = columnTexts(browser, "services", "service-producer");
-            assertTrue(services.containsAll(java.util.Arrays.stream(ServiceIdentity.values())
+            assertTrue(services.containsAll(Arrays.stream(ServiceIdentity.values())
                     .map(service -> ProducerName.of(service, VigilDeployment.NODE)).toList()), services.toString());
             // the nodes: this server with every role, the one recorder, alive, with the enabled cameras it owns (the remote
             // analytics nodes other tests enrolled are listed with the role their heartbeats show)
@@ -486,7 +503,7 @@ class ConsoleBrowserIT {
             // motion search: a rectangle drawn on the picture finds the moving bar in the recordings around
             browser.driver.findElement(By.id("motion-mode")).click();
             WebElement layer = browser.driver.findElement(By.id("region-layer"));
-            new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(layer, -200, -50).clickAndHold()
+            new Actions(browser.driver).moveToElement(layer, -200, -50).clickAndHold()
                     .moveByOffset(300, 120).release().perform();
             WebElement results = browser.driver.findElement(By.id("motion-results"));
             browser.waiting(Duration.ofSeconds(60))
@@ -496,7 +513,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void microphonesOff() {
         fleet.cameras().forEach(c -> c.sendAudio(false));
     }
@@ -703,7 +720,7 @@ class ConsoleBrowserIT {
                 FrameStamp masked = awaitStamp(browser, tile, null);
                 awaitStamp(browser, tile, masked);
                 double[] live = windowAndBelow(browser, tile);
-                assertTrue(live[0] < 40 && live[2] > 60, "the live picture goes on, masked: " + java.util.Arrays.toString(live));
+                assertTrue(live[0] < 40 && live[2] > 60, "the live picture goes on, masked: " + Arrays.toString(live));
                 assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'nora' AND action = 'live.ended' "
                         + "AND target = ? AND detail = 'privacy masks apply (lacks VIEW_UNMASKED)'", "camera:" + id));
 
@@ -1053,8 +1070,8 @@ class ConsoleBrowserIT {
                     && d.findElements(By.cssSelector(".ui-widget-overlay")).stream().noneMatch(WebElement::isDisplayed));
 
             // node keys: a proof made for another name is refused; the node's own is enrolled, listed and revoked with a reason
-            java.security.KeyPair nodeKeys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            jakarta.json.JsonObject enrolment = NodeKey.enrolment("svc-analytics@console-node", nodeKeys);
+            KeyPair nodeKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            JsonObject enrolment = NodeKey.enrolment("svc-analytics@console-node", nodeKeys);
             type(browser, "node-key-form:producer", enrolment.getString("producer"));
             setValue(browser, "node-key-form:public", enrolment.getString("publicKey"));
             setValue(browser, "node-key-form:proof", NodeKey.enrolment("svc-analytics@elsewhere", nodeKeys).getString("proof"));
@@ -1077,15 +1094,15 @@ class ConsoleBrowserIT {
             assertEquals(1, countRows("SELECT count(*) FROM service_key WHERE producer = 'svc-analytics@console-node' AND revoked_by = 'admin'"));
 
             // a joining node's key, asked for as the node does at start, is approved by the fingerprint listed
-            java.security.KeyPair joining = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            try (java.sql.Connection c = VigilDeployment.database(); java.sql.PreparedStatement ask = c.prepareStatement(
+            KeyPair joining = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            try (Connection c = VigilDeployment.database(); PreparedStatement ask = c.prepareStatement(
                     "INSERT INTO producer_key_request (producer, algorithm, public_key, requested_ts) VALUES ('svc-recorder@console-join', 'Ed25519', ?, now())")) {
                 ask.setBytes(1, joining.getPublic().getEncoded());
                 ask.executeUpdate();
             }
             browser.driver.get(VigilDeployment.BASE + "/devices.xhtml");
             By asked = By.xpath("//tbody[@id='node-keys-form:requests_data']/tr[td[1]='svc-recorder@console-join']");
-            String fingerprint = "SHA256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            String fingerprint = "SHA256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(joining.getPublic().getEncoded()), 0, 16);
             assertEquals(fingerprint, browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(asked))
                     .findElement(By.cssSelector("td.fingerprint")).getText());
@@ -1143,8 +1160,8 @@ class ConsoleBrowserIT {
             browser.click(By.xpath("//tbody[@id='directory-form:groups_data']/tr[td[1]='dock-crew']//button[contains(@class,'grant')]"));
             browser.waiting(Duration.ofSeconds(10)).until(d ->
                     "dock-crew".equals(d.findElement(By.id("grant-form:subject_input")).getDomProperty("value")));
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-form:right"))).selectByVisibleText("VIEW_LIVE");
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-form:camera"))).selectByVisibleText("directory dock");
+            new Select(browser.driver.findElement(By.id("grant-form:right"))).selectByVisibleText("VIEW_LIVE");
+            new Select(browser.driver.findElement(By.id("grant-form:camera"))).selectByVisibleText("directory dock");
             browser.click(By.id("grant-form:add"));
             awaitText(browser, "grant-form:result", t -> t.equals("granted VIEW_LIVE to dock-crew"), "grant");
             browser.click(By.xpath("//tbody[@id='directory-form:users_data']/tr[td[1]='dora']//button[contains(@class,'rights')]"));
@@ -1159,11 +1176,20 @@ class ConsoleBrowserIT {
             HttpClient dora = VigilDeployment.signedIn("dora", "Dora-pw-1");
             assertEquals(200, get(dora, "/api/v1/cameras/" + dock + "/live").statusCode(), "the group's right at sign-in");
             assertEquals(403, get(dora, "/api/v1/directory/users?q=do").statusCode());
-            HttpResponse<String> injected = get(admin, "/api/v1/directory/users?q=" + java.net.URLEncoder.encode("*)(uid=*",
-                    java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> injected = get(admin, "/api/v1/directory/users?q=" + URLEncoder.encode("*)(uid=*",
+                    StandardCharsets.UTF_8));
             assertEquals(200, injected.statusCode(), injected.body());
             assertEquals("[]", injected.body(), "filter syntax in the search text matches nothing");
             assertTrue(count("directory.searched", "admin") >= 2, "searches audited");
+
+            // dora, of that group, finds the camera in her live page's tree and drags it onto the grid
+            browser.signOut();
+            browser.signIn("dora", "Dora-pw-1");
+            LivePage live = new LivePage(browser);
+            live.open("?layout=2&cameras=0");
+            assertEquals(List.of("directory dock"), live.treeCameras(), "what her group may watch, and nothing else");
+            live.drag(dock, 1);
+            assertTrue(browser.driver.getCurrentUrl().endsWith("cameras=0," + dock + ",0,0"), browser.driver.getCurrentUrl());
         }
     }
 
@@ -1193,26 +1219,21 @@ class ConsoleBrowserIT {
                     + "\"right\":\"VIEW_LIVE\",\"cameraId\":" + dock + "}").statusCode());
             browser.signIn("vera", "Vera-pw-1");
             // the dock dragged from the camera tree onto the first tile, the lobby chosen in the second tile's list
-            browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=2&cameras=" + lobby);
-            browser.click(By.id("tree-toggle"));
-            WebElement dockNode = browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
-                    "#camera-tree .camera-node[data-camera='" + dock + "']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-            assertEquals(List.of("view dock", "view lobby"), browser.driver.findElements(By.cssSelector("#camera-tree .camera-node"))
-                    .stream().map(WebElement::getText).toList(), "the tree holds the cameras vera may watch, and no other");
-            new Actions(browser.driver).clickAndHold(dockNode).moveByOffset(30, 10)
-                    .moveToElement(browser.driver.findElement(By.cssSelector("figure[data-index='0']"))).release().perform();
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"));
+            LivePage live = new LivePage(browser);
+            live.open("?layout=2&cameras=" + lobby);
+            assertEquals(List.of("view dock", "view lobby"), live.treeCameras(), "the tree holds the cameras vera may watch, and no other");
+            live.drag(dock, 0);
+            assertTrue(browser.driver.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"), browser.driver.getCurrentUrl());
             assertEquals("false", browser.driver.findElement(By.id("camera-tree")).getDomProperty("hidden"),
                     "the tree stays open across the reload");
-            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector("figure[data-index='1'] select.swap")))
+            new Select(browser.driver.findElement(By.cssSelector("figure[data-index='1'] select.swap")))
                     .selectByValue(String.valueOf(lobby));
             browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("cameras=" + dock + "," + lobby + ",0,0"));
             assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
                     "a camera vera may not watch is not offered");
             type(browser, "view-name", "dock watch");
-            org.openqa.selenium.support.ui.Select share = new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("view-share")));
+            Select share = new Select(browser.driver.findElement(By.id("view-share")));
             assertEquals(List.of("only me", "shared with dock-watch"), share.getOptions().stream().map(WebElement::getText).toList(),
                     "only her own group is offered");
             share.selectByValue("dock-watch");
@@ -1240,7 +1261,7 @@ class ConsoleBrowserIT {
             browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
                     "return document.fullscreenElement === null;")));
             assertEquals("dock watch", browser.driver.findElement(By.cssSelector("a.saved-view[data-view='" + viewId + "']")).getText());
-            assertEquals("dock-watch", new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("view-share")))
+            assertEquals("dock-watch", new Select(browser.driver.findElement(By.id("view-share")))
                     .getFirstSelectedOption().getDomAttribute("value"), "the open view's group is the one chosen");
             assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'view.shared' AND actor = 'vera' "
                     + "AND target = 'view:" + viewId + "' AND outcome = 'SUCCESS' AND detail = 'with group dock-watch'"));
@@ -1263,15 +1284,15 @@ class ConsoleBrowserIT {
 
             // walt, in the group, lists and opens it with the one tile he may watch; he cannot delete it
             HttpClient walt = VigilDeployment.signedIn("walt", "Walt-pw-1");
-            jakarta.json.JsonObject listed = VigilDeployment.json(get(walt, "/api/v1/views")).asJsonArray().stream()
-                    .map(jakarta.json.JsonValue::asJsonObject).filter(v -> v.getJsonNumber("id").toString().equals(viewId))
+            JsonObject listed = VigilDeployment.json(get(walt, "/api/v1/views")).asJsonArray().stream()
+                    .map(JsonValue::asJsonObject).filter(v -> v.getJsonNumber("id").toString().equals(viewId))
                     .findFirst().orElseThrow(() -> new AssertionError("walt does not see vera's shared view"));
             assertEquals("vera", listed.getString("owner"));
             assertEquals("dock-watch", listed.getString("sharedWith"));
-            jakarta.json.JsonArray waltTiles = VigilDeployment.json(get(walt, "/api/v1/views/" + viewId)).asJsonObject().getJsonArray("tiles");
+            JsonArray waltTiles = VigilDeployment.json(get(walt, "/api/v1/views/" + viewId)).asJsonObject().getJsonArray("tiles");
             assertEquals(4, waltTiles.size());
             assertEquals(dock, waltTiles.getJsonObject(0).getJsonNumber("id").longValue());
-            assertEquals(jakarta.json.JsonValue.ValueType.NULL, waltTiles.get(1).getValueType(), "the lobby is not his to watch");
+            assertEquals(JsonValue.ValueType.NULL, waltTiles.get(1).getValueType(), "the lobby is not his to watch");
             assertEquals(400, delete(walt, "/api/v1/views/" + viewId).statusCode());
             // outside the group: the view does not exist for them
             assertEquals(400, get(admin, "/api/v1/views/" + viewId).statusCode(), "admin cannot open vera's view");
@@ -1292,10 +1313,10 @@ class ConsoleBrowserIT {
     }
 
     /** Waits until the element with this id shows the wanted text, finding it again on each look. */
-    private static void awaitText(Browser browser, String id, java.util.function.Predicate<String> wanted, String what) {
+    private static void awaitText(Browser browser, String id, Predicate<String> wanted, String what) {
         try {
             browser.waiting(Duration.ofSeconds(20)).until(d -> wanted.test(d.findElement(By.id(id)).getText()));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(what + ": shown \"" + browser.driver.findElement(By.id(id)).getText() + "\"");
         }
     }
@@ -1329,10 +1350,10 @@ class ConsoleBrowserIT {
     private static void storeEvent(long cameraId, Instant start) throws Exception {
         try (var c = VigilDeployment.database(); var s = c.prepareStatement("INSERT INTO analytics_event (event_id, camera_id, type, "
                 + "zone, start_ts, end_ts, score, producer, received_ts) VALUES (?, ?, 'MOTION', 'door', ?, ?, 0.3, 'svc-analytics', now())")) {
-            s.setString(1, java.util.UUID.randomUUID().toString());
+            s.setString(1, UUID.randomUUID().toString());
             s.setLong(2, cameraId);
-            s.setTimestamp(3, java.sql.Timestamp.from(start));
-            s.setTimestamp(4, java.sql.Timestamp.from(start.plusMillis(800)));
+            s.setTimestamp(3, Timestamp.from(start));
+            s.setTimestamp(4, Timestamp.from(start.plusMillis(800)));
             s.executeUpdate();
         }
     }
@@ -1351,7 +1372,7 @@ class ConsoleBrowserIT {
     }
 
     /** Waits up to 8 s until the picture shown has a stamp that {@code wanted} accepts. */
-    private static FrameStamp stampShown(WebElement video, java.util.function.Predicate<FrameStamp> wanted, String what)
+    private static FrameStamp stampShown(WebElement video, Predicate<FrameStamp> wanted, String what)
             throws Exception {
         Instant deadline = Instant.now().plusSeconds(8);
         FrameStamp stamp = null;
@@ -1444,7 +1465,7 @@ class ConsoleBrowserIT {
                 WebElement again = browser.driver.findElement(By.id("tile-" + id));
                 awaitPlaying(browser, again, camera.subWidth(), "the sub-stream again");
                 camera.faults().subStreamGone = true;
-                jakarta.json.JsonObject down = VigilDeployment.awaitCamera(admin, id, "its sub-stream offline",
+                JsonObject down = VigilDeployment.awaitCamera(admin, id, "its sub-stream offline",
                         c -> "OFFLINE".equals(c.getString("subStreamStatus", null)) && c.getString("subStreamReason", "").contains("404"));
                 assertEquals("ONLINE", down.getString("status"), "the camera itself is online: " + down);
                 awaitPlaying(browser, again, camera.config().width(), "the tile fell back to the main stream");
@@ -1525,7 +1546,7 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/camera.xhtml?id=" + id);
             assertEquals(1, browser.driver.findElements(By.id("ptz-pad")).size(), "PTZ holder sees the pad");
             int panBefore = dome.ptz().pan();
-            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(By.id("ptz-right")))
+            new Actions(browser.driver).clickAndHold(browser.driver.findElement(By.id("ptz-right")))
                     .pause(Duration.ofMillis(800)).release().perform();
             browser.waiting(Duration.ofSeconds(10))
                     .until(d -> browser.driver.findElement(By.id("ptz-state")).getText().equals("stopped"));
@@ -1536,7 +1557,7 @@ class ConsoleBrowserIT {
             browser.driver.findElement(By.id("preset-save")).click();
             WebElement preset = browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.xpath("//span[@id='ptz-presets']/button[text()='gate view']")).stream().findFirst().orElse(null));
-            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(
+            new Actions(browser.driver).clickAndHold(browser.driver.findElement(
                     By.cssSelector("button.ptz[data-pan='-0.5']"))).pause(Duration.ofMillis(600)).release().perform();
             browser.waiting(Duration.ofSeconds(10))
                     .until(d -> dome.ptz().pan() != panAtPreset);
@@ -1549,7 +1570,7 @@ class ConsoleBrowserIT {
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=1&cameras=" + id);
             String tilePad = "figure[data-camera='" + id + "'] .tile-ptz";
             int panOnTile = dome.ptz().pan();
-            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(browser.driver.findElement(
+            new Actions(browser.driver).clickAndHold(browser.driver.findElement(
                     By.cssSelector(tilePad + " button.ptz[data-pan='0.5']"))).pause(Duration.ofMillis(800)).release().perform();
             browser.waiting(Duration.ofSeconds(10))
                     .until(d -> d.findElement(By.cssSelector(tilePad + " .ptz-state")).getText().equals("stopped"));
