@@ -211,6 +211,16 @@ class RecorderNodesIT {
         // its heartbeat went through its outbox and the bridge to the management node, which accepted it
         recorder.awaitHealthy(Duration.ofSeconds(30));
         assertEquals(1, db.count("SELECT count(*) FROM service_heartbeat WHERE producer = ?", "svc-recorder@" + RECORDER));
+        // its analytics outbox, whose service it does not run (so the management broker refuses its sign-in), gave up
+        // after one attempt and one retry at each start of its broker, instead of a refused sign-in every 30 s for ever
+        List<String> analyticsOutbox = VigilDeployment.serverLog(recorder.serverLog().getParent()).lines()
+                .filter(line -> line.contains("vigil-outbox-analytics-events")).toList();
+        long brokerStarts = VigilDeployment.serverLog(recorder.serverLog().getParent()).lines()
+                .filter(line -> line.contains("AMQ221000")).count();
+        assertEquals(brokerStarts, analyticsOutbox.stream().filter(line -> line.contains("AMQ222101")).count(),
+                "it stopped retrying at each start: " + analyticsOutbox);
+        assertEquals(2 * brokerStarts, analyticsOutbox.stream().filter(line -> line.contains("AMQ224091")).count(),
+                "two refused attempts a start: " + analyticsOutbox);
 
         // SIGSTOP, as a partition or a long pause: the camera moves on; thawed, vigil-2 cannot append what it
         // recorded meanwhile, which is kept aside and reported

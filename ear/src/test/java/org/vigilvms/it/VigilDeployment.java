@@ -1,17 +1,20 @@
 package org.vigilvms.it;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
@@ -289,15 +292,19 @@ final class VigilDeployment {
      * The test server's log as one text: the files WildFly rotated away at midnight (server.log.DATE,
      * oldest first) and server.log, so that a line logged before midnight is found after it.
      */
-    static String serverLog() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("vigil.it.dir"), "it-server", "log");
+    static String serverLog() throws IOException {
+        return serverLog(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log"));
+    }
+
+    /** The log of the WildFly whose log folder is {@code dir}, as one text across its midnight rotations. */
+    static String serverLog(Path dir) throws IOException {
         StringBuilder log = new StringBuilder();
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path rotated : files.filter(f -> f.getFileName().toString().startsWith("server.log.")).sorted().toList()) {
-                log.append(java.nio.file.Files.readString(rotated));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path rotated : files.filter(f -> f.getFileName().toString().startsWith("server.log.")).sorted().toList()) {
+                log.append(Files.readString(rotated));
             }
         }
-        return log.append(java.nio.file.Files.readString(dir.resolve("server.log"))).toString();
+        return log.append(Files.readString(dir.resolve("server.log"))).toString();
     }
 
     /**

@@ -34,6 +34,9 @@ import org.vigilvms.jms.ServiceIdentity;
  */
 public final class RecorderNodeSetup {
 
+    /** The system property that bounds the analytics outbox bridge's connection attempts (50-messaging.cli; -1: no bound, else 1 or more). */
+    static final String OUTBOX_ANALYTICS_ATTEMPTS = "vigil.outbox.analytics.attempts";
+
     /** The system property that names the node's sealing key store (read by the server's {@code NodeSealKey}). */
     static final String SEAL_KEYSTORE_PROPERTY = "vigil.seal.keystore.file";
 
@@ -55,6 +58,7 @@ public final class RecorderNodeSetup {
             if (!Files.isRegularFile(node.sealKeyStore())) {
                 upgradeToSealing(installation, node, nodeId);
             }
+            boundAnalyticsOutbox(node, nodeId);
             return node;
         }
         if (Files.isRegularFile(installation.pkcs11Config())) {
@@ -93,6 +97,9 @@ public final class RecorderNodeSetup {
         props.setProperty(SEAL_KEYSTORE_PROPERTY, node.sealKeyStore().toString());
         props.setProperty("vigil.role.management", "false");
         props.setProperty("vigil.role.analytics", "false");
+        // it posts no analytics events and holds no svc-analytics password the management broker knows: that outbox's
+        // bridge gives up after its first attempt (50-messaging.cli) rather than logging a refused sign-in every 30 s for ever
+        props.setProperty(OUTBOX_ANALYTICS_ATTEMPTS, "1");
         if (storageDir != null) {
             props.setProperty("vigil.storage.dir", storageDir.toString());
         }
@@ -151,6 +158,16 @@ public final class RecorderNodeSetup {
     }
 
     /** A node folder from before camera secrets were sealed per node: its own sealing key instead of the master key. */
+    /** A node set up by an earlier release gets the analytics outbox's bound too. */
+    private static void boundAnalyticsOutbox(VigilHome node, String nodeId) {
+        Properties props = ServerSetup.readProperties(node.serverProperties());
+        if (props.getProperty(OUTBOX_ANALYTICS_ATTEMPTS) == null) {
+            props.setProperty(OUTBOX_ANALYTICS_ATTEMPTS, "1");
+            ServerSetup.writeProperties(node.serverProperties(), props,
+                    "System properties for WildFly (--properties) of recorder node " + nodeId + ". Secret: readable by the owner only.");
+        }
+    }
+
     private static void upgradeToSealing(VigilHome installation, VigilHome node, String nodeId) {
         writeSealKey(installation, ServerSetup.openSecrets(installation), node, ServerSetup.openSecrets(node), nodeId);
         Properties props = ServerSetup.readProperties(node.serverProperties());

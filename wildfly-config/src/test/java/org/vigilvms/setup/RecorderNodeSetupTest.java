@@ -67,6 +67,7 @@ class RecorderNodeSetupTest {
         assertEquals(node.root().toString(), props.getProperty("vigil.home"));
         assertEquals("vigil-2", props.getProperty("vigil.node.id"));
         assertEquals("false", props.getProperty("vigil.role.management"));
+        assertEquals("1", props.getProperty(RecorderNodeSetup.OUTBOX_ANALYTICS_ATTEMPTS), "one attempt of the analytics outbox");
         assertEquals("/srv/vigil/storage", props.getProperty("vigil.storage.dir"));
         assertFalse(Files.exists(node.bootstrapDir()), "no first administrator");
     }
@@ -127,6 +128,7 @@ class RecorderNodeSetupTest {
         Files.delete(node.sealKeyStore());
         Properties before = ServerSetup.readProperties(node.serverProperties());
         before.remove("vigil.seal.keystore.file");
+        before.remove(RecorderNodeSetup.OUTBOX_ANALYTICS_ATTEMPTS);
         ServerSetup.writeProperties(node.serverProperties(), before, "previous release");
 
         RecorderNodeSetup.ensure(installation, node, "vigil-2", List.of(), null);
@@ -138,6 +140,7 @@ class RecorderNodeSetupTest {
         Properties after = ServerSetup.readProperties(node.serverProperties());
         assertEquals(node.sealKeyStore().toString(), after.getProperty("vigil.seal.keystore.file"));
         assertEquals(before.getProperty("vigil.credstore.password"), after.getProperty("vigil.credstore.password"));
+        assertEquals("1", after.getProperty(RecorderNodeSetup.OUTBOX_ANALYTICS_ATTEMPTS), "the analytics outbox bounded too");
     }
 
     @Test
