@@ -29,7 +29,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigilvms.evidence.ExportManifest;
 import org.vigilvms.evidence.ExportTampering;
@@ -52,6 +55,7 @@ import org.vigilvms.testkit.it.VigilTestEnvironment;
  * sends its video and transcoded to H.264 only for a browser that cannot play H.265.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunAsClient
 class ExportIT {
 
@@ -76,6 +80,11 @@ class ExportIT {
         fleet = VirtualCameraFleet.start(2, CameraConfig.forTests(301, CAMERA_PASSWORD), -1);
         fleet.camera(0).sendAudio(true); // north has a microphone: its export must keep the sound
         work = Files.createDirectories(Path.of(System.getProperty("vigil.it.dir"), "export-it"));
+        // recording starts now: the H.265 test, which needs none of it, runs first while the minute fills
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = admin();
+        first = VigilDeployment.addCamera(admin, "export north", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
+        second = VigilDeployment.addCamera(admin, "export south", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
     }
 
     @AfterAll
@@ -83,15 +92,11 @@ class ExportIT {
         fleet.close();
     }
 
-    /** Both cameras recorded for a little over a minute (once, for every test here); the minute in common. */
+    /** Both cameras (added before the tests) recorded for a little over a minute, waited for once; the minute in common. */
     private static synchronized void recorded() throws Exception {
         if (from != null) {
             return;
         }
-        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
-        HttpClient admin = admin();
-        first = VigilDeployment.addCamera(admin, "export north", fleet.camera(0).rtspUrl(), CAMERA_PASSWORD);
-        second = VigilDeployment.addCamera(admin, "export south", fleet.camera(1).rtspUrl(), CAMERA_PASSWORD);
         Instant deadline = Instant.now().plusSeconds(120);
         long start; // 0 until both cameras have a segment: their first segments may be sealed between two reads here
         do {
@@ -164,6 +169,7 @@ class ExportIT {
     }
 
     @Test
+    @Order(1)
     void anH265CameraIsRecordedAsItSendsExportedAndVerifiedAndTranscodedOnlyForBrowsersWithoutH265() throws Exception {
         VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
         HttpClient admin = admin();
