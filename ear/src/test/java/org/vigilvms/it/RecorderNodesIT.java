@@ -213,10 +213,9 @@ class RecorderNodesIT {
         assertEquals(1, db.count("SELECT count(*) FROM service_heartbeat WHERE producer = ?", "svc-recorder@" + RECORDER));
         // its analytics outbox, whose service it does not run (so the management broker refuses its sign-in), gave up
         // after one attempt and one retry at each start of its broker, instead of a refused sign-in every 30 s for ever
-        List<String> analyticsOutbox = VigilDeployment.serverLog(recorder.serverLog().getParent()).lines()
-                .filter(line -> line.contains("vigil-outbox-analytics-events")).toList();
-        long brokerStarts = VigilDeployment.serverLog(recorder.serverLog().getParent()).lines()
-                .filter(line -> line.contains("AMQ221000")).count();
+        List<String> recorderLog = VigilDeployment.serverLog(recorder.serverLog().getParent()).lines().toList();
+        List<String> analyticsOutbox = recorderLog.stream().filter(line -> line.contains("vigil-outbox-analytics-events")).toList();
+        long brokerStarts = recorderLog.stream().filter(line -> line.contains("AMQ221000")).count();
         assertEquals(brokerStarts, analyticsOutbox.stream().filter(line -> line.contains("AMQ222101")).count(),
                 "it stopped retrying at each start: " + analyticsOutbox);
         assertEquals(2 * brokerStarts, analyticsOutbox.stream().filter(line -> line.contains("AMQ224091")).count(),

@@ -124,12 +124,17 @@ public class LiveHub {
      */
     public boolean joinTranscoded(LiveStream stream, Viewer viewer, int limit) {
         synchronized (transcodeAdmission) {
-            if (viewers(stream) == 0 && transcodesWatched(stream) >= limit) {
+            if (!roomToTranscode(stream, limit)) {
                 return false;
             }
             join(stream, viewer);
             return true;
         }
+    }
+
+    /** Whether one more viewer of this H.264 form stays within {@code limit} transcoded streams watched (as things stand). */
+    public boolean roomToTranscode(LiveStream stream, int limit) {
+        return viewers(stream) > 0 || transcodesWatched(stream) < limit;
     }
 
     /** Live streams encoded from H.265 to H.264 that someone watches, {@code except} left out. */

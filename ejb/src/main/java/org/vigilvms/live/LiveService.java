@@ -143,7 +143,7 @@ public class LiveService {
      */
     private LiveStream transcoded(Caller viewer, LiveStream h264, boolean soundAsked) {
         int limit = transcodeLimit();
-        if (hub.viewers(h264) == 0 && hub.transcodesWatched(h264) >= limit) {
+        if (!hub.roomToTranscode(h264, limit)) {
             throw overTranscodeLimit(viewer, h264, limit);
         }
         if (soundAsked) {

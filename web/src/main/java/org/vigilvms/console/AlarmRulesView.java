@@ -62,6 +62,7 @@ public class AlarmRulesView implements Serializable {
     private ConsoleLook look;
 
     private List<RuleRow> rows;
+    private List<CameraView> cameraChoices;
     private String outcome;
 
     private String name;
@@ -81,7 +82,8 @@ public class AlarmRulesView implements Serializable {
 
     @PostConstruct
     void load() {
-        Map<Long, String> cameraNames = cameraService.list().stream().collect(Collectors.toMap(CameraView::id, CameraView::name));
+        cameraChoices = cameraService.list();
+        Map<Long, String> cameraNames = cameraChoices.stream().collect(Collectors.toMap(CameraView::id, CameraView::name));
         Map<Long, String> receivers = webhooks.receivers().stream()
                 .collect(Collectors.toMap(WebhookReceiver.View::id, WebhookReceiver.View::name));
         Locale language = FacesContext.getCurrentInstance().getViewRoot().getLocale();
@@ -179,8 +181,9 @@ public class AlarmRulesView implements Serializable {
         return AnalyticsEvent.TYPES;
     }
 
+    /** The cameras a rule may name: those the page listed when it opened (asked once, not at every render). */
     public List<CameraView> getCameraChoices() {
-        return cameraService.list();
+        return cameraChoices;
     }
 
     public List<Choice> getDayChoices() {

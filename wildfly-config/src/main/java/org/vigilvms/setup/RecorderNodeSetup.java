@@ -37,6 +37,9 @@ public final class RecorderNodeSetup {
     /** The system property that bounds the analytics outbox bridge's connection attempts (50-messaging.cli; -1: no bound, else 1 or more). */
     static final String OUTBOX_ANALYTICS_ATTEMPTS = "vigil.outbox.analytics.attempts";
 
+    /** Its value on a node without analytics: the least WildFly takes (an attempt and one retry). */
+    private static final String ONE_ATTEMPT = "1";
+
     /** The system property that names the node's sealing key store (read by the server's {@code NodeSealKey}). */
     static final String SEAL_KEYSTORE_PROPERTY = "vigil.seal.keystore.file";
 
@@ -99,7 +102,7 @@ public final class RecorderNodeSetup {
         props.setProperty("vigil.role.analytics", "false");
         // it posts no analytics events and holds no svc-analytics password the management broker knows: that outbox's
         // bridge gives up after its first attempt (50-messaging.cli) rather than logging a refused sign-in every 30 s for ever
-        props.setProperty(OUTBOX_ANALYTICS_ATTEMPTS, "1");
+        props.setProperty(OUTBOX_ANALYTICS_ATTEMPTS, ONE_ATTEMPT);
         if (storageDir != null) {
             props.setProperty("vigil.storage.dir", storageDir.toString());
         }
@@ -107,8 +110,7 @@ public final class RecorderNodeSetup {
         if (cameraNetworks != null) {
             props.setProperty("vigil.camera.networks.allowed", cameraNetworks);
         }
-        ServerSetup.writeProperties(node.serverProperties(), props,
-                "System properties for WildFly (--properties) of recorder node " + nodeId + ". Secret: readable by the owner only.");
+        ServerSetup.writeProperties(node.serverProperties(), props, propertiesHeader(nodeId));
         return node;
     }
 
@@ -158,13 +160,16 @@ public final class RecorderNodeSetup {
     }
 
     /** A node folder from before camera secrets were sealed per node: its own sealing key instead of the master key. */
+    private static String propertiesHeader(String nodeId) {
+        return "System properties for WildFly (--properties) of recorder node " + nodeId + ". Secret: readable by the owner only.";
+    }
+
     /** A node set up by an earlier release gets the analytics outbox's bound too. */
     private static void boundAnalyticsOutbox(VigilHome node, String nodeId) {
         Properties props = ServerSetup.readProperties(node.serverProperties());
         if (props.getProperty(OUTBOX_ANALYTICS_ATTEMPTS) == null) {
-            props.setProperty(OUTBOX_ANALYTICS_ATTEMPTS, "1");
-            ServerSetup.writeProperties(node.serverProperties(), props,
-                    "System properties for WildFly (--properties) of recorder node " + nodeId + ". Secret: readable by the owner only.");
+            props.setProperty(OUTBOX_ANALYTICS_ATTEMPTS, ONE_ATTEMPT);
+            ServerSetup.writeProperties(node.serverProperties(), props, propertiesHeader(nodeId));
         }
     }
 
@@ -172,8 +177,7 @@ public final class RecorderNodeSetup {
         writeSealKey(installation, ServerSetup.openSecrets(installation), node, ServerSetup.openSecrets(node), nodeId);
         Properties props = ServerSetup.readProperties(node.serverProperties());
         props.setProperty(SEAL_KEYSTORE_PROPERTY, node.sealKeyStore().toString());
-        ServerSetup.writeProperties(node.serverProperties(), props,
-                "System properties for WildFly (--properties) of recorder node " + nodeId + ". Secret: readable by the owner only.");
+        ServerSetup.writeProperties(node.serverProperties(), props, propertiesHeader(nodeId));
         try {
             Files.deleteIfExists(node.masterKey());
         } catch (IOException e) {
