@@ -145,12 +145,18 @@ class LauncherIT {
         return builder.start();
     }
 
+    /**
+     * Waits until the command has said the VMS is running and printed the whole of what it says
+     * then (its last line asks for Ctrl-C): the lines between, a recorder node's keys among them,
+     * take it a moment to work out.
+     */
     private static void awaitRunning(Process command, Path output) throws InterruptedException {
         VigilDeployment.await("the command says the VMS is running", STARTED, () -> {
             if (!command.isAlive()) {
                 throw new AssertionError("the command ended (" + command.exitValue() + "): " + read(output));
             }
-            return read(output).contains("Vigil VMS is running.");
+            String said = read(output);
+            return said.contains("Vigil VMS is running.") && said.contains("Press Ctrl-C to stop the server");
         });
     }
 
