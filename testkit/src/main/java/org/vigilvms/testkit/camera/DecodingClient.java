@@ -1,5 +1,6 @@
 package org.vigilvms.testkit.camera;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -58,9 +59,25 @@ public final class DecodingClient {
      * @throws IllegalStateException naming FFmpeg's error when the stream cannot be opened
      */
     public static void decode(String url, Duration duration, Consumer<Picture> pictures) {
+        decode(url, duration, false, pictures);
+    }
+
+    /**
+     * Decodes {@code url} for {@code duration} as a latency floor would: FFmpeg buffers nothing it
+     * could hand over (no packets kept from probing the stream, so the first picture comes with the
+     * next keyframe after it) and the decoder returns each picture as soon as its packet is in.
+     */
+    public static void decodeWithoutBuffering(String url, Duration duration, Consumer<Picture> pictures) {
+        decode(url, duration, true, pictures);
+    }
+
+    private static void decode(String url, Duration duration, boolean unbuffered, Consumer<Picture> pictures) {
         avformat_network_init();
         AVDictionary options = new AVDictionary(null);
-        for (Map.Entry<String, String> o : Map.of("rtsp_transport", "tcp", "timeout", "5000000").entrySet()) {
+        Map<String, String> given = unbuffered
+                ? Map.of("rtsp_transport", "tcp", "timeout", "5000000", "fflags", "nobuffer", "max_delay", "0")
+                : Map.of("rtsp_transport", "tcp", "timeout", "5000000");
+        for (Map.Entry<String, String> o : given.entrySet()) {
             av_dict_set(options, o.getKey(), o.getValue(), 0);
         }
         AVFormatContext format = new AVFormatContext(null);
@@ -83,6 +100,10 @@ public final class DecodingClient {
             AVCodec codec = avcodec_find_decoder(format.streams(video).codecpar().codec_id());
             decoder = avcodec_alloc_context3(codec);
             avcodec_parameters_to_context(decoder, format.streams(video).codecpar());
+            if (unbuffered) {
+                decoder.thread_count(1); // frame threads would each hold a picture back
+                decoder.flags(decoder.flags() | AV_CODEC_FLAG_LOW_DELAY);
+            }
             if ((rc = avcodec_open2(decoder, codec, (AVDictionary) null)) < 0) {
                 throw new IllegalStateException("cannot open the decoder: " + error(rc));
             }
