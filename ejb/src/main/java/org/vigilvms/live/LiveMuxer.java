@@ -17,6 +17,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.ByteArrayOutputStream;
@@ -75,14 +76,19 @@ public final class LiveMuxer implements AutoCloseable {
     /** The sound's output stream, or null for pictures only. */
     private final AVStream sound;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private final ArrayDeque<Boolean> keyFlags = new ArrayDeque<>();
+    /** A packet written whose fragment is not out yet: whether it is a key picture, and how long it lasts. */
+    private record Written(boolean key, long lasts) {
+    }
+
+    private final ArrayDeque<Written> written = new ArrayDeque<>();
     private AVIOContext io;
     private long origin = Long.MIN_VALUE;
     private AVRational originTimeBase;
     private long lastSoundDts = Long.MIN_VALUE;
-    /** Per output stream (pictures, sound), the newest packet, written when the next one comes. */
-    private final AVPacket[] held = new AVPacket[2];
-    private final boolean[] heldKey = new boolean[2];
+    /** The pictures' recent steps, for the duration each is written with (set once the header fixed the time base). */
+    private PictureSteps steps;
+    /** The last sound frame's duration (sound time base), for a frame that comes without one. */
+    private long lastSoundStep;
 
     private LiveMuxer(LiveStream live, LiveHub hub, AVFormatContext output, AVStream stream, AVStream sound) {
         this.live = live;
@@ -136,6 +142,9 @@ public final class LiveMuxer implements AutoCloseable {
             throw new IllegalStateException("cannot start the live MP4 stream (" + rc + ")");
         }
         avio_flush(output.pb());
+        AVRational rate = pictures.framerate(); // the first picture's duration, until steps are seen
+        muxer.steps = new PictureSteps(av_rescale_q(1, rate != null && rate.num() > 0 && rate.den() > 0
+                ? av_make_q(rate.den(), rate.num()) : av_make_q(1, 25), stream.time_base()));
         String codecs = codecString(pictures) + (soundParameters != null ? "," + soundCodecString(soundParameters) : "");
         hub.start(live, codecs, muxer.take());
         return muxer;
@@ -185,33 +194,39 @@ public final class LiveMuxer implements AutoCloseable {
     }
 
     /**
-     * Holds each stream's newest packet and writes the one before it, with its duration up to
-     * this one, as a fragment of its own. A fragment's start (tfdt) is the sum of the durations
-     * before it, so guessed durations would let the picture and the sound drift apart.
+     * Writes the packet at once as a fragment of its own, without waiting for the next one to
+     * give its duration. A sound frame lasts as long as it says (the encoder's, exact); a picture
+     * as the longest step between the stream's recent pictures ({@link PictureSteps}: what a
+     * camera's demuxer puts into a picture's duration is a guess from an estimated frame rate).
+     * The fragment's start (tfdt) is the packet's own time, not the sum of the durations before
+     * it (the muxer is told each packet starts anew), so the picture and the sound never drift
+     * apart. FFmpeg gets each sample one tick long, since it would move a sample that starts
+     * before the previous one ends; the real duration goes into the fragment afterwards
+     * ({@link FragmentDuration}).
      */
     private void mux(AVPacket copy, boolean key) {
-        int index = copy.stream_index();
-        AVPacket previous = held[index];
-        boolean previousKey = heldKey[index];
-        held[index] = copy;
-        heldKey[index] = key;
-        if (previous == null) {
-            return;
-        }
         try {
-            previous.duration(Math.max(1, copy.dts() - previous.dts()));
-            keyFlags.add(previousKey);
-            if (av_write_frame(output, previous) < 0 || av_write_frame(output, null) < 0) { // null: the fragment out now
+            long lasts;
+            if (copy.stream_index() == stream.index()) {
+                lasts = steps.after(copy.dts());
+            } else {
+                lasts = copy.duration() > 0 ? copy.duration() : Math.max(1, lastSoundStep);
+                lastSoundStep = lasts;
+            }
+            copy.duration(1);
+            written.add(new Written(key, lasts));
+            if (av_opt_set(output.priv_data(), "movflags", "+frag_discont", 0) < 0
+                    || av_write_frame(output, copy) < 0 || av_write_frame(output, null) < 0) { // null: the fragment out now
                 throw new IllegalStateException("live muxer refused a packet");
             }
             avio_flush(output.pb());
         } finally {
-            av_packet_free(previous);
+            av_packet_free(copy);
         }
         publishFragments();
     }
 
-    /** Splits what the muxer wrote into whole moof+mdat fragments, each marked key or not. */
+    /** Splits what the muxer wrote into whole moof+mdat fragments, each marked key or not and given its duration. */
     private void publishFragments() {
         byte[] bytes = pending.toByteArray();
         int position = 0;
@@ -228,8 +243,11 @@ public final class LiveMuxer implements AutoCloseable {
             position += (int) size;
             if (type.equals("mdat") && fragmentStart >= 0) {
                 byte[] fragment = java.util.Arrays.copyOfRange(bytes, fragmentStart, position);
-                Boolean key = keyFlags.poll();
-                hub.fragment(live, fragment, key != null && key);
+                Written packet = written.poll();
+                if (packet != null) {
+                    FragmentDuration.set(fragment, packet.lasts());
+                }
+                hub.fragment(live, fragment, packet != null && packet.key());
                 fragmentStart = -1;
             }
         }
@@ -277,12 +295,6 @@ public final class LiveMuxer implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = 0; i < held.length; i++) {
-            if (held[i] != null) {
-                av_packet_free(held[i]);
-                held[i] = null;
-            }
-        }
         BY_OPAQUE.remove(opaque.address());
         if (io != null) {
             AVIOContext context = io;
