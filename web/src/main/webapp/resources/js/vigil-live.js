@@ -3,8 +3,8 @@
  * this session, 30 s), open the WebSocket (a grid tile, data-fit, gives its width for the
  * server to choose the camera's main stream or sub-stream; a browser that plays H.265 says so,
  * others get an H.265 camera transcoded to H.264 by the server), and feed the fragmented MP4 into Media Source
- * Extensions. Keeps latency low by playing 1.25x while more than 0.6 s is buffered (down to
- * 0.25 s), jumping to the live edge only when more than 3 s behind.
+ * Extensions. Keeps latency low by following the newest picture at the pace vigilPace gives,
+ * checked five times a second.
  */
 (function () {
   'use strict';
@@ -17,7 +17,8 @@
     var state = document.getElementById('state-' + camera);
     var source = null, buffer = null, pending = [], codec = null, socket = null;
     // what happened to this tile, for diagnosing stalls (read by the live-view benchmark)
-    var stats = video.vigilStats = { lastData: 0, bytes: 0, dropped: 0, edgeJumps: 0, resets: 0, codec: null };
+    var stats = video.vigilStats = { lastData: 0, bytes: 0, dropped: 0, edgeJumps: 0, resets: 0, waits: 0, codec: null };
+    video.addEventListener('waiting', function () { stats.waits++; }); // ran dry: nothing left to play
 
     function show(text) { if (state) { state.textContent = text; } }
 
@@ -29,6 +30,7 @@
       source = new MediaSource();
       video.src = URL.createObjectURL(source);
       source.addEventListener('sourceopen', function () {
+        source.duration = Infinity; // a live stream: the browser renders each picture as it comes
         buffer = source.addSourceBuffer('video/mp4; codecs="' + codec + '"');
         buffer.mode = 'segments';
         buffer.addEventListener('updateend', drain);
@@ -85,20 +87,16 @@
     setInterval(function () {
       if (!buffer || video.buffered.length === 0) { return; }
       var end = video.buffered.end(video.buffered.length - 1);
-      // behind the live edge: catch up by playing slightly faster (no seek, so no burst of decoding
-      // from the previous keyframe that would make a busy browser fall further behind); jump only
-      // when far behind
-      var behind = end - video.currentTime;
-      if (behind > 3) {
+      var next = window.vigilPace.pace(end - video.currentTime, video.playbackRate, codec.indexOf(',') >= 0);
+      if (next.jumpTo !== null) {
         stats.edgeJumps++;
-        video.currentTime = end - 0.1;
-      } else {
-        video.playbackRate = behind > 0.6 ? 1.25 : behind < 0.25 ? 1 : video.playbackRate;
+        video.currentTime = end - next.jumpTo;
       }
+      if (video.playbackRate !== next.rate) { video.playbackRate = next.rate; }
       if (video.paused) { video.play().catch(function () {}); }
       var start = video.buffered.start(0);
       if (!buffer.updating && video.currentTime - start > 20) { buffer.remove(start, video.currentTime - 10); }
-    }, 500);
+    }, 200);
 
     connect();
   }
