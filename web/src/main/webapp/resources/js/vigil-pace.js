@@ -5,8 +5,8 @@
  * seek decodes from the previous keyframe at once, which would put a busy browser further
  * behind). The lead keeps the player from running dry between two pictures (one every 40 ms at
  * 25 fps, the network adding its jitter). A stream with sound keeps a longer one: its buffer ends
- * where the sound ends (encoded in frames of 64 ms), and Chromium whose sound ran dry waits
- * until a fifth of a second is buffered again. Both measured in docs/benchmarks.md. Pure: in the page it is window.vigilPace, in Node the
+ * where the sound ends, and Chromium whose sound ran dry waits until about a fifth of a second is
+ * buffered again. Both measured in docs/benchmarks.md. Pure: in the page it is window.vigilPace, in Node the
  * module its unit tests load (src/test/js).
  */
 (function (root, make) {
@@ -14,7 +14,7 @@
   if (typeof module === 'object' && module.exports) { module.exports = make(); } else { root.vigilPace = make(); }
 }(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
-  var PICTURES = { lead: 0.08, catchUpAbove: 0.16 }, WITH_SOUND = { lead: 0.3, catchUpAbove: 0.36 };
+  var PICTURES = { lead: 0.08, catchUpAbove: 0.16 }, WITH_SOUND = { lead: 0.2, catchUpAbove: 0.3 };
   var JUMP_ABOVE = 2, FASTER = 1.25;
 
   // behind: seconds from the playing position to the buffer's end; rate: the rate now; sound:

@@ -47,7 +47,7 @@
   }
   watchFrames();
   window.vigilPlayback = {
-    ready: false, at: at,
+    ready: false, at: at, readyAt: null, // readyAt: when the first seek was done (performance.now(), for the benchmark)
     position: function () { return base === null ? null : new Date(position()).toISOString(); },
     seek: function (iso) { seekTo(Date.parse(iso)); }, // for the benchmark: what a click on the timeline does
     type: function () { return bufferType; } // the MSE type playing (which codec the browser got)
@@ -264,6 +264,7 @@
         if (!positioned) { positioned = true; seekTo(startAt); }
       });
       video.addEventListener('seeked', function () {
+        if (!window.vigilPlayback.ready) { window.vigilPlayback.readyAt = performance.now(); }
         window.vigilPlayback.ready = true;
         show(window.vigilText('playback.at', window.vigilTime(position(), true)));
         if (reverse) {

@@ -628,7 +628,8 @@ class ConsoleBrowserIT {
     @Test
     void theCameraPageCarriesTheLiveSoundMutedUntilAskedForAndThePicturesGoOnWhenTheSoundStops() throws Exception {
         VirtualCamera camera = fleet.camera(3);
-        camera.sendAudio(VirtualCamera.Microphone.G711); // what most cameras send: the recorder re-encodes it to AAC
+        // what most cameras send: the recorder re-encodes it to AAC for the segments, and to Opus for live listeners
+        camera.sendAudio(VirtualCamera.Microphone.G711);
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
@@ -649,7 +650,8 @@ class ConsoleBrowserIT {
                 HttpClient lena = VigilDeployment.signedIn("lena", "Lena-pw-1");
                 String ticket = get(lena, "/api/v1/cameras/" + id + "/live").body().replaceAll(".*token=([^\"]+)\".*", "$1");
                 String asked = firstText(lena, "/live/" + id + "?token=" + ticket + "&sound=1");
-                assertTrue(asked.startsWith("{\"codec\":\"avc1.") && !asked.contains("mp4a"), "a forged sound=1 gets pictures only: " + asked);
+                String tracks = asked.replaceAll(".*\"codec\":\"([^\"]*)\".*", "$1");
+                assertTrue(tracks.startsWith("avc1.") && !tracks.contains(","), "a forged sound=1 gets pictures only: " + asked);
                 assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'lena' AND action = 'live.sound' "
                         + "AND outcome = 'REJECTED' AND target = ? AND detail = 'lacks LISTEN'", "camera:" + id), "the refusal audited");
                 browser.driver.manage().deleteAllCookies();
@@ -667,6 +669,8 @@ class ConsoleBrowserIT {
                 FrameStamp first = awaitStamp(browser, video, null);
                 VigilDeployment.await("live sound decoded", Duration.ofSeconds(20), () -> ((Number) browser.driver.executeScript(
                         "return arguments[0].webkitAudioDecodedByteCount;", video)).longValue() > 0);
+                String codec = (String) browser.driver.executeScript("return arguments[0].vigilStats.codec;", video);
+                assertTrue(codec.startsWith("avc1.") && codec.endsWith(",opus"), "pictures and the sound encoded for listening: " + codec);
                 assertEquals(Boolean.TRUE, browser.driver.executeScript("return arguments[0].muted;", video), "muted until asked");
                 WebElement sound = browser.driver.findElement(By.id("sound"));
                 assertEquals("false", sound.getDomAttribute("aria-pressed"));

@@ -1,6 +1,7 @@
 package org.vigilvms.live;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -18,8 +19,9 @@ import org.vigilvms.jms.analytics.Region;
  * (pictures only; pictures with the sound, main stream only; pictures with privacy masks, and for
  * an H.265 camera its pictures as H.264, both encoded again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
  * snapshot asked for lately). The packets since the latest keyframe are kept by reference (no
- * copy of the data), so a stream that opens starts at that keyframe at once. The sound (AAC)
- * goes along while it comes; when it stops for {@link #SOUND_LAPSE_MS} with the pictures still
+ * copy of the data), so a stream that opens starts at that keyframe at once. The sound (AAC, or
+ * Opus encoded by the recorder only while someone listens: {@link #listened}) goes along while
+ * it comes; when it stops for {@link #SOUND_LAPSE_MS} with the pictures still
  * coming, the stream with sound restarts at the next keyframe with pictures only for the rest of
  * the session, since a browser plays a stream only as far as all its tracks reach. Used by the
  * recorder's thread only.
@@ -72,16 +74,18 @@ public final class LiveFeed implements AutoCloseable {
 
     /**
      * {@code sub}: the camera's sub-stream, whose live streams carry pictures only;
-     * {@code soundParameters}: the sound track the recorder stores, or null; only AAC goes live.
+     * {@code soundParameters}: the sound track for live listeners (AAC as the recorder stores it,
+     * or Opus encoded for them), or null; no other codec goes live.
      */
     public LiveFeed(long cameraId, boolean sub, AVStream stream, AVCodecParameters soundParameters, AVRational soundTimeBase,
                     LiveHub hub) {
         this.cameraId = cameraId;
         this.sub = sub;
         this.stream = stream;
-        boolean aac = soundParameters != null && soundParameters.codec_id() == AV_CODEC_ID_AAC;
-        this.soundParameters = aac ? soundParameters : null;
-        this.soundTimeBase = aac ? soundTimeBase : null;
+        boolean playable = soundParameters != null
+                && (soundParameters.codec_id() == AV_CODEC_ID_AAC || soundParameters.codec_id() == AV_CODEC_ID_OPUS);
+        this.soundParameters = playable ? soundParameters : null;
+        this.soundTimeBase = playable ? soundTimeBase : null;
         this.hub = hub;
         LiveStream pictures = sub ? LiveStream.sub(cameraId) : LiveStream.pictures(cameraId);
         this.outputs = sub ? List.of(new Output(pictures))
@@ -211,6 +215,21 @@ public final class LiveFeed implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             fail();
+        }
+    }
+
+    /** Whether someone listens: the stream with sound is wanted or still running. */
+    public boolean listened() {
+        return !sub && (hub.wanted(LiveStream.withSound(cameraId)) || outputs.get(1).muxer != null);
+    }
+
+    /**
+     * Sound came that is not offered (nobody listens, so it was not encoded for live): the
+     * stream with sound still knows the camera sends it, and carries it from its first listener on.
+     */
+    public void soundCame() {
+        if (!broken && soundParameters != null && !soundStopped) {
+            lastSoundMs = System.currentTimeMillis();
         }
     }
 

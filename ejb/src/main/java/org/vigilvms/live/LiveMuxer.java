@@ -1,6 +1,7 @@
 package org.vigilvms.live;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -44,8 +45,8 @@ import org.vigilvms.video.CodecString;
  * The second, in-memory muxer of one ingest session: the same packets the recorder stores,
  * written as fragmented MP4 with one fragment per frame (for Media Source Extensions in
  * browsers), handed to the {@link LiveHub} fragment by fragment. The camera's sound goes along
- * when it is AAC (as the camera sends it, or as the recorder re-encoded it); each sound packet is
- * a fragment of its own. Never decodes: the masked stream's pictures come encoded already
+ * when it is AAC (as the camera sends it, or as the recorder re-encoded it) or Opus (encoded for
+ * live listeners); each sound packet is a fragment of its own. Never decodes: the masked stream's pictures come encoded already
  * ({@link MaskedLive}).
  */
 public final class LiveMuxer implements AutoCloseable {
@@ -273,10 +274,13 @@ public final class LiveMuxer implements AutoCloseable {
     }
 
     /**
-     * The RFC 6381 string of AAC, e.g. mp4a.40.2: its audio object type from the
-     * AudioSpecificConfig (the first five bits), else from the profile.
+     * The RFC 6381 string of the sound: "opus", or for AAC e.g. mp4a.40.2, its audio object type
+     * from the AudioSpecificConfig (the first five bits), else from the profile.
      */
     static String soundCodecString(AVCodecParameters sound) {
+        if (sound.codec_id() == AV_CODEC_ID_OPUS) {
+            return "opus";
+        }
         int size = sound.extradata_size();
         if (size > 0 && sound.extradata() != null) {
             int objectType = (sound.extradata().get(0) & 0xff) >> 3;

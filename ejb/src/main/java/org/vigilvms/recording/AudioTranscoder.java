@@ -1,13 +1,12 @@
 package org.vigilvms.recording;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
@@ -19,6 +18,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_audio_fifo_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_audio_fifo_drain;
@@ -57,21 +57,50 @@ import org.vigilvms.video.FfmpegError;
 
 /**
  * Camera sound that an MP4 segment cannot hold as it comes — G.711 (mu-law, A-law), the codec most
- * IP cameras send, and other telephone codecs FFmpeg decodes — re-encoded to AAC-LC at
- * {@value #SAMPLE_RATE} Hz with FFmpeg's fast AAC coder (what every browser plays; the pictures
- * stay untouched). Each AAC frame carries the camera's time of its first sample, so the sound stays
+ * IP cameras send, and other telephone codecs FFmpeg decodes — re-encoded ({@link Target}): to
+ * AAC-LC at {@value #SAMPLE_RATE} Hz with FFmpeg's fast AAC coder for the segments (what every
+ * player takes), or to Opus at 48 kHz (the only rate browsers take in MP4) in 10 ms frames for live listeners (AAC's frames of 1024 samples and its
+ * look-ahead hold the sound back by a seventh of a second; the pictures stay untouched). Each
+ * encoded frame carries the camera's time of its first sample, so the sound stays
  * on the pictures' clock; a jump in the camera's timestamps (lost packets, a muted microphone)
  * starts afresh at the new time instead of closing the gap. One per connection; not thread-safe.
  */
 final class AudioTranscoder implements AutoCloseable {
 
-    static final int SAMPLE_RATE = 16_000;
-    private static final long BIT_RATE = 32_000;
-    /** A jump in the camera's sound timestamps beyond this (samples at {@link #SAMPLE_RATE}) restarts the timeline: 50 ms. */
-    private static final long MAX_JUMP = SAMPLE_RATE / 20;
+    /** What the sound is encoded to, with the encoder's settings. */
+    enum Target {
+        /**
+         * The segments': AAC-LC with FFmpeg's "fast" coder, a third of the default "twoloop" one's
+         * CPU (0.24 % of a core per stream against 0.78 %, measured with Debian's ffmpeg), which is
+         * plenty for a camera microphone.
+         */
+        RECORDING("aac", SAMPLE_RATE, AV_SAMPLE_FMT_FLTP, 32_000, "aac_coder", "fast"),
+        /** Live listeners': Opus (libopus) in its low-delay mode, 10 ms frames, 2.5 ms of look-ahead. */
+        LIVE("libopus", 48_000, AV_SAMPLE_FMT_FLT, 24_000, "application", "lowdelay", "frame_duration", "10");
 
+        final String encoder;
+        final int sampleRate;
+        final int sampleFormat;
+        final long bitRate;
+        final String[] options;
+
+        Target(String encoder, int sampleRate, int sampleFormat, long bitRate, String... options) {
+            this.encoder = encoder;
+            this.sampleRate = sampleRate;
+            this.sampleFormat = sampleFormat;
+            this.bitRate = bitRate;
+            this.options = options;
+        }
+    }
+
+    /** The segments' sound's sample rate. */
+    static final int SAMPLE_RATE = 16_000;
+
+    private final Target target;
     private final AVRational inputTimeBase;
-    private final AVRational outputTimeBase = av_make_q(1, SAMPLE_RATE);
+    private final AVRational outputTimeBase;
+    /** A jump in the camera's sound timestamps beyond this (samples) restarts the timeline: 50 ms. */
+    private final long maxJump;
     private final int channels;
     private final AVCodecContext decoder;
     private final AVCodecContext encoder;
@@ -82,7 +111,7 @@ final class AudioTranscoder implements AutoCloseable {
     private final AVFrame resampled = av_frame_alloc();
     private final AVFrame frame = av_frame_alloc();
     private final AVPacket encoded = av_packet_alloc();
-    /** Time (1/{@value #SAMPLE_RATE} s) of the first sample waiting in the fifo. */
+    /** Time (in samples) of the first sample waiting in the fifo. */
     private long fifoPts = AV_NOPTS_VALUE;
 
     /** Whether FFmpeg can decode this sound (mono or stereo) so it can be re-encoded. */
@@ -93,44 +122,52 @@ final class AudioTranscoder implements AutoCloseable {
 
     /** Opens decoder, resampler and AAC encoder for {@code input}; {@link IllegalStateException} when one cannot be opened. */
     static AudioTranscoder open(AVStream input) {
-        return new AudioTranscoder(input);
+        return new AudioTranscoder(input, Target.RECORDING);
     }
 
-    private AudioTranscoder(AVStream input) {
+    /** Opens decoder, resampler and the target's encoder for {@code input}; {@link IllegalStateException} when one cannot be opened. */
+    static AudioTranscoder open(AVStream input, Target target) {
+        return new AudioTranscoder(input, target);
+    }
+
+    private AudioTranscoder(AVStream input, Target target) {
+        this.target = target;
+        this.outputTimeBase = av_make_q(1, target.sampleRate);
+        this.maxJump = target.sampleRate / 20;
         AVCodecParameters in = input.codecpar();
         inputTimeBase = input.time_base();
         channels = in.ch_layout().nb_channels();
         AVCodec decoderCodec = avcodec_find_decoder(in.codec_id());
-        AVCodec aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
-        if (decoderCodec == null || aac == null) {
-            throw new IllegalStateException("no decoder for the camera's sound, or no AAC encoder");
+        AVCodec encoderCodec = avcodec_find_encoder_by_name(target.encoder);
+        if (decoderCodec == null || encoderCodec == null) {
+            throw new IllegalStateException("no decoder for the camera's sound, or no " + target.encoder + " encoder");
         }
         decoder = avcodec_alloc_context3(decoderCodec);
-        encoder = avcodec_alloc_context3(aac);
-        fifo = av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, channels, SAMPLE_RATE);
+        encoder = avcodec_alloc_context3(encoderCodec);
+        fifo = av_audio_fifo_alloc(target.sampleFormat, channels, target.sampleRate);
         parameters = avcodec_parameters_alloc();
         resampler = new SwrContext(null);
         try {
             check(avcodec_parameters_to_context(decoder, in), "decoder parameters");
             decoder.pkt_timebase(inputTimeBase);
             check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "open the sound decoder");
-            encoder.sample_fmt(AV_SAMPLE_FMT_FLTP);
-            encoder.sample_rate(SAMPLE_RATE);
+            encoder.sample_fmt(target.sampleFormat);
+            encoder.sample_rate(target.sampleRate);
             setLayout(encoder.ch_layout());
-            encoder.bit_rate(BIT_RATE);
+            encoder.bit_rate(target.bitRate);
             encoder.time_base(outputTimeBase);
-            encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // the AudioSpecificConfig goes into the MP4 header
+            encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // the codec's configuration goes into the MP4 header
             AVDictionary options = new AVDictionary(null);
-            // FFmpeg's "fast" AAC coder: a third of the default "twoloop" one's CPU (0.24 % of a core per
-            // stream against 0.78 %, measured with Debian's ffmpeg), which is plenty for a camera microphone
-            av_dict_set(options, "aac_coder", "fast", 0);
-            int opened = avcodec_open2(encoder, aac, options);
+            for (int i = 0; i + 1 < target.options.length; i += 2) {
+                av_dict_set(options, target.options[i], target.options[i + 1], 0);
+            }
+            int opened = avcodec_open2(encoder, encoderCodec, options);
             av_dict_free(options);
-            check(opened, "open the AAC encoder");
-            check(avcodec_parameters_from_context(parameters, encoder), "AAC parameters");
+            check(opened, "open the " + target.encoder + " encoder");
+            check(avcodec_parameters_from_context(parameters, encoder), target.encoder + " parameters");
             AVChannelLayout layout = new AVChannelLayout();
             av_channel_layout_default(layout, channels);
-            check(swr_alloc_set_opts2(resampler, layout, AV_SAMPLE_FMT_FLTP, SAMPLE_RATE,
+            check(swr_alloc_set_opts2(resampler, layout, target.sampleFormat, target.sampleRate,
                     layout, decoder.sample_fmt(), decoder.sample_rate(), 0, null), "resampler options");
             check(swr_init(resampler), "open the resampler");
         } catch (RuntimeException e) {
@@ -139,7 +176,7 @@ final class AudioTranscoder implements AutoCloseable {
         }
     }
 
-    /** The AAC track's parameters, for the segment's MP4 header. */
+    /** The encoded track's parameters, for an MP4 header. */
     AVCodecParameters parameters() {
         return parameters;
     }
@@ -150,8 +187,8 @@ final class AudioTranscoder implements AutoCloseable {
     }
 
     /**
-     * Feeds one packet of the camera's sound; returns the AAC packets it completes (none while a
-     * frame of {@code 1024} samples is still filling), to be released with {@link #release}. A
+     * Feeds one packet of the camera's sound; returns the encoded packets it completes (none while a
+     * frame is still filling: 1024 samples for AAC, 160 for Opus), to be released with {@link #release}. A
      * packet the decoder refuses (corrupt) is dropped.
      */
     List<AVPacket> transcode(AVPacket packet) {
@@ -209,8 +246,8 @@ final class AudioTranscoder implements AutoCloseable {
         shape(resampled);
         check(swr_convert_frame(resampler, resampled, decoded), "resample the sound");
         int size = av_audio_fifo_size(fifo);
-        if (size > 0 && Math.abs(at - (fifoPts + size)) > MAX_JUMP) {
-            av_audio_fifo_drain(fifo, size); // a gap or a jump: what waited (under one AAC frame) is dropped
+        if (size > 0 && Math.abs(at - (fifoPts + size)) > maxJump) {
+            av_audio_fifo_drain(fifo, size); // a gap or a jump: what waited (under one frame) is dropped
             size = 0;
         }
         if (size == 0) {
@@ -253,11 +290,11 @@ final class AudioTranscoder implements AutoCloseable {
         av_channel_layout_default(layout, channels);
     }
 
-    /** What the encoder takes: planar float, {@value #SAMPLE_RATE} Hz, the camera's channels. */
-    private void shape(AVFrame target) {
-        setLayout(target.ch_layout());
-        target.sample_rate(SAMPLE_RATE);
-        target.format(AV_SAMPLE_FMT_FLTP);
+    /** What the encoder takes: the target's sample format and rate, the camera's channels. */
+    private void shape(AVFrame into) {
+        setLayout(into.ch_layout());
+        into.sample_rate(target.sampleRate);
+        into.format(target.sampleFormat);
     }
 
     private static void check(int rc, String what) {

@@ -150,8 +150,8 @@ final class CameraIngest extends ReconnectingPull {
             AVRational millis = av_make_q(1, 1000);
             counters.connected();
             listener.status(source.cameraId(), CameraStatus.ONLINE, null);
-            liveFeed = new LiveFeed(source.cameraId(), false, stream, sound != null ? sound.parameters() : null,
-                    sound != null ? sound.timeBase() : null, live);
+            liveFeed = new LiveFeed(source.cameraId(), false, stream, sound != null ? sound.liveParameters() : null,
+                    sound != null ? sound.liveTimeBase() : null, live);
             analysed = analytics.open(source.cameraId(), stream);
             long sessionFirstPts = AV_NOPTS_VALUE;
             long sessionFirstDts = 0;
@@ -161,6 +161,9 @@ final class CameraIngest extends ReconnectingPull {
             while (running() && av_read_frame(input, packet) >= 0) {
                 try {
                     if (sound != null && packet.stream_index() == sound.inputIndex() && segment != null) {
+                        if (sound.live() != null) {
+                            offerLiveSound(liveFeed, sound.live(), packet, av_rescale_q(sessionFirstDts, timeBase, sound.live().timeBase()));
+                        }
                         List<AVPacket> soundPackets = sound.packets(packet);
                         try {
                             for (AVPacket soundPacket : soundPackets) {
@@ -168,7 +171,9 @@ final class CameraIngest extends ReconnectingPull {
                                 if (at == AV_NOPTS_VALUE) {
                                     continue;
                                 }
-                                liveFeed.offerSound(soundPacket, at - av_rescale_q(sessionFirstDts, timeBase, sound.timeBase()));
+                                if (sound.live() == null) {
+                                    liveFeed.offerSound(soundPacket, at - av_rescale_q(sessionFirstDts, timeBase, sound.timeBase()));
+                                }
                                 // the sound's instant on the video's clock picks the segment it belongs to
                                 long onVideoClock = av_rescale_q(at, sound.timeBase(), timeBase);
                                 if (closing != null && onVideoClock < closing.cutPts) {
@@ -282,12 +287,37 @@ final class CameraIngest extends ReconnectingPull {
             if (analysed != null) {
                 analysed.close();
             }
+            if (sound != null && sound.live() != null) {
+                sound.live().close();
+            }
             if (sound != null && sound.transcoder() != null) {
                 sound.transcoder().close();
             }
             av_packet_free(packet);
         }
         return recorded;
+    }
+
+    /**
+     * The camera's sound for live listeners, encoded apart from the segments' (Opus in 10 ms frames)
+     * and only while someone listens; otherwise the live feed only hears that sound came.
+     */
+    private static void offerLiveSound(LiveFeed liveFeed, AudioTranscoder encoder, AVPacket packet, long sessionStart) {
+        if (!liveFeed.listened()) {
+            liveFeed.soundCame();
+            return;
+        }
+        List<AVPacket> encoded = encoder.transcode(packet);
+        try {
+            for (AVPacket frame : encoded) {
+                long at = frame.pts() != AV_NOPTS_VALUE ? frame.pts() : frame.dts();
+                if (at != AV_NOPTS_VALUE) {
+                    liveFeed.offerSound(frame, at - sessionStart);
+                }
+            }
+        } finally {
+            AudioTranscoder.release(encoded);
+        }
     }
 
     /** The re-encoded sound still held in the transcoder, into the segment each piece belongs to. */
@@ -320,13 +350,13 @@ final class CameraIngest extends ReconnectingPull {
     private SoundTrack soundTrack(AVStream audio) {
         String codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name(audio.codecpar().codec_id()).getString();
         if (keepable(audio)) {
-            return new SoundTrack(audio.index(), audio.codecpar(), audio.time_base(), null);
+            return new SoundTrack(audio.index(), audio.codecpar(), audio.time_base(), null, null);
         }
         if (AudioTranscoder.canTranscode(audio.codecpar())) {
             try {
                 AudioTranscoder transcoder = AudioTranscoder.open(audio);
                 VigilLog.LOG.audioReencoded(source.cameraId(), codec);
-                return new SoundTrack(audio.index(), transcoder.parameters(), transcoder.timeBase(), transcoder);
+                return new SoundTrack(audio.index(), transcoder.parameters(), transcoder.timeBase(), transcoder, liveEncoder(audio));
             } catch (IllegalStateException e) {
                 // falls through: video only
             }
@@ -335,8 +365,29 @@ final class CameraIngest extends ReconnectingPull {
         return null;
     }
 
-    /** The camera's sound as the segments take it; {@code transcoder} null when it is kept as it comes. */
-    private record SoundTrack(int inputIndex, AVCodecParameters parameters, AVRational timeBase, AudioTranscoder transcoder) {
+    /** The Opus encoder for live listeners, or null: they then get the segments' AAC, later by its frames and look-ahead. */
+    private static AudioTranscoder liveEncoder(AVStream audio) {
+        try {
+            return AudioTranscoder.open(audio, AudioTranscoder.Target.LIVE);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The camera's sound as the segments take it; {@code transcoder} null when it is kept as it
+     * comes; {@code live}, when re-encoded, the encoder for live listeners (else they get the segments' sound).
+     */
+    private record SoundTrack(int inputIndex, AVCodecParameters parameters, AVRational timeBase, AudioTranscoder transcoder,
+                              AudioTranscoder live) {
+
+        AVCodecParameters liveParameters() {
+            return live != null ? live.parameters() : parameters;
+        }
+
+        AVRational liveTimeBase() {
+            return live != null ? live.timeBase() : timeBase;
+        }
 
         /** The packets to store for one packet of the camera's sound. */
         List<AVPacket> packets(AVPacket packet) {

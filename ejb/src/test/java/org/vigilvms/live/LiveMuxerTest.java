@@ -1,6 +1,7 @@
 package org.vigilvms.live;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
@@ -20,6 +21,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,11 @@ class LiveMuxerTest {
         }
     }
 
-    /** A packet's kind and time in seconds. */
-    private record Timed(int type, double seconds) {
+    /** A packet's kind and time in microseconds (time bases differ between a file and the live stream). */
+    private record Timed(int type, long micros) {
+        Timed(int type, long ticks, AVRational timeBase) {
+            this(type, Math.round(ticks * av_q2d(timeBase) * 1e6));
+        }
     }
 
     @Test
@@ -64,12 +69,21 @@ class LiveMuxerTest {
     }
 
     @Test
+    void opusSoundGoesLiveOnTheSameClockToo() throws Exception {
+        // what the recorder encodes for live listeners when the camera sends G.711
+        Keeping viewer = new Keeping();
+        List<Timed> sent = mux(TestSegments.recorded("libopus"), viewer, -1, false);
+        assertTrue(sent.stream().filter(t -> t.type() == AVMEDIA_TYPE_AUDIO).count() > 50, "the sound went along: " + sent.size());
+        assertEquals(sent, times(viewer.bytes.toByteArray()));
+    }
+
+    @Test
     void aPictureAfterALostOneIsShownWhenTheCameraTookItNotOneStepAfterTheLast() throws Exception {
         Keeping viewer = new Keeping();
         List<Timed> sent = mux(TestSegments.recorded(false), viewer, 30, false);
         List<Timed> received = times(viewer.bytes.toByteArray());
         assertEquals(sent, received);
-        assertEquals(0.08, received.get(30).seconds() - received.get(29).seconds(), 1e-9, "the gap of the lost picture stays");
+        assertEquals(80_000, received.get(30).micros() - received.get(29).micros(), "the gap of the lost picture stays");
     }
 
     @Test
@@ -121,11 +135,11 @@ class LiveMuxerTest {
                             packet.duration(1);
                         }
                         muxer.write(packet, packet.pts(), packet.dts(), (packet.flags() & AV_PKT_FLAG_KEY) != 0, video.time_base());
-                        sent.add(new Timed(AVMEDIA_TYPE_VIDEO, packet.pts() * av_q2d(video.time_base())));
+                        sent.add(new Timed(AVMEDIA_TYPE_VIDEO, packet.pts(), video.time_base()));
                         assertEquals(before + 1, viewer.fragments, "picture " + (picture - 1) + " is out as soon as it is written");
                     } else if (audio != null && packet.stream_index() == audio.index()) {
                         muxer.writeSound(packet, packet.pts(), audio.time_base());
-                        sent.add(new Timed(AVMEDIA_TYPE_AUDIO, packet.pts() * av_q2d(audio.time_base())));
+                        sent.add(new Timed(AVMEDIA_TYPE_AUDIO, packet.pts(), audio.time_base()));
                         assertEquals(before + 1, viewer.fragments, "sound at " + packet.pts() + " is out as soon as it is written");
                     }
                     av_packet_unref(packet);
@@ -143,7 +157,7 @@ class LiveMuxerTest {
             AVPacket packet;
             while ((packet = grabber.grabPacket()) != null) {
                 AVStream stream = grabber.getFormatContext().streams(packet.stream_index());
-                times.add(new Timed(stream.codecpar().codec_type(), packet.pts() * av_q2d(stream.time_base())));
+                times.add(new Timed(stream.codecpar().codec_type(), packet.pts(), stream.time_base()));
                 av_packet_unref(packet);
             }
         }
@@ -157,6 +171,13 @@ class LiveMuxerTest {
         assertEquals("mp4a.40.5", soundCodec(new byte[] {0x2b, (byte) 0x92, 0x08, 0x00}, 4), "HE-AAC: the config's object type wins");
         assertEquals("mp4a.40.2", soundCodec(new byte[0], 1), "no config: from the profile (FF_PROFILE_AAC_LOW)");
         assertEquals("mp4a.40.2", soundCodec(new byte[0], -99), "unknown: AAC-LC, what cameras send");
+        AVCodecParameters opus = avcodec_parameters_alloc();
+        try {
+            opus.codec_id(AV_CODEC_ID_OPUS);
+            assertEquals("opus", LiveMuxer.soundCodecString(opus), "the live listeners' sound when the camera sends G.711");
+        } finally {
+            avcodec_parameters_free(opus);
+        }
     }
 
     private static String soundCodec(byte[] config, int profile) {

@@ -1,6 +1,7 @@
 package org.vigilvms.recording;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_MULAW;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -23,19 +24,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** G.711 in, AAC out, with FFmpeg for real: timestamps stay on the camera's clock, gaps stay gaps. */
+/**
+ * G.711 in, AAC out for the segments and Opus for live listeners, with FFmpeg for real:
+ * timestamps stay on the camera's clock, gaps stay gaps, live sound is not held back.
+ */
 class AudioTranscoderTest {
 
     private static final int RATE = 8000;
     private static final int PACKET = 160; // 20 ms
 
     private AVFormatContext context;
+    private AVStream stream;
     private AudioTranscoder transcoder;
 
     @BeforeEach
     void open() {
         context = avformat_alloc_context();
-        AVStream stream = avformat_new_stream(context, null);
+        stream = avformat_new_stream(context, null);
         stream.codecpar().codec_type(AVMEDIA_TYPE_AUDIO);
         stream.codecpar().codec_id(AV_CODEC_ID_PCM_MULAW);
         stream.codecpar().sample_rate(RATE);
@@ -67,6 +72,28 @@ class AudioTranscoderTest {
     }
 
     @Test
+    void liveSoundLeavesInTenMillisecondFramesEachAsSoonAsItIsFull() {
+        try (AudioTranscoder live = AudioTranscoder.open(stream, AudioTranscoder.Target.LIVE)) {
+            assertEquals(AV_CODEC_ID_OPUS, live.parameters().codec_id());
+            assertTrue(live.parameters().extradata_size() >= 19, "OpusHead for the MP4 header");
+            List<Long> pts = new ArrayList<>();
+            for (int n = 0; n < 50; n++) { // 1 s in packets of 20 ms
+                pts.addAll(feed(live, 1_000_000 + (long) n * PACKET, 1));
+                assertTrue(pts.size() >= 2 * (n + 1) - 1, "after " + 20 * (n + 1) + " ms of sound " + pts.size()
+                        + " frames of 10 ms are out: at most one is held back");
+            }
+            int rate = AudioTranscoder.Target.LIVE.sampleRate;
+            assertEquals(48_000, live.parameters().sample_rate(), "what browsers take for Opus in MP4");
+            for (int i = 1; i < pts.size(); i++) {
+                assertEquals(rate / 100, pts.get(i) - pts.get(i - 1), "one 10 ms frame after the other");
+            }
+            long start = 1_000_000L * rate / RATE;
+            assertTrue(Math.abs(pts.get(0) - start) <= rate / 100,
+                    "the first frame at the camera's time: " + pts.get(0) + " vs " + start);
+        }
+    }
+
+    @Test
     void drainingAtTheEndKeepsTheLastSamples() {
         List<Long> pts = feed(0, 50); // 1 s = 16000 samples at 16 kHz: 15 whole frames and a rest
         List<AVPacket> tail = transcoder.drain();
@@ -91,6 +118,11 @@ class AudioTranscoderTest {
 
     /** {@code packets} packets of a 440 Hz tone from RTP time {@code from}; returns the AAC packets' pts. */
     private List<Long> feed(long from, int packets) {
+        return feed(transcoder, from, packets);
+    }
+
+    /** The same through the given transcoder; returns the encoded packets' pts. */
+    private static List<Long> feed(AudioTranscoder through, long from, int packets) {
         List<Long> pts = new ArrayList<>();
         AVPacket packet = av_packet_alloc();
         try {
@@ -103,10 +135,10 @@ class AudioTranscoderTest {
                 packet.data().put(samples);
                 packet.pts(from + (long) n * PACKET);
                 packet.dts(packet.pts());
-                List<AVPacket> out = transcoder.transcode(packet);
-                for (AVPacket aac : out) {
-                    assertTrue(aac.size() > 0);
-                    pts.add(aac.pts());
+                List<AVPacket> out = through.transcode(packet);
+                for (AVPacket encoded : out) {
+                    assertTrue(encoded.size() > 0);
+                    pts.add(encoded.pts());
                 }
                 AudioTranscoder.release(out);
                 org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);

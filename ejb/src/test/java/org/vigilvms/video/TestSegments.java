@@ -35,6 +35,12 @@ public final class TestSegments {
      * MPEG-4 part 2, with a tone (AAC) if asked.
      */
     public static byte[] recorded(boolean sound) throws Exception {
+        return recorded(sound ? "aac" : null);
+    }
+
+    /** The same with the tone encoded by the named encoder (e.g. "libopus"), or without sound for null. */
+    public static byte[] recorded(String soundEncoder) throws Exception {
+        boolean sound = soundEncoder != null;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, WIDTH, HEIGHT, sound ? 1 : 0);
         recorder.setFormat("mp4");
@@ -44,7 +50,7 @@ public final class TestSegments {
         recorder.setGopSize(FPS);
         recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
         if (sound) {
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setAudioCodecName(soundEncoder);
             recorder.setSampleRate(SAMPLE_RATE);
             recorder.setAudioBitrate(32_000);
         }
