@@ -99,6 +99,7 @@ class LiveViewBench {
                 }
             }
             for (String page : pages) {
+                browser.driver.get("about:blank"); // each page loads afresh (a page differing in its #pace only would not)
                 browser.driver.get(VigilDeployment.BASE + "/" + page);
                 if (page.contains("#")) {
                     String[] pace = page.substring(page.indexOf('#') + 1).split("/");
@@ -114,9 +115,10 @@ class LiveViewBench {
                 }
                 Object soundBytes = browser.driver.executeScript(
                         "return Array.from(document.querySelectorAll('video[data-camera]')).map(v => v.webkitAudioDecodedByteCount);");
-                line(String.format("cameras with sound (G.711, AAC live), %s, %d s: %d samples, median %d ms, p95 %d ms, "
-                        + "max %d ms; sound bytes decoded per tile %s", page, seconds, samples.size(), percentile(samples, 50),
-                        percentile(samples, 95), percentile(samples, 100), soundBytes));
+                Object codec = browser.driver.executeScript("return document.querySelector('video[data-camera]').vigilStats.codec;");
+                line(String.format("cameras with sound (G.711), %s, %d s: %d samples, median %d ms, p95 %d ms, "
+                        + "max %d ms; sound bytes decoded per tile %s; stream %s", page, seconds, samples.size(), percentile(samples, 50),
+                        percentile(samples, 95), percentile(samples, 100), soundBytes, codec));
                 line(floorLine(floor));
                 line(playerStates(browser));
             }
@@ -142,7 +144,9 @@ class LiveViewBench {
     /** 2. Playback opened at an instant until its frame is shown, then seeks inside the open page. */
     private void playback(Browser browser, List<Long> ids) throws Exception {
         List<Long> opens = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        List<Long> polled = new ArrayList<>(); // as series before 2026-12-07 read it: when the bench's poll saw it
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
             Instant at = Instant.now().minusSeconds(20 + 7L * i);
             browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + ids.get(i % ids.size()) + "&at=" + at
                     + "&paused=1");
@@ -151,11 +155,25 @@ class LiveViewBench {
                     && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
             }
-            Object ms = browser.driver.executeScript("return performance.now();");
-            opens.add(((Number) ms).longValue());
+            List<?> ms = (List<?>) browser.driver.executeScript(
+                    "return [window.vigilPlayback.readyAt || performance.now(), performance.now()];");
+            opens.add(((Number) ms.get(0)).longValue());
+            polled.add(((Number) ms.get(1)).longValue());
+            // where the time went, from the page's own timings (ms since the navigation started)
+            steps.add(String.valueOf(browser.driver.executeScript("""
+                    var n = performance.getEntriesByType('navigation')[0], r = performance.getEntriesByType('resource');
+                    function span(part) {
+                      var e = r.filter(function (x) { return x.name.indexOf(part) >= 0; })[0];
+                      return e ? Math.round(e.startTime) + '-' + Math.round(e.responseEnd) : 'none';
+                    }
+                    return 'page ' + Math.round(n.responseEnd) + ', scripts run ' + Math.round(n.domContentLoadedEventEnd)
+                      + ', recordings ' + span('/recordings?') + ', first segment ' + span('/recordings/segments/')
+                      + ', shown ' + Math.round(window.vigilPlayback.readyAt || -1);""")));
         }
         line(String.format("playback opened at an instant until the frame is shown (page load + API + first segment + seek): "
-                + "median %d ms, max %d ms (5 opens)", percentile(opens, 50), percentile(opens, 100)));
+                + "median %d ms, max %d ms (%d opens); as the bench's poll saw it: median %d ms", percentile(opens, 50),
+                percentile(opens, 100), opens.size(), percentile(polled, 50)));
+        line("  each open (ms from navigation): " + String.join("; ", steps));
 
         // 2b. in the open playback page: seek to arbitrary instants of the last minute until that frame is painted
         List<Long> buffered = new ArrayList<>();
