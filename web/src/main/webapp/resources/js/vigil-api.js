@@ -23,14 +23,6 @@ window.vigil.call = function (method, path, body) {
     });
   });
 };
-/* A table cell with text (never HTML: names come from users). */
-window.vigil.cell = function (row, text) {
-  'use strict';
-  var td = document.createElement('td');
-  td.textContent = text === null || text === undefined ? '' : String(text);
-  row.appendChild(td);
-  return td;
-};
 window.vigil.button = function (parent, text, className, action) {
   'use strict';
   var b = document.createElement('button');

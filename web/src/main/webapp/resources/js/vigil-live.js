@@ -130,8 +130,8 @@
 /*
  * Composing and saving views: a camera dragged from the tree onto a tile, or chosen in a tile's
  * list, takes that tile (vigilGrid.placed; the page reloads with the cameras in tile order); the
- * tree opens and closes with its button and stays as it was left in this browser. "Save view"
- * stores the layout and the tiles for this user, private or shared with one of their directory groups.
+ * tree opens and closes with its button and stays as it was left in this browser. (The page's
+ * Faces form saves the grid as a view.)
  */
 (function () {
   'use strict';
@@ -195,23 +195,5 @@
     if (ghost) { ghost.remove(); ghost = null; }
     dragged = null;
     if (tile) { place(tile, camera); }
-  });
-  var share = document.getElementById('view-share');
-  share.value = share.dataset.current || ''; // the open view's group, when the user may still share with it
-  var form = document.getElementById('save-view');
-  var result = document.getElementById('view-result');
-  form.addEventListener('submit', function (e) {
-    e.preventDefault();
-    result.textContent = window.vigilText('live.saving');
-    fetch('api/v1/views', {
-      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: document.getElementById('view-name').value, layout: Number(grid.dataset.layout), cameras: tiles(),
-        sharedWith: share.value || null })
-    }).then(function (r) {
-      return r.json().then(function (data) {
-        if (!r.ok) { throw new Error(data.error || 'HTTP ' + r.status); }
-        location.href = 'live.xhtml?view=' + data.id;
-      });
-    }).catch(function (err) { result.textContent = window.vigilText('live.notSaved', err.message); });
   });
 })();

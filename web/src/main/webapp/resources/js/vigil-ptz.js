@@ -2,9 +2,8 @@
  * Vigil PTZ pads: while a direction button of a pad is held, its camera moves at that speed
  * (POST api/v1/cameras/{id}/ptz "continuous"); releasing it stops the camera. The server checks
  * PTZ and the priority of whoever else is steering. Every element with class ptz-pad and a
- * data-camera is a pad: the camera page's (which also takes the arrow keys and +/-, and lists
- * the camera's presets: a click goes there, "Save preset" stores the current position under a
- * name) and one on each live tile whose camera the user may steer.
+ * data-camera is a pad: the camera page's (which also takes the arrow keys and +/-; its presets
+ * are the page's Faces form) and one on each live tile whose camera the user may steer.
  */
 (function () {
   'use strict';
@@ -55,27 +54,5 @@
     document.addEventListener('keyup', function (e) {
       if (e.key === held) { held = null; controls.stop(); }
     });
-
-    var list = document.getElementById('ptz-presets');
-    function presets() {
-      window.vigil.call('GET', 'cameras/' + controls.camera + '/ptz/presets').then(function (all) {
-        list.innerHTML = '';
-        all.forEach(function (p) {
-          window.vigil.button(list, p.name, 'preset', function () { controls.command({ action: 'preset', preset: p.token }); })
-            .dataset.token = p.token;
-        });
-      }).catch(function (e) { controls.state.textContent = window.vigilText('ptz.presetsFailed', e.message); });
-    }
-    document.getElementById('preset-form').addEventListener('submit', function (e) {
-      e.preventDefault();
-      window.vigil.call('POST', 'cameras/' + controls.camera + '/ptz/presets', { name: document.getElementById('preset-name').value })
-        .then(function (p) {
-          controls.state.textContent = window.vigilText('ptz.presetSaved', p.name);
-          document.getElementById('preset-name').value = '';
-          presets();
-        })
-        .catch(function (err) { controls.state.textContent = window.vigilText('refused', err.message); });
-    });
-    presets();
   }
 })();

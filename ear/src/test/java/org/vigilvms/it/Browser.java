@@ -78,6 +78,13 @@ final class Browser implements AutoCloseable {
         signInOnThisPage(user, password);
     }
 
+    /** Signs in with a code from the person's authenticator app as well. */
+    void signInWithCode(String user, String password, String code) {
+        driver.get(VigilDeployment.BASE + "/login.xhtml");
+        driver.findElement(By.id("code")).sendKeys(code);
+        signInOnThisPage(user, password);
+    }
+
     /** Signs in on the sign-in page the browser shows now (it was sent there) and waits until it has gone on. */
     void signInOnThisPage(String user, String password) {
         driver.findElement(By.id("username")).sendKeys(user);

@@ -65,6 +65,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.vigilvms.jms.ProducerName;
 import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.platform.Platform;
+import org.vigilvms.security.Totp;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.FrameStamp;
 import org.vigilvms.testkit.camera.VideoCodec;
@@ -169,7 +170,7 @@ class ConsoleBrowserIT {
             storeEvent(camera, motion);
             for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "events.xhtml", "exports.xhtml", "cameras.xhtml",
                     "alarm-rules.xhtml", "storage.xhtml", "devices.xhtml", "directory.xhtml", "audit.xhtml", "camera.xhtml?id=" + camera,
-                    "playback.xhtml?camera=" + camera)) {
+                    "playback.xhtml?camera=" + camera, "settings.xhtml")) {
                 pages.visitAccessible(page);
                 assertTrue(pages.themed("arya-blue"), page + " in the dark theme");
             }
@@ -249,7 +250,8 @@ class ConsoleBrowserIT {
 
             browser.signIn("piet", "Piet-pw-1");
             assertEquals(List.of("System", "Live", "Alarms"), pages.menu(), "an operator of one camera: what he may use");
-            for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "camera.xhtml?id=" + camera)) {
+            for (String page : List.of("index.xhtml", "live.xhtml", "alarms.xhtml", "camera.xhtml?id=" + camera, "settings.xhtml",
+                    "account/totp.xhtml")) {
                 pages.visitAccessible(page);
             }
             // the system page tells him whether the system is up, and nothing an attacker could use
@@ -278,27 +280,12 @@ class ConsoleBrowserIT {
 
             // the audit page finds his choice (the name typed in another case), verifies the chain, gives the CSV
             pages.visit("audit.xhtml");
-            setValue(browser, "audit-form:from", "yesterday");
-            browser.click(By.id("audit-form:search"));
+            AuditPage audit = new AuditPage(browser);
+            audit.search(null, null, null, "yesterday");
             awaitText(browser, "audit-form:from-message", t -> t.startsWith("not a time: write one of UTC such as"), "the bad time told next to its field");
-            setValue(browser, "audit-form:from", "");
-            setValue(browser, "audit-form:actor", "PIET");
-            setValue(browser, "audit-form:action", "preference.theme");
-            browser.click(By.id("audit-form:search"));
-            browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#audit-form\\:rows_data tr .detail"))
-                    .stream().map(WebElement::getText).toList().equals(List.of("LIGHT")));
-            // the page says what the verifier finds (in the suite, other tests tamper with the trail on purpose)
-            browser.click(By.id("audit-form:verify"));
-            awaitText(browser, "audit-form:verification", t -> !t.isBlank(), "the chain verified from the page");
-            List<String> found = VigilDeployment.json(get(admin, "/api/v1/audit/verify")).asJsonObject().getJsonArray("findings")
-                    .getValuesAs(JsonObject.class).stream().map(f -> f.getString("problem") + " at "
-                            + f.getJsonNumber("chainSeq").longValue() + ": " + f.getString("detail")).toList();
-            String shown = browser.driver.findElement(By.id("audit-form:verification")).getText();
-            if (found.isEmpty()) {
-                assertTrue(shown.startsWith("Intact: "), shown);
-            } else {
-                assertEquals(found, shown.lines().toList(), "the verifier's findings, each on its line");
-            }
+            audit.search("PIET", "preference.theme", null, null);
+            browser.waiting(Duration.ofSeconds(10)).until(d -> audit.column("detail").equals(List.of("LIGHT")));
+            audit.verifyAsTheServerDoes(admin);
             browser.screenshot("audit");
             String csvPath = browser.driver.findElement(By.id("audit-form:csv")).getDomAttribute("href");
             assertEquals("api/v1/audit/csv?actor=PIET&action=preference.theme", csvPath);
@@ -372,15 +359,16 @@ class ConsoleBrowserIT {
             pages.visitAccessible("index.xhtml");
             assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
             assertTrue(browser.driver.getPageSource().contains("Einstellungen"), "the bar in German");
-            // the live page and its script speak German too: the page's own words and what the script writes
+            // the live page speaks German too, and so does its form's refusal next to the field
             pages.visitAccessible("live.xhtml");
             assertEquals("Keine Kamera, die Sie live sehen dürfen.", browser.driver.findElement(By.id("no-cameras")).getText());
-            assertEquals("Ansicht speichern", browser.driver.findElement(By.id("view-save")).getText());
-            type(browser, "view-name", "<b>Nachtschicht</b>");
-            browser.driver.findElement(By.id("view-save")).click();
-            awaitText(browser, "view-result", t -> t.startsWith("nicht gespeichert: name: 1-100"), "the script's refusal in German");
-            assertEquals(List.of(true), browser.problems().stream().map(p -> p.contains("/api/v1/views") && p.contains("status of 400"))
-                    .toList(), "the refused request, and nothing else, in the browser's log");
+            assertEquals("Ansicht speichern", browser.driver.findElement(By.id("save-view:save")).getText());
+            browser.click(By.id("save-view:save"));
+            awaitText(browser, "save-view:name-message", t -> t.equals("Eine Ansicht braucht einen Namen."), "a name is asked for in German");
+            type(browser, "save-view:name", "<b>Nachtschicht</b>");
+            browser.click(By.id("save-view:save"));
+            awaitText(browser, "save-view:name-message", t -> t.startsWith("nicht gespeichert: name: 1-100"), "the refusal in German");
+            assertEquals(List.of(), browser.problems(), "nothing in the browser's log");
 
             // the audit page shows his choice at his time and reads the times he types as his
             pages.visitAccessible("audit.xhtml");
@@ -388,7 +376,7 @@ class ConsoleBrowserIT {
             setValue(browser, "audit-form:actor", "zeno");
             setValue(browser, "audit-form:action", "preference.zone");
             browser.click(By.id("audit-form:search"));
-            browser.waiting(Duration.ofSeconds(10)).until(d -> auditDetails(browser).equals(List.of("Asia/Kathmandu")));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> new AuditPage(browser).column("detail").equals(List.of("Asia/Kathmandu")));
             Instant chosen = VigilDeployment.instant("SELECT event_ts FROM audit_event WHERE actor = 'zeno' AND action = 'preference.zone'");
             ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
             assertEquals(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").format(chosen.atZone(kathmandu)),
@@ -397,12 +385,12 @@ class ConsoleBrowserIT {
             String minuteAfter = minutes.format(chosen.plusSeconds(60).atZone(kathmandu));
             setValue(browser, "audit-form:from", minuteAfter);
             browser.click(By.id("audit-form:search"));
-            browser.waiting(Duration.ofSeconds(10)).until(d -> auditDetails(browser).isEmpty());
+            browser.waiting(Duration.ofSeconds(10)).until(d -> new AuditPage(browser).column("detail").isEmpty());
             assertEquals(minuteAfter + ":00", browser.driver.findElement(By.id("audit-form:from")).getDomProperty("value"),
                     "the time typed, shown back in his zone");
             setValue(browser, "audit-form:from", minutes.format(chosen.minusSeconds(60).atZone(kathmandu)));
             browser.click(By.id("audit-form:search"));
-            browser.waiting(Duration.ofSeconds(10)).until(d -> auditDetails(browser).equals(List.of("Asia/Kathmandu")));
+            browser.waiting(Duration.ofSeconds(10)).until(d -> new AuditPage(browser).column("detail").equals(List.of("Asia/Kathmandu")));
 
             // back to the browser's language and UTC; every choice is in the trail
             pages.visit("settings.xhtml");
@@ -418,8 +406,66 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static List<String> auditDetails(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("#audit-form\\:rows_data tr .detail")).stream().map(WebElement::getText).toList();
+    /**
+     * Tessa sets up a second factor from her settings: the enrolment page shows a new key, refuses
+     * a wrong first code next to its field (audited) and opens the console on the right one; from
+     * then on she signs in with a code, and a new key needs her password.
+     */
+    @Test
+    void aPersonSetsUpASecondFactorFromTheirSettingsAndFromThenOnSignsInWithACode() throws Exception {
+        try (Browser browser = Browser.start(1280, 800)) {
+            VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+            VigilTestEnvironment.directory().addUser("tessa", "Tessa-pw-1");
+            browser.signIn("tessa", "Tessa-pw-1");
+            ConsolePages pages = new ConsolePages(browser);
+            pages.visitAccessible("settings.xhtml");
+            assertEquals("Sign-in asks for your password only. Set up a second factor",
+                    browser.driver.findElement(By.id("second-factor")).getText());
+            browser.leaveBy(By.id("second-factor-link"));
+            assertEquals(List.of(), browser.driver.findElements(By.id("totp-form:password")), "no password asked for a first key");
+            assertEquals(List.of(), browser.driver.findElements(By.id("totp-required")), "nothing requires it of her");
+            browser.click(By.id("totp-form:show"));
+            String key = browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("totp-secret")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+            assertTrue(browser.driver.findElement(By.id("totp-uri")).getText().startsWith("otpauth://totp/Vigil:tessa?secret=" + key + "&"));
+            assertEquals(List.of(), new ConsolePages(browser).accessibilityProblems(), "the enrolment page with its key, to axe-core");
+            byte[] secret = Totp.fromBase32(key);
+            long step = Totp.step(System.currentTimeMillis());
+            String wrong = Totp.code(secret, step + 5);
+            type(browser, "totp-form:code", wrong);
+            browser.click(By.id("totp-form:confirm"));
+            awaitText(browser, "totp-form:code-message", t -> t.equals("refused: the code does not match"), "a wrong first code");
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE actor = 'tessa' AND action = 'request.rejected' "
+                    + "AND target = 'console /account/totp.xhtml confirm the second factor' AND detail = 'the code does not match'"));
+            type(browser, "totp-form:code", Totp.code(secret, step));
+            browser.leaveBy(By.id("totp-form:confirm"));
+            assertEquals(VigilDeployment.BASE + "/index.xhtml", browser.driver.getCurrentUrl(), "the console opens");
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE actor = 'tessa' AND action = 'totp.enabled'"));
+
+            // her password alone no longer signs her in; with the app's next code it does
+            browser.signOut();
+            browser.driver.get(VigilDeployment.BASE + "/login.xhtml");
+            browser.driver.findElement(By.id("username")).sendKeys("tessa");
+            browser.driver.findElement(By.id("password")).sendKeys("Tessa-pw-1");
+            browser.leaveBy(By.id("signin"));
+            assertTrue(browser.driver.getCurrentUrl().contains("login"), "still signing in: " + browser.driver.getCurrentUrl());
+            browser.signInWithCode("tessa", "Tessa-pw-1", Totp.code(secret, step + 1));
+            pages.visit("settings.xhtml");
+            assertEquals("Sign-in asks for a code from your authenticator app. Replace it with a new key",
+                    browser.driver.findElement(By.id("second-factor")).getText());
+            // a new key replaces the one in force only with her password
+            browser.leaveBy(By.id("second-factor-link"));
+            browser.click(By.id("totp-form:show"));
+            awaitText(browser, "totp-form:password-message", t -> t.equals("refused: the current password is needed to replace the second factor"),
+                    "no new key without the password");
+            assertEquals(List.of(), browser.driver.findElements(By.id("totp-secret")), "no key shown");
+            type(browser, "totp-form:password", "Tessa-pw-1");
+            browser.click(By.id("totp-form:show"));
+            String replacing = browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("totp-secret")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+            assertFalse(replacing.equals(key), "a new key");
+            assertEquals(List.of(), pages.findings(), "no console error or CSP refusal");
+        }
     }
 
     @Test
@@ -788,7 +834,7 @@ class ConsoleBrowserIT {
     private static final long LIVE_SOUND_LAPSE_MS = 2000;
 
     @Test
-    void camerasAreTestedAddedChangedAndDisabledInTheConsole() throws Exception {
+    void aCameraIsAddedScheduledAndZonedAGroupIsGrantedItItsOperatorWatchesItAndTheAuditShowsEachStep() throws Exception {
         try (Browser browser = Browser.start(1280, 900)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             browser.signIn("admin", VigilDeployment.adminPassword());
@@ -909,8 +955,47 @@ class ConsoleBrowserIT {
             assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.recording.mode' AND target = 'camera:" + id
                     + "' AND detail = 'SCHEDULED MON 07:00-09:00, TUE 07:00-08:00 (UTC)'"));
             cameras.awaitHealth(id, h -> h.startsWith("online"), Duration.ofSeconds(30));
-            cameras.press(id, "disable");
-            cameras.awaitHealth(id, "disabled"::equals, Duration.ofSeconds(10));
+
+            // the directory group gate-crew is granted live view on it, its name suggested by the directory as it is typed
+            VigilTestEnvironment.directory().addUser("gwen", "Gwen-pw-1");
+            VigilTestEnvironment.directory().addToGroup("gwen", "gate-crew");
+            browser.driver.get(VigilDeployment.BASE + "/directory.xhtml");
+            assertEquals("GROUP", new Select(browser.driver.findElement(By.id("grant-form:kind"))).getFirstSelectedOption().getDomAttribute("value"));
+            type(browser, "grant-form:subject_input", "gate-c");
+            browser.click(By.xpath("//*[@id='grant-form:subject_panel']//li[@data-item-value='gate-crew']"));
+            new Select(browser.driver.findElement(By.id("grant-form:right"))).selectByVisibleText("VIEW_LIVE");
+            new Select(browser.driver.findElement(By.id("grant-form:camera"))).selectByVisibleText("admin page cam renamed");
+            browser.click(By.id("grant-form:add"));
+            awaitText(browser, "grant-form:result", t -> t.equals("granted VIEW_LIVE to gate-crew"), "the group's grant");
+
+            // gwen, of that group, finds the camera in her live page's tree, drags it onto the grid and watches it
+            browser.signOut();
+            browser.signIn("gwen", "Gwen-pw-1");
+            LivePage live = new LivePage(browser);
+            live.open("?layout=2&cameras=0");
+            assertEquals(List.of("admin page cam renamed"), live.treeCameras(), "what her group may watch, and nothing else");
+            live.drag(id, 1);
+            assertTrue(browser.driver.getCurrentUrl().endsWith("cameras=0," + id + ",0,0"), browser.driver.getCurrentUrl());
+            assertNotNull(awaitStamp(browser, browser.driver.findElement(By.id("tile-" + id)), null), "the camera plays on her grid");
+
+            // the audit page shows each of those steps on the camera, and the grant, and verifies the chain
+            browser.signOut();
+            browser.signIn("admin", VigilDeployment.adminPassword());
+            AuditPage audit = AuditPage.open(browser);
+            audit.search("admin", null, "camera:" + id, null);
+            List<String> steps = VigilDeployment.texts("SELECT action FROM audit_event WHERE actor = 'admin' AND target = ? ORDER BY id DESC",
+                    "camera:" + id);
+            assertTrue(steps.containsAll(List.of("camera.added", "camera.changed", "camera.retention", "analytics.configured",
+                    "camera.recording.mode")) && steps.get(steps.size() - 1).equals("camera.added"), "every step, newest first: " + steps);
+            browser.waiting(Duration.ofSeconds(10)).until(d -> audit.column("action").equals(steps));
+            audit.search("admin", "rights.granted", "GROUP:gate-crew", null);
+            browser.waiting(Duration.ofSeconds(10)).until(d -> audit.column("detail").equals(List.of(
+                    "VIEW_LIVE on camera " + id + " by admin")));
+            audit.verifyAsTheServerDoes(VigilDeployment.signedIn("admin", VigilDeployment.adminPassword()));
+
+            CamerasPage again = CamerasPage.open(browser);
+            again.press(id, "disable");
+            again.awaitHealth(id, "disabled"::equals, Duration.ofSeconds(10));
 
             // without MANAGE_CAMERAS the same requests are refused by the server
             VigilTestEnvironment.directory().addUser("oskar", "Oskar-pw-1");
@@ -1030,10 +1115,12 @@ class ConsoleBrowserIT {
 
             // live view: a view name with markup
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml");
-            type(browser, "view-name", "<script>alert(1)</script>");
-            browser.driver.findElement(By.id("view-save")).click();
-            awaitText(browser, "view-result", t -> t.startsWith("not saved: name: 1-100"), "view");
+            type(browser, "save-view:name", "<script>alert(1)</script>");
+            browser.click(By.id("save-view:save"));
+            awaitText(browser, "save-view:name-message", t -> t.startsWith("not saved: name: 1-100"), "view");
             assertEquals(0, countRows("SELECT count(*) FROM saved_view WHERE name LIKE '%script%'"));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'request.rejected' AND target = "
+                    + "'console /live.xhtml save view' AND detail LIKE 'name: 1-100%'"), "the refusal audited");
 
             // storage: a lock ending before it starts is refused and audited; a reason with markup is kept and shown as text
             StoragePage storage = StoragePage.open(browser);
@@ -1185,15 +1272,6 @@ class ConsoleBrowserIT {
             assertEquals(200, injected.statusCode(), injected.body());
             assertEquals("[]", injected.body(), "filter syntax in the search text matches nothing");
             assertTrue(count("directory.searched", "admin") >= 2, "searches audited");
-
-            // dora, of that group, finds the camera in her live page's tree and drags it onto the grid
-            browser.signOut();
-            browser.signIn("dora", "Dora-pw-1");
-            LivePage live = new LivePage(browser);
-            live.open("?layout=2&cameras=0");
-            assertEquals(List.of("directory dock"), live.treeCameras(), "what her group may watch, and nothing else");
-            live.drag(dock, 1);
-            assertTrue(browser.driver.getCurrentUrl().endsWith("cameras=0," + dock + ",0,0"), browser.driver.getCurrentUrl());
         }
     }
 
@@ -1236,14 +1314,13 @@ class ConsoleBrowserIT {
                     d.getCurrentUrl().contains("cameras=" + dock + "," + lobby + ",0,0"));
             assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
                     "a camera vera may not watch is not offered");
-            type(browser, "view-name", "dock watch");
-            Select share = new Select(browser.driver.findElement(By.id("view-share")));
+            type(browser, "save-view:name", "dock watch");
+            Select share = new Select(browser.driver.findElement(By.id("save-view:share")));
             assertEquals(List.of("only me", "shared with dock-watch"), share.getOptions().stream().map(WebElement::getText).toList(),
                     "only her own group is offered");
             share.selectByValue("dock-watch");
-            browser.driver.findElement(By.id("view-save")).click();
-            browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.getCurrentUrl().contains("live.xhtml?view="));
+            browser.leaveBy(By.id("save-view:save"));
+            assertTrue(browser.driver.getCurrentUrl().contains("live.xhtml?view="), browser.driver.getCurrentUrl());
             String viewId = browser.driver.getCurrentUrl().replaceAll(".*view=(\\d+).*", "$1");
             List<WebElement> tiles = browser.driver.findElements(By.cssSelector("figure.tile"));
             assertEquals(4, tiles.size());
@@ -1265,7 +1342,7 @@ class ConsoleBrowserIT {
             browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
                     "return document.fullscreenElement === null;")));
             assertEquals("dock watch", browser.driver.findElement(By.cssSelector("a.saved-view[data-view='" + viewId + "']")).getText());
-            assertEquals("dock-watch", new Select(browser.driver.findElement(By.id("view-share")))
+            assertEquals("dock-watch", new Select(browser.driver.findElement(By.id("save-view:share")))
                     .getFirstSelectedOption().getDomAttribute("value"), "the open view's group is the one chosen");
             assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'view.shared' AND actor = 'vera' "
                     + "AND target = 'view:" + viewId + "' AND outcome = 'SUCCESS' AND detail = 'with group dock-watch'"));
@@ -1557,18 +1634,29 @@ class ConsoleBrowserIT {
             assertTrue(dome.ptz().pan() > panBefore, "the camera panned right: " + panBefore + " -> " + dome.ptz().pan());
             // a preset stored here, the camera moved away, the preset button brings it back
             int panAtPreset = dome.ptz().pan();
-            type(browser, "preset-name", "gate view");
-            browser.driver.findElement(By.id("preset-save")).click();
-            WebElement preset = browser.waiting(Duration.ofSeconds(10)).until(d ->
-                    d.findElements(By.xpath("//span[@id='ptz-presets']/button[text()='gate view']")).stream().findFirst().orElse(null));
+            browser.click(By.id("presets:save"));
+            awaitText(browser, "presets:name-message", t -> t.equals("A preset needs a name."), "a preset needs a name");
+            type(browser, "presets:name", "<b>gate</b>");
+            browser.click(By.id("presets:save"));
+            awaitText(browser, "presets:name-message", t -> t.equals("refused: preset name: 1-64 letters, digits, spaces or ._()- only"),
+                    "a name with markup refused");
+            type(browser, "presets:name", "gate view");
+            browser.click(By.id("presets:save"));
+            awaitText(browser, "presets:outcome", t -> t.equals("preset gate view saved"), "the preset saved");
+            By presetButton = By.xpath("//form[@id='presets']//button[contains(@class,'preset') and normalize-space()='gate view']");
+            assertEquals(1, browser.driver.findElements(presetButton).size(), "listed again with the new one");
             new Actions(browser.driver).clickAndHold(browser.driver.findElement(
                     By.cssSelector("button.ptz[data-pan='-0.5']"))).pause(Duration.ofMillis(600)).release().perform();
             browser.waiting(Duration.ofSeconds(10))
                     .until(d -> dome.ptz().pan() != panAtPreset);
-            preset.click();
+            browser.click(presetButton);
             browser.waiting(Duration.ofSeconds(10))
                     .until(d -> dome.ptz().pan() == panAtPreset);
-            assertTrue(count("camera.ptz.preset.saved", "admin") >= 1, "preset saving audited");
+            awaitText(browser, "presets:outcome", t -> t.equals("going to preset gate view"), "the preset's move told");
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'camera.ptz.preset.saved' "
+                    + "AND target = 'camera:" + id + "'"), "the preset's saving audited, once");
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'request.rejected' "
+                    + "AND target = 'console /camera.xhtml save preset' AND detail LIKE 'preset name: 1-64%'"), "the refused name audited");
             browser.screenshot("camera-ptz");
             // the camera's tile in the live grid carries the same pad
             browser.driver.get(VigilDeployment.BASE + "/live.xhtml?layout=1&cameras=" + id);

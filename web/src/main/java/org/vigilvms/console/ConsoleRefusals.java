@@ -9,6 +9,7 @@ import org.vigilvms.approval.ApprovalRequiredException;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.RefusedRequestException;
 import org.vigilvms.security.AccessDeniedException;
 
 /**
@@ -46,6 +47,20 @@ public class ConsoleRefusals {
         audit(action, reason);
         FacesContext context = FacesContext.getCurrentInstance();
         context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
+    /**
+     * Shows a service's refusal {@code text} at {@code clientId}; audits it as this page's refusal
+     * of {@code action} unless the service kept an audit row of its own ({@link RefusedRequestException}).
+     */
+    public void refused(String action, InvalidRequestException refusal, String clientId, String text) {
+        if (refusal instanceof RefusedRequestException) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            context.validationFailed();
+        } else {
+            refused(action, refusal.getMessage(), clientId, text);
+        }
     }
 
     /** Audits the refusal of {@code action} on this page; the page tells it in its own way. */

@@ -22,7 +22,9 @@ import org.vigilvms.view.ViewService;
  * The live grid: layouts 1, 2x2, 3x3, 4x4 ({@code ?layout=1..4}) of the cameras the user may
  * watch, in name order, or in the order given ({@code ?cameras=3,0,5}, 0 = empty tile), or a
  * saved view ({@code ?view=ID}). A camera the user may not watch is never a tile. Beside the grid,
- * the same cameras as a tree by site, to drag onto a tile.
+ * the same cameras as a tree by site, to drag onto a tile. The grid as shown is saved as a view
+ * by the page's form: the layout and the tiles travel with it as they were rendered, and
+ * {@link ViewService} judges them again.
  */
 @Named
 @RequestScoped
@@ -38,6 +40,9 @@ public class LiveView {
     @Inject
     private ViewService views;
 
+    @Inject
+    private ConsoleRefusals refusals;
+
     private List<CameraView> watchable;
     private List<Tile> tiles;
     private TreeNode<Object> tree;
@@ -46,6 +51,11 @@ public class LiveView {
     private String problem;
 
     private List<String> shareGroups;
+
+    private String saveName;
+    private String saveShare;
+    private String shownLayout;
+    private String shownTiles;
 
     private Map<String, String> params() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
@@ -155,5 +165,66 @@ public class LiveView {
             savedViews = views.mine(); // the page asks more than once per request
         }
         return savedViews;
+    }
+
+    /** The name to save the grid under: the open view's, at first. */
+    public String getSaveName() {
+        return saveName != null ? saveName : getView() == null ? "" : view.name();
+    }
+
+    public void setSaveName(String saveName) {
+        this.saveName = saveName;
+    }
+
+    /** The group to share it with ("" for nobody): the open view's, at first. */
+    public String getSaveShare() {
+        return saveShare != null ? saveShare : getView() == null || view.sharedWith() == null ? "" : view.sharedWith();
+    }
+
+    public void setSaveShare(String saveShare) {
+        this.saveShare = saveShare;
+    }
+
+    /** The layout as rendered, which the save form sends back. */
+    public String getShownLayout() {
+        return shownLayout != null ? shownLayout : String.valueOf(getLayout());
+    }
+
+    public void setShownLayout(String shownLayout) {
+        this.shownLayout = shownLayout;
+    }
+
+    /** The tiles' cameras as rendered, in tile order (0: empty), which the save form sends back. */
+    public String getShownTiles() {
+        return shownTiles != null ? shownTiles : getTiles().stream().map(t -> t.camera() == null ? "0" : String.valueOf(t.camera().id()))
+                .collect(Collectors.joining(","));
+    }
+
+    public void setShownTiles(String shownTiles) {
+        this.shownTiles = shownTiles;
+    }
+
+    /**
+     * Saves the grid as it was shown under the name and group typed, then opens the saved view; a
+     * refusal is told next to the field it is about (the service audited a refused camera or group,
+     * the console audits the rest).
+     */
+    public String save() {
+        try {
+            List<Long> tiles = new ArrayList<>();
+            for (String id : getShownTiles().split(",", -1)) {
+                tiles.add(id.isBlank() ? 0L : Long.parseLong(id.trim()));
+            }
+            ViewService.ViewSummary saved = views.save(getSaveName(), Integer.parseInt(getShownLayout().trim()), tiles,
+                    getSaveShare());
+            return "live.xhtml?faces-redirect=true&view=" + saved.id();
+        } catch (NumberFormatException e) {
+            String reason = "layout or tiles not numbers";
+            refusals.refused("save view", reason, "save-view:name", ConsoleTexts.format("live.notSaved", reason));
+        } catch (InvalidRequestException e) {
+            refusals.refused("save view", e, e.getMessage().startsWith("sharedWith") ? "save-view:share" : "save-view:name",
+                    ConsoleTexts.format("live.notSaved", e.getMessage()));
+        }
+        return null;
     }
 }
