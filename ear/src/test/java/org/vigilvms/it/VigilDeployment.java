@@ -340,6 +340,25 @@ final class VigilDeployment {
         }
     }
 
+    /**
+     * Requires {@code condition} to hold throughout {@code window}, looking every 250 ms and failing
+     * with {@code what} at the first look where it does not: for something that must not happen
+     * (an event where nothing moved), so that the test fails as soon as it does and never passes
+     * merely because it looked too early.
+     */
+    static void holdsFor(String what, Duration window, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant end = Instant.now().plus(window);
+        do {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("no longer true: " + what);
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(end));
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError("no longer true at the end: " + what);
+        }
+    }
+
     /** The test server's recorder spool: segments being written and those waiting for their seal. */
     static Path spool() {
         return Path.of(System.getProperty("vigil.it.dir"), "it-server", "data", "vigil", "spool");
