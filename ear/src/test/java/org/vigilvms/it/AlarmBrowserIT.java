@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.vigilvms.jms.analytics.AnalyticsEvent;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 
@@ -160,7 +159,7 @@ class AlarmBrowserIT {
             pages.newRule();
             pages.type("name", "door after hours");
             pages.choose("type", "motion");
-            new Select(browser.driver.findElement(By.id("rule-form:cameras"))).selectByVisibleText("rules door");
+            pages.chooseCameras("rules door");
             pages.type("from", "25:00");
             pages.choose("priority", "5 (critical)");
             pages.type("escalate", "60");

@@ -84,6 +84,28 @@ final class AlarmPages {
         new Select(browser.driver.findElement(By.id("rule-form:" + field))).selectByVisibleText(shown);
     }
 
+    /**
+     * Chooses cameras in the rule dialog's list as a person does among thousands: the list opened,
+     * each name typed into its filter and the camera it leaves ticked; then the list closed.
+     */
+    void chooseCameras(String... names) {
+        By panel = By.id("rule-form:cameras_panel");
+        browser.click(By.cssSelector("#rule-form\\:cameras .ui-selectcheckboxmenu-trigger"));
+        browser.waiting(WAIT).until(d -> d.findElement(panel).isDisplayed());
+        for (String name : names) {
+            WebElement filter = browser.driver.findElement(panel).findElement(By.cssSelector(".ui-selectcheckboxmenu-filter-container input"));
+            filter.clear();
+            filter.sendKeys(name);
+            By item = By.xpath("//*[@id='rule-form:cameras_panel']//li[contains(@class,'ui-selectcheckboxmenu-item') and normalize-space(.)='"
+                    + name + "']");
+            browser.waiting(WAIT).until(d -> d.findElement(item).isDisplayed());
+            browser.click(item);
+            browser.waiting(WAIT).until(d -> "true".equals(d.findElement(item).findElement(By.cssSelector("input")).getDomProperty("checked")));
+        }
+        browser.click(By.cssSelector("#rule-form\\:cameras .ui-selectcheckboxmenu-trigger"));
+        browser.waiting(WAIT).until(d -> !d.findElement(panel).isDisplayed());
+    }
+
     /** Ticks or unticks a checkbox of the dialog (a day or an action) by its label, and waits for the dialog to follow. */
     void toggle(String label) {
         browser.click(By.xpath("//form[@id='rule-form']//label[normalize-space(text())='" + label + "']"));
