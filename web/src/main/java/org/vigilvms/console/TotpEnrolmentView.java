@@ -51,7 +51,10 @@ public class TotpEnrolmentView implements Serializable {
         return required;
     }
 
-    /** Makes a new key and shows it; the factor in force, if any, stays until the new one is confirmed. */
+    /**
+     * Makes a new key and shows it. A factor in force is replaced by it at once (which is why that
+     * needs the password), and sign-in asks for a code again once the new key's first code is confirmed.
+     */
     public void show() {
         try {
             enrolment = totp.enrol(password);
