@@ -45,8 +45,7 @@ public class ConsoleRefusals {
     /** Audits the refusal of {@code action} on this page and shows {@code text} at {@code clientId} (null: the page). */
     public void refused(String action, String reason, String clientId, String text) {
         audit(action, reason);
-        FacesContext context = FacesContext.getCurrentInstance();
-        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+        show(clientId, text);
     }
 
     /**
@@ -55,12 +54,15 @@ public class ConsoleRefusals {
      */
     public void refused(String action, InvalidRequestException refusal, String clientId, String text) {
         if (refusal instanceof RefusedRequestException) {
-            FacesContext context = FacesContext.getCurrentInstance();
-            context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-            context.validationFailed();
+            FacesContext.getCurrentInstance().validationFailed();
+            show(clientId, text);
         } else {
             refused(action, refusal.getMessage(), clientId, text);
         }
+    }
+
+    private static void show(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     }
 
     /** Audits the refusal of {@code action} on this page; the page tells it in its own way. */
