@@ -10,6 +10,8 @@ import static org.vigilvms.it.VigilDeployment.count;
 import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.segmentStart;
 
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -486,6 +489,55 @@ class RecordingIT {
             for (Path file : keptAside(keptAside, id, epoch)) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /**
+     * Issue 18, item 4 on one node: a camera pinned by its administrator to another recorder node
+     * ({@code vigil-far}, not running) is handed over to it and recorded by nobody while that node
+     * is down, not by the node that is alive; unpinned, it comes back under the next epoch and its
+     * chain goes on without a fork. Bad node names are refused with 400.
+     */
+    @Test
+    void aCameraPinnedToARecorderNodeThatIsDownIsRecordedByNoOtherAndComesBackWhenUnpinned() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        Owned owned = recordedAndOwned(admin, "pinned gate", fleet.camera(2));
+        long id = owned.id();
+        String node = owned.node();
+        long epoch = owned.epoch();
+        try {
+            for (String bad : List.of("-far", "vigil far", "x".repeat(65))) {
+                HttpResponse<String> refused = post(admin, "/api/v1/cameras/" + id + "/recorder-pin",
+                        Json.createObjectBuilder().add("node", bad).build().toString());
+                assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+                assertTrue(refused.body().contains("a node name is 1-64 letters, digits"), refused.body());
+            }
+            HttpResponse<String> pinned = post(admin, "/api/v1/cameras/" + id + "/recorder-pin", "{\"node\": \"vigil-far\"}");
+            assertEquals(200, pinned.statusCode(), pinned.body());
+            assertEquals("vigil-far", Json.createReader(new StringReader(pinned.body())).readObject().getString("recorderPin"));
+            VigilDeployment.await("the camera handed over to vigil-far", Duration.ofSeconds(30),
+                    () -> count("SELECT count(*) FROM camera_owner WHERE camera_id = ? AND node = 'vigil-far' AND epoch = ?", id, epoch + 1) == 1);
+            Instant moved = Instant.now();
+            assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'camera.owner' AND target = ? AND detail = ?",
+                    "camera:" + id, node + " (epoch " + epoch + ") -> vigil-far (epoch " + (epoch + 1) + "), handed over"));
+            // this node stops at once; at most the segment it was recording is still sealed, under the old epoch
+            VigilDeployment.holdsFor("no segment of the pinned camera begins after the move", Duration.ofSeconds(10),
+                    () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts > ?", id,
+                            Timestamp.from(moved.plusSeconds(2))) == 0);
+            assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_epoch > ?", id, epoch));
+
+            HttpResponse<String> unpinned = post(admin, "/api/v1/cameras/" + id + "/recorder-pin", "{\"node\": null}");
+            assertEquals(200, unpinned.statusCode(), unpinned.body());
+            VigilDeployment.await("recorded again by " + node + " under epoch " + (epoch + 2), Duration.ofSeconds(60),
+                    () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ? AND owner_epoch = ?", id, node,
+                            epoch + 2) >= 1);
+            assertEquals(List.of("vigil-far", "any recorder node"), VigilDeployment.texts(
+                    "SELECT detail FROM audit_event WHERE action = 'camera.pinned' AND target = ? ORDER BY id", "camera:" + id));
+            assertEquals("[]", findings(admin, id), "the chain verifies across the time nobody recorded it");
+        } finally {
+            post(admin, "/api/v1/cameras/" + id + "/disable", "");
+            VigilDeployment.awaitRecordingSealed(id);
         }
     }
 

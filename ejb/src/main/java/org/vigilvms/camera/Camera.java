@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 import org.vigilvms.keys.CameraKeys;
 import org.vigilvms.keys.KeyVault;
 import org.vigilvms.security.SitedCamera;
@@ -105,6 +106,9 @@ public class Camera implements SitedCamera {
 
     @Column(name = "sub_stream_reason", length = 1024)
     private String subStreamReason;
+
+    @Column(name = "recorder_pin", length = 64)
+    private String recorderPin;
 
     protected Camera() {
     }
@@ -302,6 +306,15 @@ public class Camera implements SitedCamera {
         return subStreamReason;
     }
 
+    /** The recorder node that alone records this camera, or null: any, as the spread decides. */
+    public String getRecorderPin() {
+        return recorderPin;
+    }
+
+    void pinTo(String node) {
+        this.recorderPin = node;
+    }
+
     /** A new sub-stream address (null: none); its state is unknown until the recorder tries it. */
     void subStream(String url) {
         this.subStreamUrl = url;
@@ -311,7 +324,7 @@ public class Camera implements SitedCamera {
 
     /** Records the sub-stream's state as the recorder saw it; returns false when nothing changed. */
     boolean changeSubStreamStatus(CameraStatus newStatus, String reason) {
-        if (subStreamUrl == null || newStatus == subStreamStatus && java.util.Objects.equals(reason, subStreamReason)) {
+        if (subStreamUrl == null || newStatus == subStreamStatus && Objects.equals(reason, subStreamReason)) {
             return false;
         }
         this.subStreamStatus = newStatus;

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -39,13 +40,18 @@ public class CameraDirectory {
     private CameraSecrets secrets;
 
     /**
-     * The enabled cameras this node can record: on a recorder node that opens camera secrets with
-     * a key of its own, only those whose secrets were sealed for it ({@link CameraSecrets}).
+     * Those of {@code ids} (the cameras this node owns) that are enabled and this node can record:
+     * on a recorder node that opens camera secrets with a key of its own, only those whose secrets
+     * were sealed for it ({@link CameraSecrets}). Only these are read and their passwords opened,
+     * however many cameras the installation has.
      */
-    public List<StreamSource> enabledCameras() {
+    public List<StreamSource> enabledCameras(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         CameraSecrets.Opener opener = secrets.opener();
-        return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true ORDER BY c.id", Camera.class)
-                .getResultList().stream()
+        return em.createQuery("SELECT c FROM Camera c WHERE c.enabled = true AND c.id IN :ids ORDER BY c.id", Camera.class)
+                .setParameter("ids", ids).getResultList().stream()
                 .filter(Camera::transportAcceptable) // a plain transport nobody accepted is never recorded
                 .filter(c -> opener.has(c.getId()))
                 .map(c -> {

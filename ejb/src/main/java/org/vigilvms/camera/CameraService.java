@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
@@ -32,6 +33,7 @@ import org.vigilvms.jms.camera.CameraCommand;
 import org.vigilvms.keys.KeyVault;
 import org.vigilvms.messaging.SignedSender;
 import org.vigilvms.platform.InvalidRequestException;
+import org.vigilvms.platform.NodeName;
 import org.vigilvms.security.AccessControl;
 import org.vigilvms.security.AccessRight;
 import org.vigilvms.video.StreamProbe;
@@ -422,12 +424,12 @@ public class CameraService {
     static final int ALARM_PTZ_PRIORITY = 50;
 
     /** One camera the caller may watch live, for its own page; empty when they may not (it is not even named). */
-    public java.util.Optional<CameraView> liveCamera(long id) {
+    public Optional<CameraView> liveCamera(long id) {
         Camera camera = em.find(Camera.class, id);
         if (camera == null || !access.allowed(access.caller(), AccessRight.VIEW_LIVE, id, camera.getSite())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(CameraView.of(camera));
+        return Optional.of(CameraView.of(camera));
     }
 
     /** Whether the caller may steer the camera (the console shows the PTZ pad only then; {@link #ptz} checks again). */
@@ -520,6 +522,31 @@ public class CameraService {
             sender.send(ServiceIdentity.MANAGEMENT, Destinations.CAMERA_COMMANDS, CameraCommand.TYPE,
                     new CameraCommand(id, CameraCommand.START_RECORDING, caller()));
         }
+        return CameraView.of(camera);
+    }
+
+    /**
+     * Pins the camera to one recorder node ({@code node} a node name, as its {@code vigil.node.id}),
+     * or unpins it ({@code node} null or blank). Pinned, the camera is recorded by that node alone:
+     * the management server moves it there within a second, handed over when its owner is alive,
+     * and while that node is down nobody records it. The node need not have joined yet. Audited.
+     */
+    public CameraView pinRecorder(long id, String node) {
+        access.require(AccessRight.MANAGE_CAMERAS, id);
+        Camera camera = em.find(Camera.class, id);
+        if (camera == null) {
+            throw new InvalidRequestException("no camera " + id);
+        }
+        String pin = null;
+        if (node != null && !node.isBlank()) {
+            try {
+                pin = new NodeName(node.trim()).value();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("node: " + e.getMessage());
+            }
+        }
+        camera.pinTo(pin);
+        audit.record(caller(), "camera.pinned", "camera:" + id, AuditEvent.Outcome.SUCCESS, pin == null ? "any recorder node" : pin);
         return CameraView.of(camera);
     }
 

@@ -6,14 +6,15 @@ import java.util.HexFormat;
 
 /**
  * What clients may see of a camera: never its credentials or keys. {@code subStreamStatus}: the
- * sub-stream's own state (null while it has none or it was not tried yet).
+ * sub-stream's own state (null while it has none or it was not tried yet); {@code recorderPin}: the
+ * recorder node that alone records it (null: any).
  */
 public record CameraView(long id, String name, String site, String streamUrl, String username, boolean enabled,
                          CameraStatus status, String statusReason, Instant statusSince,
                          String pinnedCertificateSha256, String presentedCertificateSha256, long retentionMaxAgeSeconds,
                          boolean onvif, String recordingMode, String recordingSchedule, String scheduleTimeZone,
                          int preBufferSeconds, int postBufferSeconds, boolean insecureTransport, String insecureAcceptedBy,
-                         String subStreamUrl, CameraStatus subStreamStatus, String subStreamReason)
+                         String subStreamUrl, CameraStatus subStreamStatus, String subStreamReason, String recorderPin)
         implements Serializable {
 
     static CameraView of(Camera c) {
@@ -21,7 +22,8 @@ public record CameraView(long id, String name, String site, String streamUrl, St
                 c.getStatus(), c.getStatusReason(), c.getStatusSinceTs(), hex(c.tlsPinnedSha256()),
                 hex(c.tlsPresentedSha256()), c.getRetentionMaxAgeSeconds(), c.getOnvifDeviceUrl() != null,
                 c.getRecordingMode(), c.getRecordingSchedule(), c.getScheduleTimeZone(), c.getPreBufferSeconds(), c.getPostBufferSeconds(),
-                c.insecureTransport(), c.getInsecureAcceptedBy(), c.getSubStreamUrl(), c.getSubStreamStatus(), c.getSubStreamReason());
+                c.insecureTransport(), c.getInsecureAcceptedBy(), c.getSubStreamUrl(), c.getSubStreamStatus(), c.getSubStreamReason(),
+                c.getRecorderPin());
     }
 
     private static String hex(byte[] fingerprint) {

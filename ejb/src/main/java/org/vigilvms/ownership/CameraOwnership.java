@@ -20,7 +20,8 @@ import org.vigilvms.platform.NodeRoles;
 /**
  * The management server's part in camera ownership: every second it compares who records
  * which camera with the recorder nodes alive and moves the cameras of a node that is gone, or
- * above a node's share, to the others ({@link OwnershipPlan}); each move raises the camera's epoch
+ * above a node's share, to the others, and a camera pinned to a node to that node
+ * ({@link OwnershipPlan}); each move raises the camera's epoch
  * and is audited. Each move is followed by a signed start command, so a recorder that hears it
  * (the management node's own) acts at once; every other picks its cameras up at its next
  * reconcile (every second). Then the cameras' secrets are sealed for the nodes that own them
@@ -51,7 +52,7 @@ public class CameraOwnership {
             return;
         }
         Set<String> live = book.liveNodes();
-        List<Move> moves = OwnershipPlan.moves(book.enabledCameras(), book.owners(), live);
+        List<Move> moves = OwnershipPlan.moves(book.enabledCameras(), book.pins(), book.owners(), live);
         for (Move move : moves) {
             // from a node that is alive (a node came back or joined): handed over, its last segment still counts
             if (book.move(move, move.from() != null && live.contains(move.from()), ACTOR)) {

@@ -74,15 +74,16 @@ public class OwnerBook {
 
     /**
      * Makes {@code node} the owner (epoch 1) of every enabled camera that has no owner yet, so a
-     * camera just added is recorded at once; a camera someone owns is never taken here (that is
-     * {@link #move}). Two recorders claiming together: the first insert wins, the other's does nothing.
+     * camera just added is recorded at once; a camera someone owns, or one pinned to another node,
+     * is never taken here (that is {@link #move}). Two recorders claiming together: the first insert wins, the other's does nothing.
      * A node whose keys are not approved claims nothing.
      */
     public int claimUnowned(NodeName node) {
         return em.createNativeQuery("""
                 INSERT INTO camera_owner (camera_id, node, epoch, since)
                 SELECT c.id, ?1, 1, now() FROM camera c
-                 WHERE c.enabled AND NOT EXISTS (SELECT 1 FROM camera_owner o WHERE o.camera_id = c.id) AND """
+                 WHERE c.enabled AND (c.recorder_pin IS NULL OR c.recorder_pin = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM camera_owner o WHERE o.camera_id = c.id) AND """
                 + " " + keysApproved("?1") + " ON CONFLICT (camera_id) DO NOTHING").setParameter(1, node.value()).executeUpdate();
     }
 
@@ -121,6 +122,16 @@ public class OwnerBook {
         List<String> owner = em.createNativeQuery("SELECT node FROM camera_owner WHERE camera_id = ?1")
                 .setParameter(1, cameraId).getResultList();
         return owner.stream().findFirst();
+    }
+
+    /** The node each pinned camera must be recorded by (enabled cameras only). */
+    public Map<Long, String> pins() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, recorder_pin FROM camera WHERE enabled AND recorder_pin IS NOT NULL")
+                .getResultList();
+        Map<Long, String> pins = new HashMap<>();
+        rows.forEach(r -> pins.put(((Number) r[0]).longValue(), (String) r[1]));
+        return pins;
     }
 
     /** Each owned camera's owner. */

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * node at most one apart, and as few cameras moved as that allows. A camera stays where it is
  * while its node lives and is not above its share; the cameras of a node that is gone, and those
  * above a node's share (a node came back or joined), go to the nodes with the fewest. The same
- * input always gives the same moves.
+ * input always gives the same moves. A camera pinned to a node by its administrator is recorded
+ * by that node alone: it goes there whether the node is alive or not (while it is down, nobody
+ * records the camera), and it is left out of the spread.
  */
 public final class OwnershipPlan {
 
@@ -33,6 +35,34 @@ public final class OwnershipPlan {
      * @return the moves, in camera order; none when no node is alive
      */
     public static List<Move> moves(Set<Long> cameras, Map<Long, String> owners, Set<String> live) {
+        return moves(cameras, Map.of(), owners, live);
+    }
+
+    /**
+     * @param cameras the cameras to record
+     * @param pins    the node each pinned camera must be recorded by (unpinned cameras are absent)
+     * @param owners  each camera's owner now (cameras without one are absent)
+     * @param live    the recorder nodes alive now
+     * @return the moves, in camera order: each pinned camera not on its node goes there; the others
+     *         are spread as {@link #moves(Set, Map, Set)} does, none when no node is alive
+     */
+    public static List<Move> moves(Set<Long> cameras, Map<Long, String> pins, Map<Long, String> owners, Set<String> live) {
+        List<Move> moves = new ArrayList<>();
+        Set<Long> spread = new TreeSet<>();
+        for (long camera : cameras) {
+            String pin = pins.get(camera);
+            if (pin == null) {
+                spread.add(camera);
+            } else if (!pin.equals(owners.get(camera))) {
+                moves.add(new Move(camera, owners.get(camera), pin));
+            }
+        }
+        moves.addAll(spread(spread, owners, live));
+        moves.sort(Comparator.comparingLong(Move::cameraId));
+        return moves;
+    }
+
+    private static List<Move> spread(Set<Long> cameras, Map<Long, String> owners, Set<String> live) {
         if (live.isEmpty() || cameras.isEmpty()) {
             return List.of();
         }
@@ -72,7 +102,6 @@ public final class OwnershipPlan {
             kept.get(to).add(camera);
             moves.add(new Move(camera, owners.get(camera), to));
         }
-        moves.sort(Comparator.comparingLong(Move::cameraId));
         return moves;
     }
 }

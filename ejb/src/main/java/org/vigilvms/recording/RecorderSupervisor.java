@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -221,14 +222,13 @@ public class RecorderSupervisor implements CameraIngest.Listener, SubStreamInges
 
     /** One ingest per enabled camera in {@link #owned}, under its epoch; any other is stopped. */
     private synchronized void keepIngests() {
-        Map<Long, StreamSource> wanted = cameras.enabledCameras().stream()
-                .filter(s -> owned.containsKey(s.cameraId()))
+        Map<Long, StreamSource> wanted = cameras.enabledCameras(owned.keySet()).stream()
                 .collect(Collectors.toMap(StreamSource::cameraId, s -> s));
         for (Long id : Set.copyOf(ingests.keySet())) {
             CameraIngest ingest = ingests.get(id);
             StreamSource source = wanted.get(id);
             if (source == null || !source.url().equals(ingest.source().url())
-                    || !java.util.Arrays.equals(source.pinnedSha256(), ingest.source().pinnedSha256())
+                    || !Arrays.equals(source.pinnedSha256(), ingest.source().pinnedSha256())
                     || owned.get(id) != ingest.epoch()) {
                 ingest.stop();
                 ingests.remove(id);
@@ -259,7 +259,7 @@ public class RecorderSupervisor implements CameraIngest.Listener, SubStreamInges
             SubStreamIngest running = subIngests.get(id);
             StreamSource source = wanted.containsKey(id) ? wanted.get(id).subStream() : null;
             if (source == null || !source.url().equals(running.source().url())
-                    || !java.util.Arrays.equals(source.pinnedSha256(), running.source().pinnedSha256())) {
+                    || !Arrays.equals(source.pinnedSha256(), running.source().pinnedSha256())) {
                 running.stop();
                 subIngests.remove(id);
             }

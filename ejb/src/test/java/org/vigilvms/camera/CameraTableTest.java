@@ -15,7 +15,7 @@ class CameraTableTest {
 
     private static CameraView camera(long id, String name, String site, boolean enabled, CameraStatus status, long since) {
         return new CameraView(id, name, site, "rtsps://cam" + id + ".example/stream", null, enabled, status, null,
-                Instant.ofEpochSecond(since), null, null, 86400, false, "CONTINUOUS", null, null, 5, 10, false, null, null, null, null);
+                Instant.ofEpochSecond(since), null, null, 86400, false, "CONTINUOUS", null, null, 5, 10, false, null, null, null, null, null);
     }
 
     private static final List<CameraView> CAMERAS = List.of(

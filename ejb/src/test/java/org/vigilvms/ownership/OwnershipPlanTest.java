@@ -83,4 +83,27 @@ class OwnershipPlanTest {
         List<Move> moves = OwnershipPlan.moves(cameras(2), owners, Set.of("a", "b"));
         assertEquals(List.of(new Move(1, "x", "b")), moves);
     }
+
+    @Test
+    void aPinnedCameraGoesToItsNodeAliveOrNotAndTheOthersAreSpreadWithoutIt() {
+        Map<Long, String> owners = Map.of(1L, "a", 2L, "a", 3L, "b", 4L, "b");
+        // camera 1 pinned to c, which is down: it goes there all the same, and nobody records it meanwhile
+        List<Move> moves = OwnershipPlan.moves(cameras(4), Map.of(1L, "c"), owners, Set.of("a", "b"));
+        assertEquals(List.of(new Move(1, "a", "c")), moves, "the three others stay 1 + 2, an even spread");
+        // a new camera pinned to b goes to b even though a holds fewer of the spread
+        Map<Long, String> pinnedToB = Map.of(1L, "c", 5L, "b");
+        assertEquals(List.of(new Move(5, null, "b")),
+                OwnershipPlan.moves(cameras(5), pinnedToB, after(owners, moves), Set.of("a", "b")));
+    }
+
+    @Test
+    void aPinnedCameraStaysOnItsNodeWhenTheNodeIsGoneAndIsSpreadAgainOnceUnpinned() {
+        Map<Long, String> owners = Map.of(1L, "c", 2L, "a", 3L, "b");
+        assertEquals(List.of(), OwnershipPlan.moves(cameras(3), Map.of(1L, "c"), owners, Set.of("a", "b")),
+                "no node alive needed: a pinned camera on its node moves nowhere");
+        assertEquals(List.of(new Move(1, "c", "a")), OwnershipPlan.moves(cameras(3), Map.of(), owners, Set.of("a", "b")),
+                "unpinned, it is homeless on a node that is gone and goes to the first with the fewest");
+        assertEquals(List.of(new Move(4, null, "x")), OwnershipPlan.moves(Set.of(4L), Map.of(4L, "x"), Map.of(), Set.of()),
+                "pinned with no node alive at all");
+    }
 }

@@ -1,6 +1,7 @@
 package org.vigilvms.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -225,7 +226,7 @@ public class CameraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CameraView setRetention(@PathParam("id") long id, Retention body) {
         if (body == null) {
-            throw new jakarta.ws.rs.BadRequestException("{\"maxAgeSeconds\": n} is required");
+            throw new BadRequestException("{\"maxAgeSeconds\": n} is required");
         }
         return cameras.setRetention(id, body.maxAgeSeconds());
     }
@@ -247,6 +248,21 @@ public class CameraResource {
 
     /** A camera's sub-stream address, or null for none. */
     public record SubStream(String url) {
+    }
+
+    /**
+     * Body: {"node": "vigil-2"}: the camera is recorded by that recorder node alone (while it is
+     * down, by none); {"node": null} lets the management server place it on any node.
+     */
+    @POST
+    @Path("/{id}/recorder-pin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CameraView pinRecorder(@PathParam("id") long id, RecorderPin body) {
+        return cameras.pinRecorder(id, body == null ? null : body.node());
+    }
+
+    /** The recorder node a camera is pinned to, or null for any. */
+    public record RecorderPin(String node) {
     }
 
     @POST
