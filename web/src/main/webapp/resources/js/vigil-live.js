@@ -129,7 +129,7 @@
 
 /*
  * Composing and saving views: a camera dragged from the tree onto a tile, or chosen in a tile's
- * list, takes that tile (vigilGrid.placed; the page reloads with the cameras in tile order); the
+ * list (filled from the page's one list of cameras when it is first used), takes that tile (vigilGrid.placed; the page reloads with the cameras in tile order); the
  * tree opens and closes with its button and stays as it was left in this browser. (The page's
  * Faces form saves the grid as a view.)
  */
@@ -143,7 +143,19 @@
   function place(tile, camera) {
     location.href = window.vigilGrid.address(grid.dataset.layout, window.vigilGrid.placed(tiles(), Number(tile.dataset.index), camera));
   }
+  // a tile's list holds its own camera until it is about to be used: then every camera the page offers, from
+  // the one list in the page's template (one copy, however many tiles)
+  var choices = document.getElementById('camera-choices');
+  function fill(select) {
+    if (select.dataset.filled || !choices) { return; }
+    select.dataset.filled = 'true';
+    var current = select.value;
+    Array.prototype.slice.call(select.options, 1).forEach(function (o) { o.remove(); });
+    select.appendChild(choices.content.cloneNode(true));
+    select.value = current;
+  }
   grid.querySelectorAll('select.swap').forEach(function (select) {
+    ['focus', 'pointerdown', 'mousedown'].forEach(function (type) { select.addEventListener(type, function () { fill(select); }); });
     select.addEventListener('change', function () { place(select.closest('figure'), Number(select.value)); });
   });
 

@@ -1308,12 +1308,20 @@ class ConsoleBrowserIT {
             assertTrue(browser.driver.getCurrentUrl().contains("cameras=" + dock + ",0,0,0"), browser.driver.getCurrentUrl());
             assertEquals("false", browser.driver.findElement(By.id("camera-tree")).getDomProperty("hidden"),
                     "the tree stays open across the reload");
-            new Select(browser.driver.findElement(By.cssSelector("figure[data-index='1'] select.swap")))
-                    .selectByValue(String.valueOf(lobby));
+            WebElement swap = browser.driver.findElement(By.cssSelector("figure[data-index='1'] select.swap"));
+            assertEquals(List.of("0"), new Select(swap).getOptions().stream().map(o -> o.getDomAttribute("value")).toList(),
+                    "an empty tile's list holds nothing but 'empty' until it is used");
+            swap.click();
+            assertEquals(List.of("0", String.valueOf(dock), String.valueOf(lobby)),
+                    new Select(swap).getOptions().stream().map(o -> o.getDomAttribute("value")).toList(),
+                    "used, it offers the cameras vera may watch, and no other");
+            new Select(swap).selectByValue(String.valueOf(lobby));
             browser.waiting(Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("cameras=" + dock + "," + lobby + ",0,0"));
             assertTrue(browser.driver.findElements(By.cssSelector("select.swap option[value='" + vault + "']")).isEmpty(),
                     "a camera vera may not watch is not offered");
+            assertEquals(0L, browser.driver.executeScript("return document.getElementById('camera-choices').content"
+                    + ".querySelectorAll(\"option[value='" + vault + "']\").length"), "nor in the page's list of cameras");
             type(browser, "save-view:name", "dock watch");
             Select share = new Select(browser.driver.findElement(By.id("save-view:share")));
             assertEquals(List.of("only me", "shared with dock-watch"), share.getOptions().stream().map(WebElement::getText).toList(),

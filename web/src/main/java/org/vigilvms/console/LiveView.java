@@ -99,7 +99,17 @@ public class LiveView {
         return watchable;
     }
 
-    /** The cameras the user may watch under their sites (in name order), every site open: nodes "site" and "camera". */
+    /**
+     * Up to this many cameras in the tree, every site is open; beyond, the sites are closed and the
+     * page holds their names only: a site's cameras come from the server when it is opened.
+     */
+    static final int OPEN_SITES_UP_TO = 100;
+
+    /**
+     * The cameras the user may watch under their sites (in name order): nodes "site" and "camera".
+     * Every site is open up to {@link #OPEN_SITES_UP_TO} cameras; the page's tree is dynamic, so a
+     * closed site's cameras are rendered only when it is opened.
+     */
     public TreeNode<Object> getTree() {
         if (tree == null) {
             tree = new DefaultTreeNode<>(null, null);
@@ -107,9 +117,10 @@ public class LiveView {
             for (CameraView camera : getWatchable()) {
                 bySite.computeIfAbsent(camera.site(), s -> new ArrayList<>()).add(camera);
             }
+            boolean open = getWatchable().size() <= OPEN_SITES_UP_TO;
             bySite.forEach((site, inSite) -> {
                 TreeNode<Object> node = new DefaultTreeNode<>("site", site, tree);
-                node.setExpanded(true);
+                node.setExpanded(open);
                 inSite.forEach(camera -> new DefaultTreeNode<>("camera", camera, node));
             });
         }
