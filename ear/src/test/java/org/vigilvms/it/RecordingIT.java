@@ -25,7 +25,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -712,6 +715,64 @@ class RecordingIT {
             }
         }
         assertEquals(List.of("ONLINE", "OFFLINE", "ONLINE"), statuses);
+    }
+
+    /**
+     * Issue 22, bad input: a camera reconfigured while it streams (640x360, then 480x270, in the
+     * same RTSP session). The session ends at the first key picture of the new size with that
+     * reason as the camera's status; what came before is sealed at the old size, recording goes on
+     * at once at the new size, no segment mixes the two, and the chain verifies across the change.
+     */
+    @Test
+    void aCameraThatChangesItsPictureSizeWhileStreamingIsRecordedOnAtTheNewSizeWithTheReasonInItsStatus() throws Exception {
+        VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
+        HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+        VirtualCamera camera = fleet.camera(0);
+        long id = addCamera(admin, "resized gate", camera.rtspUrl(), CAMERA_PASSWORD);
+        String reason = "the camera changed its pictures from 640x360 to 480x270 while streaming; "
+                + "connecting again to record them at the new size";
+        try {
+            VigilDeployment.await("two segments", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
+            Instant changed = Instant.now();
+            camera.faults().changePictureSize(480, 270);
+            VigilDeployment.await("the change in the camera's status history", Duration.ofSeconds(30),
+                    () -> count("SELECT count(*) FROM audit_event WHERE action = 'camera.status' AND target = ? AND detail = ?",
+                            "camera:" + id, "OFFLINE: " + reason) == 1);
+            VigilDeployment.await("two segments begun after the change", Duration.ofSeconds(60),
+                    () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts > ?", id, Timestamp.from(changed)) >= 2);
+        } finally {
+            try {
+                post(admin, "/api/v1/cameras/" + id + "/disable", "");
+                VigilDeployment.awaitRecordingSealed(id);
+            } finally {
+                camera.faults().clear(); // back to 640x360 once nothing records it: no second change in its history
+            }
+        }
+        List<String> sizes = new ArrayList<>();
+        for (long seq = 1; seq <= count("SELECT max(chain_seq) FROM segment WHERE camera_id = ?", id); seq++) {
+            Path mp4 = Files.createTempFile("resized-" + seq, ".mp4");
+            try {
+                Files.write(mp4, storedClear(id, seq));
+                Set<String> inSegment = new TreeSet<>();
+                DecodingClient.decode(mp4.toString(), Duration.ofSeconds(30), picture -> inSegment.add(picture.width() + "x" + picture.height()));
+                assertEquals(1, inSegment.size(), "segment " + seq + " holds pictures of one size: " + inSegment);
+                sizes.add(inSegment.iterator().next());
+            } finally {
+                Files.delete(mp4);
+            }
+        }
+        int atOldSize = sizes.lastIndexOf("640x360") + 1;
+        assertTrue(atOldSize >= 2, "recorded at 640x360 first: " + sizes);
+        assertEquals(sizes.size() - atOldSize, Collections.frequency(sizes, "480x270"),
+                "then at 480x270 only, from the change on: " + sizes);
+        assertTrue(sizes.size() - atOldSize >= 2, sizes.toString());
+        long gap = count("SELECT (extract(epoch FROM b.start_ts - a.end_ts) * 1000)::bigint FROM segment a JOIN segment b "
+                + "ON b.camera_id = a.camera_id AND b.chain_seq = a.chain_seq + 1 WHERE a.camera_id = ? AND a.chain_seq = ?", id, atOldSize);
+        System.out.printf("picture size change: recording gap %d ms%n", gap);
+        assertTrue(gap < 10_000, "connected again at once, not after a back-off: " + gap + " ms");
+        assertEquals(List.of("ONLINE", "OFFLINE: " + reason, "ONLINE"), VigilDeployment.texts(
+                "SELECT detail FROM audit_event WHERE action = 'camera.status' AND target = ? ORDER BY id", "camera:" + id));
+        assertEquals("[]", findings(admin, id), "the chain verifies across the change");
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.video.CodecString;
 import org.vigilvms.video.FfmpegError;
+import org.vigilvms.video.PictureSize;
 
 /**
  * Records one camera: pulls RTSP(S) over TCP with FFmpeg (through JavaCPP, without libavdevice),
@@ -58,7 +59,10 @@ import org.vigilvms.video.FfmpegError;
  * clock and every later frame is placed by its media timestamp, so 1 s of video is 1 s in the
  * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
  * clock that drifts, and logs the drift. On loss it reconnects with exponential backoff; the
- * outage is a gap, never filler video. Its pictures go to live view and, unless the camera's
+ * outage is a gap, never filler video. A camera reconfigured while it streams sends a key picture
+ * whose parameter sets give another picture size ({@link PictureSize}): the session ends there
+ * with that reason as the camera's status, what came before is sealed, and the next session,
+ * at once, records at the new size. Its pictures go to live view and, unless the camera's
  * sub-stream runs ({@link SubStreamIngest}), to analytics.
  */
 final class CameraIngest extends ReconnectingPull {
@@ -70,6 +74,8 @@ final class CameraIngest extends ReconnectingPull {
      */
     static final long SEGMENT_MS = 4000;
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** How far into a key picture its parameter sets are looked for (they come first, after at most a delimiter and SEI). */
+    private static final int PARAMETER_SETS_WITHIN = 4096;
     /** How long past a cut a segment waits for the sound before it (camera audio lags its video a little). */
     private static final long AUDIO_WAIT_MS = 1000;
 
@@ -158,6 +164,11 @@ final class CameraIngest extends ReconnectingPull {
             StreamClock clock = null;
             boolean firstSegment = true;
             PacketTimes times = new PacketTimes();
+            // the size the segments and the live feed are set up for: a key picture of another size ends the session
+            PictureSize announced = new PictureSize(stream.codecpar().width(), stream.codecpar().height());
+            boolean hevc = stream.codecpar().codec_id() == AV_CODEC_ID_HEVC;
+            byte[] head = new byte[PARAMETER_SETS_WITHIN];
+            String resized = null;
             while (running() && av_read_frame(input, packet) >= 0) {
                 try {
                     if (sound != null && packet.stream_index() == sound.inputIndex() && segment != null) {
@@ -205,6 +216,16 @@ final class CameraIngest extends ReconnectingPull {
                     long pts = times.pts();
                     long dts = times.dts();
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (key && announced.width() > 0) {
+                        int length = Math.min(packet.size(), head.length);
+                        packet.data().get(head, 0, length);
+                        PictureSize sent = PictureSize.inAccessUnit(hevc, head, length);
+                        if (sent != null && !sent.equals(announced)) {
+                            resized = "the camera changed its pictures from " + announced + " to " + sent
+                                    + " while streaming; connecting again to record them at the new size";
+                            break; // what was recorded is sealed; the next session is set up for the new size
+                        }
+                    }
                     if (segment == null && !key) {
                         counters.dropped();
                         continue; // start at a keyframe
@@ -266,7 +287,9 @@ final class CameraIngest extends ReconnectingPull {
                     av_packet_unref(packet);
                 }
             }
-            if (running()) {
+            if (resized != null) {
+                listener.status(source.cameraId(), CameraStatus.OFFLINE, resized);
+            } else if (running()) {
                 listener.status(source.cameraId(), CameraStatus.OFFLINE, "the stream ended or stalled");
             }
         } finally {

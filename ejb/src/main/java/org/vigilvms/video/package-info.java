@@ -6,7 +6,8 @@
  * burned into decoded pictures and encoded again as H.264 ({@code MaskArea}, {@code MaskPainter},
  * {@code MaskingTranscoder}; {@code MaskedVideo} for a stored segment; with no mask, the same
  * path transcodes H.265 to H.264 for a browser that cannot play H.265). The codec string a browser
- * needs ({@code CodecString}, H.264 and H.265) and a stored segment's codec ({@code SegmentCodec})
- * are read without decoding. Ingest, recording, playback, export, live view and analytics build on it.
+ * needs ({@code CodecString}, H.264 and H.265), a stored segment's codec ({@code SegmentCodec}) and
+ * the picture size a stream's parameter sets give ({@code PictureSize}) are read without decoding.
+ * Ingest, recording, playback, export, live view and analytics build on it.
  */
 package org.vigilvms.video;

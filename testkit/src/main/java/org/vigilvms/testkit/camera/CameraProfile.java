@@ -16,11 +16,13 @@ final class CameraProfile implements AutoCloseable {
     static final String SUB = "stream2";
 
     private final String path;
-    private final int width;
-    private final int height;
+    private int width;
+    private int height;
+    private final int fps;
     private final int bitrate;
-    private final SyntheticScene scene;
-    private final H264Encoder encoder;
+    private final int gop;
+    private SyntheticScene scene;
+    private H264Encoder encoder;
     private final EncodedLoop loop;
     private final boolean always;
     private final List<VirtualCamera.Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -30,7 +32,9 @@ final class CameraProfile implements AutoCloseable {
         this.path = path;
         this.width = width;
         this.height = height;
+        this.fps = fps;
         this.bitrate = bitrate;
+        this.gop = gop;
         this.loop = loop;
         this.always = always;
         this.scene = loop == null ? new SyntheticScene(width, height) : null;
@@ -62,12 +66,29 @@ final class CameraProfile implements AutoCloseable {
         return path;
     }
 
-    int width() {
+    synchronized int width() {
         return width;
     }
 
-    int height() {
+    synchronized int height() {
         return height;
+    }
+
+    /**
+     * Encodes at another picture size from the next picture on, as a camera reconfigured while it
+     * streams: a key picture with the new SPS and PPS in the stream, and those in the SDP of any
+     * later DESCRIBE. A replayed loop keeps its size.
+     */
+    synchronized void resize(int newWidth, int newHeight) {
+        if (loop != null || newWidth == width && newHeight == height) {
+            return;
+        }
+        encoder.close();
+        width = newWidth;
+        height = newHeight;
+        scene = new SyntheticScene(width, height);
+        encoder = new H264Encoder(width, height, fps, bitrate, gop);
+        keyframeRequested = true;
     }
 
     int bitrate() {

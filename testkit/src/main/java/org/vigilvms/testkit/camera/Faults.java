@@ -36,7 +36,16 @@ public final class Faults {
     /** The SDP carries no parameter sets: a decoder finds them only in the stream, before each key picture. */
     public volatile boolean parameterSetsOnlyInBand;
 
+    /** The main stream's picture size while changed mid-stream (width << 32 | height); 0: as configured. */
+    volatile long pictureSize;
+
+    /** The main stream changes to this picture size at its next picture, without ending any session. */
+    public void changePictureSize(int width, int height) {
+        pictureSize = (long) width << 32 | height;
+    }
+
     public void clear() {
+        pictureSize = 0;
         dropAfterMs = 0;
         stall = false;
         corruptNalUnits = false;

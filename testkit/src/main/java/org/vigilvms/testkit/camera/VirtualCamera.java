@@ -302,6 +302,8 @@ public final class VirtualCamera implements AutoCloseable {
         long now = System.currentTimeMillis() + faults.clockSkewMs;
         FrameStamp stamp = new FrameStamp(config.id(), frameCounter, now, ptz.pan(), ptz.tilt(), ptz.zoom());
         frameCounter++;
+        long size = faults.pictureSize;
+        main.resize(size == 0 ? config.width() : (int) (size >>> 32), size == 0 ? config.height() : (int) size);
         main.tick(stamp, faults.covered, sceneControl, faults.stall, first);
         sub.tick(stamp, faults.covered, sceneControl, faults.stall, first);
     }
