@@ -2,6 +2,7 @@ package org.vigilvms.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.segmentStart;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -529,12 +531,18 @@ class RecordingIT {
                     () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts > ?", id,
                             Timestamp.from(moved.plusSeconds(2))) == 0);
             assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_epoch > ?", id, epoch));
+            JsonObject shown = listed(admin, id);
+            assertEquals("vigil-far", shown.getString("recordedBy"));
+            assertTrue(shown.getBoolean("recorderDown"), "the camera list says nobody records it: " + shown);
 
             HttpResponse<String> unpinned = post(admin, "/api/v1/cameras/" + id + "/recorder-pin", "{\"node\": null}");
             assertEquals(200, unpinned.statusCode(), unpinned.body());
             VigilDeployment.await("recorded again by " + node + " under epoch " + (epoch + 2), Duration.ofSeconds(60),
                     () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND owner_node = ? AND owner_epoch = ?", id, node,
                             epoch + 2) >= 1);
+            JsonObject back = listed(admin, id);
+            assertEquals(node, back.getString("recordedBy"));
+            assertFalse(back.getBoolean("recorderDown"), back.toString());
             assertEquals(List.of("vigil-far", "any recorder node"), VigilDeployment.texts(
                     "SELECT detail FROM audit_event WHERE action = 'camera.pinned' AND target = ? ORDER BY id", "camera:" + id));
             assertEquals("[]", findings(admin, id), "the chain verifies across the time nobody recorded it");
@@ -603,6 +611,14 @@ class RecordingIT {
                 }
             }
         }
+    }
+
+    /** The camera as the camera list (GET /api/v1/cameras) shows it. */
+    private static JsonObject listed(HttpClient admin, long id) throws Exception {
+        HttpResponse<String> list = VigilDeployment.get(admin, "/api/v1/cameras");
+        assertEquals(200, list.statusCode(), list.body());
+        return Json.createReader(new StringReader(list.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
     }
 
     /** A camera being recorded: its id, and the node that owns it under which epoch. */

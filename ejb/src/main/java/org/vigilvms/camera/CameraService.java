@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
@@ -32,6 +33,7 @@ import org.vigilvms.jms.ServiceIdentity;
 import org.vigilvms.jms.camera.CameraCommand;
 import org.vigilvms.keys.KeyVault;
 import org.vigilvms.messaging.SignedSender;
+import org.vigilvms.ownership.OwnerBook;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.platform.NodeName;
 import org.vigilvms.security.AccessControl;
@@ -72,6 +74,9 @@ public class CameraService {
 
     @Inject
     private SignedSender sender;
+
+    @Inject
+    private OwnerBook ownerBook;
 
     @Inject
     private TrustedCameraCas trustedCas;
@@ -447,8 +452,8 @@ public class CameraService {
 
     /** The cameras the caller holds any right on; others are not even named. */
     public List<CameraView> list() {
-        return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList(),
-                EnumSet.allOf(AccessRight.class)).stream().map(CameraView::of).toList();
+        return withRecorders(access.camerasWithAny(em.createQuery("SELECT c FROM Camera c ORDER BY c.name", Camera.class).getResultList(),
+                EnumSet.allOf(AccessRight.class)).stream().map(CameraView::of).toList());
     }
 
     /**
@@ -466,7 +471,7 @@ public class CameraService {
         if (camera == null) {
             throw new InvalidRequestException("no camera " + id);
         }
-        return CameraView.of(camera);
+        return withRecorders(List.of(CameraView.of(camera))).get(0);
     }
 
     /** The sites of the cameras the caller may manage, each with how many are there. */
@@ -475,8 +480,18 @@ public class CameraService {
     }
 
     private List<CameraView> managed() {
-        return access.camerasWithAny(em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList(),
-                EnumSet.of(AccessRight.MANAGE_CAMERAS)).stream().map(CameraView::of).toList();
+        return withRecorders(access.camerasWithAny(em.createQuery("SELECT c FROM Camera c", Camera.class).getResultList(),
+                EnumSet.of(AccessRight.MANAGE_CAMERAS)).stream().map(CameraView::of).toList());
+    }
+
+    /** The cameras with the recorder node that owns each, and whether that node is down. */
+    private List<CameraView> withRecorders(List<CameraView> views) {
+        Map<Long, String> owners = ownerBook.owners();
+        Set<String> live = ownerBook.liveNodes();
+        return views.stream().map(v -> {
+            String owner = owners.get(v.id());
+            return v.withRecorder(owner, owner != null && !live.contains(owner));
+        }).toList();
     }
 
     /**

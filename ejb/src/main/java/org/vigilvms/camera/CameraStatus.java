@@ -7,5 +7,10 @@ public enum CameraStatus {
     CERTIFICATE_UNAPPROVED,
     /** RTSPS camera presenting another certificate than the approved one: not recorded, alert raised. */
     CERTIFICATE_MISMATCH,
-    DISABLED
+    DISABLED,
+    /**
+     * Never reported by a recorder nor stored: how a table shows an enabled camera whose recorder
+     * node is down (its lease ran out, or it was pinned to a node that does not run): nobody records it.
+     */
+    RECORDER_DOWN
 }

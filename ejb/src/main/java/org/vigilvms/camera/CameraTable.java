@@ -45,9 +45,12 @@ public final class CameraTable {
         return sites;
     }
 
-    /** A camera's health as a table shows it: a disabled camera is DISABLED whatever the recorder last saw. */
+    /**
+     * A camera's health as a table shows it: a disabled camera is DISABLED whatever the recorder
+     * last saw, and an enabled one whose recorder node is down RECORDER_DOWN.
+     */
     public static CameraStatus health(CameraView camera) {
-        return camera.enabled() ? camera.status() : CameraStatus.DISABLED;
+        return !camera.enabled() ? CameraStatus.DISABLED : camera.recorderDown() ? CameraStatus.RECORDER_DOWN : camera.status();
     }
 
     private static boolean contains(String value, String wanted) {

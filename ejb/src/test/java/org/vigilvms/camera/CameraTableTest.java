@@ -15,7 +15,7 @@ class CameraTableTest {
 
     private static CameraView camera(long id, String name, String site, boolean enabled, CameraStatus status, long since) {
         return new CameraView(id, name, site, "rtsps://cam" + id + ".example/stream", null, enabled, status, null,
-                Instant.ofEpochSecond(since), null, null, 86400, false, "CONTINUOUS", null, null, 5, 10, false, null, null, null, null, null);
+                Instant.ofEpochSecond(since), null, null, 86400, false, "CONTINUOUS", null, null, 5, 10, false, null, null, null, null, null, null, false);
     }
 
     private static final List<CameraView> CAMERAS = List.of(
@@ -44,6 +44,19 @@ class CameraTableTest {
                 new CameraQuery(null, null, null, null, "north", null, false, 0, 10))));
         assertEquals(List.of(5L, 1L, 2L), ids(CameraTable.page(withNorthGate,
                 new CameraQuery(null, "north", null, null, null, null, false, 0, 10))));
+    }
+
+    @Test
+    void anEnabledCameraWhoseRecorderNodeIsDownIsRecorderDownAndADisabledOneStaysDisabled() {
+        List<CameraView> cameras = List.of(
+                camera(1, "Gate east", "North", true, CameraStatus.ONLINE, 30).withRecorder("vigil-far", true),
+                camera(2, "gate west", "North", true, CameraStatus.ONLINE, 10).withRecorder("vigil-1", false),
+                camera(3, "Lobby", "south", false, CameraStatus.DISABLED, 20).withRecorder("vigil-far", true),
+                camera(4, "Yard", "South", true, CameraStatus.NEW, 40).withRecorder(null, false));
+        assertEquals(List.of(CameraStatus.RECORDER_DOWN, CameraStatus.ONLINE, CameraStatus.DISABLED, CameraStatus.NEW),
+                cameras.stream().map(CameraTable::health).toList(), "its last status (ONLINE) no longer holds: nobody records it");
+        assertEquals(List.of(1L), ids(CameraTable.page(cameras,
+                new CameraQuery(null, null, null, CameraStatus.RECORDER_DOWN, null, null, false, 0, 10))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.vigilvms.camera.CameraStatus;
 import org.vigilvms.camera.CameraTable;
 import org.vigilvms.camera.CameraView;
 
@@ -26,9 +27,10 @@ public final class CameraRow implements Serializable {
                 camera.subStreamStatus() == null ? texts.getString("cameras.health.NEW")
                         : texts.getString("cameras.health." + camera.subStreamStatus().name())
                         + (camera.subStreamReason() == null ? "" : ": " + camera.subStreamReason()));
-        String state = CameraTable.health(camera).name();
+        CameraStatus state = CameraTable.health(camera);
         String reason = camera.enabled() && camera.statusReason() != null ? ": " + camera.statusReason() : "";
-        this.health = texts.getString("cameras.health." + state) + reason;
+        this.health = state == CameraStatus.RECORDER_DOWN ? String.format(texts.getString("cameras.health.RECORDER_DOWN"), camera.recordedBy())
+                : texts.getString("cameras.health." + state.name()) + reason;
         this.recording = switch (camera.recordingMode()) {
             case "SCHEDULED" -> String.format(texts.getString("cameras.recording.scheduled"), camera.recordingSchedule(),
                     camera.scheduleTimeZone());

@@ -67,7 +67,7 @@ class CameraRowsTest {
         rows.load(0, 25, Map.of(), Map.of());
         assertFalse(rows.changed());
         asked.answer = List.of(new CameraView(1, "gate", "North", "rtsps://gate/stream", null, true, CameraStatus.ONLINE, null,
-                null, null, null, 86400, false, "CONTINUOUS", null, null, 5, 10, false, null, null, null, null, null));
+                null, null, null, 86400, false, "CONTINUOUS", null, null, 5, 10, false, null, null, null, null, null, null, false));
         assertTrue(rows.changed());
     }
 }
