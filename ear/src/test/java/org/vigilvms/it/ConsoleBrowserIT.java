@@ -884,6 +884,10 @@ class ConsoleBrowserIT {
             assertEquals("", browser.driver.findElement(By.id("camera-form:password")).getAttribute("value"));
             type(browser, "camera-form:name", "admin page cam renamed");
             type(browser, "camera-form:keep", "7");
+            // pinned to the one recorder node there is (others may be known from earlier tests)
+            Select recorder = new Select(browser.driver.findElement(By.id("camera-form:recorder")));
+            assertEquals("", recorder.getFirstSelectedOption().getDomAttribute("value"), "any recorder node, at first");
+            recorder.selectByValue("vigil-1");
             cameras.dialogButton("test");
             awaitText(browser, "camera-form:result", t -> t.startsWith("connected:"), "the stored password is used for the test");
             cameras.dialogButton("save");
@@ -893,6 +897,9 @@ class ConsoleBrowserIT {
             assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.retention' AND target = 'camera:" + id + "'"),
                     "the keep-time change audited once; the unchanged recording plan not at all");
             assertEquals(0, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.recording.mode' AND target = 'camera:" + id + "'"));
+            assertEquals(1, countRows("SELECT count(*) FROM camera WHERE recorder_pin = 'vigil-1' AND id = " + id));
+            assertEquals(1, countRows("SELECT count(*) FROM audit_event WHERE action = 'camera.pinned' AND detail = 'vigil-1' "
+                    + "AND target = 'camera:" + id + "'"), "the pin audited once");
             // analytics: a detection zone drawn on the live picture (named first: told next to the field), a privacy mask
             // typed in percent; saved as a new signed version, which the dialog opens with the next time
             cameras.openAnalytics(id);

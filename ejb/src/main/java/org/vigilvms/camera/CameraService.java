@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -496,14 +497,18 @@ public class CameraService {
 
     /**
      * Adds a camera ({@code id} null) or changes one, with how it records and how long its
-     * recordings are kept and its sub-stream (null: none), all or nothing: a refused part stores
-     * none of it. The recording plan, the keep-time and the sub-stream are changed (and audited)
-     * only when they differ from the camera's.
+     * recordings are kept, its sub-stream (null: none) and the recorder node it is pinned to
+     * (null: any), all or nothing: a refused part stores none of it. The recording plan, the
+     * keep-time, the sub-stream and the pin are changed (and audited) only when they differ from
+     * the camera's.
      */
-    public CameraView save(Long id, NewCamera camera, RecordingPlan plan, long keepSeconds, String subStreamUrl) {
+    public CameraView save(Long id, NewCamera camera, RecordingPlan plan, long keepSeconds, String subStreamUrl, String recorderPin) {
         CameraView saved = id == null ? add(camera) : update(id, camera);
-        if (!java.util.Objects.equals(subStreamUrl, saved.subStreamUrl())) {
+        if (!Objects.equals(subStreamUrl, saved.subStreamUrl())) {
             saved = setSubStream(saved.id(), subStreamUrl);
+        }
+        if (!Objects.equals(recorderPin, saved.recorderPin())) {
+            saved = pinRecorder(saved.id(), recorderPin);
         }
         if (plan != null && !plan.sameAs(RecordingPlan.of(saved))) {
             saved = setRecordingMode(saved.id(), plan.mode(), plan.schedule(), plan.timeZone(), plan.preSeconds(), plan.postSeconds());

@@ -42,6 +42,19 @@ public class RecorderNodes {
                 .toList();
     }
 
+    /**
+     * The names of the recorder nodes the installation knows, alive or not, for anyone who manages
+     * a camera anywhere (to pin one to a node); nobody else is told them.
+     */
+    public List<String> names() {
+        if (!access.holdsAnywhere(AccessRight.MANAGE_CAMERAS)) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("SELECT node FROM recorder_node ORDER BY node").getResultList();
+        return names;
+    }
+
     private static Instant instant(Object value) {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.vigilvms.camera.UntrustedCameraCertificateException;
 import org.vigilvms.camera.WeeklyHours;
 import org.vigilvms.camera.onvif.OnvifException;
 import org.vigilvms.camera.onvif.WsDiscovery;
+import org.vigilvms.ownership.RecorderNodes;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.security.AccessDeniedException;
 
@@ -51,6 +53,9 @@ public class CamerasView implements Serializable, CameraRows.Source {
     @EJB
     private CameraService cameras;
 
+    @EJB
+    private RecorderNodes nodes;
+
     @Inject
     private ConsoleRefusals refusals;
 
@@ -66,6 +71,8 @@ public class CamerasView implements Serializable, CameraRows.Source {
     private String site;
     private String streamUrl;
     private String subStreamUrl;
+    private String recorderPin = "";
+    private transient List<String> recorderNodes;
     private String username;
     private String password;
     private boolean insecure;
@@ -169,6 +176,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         site = camera.site();
         streamUrl = camera.streamUrl();
         subStreamUrl = camera.subStreamUrl();
+        recorderPin = camera.recorderPin() == null ? "" : camera.recorderPin();
         username = camera.username();
         mode = camera.recordingMode();
         schedule = camera.recordingSchedule();
@@ -183,6 +191,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
     private void clear() {
         editing = null;
         name = site = streamUrl = subStreamUrl = username = password = schedule = zone = test = null;
+        recorderPin = "";
         insecure = false;
         testOk = false;
         mode = "CONTINUOUS";
@@ -251,7 +260,7 @@ public class CamerasView implements Serializable, CameraRows.Source {
         boolean adding = editing == null;
         try {
             long keep = keepDays == CameraRow.keepDays(keptSeconds) ? keptSeconds : Math.round(keepDays * 86400);
-            CameraView saved = cameras.save(editing, camera(), plan(), keep, blank(subStreamUrl));
+            CameraView saved = cameras.save(editing, camera(), plan(), keep, blank(subStreamUrl), blank(recorderPin));
             outcome = String.format(ConsoleTexts.current().getString(adding ? "cameras.added" : "cameras.changed"), saved.name());
             refused = false;
             clear();
@@ -421,6 +430,28 @@ public class CamerasView implements Serializable, CameraRows.Source {
 
     public void setSubStreamUrl(String subStreamUrl) {
         this.subStreamUrl = subStreamUrl;
+    }
+
+    /** The recorder node the camera is pinned to; "" for any. */
+    public String getRecorderPin() {
+        return recorderPin;
+    }
+
+    public void setRecorderPin(String recorderPin) {
+        this.recorderPin = recorderPin;
+    }
+
+    /** The recorder nodes the installation knows, to pin a camera to, and the one it is pinned to if that is not among them. */
+    public List<String> getRecorderNodes() {
+        if (recorderNodes == null) {
+            recorderNodes = nodes.names();
+        }
+        if (recorderPin != null && !recorderPin.isEmpty() && !recorderNodes.contains(recorderPin)) {
+            List<String> withPin = new ArrayList<>(recorderNodes);
+            withPin.add(recorderPin);
+            return withPin;
+        }
+        return recorderNodes;
     }
 
     public String getUsername() {
