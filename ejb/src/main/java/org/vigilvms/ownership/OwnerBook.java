@@ -75,8 +75,8 @@ public class OwnerBook {
     /**
      * Makes {@code node} the owner (epoch 1) of every enabled camera that has no owner yet, so a
      * camera just added is recorded at once; a camera someone owns, or one pinned to another node,
-     * is never taken here (that is {@link #move}). Two recorders claiming together: the first insert wins, the other's does nothing.
-     * A node whose keys are not approved claims nothing.
+     * is never taken here (that is {@link #move}). Two recorders claiming together: the first
+     * insert wins, the other's does nothing. A node whose keys are not approved claims nothing.
      */
     public int claimUnowned(NodeName node) {
         return em.createNativeQuery("""
