@@ -32,7 +32,10 @@ final class VigilDeployment {
     private VigilDeployment() {
     }
 
-    /** The EAR exactly as the build packaged it. */
+    /** The EAR's file name, which is also its name on the server. */
+    static final String EAR_NAME = new File(System.getProperty("vigil.it.ear")).getName();
+
+    /** The EAR exactly as the build packaged it (deployed once for the classes that share it: {@link KeptDeployment}). */
     static EnterpriseArchive ear() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vigil.it.ear")));
     }
