@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -204,12 +208,12 @@ class AnalyticsBench {
     private void analysedWindow(HttpClient admin, List<Long> ids, int seconds, String what) throws Exception {
         ProcessHandle server = LiveViewBench.wildfly();
         String before = get(admin, "/api/v1/analytics/stats").body();
-        java.time.Instant from = java.time.Instant.now();
+        Instant from = Instant.now();
         long start = System.nanoTime();
         double cpu = LiveViewBench.cpuPercent(server, seconds);
         String after = get(admin, "/api/v1/analytics/stats").body();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        java.time.Instant to = java.time.Instant.now();
+        Instant to = Instant.now();
         long analysed = 0;
         long dropped = 0;
         for (long id : ids) {
@@ -219,13 +223,13 @@ class AnalyticsBench {
         Thread.sleep(12_000); // the segments of the window sealed
         long stored = 0;
         long spanned = 0;
-        try (java.sql.Connection c = VigilDeployment.database(); java.sql.PreparedStatement q = c.prepareStatement(
+        try (Connection c = VigilDeployment.database(); PreparedStatement q = c.prepareStatement(
                 "SELECT coalesce(sum(frames), 0), coalesce(sum(duration_ms), 0) FROM segment WHERE camera_id = ANY (?) "
                         + "AND start_ts >= ? AND end_ts <= ?")) {
             q.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            q.setTimestamp(2, java.sql.Timestamp.from(from));
-            q.setTimestamp(3, java.sql.Timestamp.from(to));
-            try (java.sql.ResultSet rs = q.executeQuery()) {
+            q.setTimestamp(2, Timestamp.from(from));
+            q.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 stored = rs.getLong(1);
                 spanned = Math.round(rs.getLong(2) * 25 / 1000.0);
@@ -276,7 +280,7 @@ class AnalyticsBench {
             batches.add(node.sealBatch(batch));
         }
         long beforeBatches = count("SELECT count(*) FROM analytics_event");
-        java.time.Duration cpuBeforeBatches = server.info().totalCpuDuration().orElseThrow();
+        Duration cpuBeforeBatches = server.info().totalCpuDuration().orElseThrow();
         long batchStart = System.nanoTime();
         node.send(batches.toArray(Envelope[]::new));
         Instant batchDeadline = Instant.now().plusSeconds(600);
@@ -349,7 +353,7 @@ class AnalyticsBench {
             throws Exception {
         int total = envelopes.size();
         long before = count("SELECT count(*) FROM analytics_event");
-        java.time.Duration cpuBefore = server.info().totalCpuDuration().orElseThrow();
+        Duration cpuBefore = server.info().totalCpuDuration().orElseThrow();
         long start = System.nanoTime();
         int threads = 4;
         ExecutorService senders = Executors.newFixedThreadPool(threads);
@@ -378,11 +382,11 @@ class AnalyticsBench {
 
     /** One counter of one camera from the stats JSON (a list of flat objects, fields in any order). */
     private static long stat(String json, long cameraId, String field) {
-        java.util.regex.Matcher object = java.util.regex.Pattern.compile("\\{[^}]*}").matcher(json);
+        Matcher object = Pattern.compile("\\{[^}]*}").matcher(json);
         while (object.find()) {
             String o = object.group();
             if (o.matches(".*\"cameraId\":" + cameraId + "[,}].*")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(o);
+                Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(o);
                 return m.find() ? Long.parseLong(m.group(1)) : 0;
             }
         }

@@ -17,10 +17,13 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -126,7 +129,7 @@ class AnalyticsIT {
         HttpResponse<String> spans = get(admin, "/api/v1/cameras/" + id + "/events/recorded-motion?" + recorded
                 + "&x=0.6&y=0.25&w=0.3&h=0.45");
         assertEquals(200, spans.statusCode(), spans.body());
-        java.util.regex.Matcher first = java.util.regex.Pattern.compile("\"start\":\"([^\"]+)\"").matcher(spans.body());
+        Matcher first = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(spans.body());
         assertTrue(first.find(), "motion found in the recording: " + spans.body());
         long found = Instant.parse(first.group(1)).toEpochMilli();
         assertTrue(Math.abs(found - onset) <= 1500, "recorded motion starts " + (found - onset) + " ms from the onset");
@@ -300,11 +303,11 @@ class AnalyticsIT {
                 + "'analytics.rate_limited' AND target = ?", "camera:" + hall) >= 1);
         // what the limiter (10 events/s, a burst of 60, vigil.events.per.camera.rate) lets through in
         // the time the admitted events span: never more than the burst plus the refill
-        try (java.sql.Connection c = VigilDeployment.database(); java.sql.PreparedStatement q = c.prepareStatement(
+        try (Connection c = VigilDeployment.database(); PreparedStatement q = c.prepareStatement(
                 "SELECT count(*), coalesce(extract(epoch FROM max(received_ts) - min(received_ts)), 0) FROM analytics_event "
                         + "WHERE event_id = ANY (?)")) {
             q.setArray(1, c.createArrayOf("varchar", floodIds.toArray()));
-            try (java.sql.ResultSet rs = q.executeQuery()) {
+            try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 long admitted = rs.getLong(1);
                 double spanSeconds = rs.getDouble(2);
@@ -338,7 +341,7 @@ class AnalyticsIT {
                     found.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return found;

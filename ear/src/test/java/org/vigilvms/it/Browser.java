@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -92,7 +93,7 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("signin")).click();
         // the click returns before the browser has followed the login endpoint's redirect
         waiting(Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login.xhtml")
-                        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -83,7 +84,7 @@ final class CamerasPage {
         By cell = By.cssSelector(row(camera) + " td.health");
         try {
             browser.waiting(timeout).until(d -> d.findElements(cell).stream().anyMatch(c -> wanted.test(c.getText())));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("camera " + camera + "'s health: " + browser.driver.findElements(cell).stream()
                     .map(WebElement::getText).toList() + " in rows " + browser.driver.findElements(By.cssSelector(
                             "#cameras-form\\:table_data tr")).stream().map(WebElement::getText).toList());

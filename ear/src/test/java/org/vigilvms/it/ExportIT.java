@@ -7,14 +7,20 @@ import static org.vigilvms.it.VigilDeployment.count;
 import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +296,7 @@ class ExportIT {
         }
         HttpClient lars = VigilDeployment.signedIn("lars", "Lars-pw-1");
         long seq = count("SELECT min(chain_seq) FROM segment WHERE camera_id = ? AND start_ts >= ?", first,
-                java.sql.Timestamp.from(from));
+                Timestamp.from(from));
         int frames = (int) count("SELECT frames FROM segment WHERE camera_id = ? AND chain_seq = ?", first, seq);
 
         HttpResponse<String> listing = get(lars, "/api/v1/cameras/" + first + "/recordings?from=" + from + "&to=" + to);
@@ -336,7 +342,7 @@ class ExportIT {
         assertEquals(400, outside.statusCode(), outside.body());
         assertTrue(outside.body().contains("region sky must lie inside the picture"), outside.body());
         HttpResponse<String> many = VigilDeployment.put(admin, path,
-                PictureRegions.masksOnly(String.join(",", java.util.Collections.nCopies(17, PictureRegions.WINDOW))));
+                PictureRegions.masksOnly(String.join(",", Collections.nCopies(17, PictureRegions.WINDOW))));
         assertEquals(400, many.statusCode(), many.body());
         assertTrue(many.body().contains("at most 16 zones and 16 masks"), many.body());
         HttpResponse<String> saved = VigilDeployment.put(admin, path, PictureRegions.masksOnly(PictureRegions.WINDOW));
@@ -352,14 +358,14 @@ class ExportIT {
         HttpClient mia = VigilDeployment.signedIn("mia", "Mia-pw-1");
         HttpClient ivo = VigilDeployment.signedIn("ivo", "Ivo-pw-1");
         long seq = count("SELECT min(chain_seq) FROM segment WHERE camera_id = ? AND start_ts >= ?", second,
-                java.sql.Timestamp.from(from));
+                Timestamp.from(from));
         int frames = (int) count("SELECT frames FROM segment WHERE camera_id = ? AND chain_seq = ?", second, seq);
 
         // the recording stays as the camera sent it: what an investigator with VIEW_UNMASKED gets is the stored segment
         byte[] stored = segment(admin, second, seq);
         assertEquals(HexFormat.of().formatHex(VigilDeployment.bytes("SELECT sha256 FROM segment WHERE camera_id = ? AND chain_seq = ?",
                 second, seq)), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)), "the stored segment");
-        assertTrue(java.util.Arrays.equals(stored, segment(ivo, second, seq)), "ivo sees through the mask: the stored segment");
+        assertTrue(Arrays.equals(stored, segment(ivo, second, seq)), "ivo sees through the mask: the stored segment");
         List<PictureRegions.Luma> clear = PictureRegions.video(Files.write(work.resolve("segment-ivo.mp4"), stored), 640, 360);
         assertEquals(frames, clear.size());
         assertTrue(clear.stream().allMatch(p -> p.mean(PictureRegions.WINDOW_BOX) > 60), "the region is not dark of itself");
@@ -416,7 +422,7 @@ class ExportIT {
     }
 
     private static byte[] snapshot(HttpClient client, long camera, String query) throws Exception {
-        HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(VigilDeployment.BASE
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
                 + "/api/v1/cameras/" + camera + "/snapshot" + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return response.body();
@@ -494,7 +500,7 @@ class ExportIT {
 
     /** One stored segment as served to {@code client}; {@code query} e.g. "?plays=h264". */
     private static byte[] segment(HttpClient client, long camera, long seq, String query) throws Exception {
-        HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(VigilDeployment.BASE
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
                 + "/api/v1/cameras/" + camera + "/recordings/segments/" + seq + query)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
@@ -564,7 +570,7 @@ class ExportIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         output.lines().filter(l -> l.contains("=")).forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         return values;
     }

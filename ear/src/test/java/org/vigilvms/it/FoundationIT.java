@@ -10,13 +10,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,6 +29,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -33,6 +37,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -212,17 +217,17 @@ class FoundationIT {
     @Test
     void aOneTimePasswordServesOnlyToChooseANewOne() throws Exception {
         // a second administrator with a one-time password, made the way the first one is made
-        String oneTime = "OneTime-" + java.util.UUID.randomUUID();
+        String oneTime = "OneTime-" + UUID.randomUUID();
         byte[] salt = new byte[16];
-        new java.security.SecureRandom().nextBytes(salt);
+        new SecureRandom().nextBytes(salt);
         try (Connection c = VigilDeployment.database(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO app_user (username, password_hash, must_change_password) VALUES ('breakglass', '"
-                    + org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2a", oneTime.toCharArray(), salt, 12) + "', true)");
+                    + OpenBSDBCrypt.generate("2a", oneTime.toCharArray(), salt, 12) + "', true)");
             s.executeUpdate("INSERT INTO app_user_role (user_id, role) SELECT id, 'admin' FROM app_user WHERE username = 'breakglass'");
         }
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
-                .cookieHandler(new java.net.CookieManager())
+                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<String> page = form(client, "/login", "username=breakglass&password=" + oneTime);
         assertTrue(page.body().contains("id=\"password-change\""), "sent to choose a password");
@@ -246,7 +251,7 @@ class FoundationIT {
 
         HttpClient again = HttpClient.newBuilder()
                 .sslContext(ClientTls.trustingInstallation(VigilTestEnvironment.installation().home()))
-                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
         assertTrue(form(again, "/login", "username=breakglass&password=" + oneTime).body().contains("login-failed"),
                 "the one-time password is gone");
         assertTrue(form(again, "/login", "username=breakglass&password=Quartz-Window-2026").body().contains("Signed in as"));
@@ -273,7 +278,7 @@ class FoundationIT {
         VigilDeployment.adminPassword(); // the first sign-in replaces it, as a person would
         try (var logs = Files.walk(Path.of(System.getProperty("vigil.it.dir"), "it-server", "log"))) {
             for (Path log : logs.filter(Files::isRegularFile).toList()) {
-                assertFalse(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(generated),
+                assertFalse(Files.readString(log, StandardCharsets.ISO_8859_1).contains(generated),
                         "the one-time password is in " + log);
             }
         }

@@ -16,7 +16,9 @@ import static org.vigilvms.it.VigilDeployment.refusal;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,20 +31,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -323,7 +331,7 @@ class HardeningIT {
                      new InetSocketAddress("127.0.0.1", fleet.camera(0).rtspsPort()))) {
             long id = VigilDeployment.addCamera(admin, "gate behind an attacker", attacker.rtspsUrl("/stream1"), password);
             try {
-                String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(
+                String own = HexFormat.of().formatHex(SegmentCrypto.sha256(
                         fleet.camera(0).certificate().getEncoded()));
                 assertEquals(own, VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED")
                         .getString("presentedCertificateSha256"), "while the attacker passes through, the camera's own");
@@ -439,8 +447,8 @@ class HardeningIT {
                 .add("password", password).add("deviceCertificateSha256", approvedSha256 == null ? "" : approvedSha256).build().toString();
     }
 
-    private static String fingerprint(VirtualCamera camera) throws java.security.cert.CertificateEncodingException {
-        return java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
+    private static String fingerprint(VirtualCamera camera) throws CertificateEncodingException {
+        return HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
     }
 
     @Test
@@ -501,7 +509,7 @@ class HardeningIT {
         HttpResponse<String> accepted = post(admin, "/api/v1/cameras", "{\"name\":\"plain gate\",\"streamUrl\":"
                 + "\"rtsp://127.0.0.1:9/plain\",\"acceptInsecureTransport\":true}");
         assertEquals(201, accepted.statusCode(), accepted.body());
-        jakarta.json.JsonObject camera = json(accepted).asJsonObject();
+        JsonObject camera = json(accepted).asJsonObject();
         assertTrue(camera.getBoolean("insecureTransport"));
         assertEquals("admin", camera.getString("insecureAcceptedBy"), "who accepted it is kept and shown");
         long id = camera.getJsonNumber("id").longValue();
@@ -641,8 +649,8 @@ class HardeningIT {
         assertTrue(normal.startsWith("HTTP/1.1 200"), "2 KB are fine: " + normal);
 
         // slowloris: one header byte every half second never becomes a request
-        javax.net.ssl.SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", 8443)) {
+        SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", 8443)) {
             socket.setSoTimeout(500);
             OutputStream out = socket.getOutputStream();
             out.write("GET /login.xhtml HTTP/1.1\r\nHost: localhost:8443\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
@@ -657,7 +665,7 @@ class HardeningIT {
                     closed = socket.getInputStream().read() < 0;
                 } catch (SocketTimeoutException e) {
                     // still open: trickle on
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     closed = true;
                 }
             }
@@ -665,20 +673,20 @@ class HardeningIT {
         }
     }
 
-    @org.jboss.arquillian.test.api.ArquillianResource
-    private org.jboss.as.arquillian.container.ManagementClient management;
+    @ArquillianResource
+    private ManagementClient management;
 
     /** Sends {@code request} as it is over TLS and returns what came back (empty when the server just closed). */
     private static String rawRequest(String request) throws Exception {
-        javax.net.ssl.SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", 8443)) {
+        SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", 8443)) {
             socket.setSoTimeout(15_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(answer);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // a reset after the answer (or instead of one) ends it
             }
             return answer.toString(StandardCharsets.ISO_8859_1);
@@ -715,7 +723,7 @@ class HardeningIT {
                 }
             } catch (SocketTimeoutException e) {
                 return false;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -749,7 +757,7 @@ class HardeningIT {
                         // nothing more from this client
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 seen.writeBytes(("listener failed: " + e).getBytes(StandardCharsets.US_ASCII));
             }
             return seen.toString(StandardCharsets.ISO_8859_1);

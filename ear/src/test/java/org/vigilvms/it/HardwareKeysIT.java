@@ -12,6 +12,7 @@ import static org.vigilvms.it.VigilDeployment.json;
 import static org.vigilvms.it.VigilDeployment.post;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -133,7 +134,7 @@ class HardwareKeysIT {
         }
     }
 
-    private static jakarta.json.JsonArray findings(HttpClient admin, long camera) throws Exception {
+    private static JsonArray findings(HttpClient admin, long camera) throws Exception {
         return json(get(admin, "/api/v1/cameras/" + camera + "/integrity")).asJsonObject().getJsonArray("findings");
     }
 

@@ -15,6 +15,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,16 +23,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.net.ssl.SSLContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -220,7 +230,7 @@ class IdentityIT {
         try (Connection c = VigilDeployment.database(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT chain_seq, chain_hash, signed_ts, signature, signer_sha256 FROM audit_chain_head")) {
             assertTrue(rs.next(), "an audit head");
-            return new Object[] {rs.getLong(1), rs.getBytes(2), rs.getObject(3, java.time.OffsetDateTime.class), rs.getBytes(4), rs.getBytes(5)};
+            return new Object[] {rs.getLong(1), rs.getBytes(2), rs.getObject(3, OffsetDateTime.class), rs.getBytes(4), rs.getBytes(5)};
         }
     }
 
@@ -314,40 +324,40 @@ class IdentityIT {
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         // the workstation makes its own key and asks for a certificate; only the public key leaves it
         DeviceRequest request = DeviceRequest.make("whatever the device claims");
-        java.security.KeyPair keys = request.keys();
+        KeyPair keys = request.keys();
         String csr = request.csrPem();
         assertEquals(400, post(admin, "/api/v1/devices", "{\"name\":\"ws-7\",\"kind\":\"WORKSTATION\",\"csr\":\"not a csr\"}")
                 .statusCode(), "garbage refused");
-        HttpResponse<String> issued = post(admin, "/api/v1/devices", jakarta.json.Json.createObjectBuilder().add("name", "ws-7")
+        HttpResponse<String> issued = post(admin, "/api/v1/devices", Json.createObjectBuilder().add("name", "ws-7")
                 .add("kind", "WORKSTATION").add("csr", csr).build().toString());
         assertEquals(201, issued.statusCode(), issued.body());
-        jakarta.json.JsonObject answer = jakarta.json.Json.createReader(new java.io.StringReader(issued.body())).readObject();
-        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
-                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(
-                        answer.getString("certificatePem").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        JsonObject answer = Json.createReader(new StringReader(issued.body())).readObject();
+        X509Certificate certificate = (X509Certificate) CertificateFactory
+                .getInstance("X.509").generateCertificate(new ByteArrayInputStream(
+                        answer.getString("certificatePem").getBytes(StandardCharsets.US_ASCII)));
         assertEquals("CN=ws-7,OU=workstation,O=Vigil devices", certificate.getSubjectX500Principal().getName(),
                 "the CA names the device, not the request");
         String serial = answer.getJsonObject("device").getString("serial");
         var home = VigilTestEnvironment.installation().home();
         char[] secret = "device-store".toCharArray();
-        java.security.KeyStore enrolled = java.security.KeyStore.getInstance("PKCS12");
+        KeyStore enrolled = KeyStore.getInstance("PKCS12");
         enrolled.load(null, null);
-        enrolled.setKeyEntry("ws-7", keys.getPrivate(), secret, new java.security.cert.Certificate[] {certificate,
+        enrolled.setKeyEntry("ws-7", keys.getPrivate(), secret, new Certificate[] {certificate,
                 ClientTls.caCertificate(home)});
-        javax.net.ssl.SSLContext workstation = ClientTls.withClientCertificate(home, enrolled, secret);
+        SSLContext workstation = ClientTls.withClientCertificate(home, enrolled, secret);
         // from the same CA but never enrolled (as a service certificate would be)
-        javax.net.ssl.SSLContext stranger = ClientTls.withClientCertificate(home,
+        SSLContext stranger = ClientTls.withClientCertificate(home,
                 ClientTls.issueClientCertificate(home, VigilTestEnvironment.installation()
                         .secrets(), "not-enrolled", secret), secret);
         try {
             setProperty("vigil.device.certificates", "required");
-            HttpResponse<String> bare = VigilDeployment.https().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(VigilDeployment.BASE + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> bare = VigilDeployment.https().send(HttpRequest.newBuilder(
+                    URI.create(VigilDeployment.BASE + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(403, bare.statusCode(), "no certificate: not even the sign-in page");
             assertTrue(bare.body().contains("no device certificate presented"), bare.body());
             assertEquals(403, get(admin, "/api/v1/cameras").statusCode(), "a signed-in session without a certificate is cut off too");
-            HttpResponse<String> unknown = HttpClient.newBuilder().sslContext(stranger).build().send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create(VigilDeployment.BASE + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unknown = HttpClient.newBuilder().sslContext(stranger).build().send(HttpRequest
+                    .newBuilder(URI.create(VigilDeployment.BASE + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(403, unknown.statusCode());
             assertTrue(unknown.body().contains("never enrolled"), unknown.body());
 
@@ -367,8 +377,8 @@ class IdentityIT {
         assertEquals(200, get(admin, "/api/v1/cameras").statusCode(), "mode off: passwords alone again");
     }
 
-    @org.jboss.arquillian.test.api.ArquillianResource
-    private org.jboss.as.arquillian.container.ManagementClient management;
+    @ArquillianResource
+    private ManagementClient management;
 
     private void setProperty(String name, String value) throws Exception {
         VigilDeployment.setServerProperty(management, name, value);

@@ -13,7 +13,9 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -220,13 +225,13 @@ class JmsBackboneIT {
         // and the refusal is the TLS handshake's, not anything later: the same client without a
         // certificate meets the acceptor's demand for one; with the node's certificate it gets in
         VigilHome home = VigilTestEnvironment.installation().home();
-        javax.net.ssl.SSLException refused = assertThrows(javax.net.ssl.SSLException.class,
+        SSLException refused = assertThrows(SSLException.class,
                 () -> handshake(ClientTls.trustingInstallation(home)));
         assertTrue(refused.getMessage().contains("certificate_required") || refused.getMessage().contains("bad_certificate"),
                 "the acceptor asked for a client certificate: " + refused.getMessage());
         char[] password = "client-pass".toCharArray();
-        java.security.KeyStore node = java.security.KeyStore.getInstance("PKCS12");
-        try (var in = java.nio.file.Files.newInputStream(Path.of(System.getProperty("vigil.it.dir"), "analytics-node.p12"))) {
+        KeyStore node = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(Path.of(System.getProperty("vigil.it.dir"), "analytics-node.p12"))) {
             node.load(in, password);
         }
         handshake(ClientTls.withClientCertificate(home, node, password));
@@ -259,16 +264,16 @@ class JmsBackboneIT {
     }
 
     /** A TLS handshake with the broker's acceptor, completed by a first read (TLS 1.3 refuses a client after its Finished). */
-    private static void handshake(javax.net.ssl.SSLContext tls) throws java.io.IOException {
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", 5445)) {
-            javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+    private static void handshake(SSLContext tls) throws IOException {
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", 5445)) {
+            SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(parameters);
             socket.setSoTimeout(2000);
             socket.startHandshake();
             try {
                 socket.getInputStream().read();
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 // accepted: the broker waits for the client to speak first
             }
         }

@@ -13,11 +13,15 @@ import static org.vigilvms.it.VigilDeployment.post;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,7 +87,7 @@ class KeyRotationIT {
                 assertEquals(count("SELECT count(*) FROM camera"), counts.getInt("cameras"), "every camera: " + rotated.body());
                 assertEquals(count("SELECT count(*) FROM user_totp"), counts.getInt("secondFactors"), "every second factor");
                 byte[] newKey = Files.readAllBytes(keyFile);
-                assertFalse(java.util.Arrays.equals(oldKey, newKey), "a new key in the key file");
+                assertFalse(Arrays.equals(oldKey, newKey), "a new key in the key file");
                 assertFalse(Files.exists(keyFile.resolveSibling(keyFile.getFileName() + ".next")), "the rotation finished");
 
                 // every sealed value opens under the new key, and no longer under the old one
@@ -92,7 +96,7 @@ class KeyRotationIT {
                 assertThrows(KeyVault.TamperedException.class, () -> KeyVault.open(oldKey, wrapped, CameraKeys.dataKeyAad(id)));
                 assertEquals("Rotation-cam-pw-4", new String(KeyVault.open(newKey, bytes(
                         "SELECT password_ciphertext FROM camera WHERE id = ?", id), CameraKeys.passwordAad(id)),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                        StandardCharsets.UTF_8));
                 assertArrayEquals(secret, KeyVault.open(newKey, bytes("SELECT secret_sealed FROM user_totp WHERE username = ?", "rotor"),
                         UserTotp.sealingAad("rotor")));
 
@@ -123,8 +127,8 @@ class KeyRotationIT {
     private static byte[] sha256(Path file) {
         try {
             return SegmentCrypto.sha256(Files.readAllBytes(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

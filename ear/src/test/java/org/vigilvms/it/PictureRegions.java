@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -92,7 +94,7 @@ final class PictureRegions {
             // timestamps would duplicate or drop pictures
             Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-i", mp4.toString(), "-fps_mode", "passthrough",
                     "-f", "rawvideo", "-pix_fmt", "gray", raw.toString()).redirectErrorStream(true).start();
-            String output = new String(ffmpeg.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(ffmpeg.waitFor(120, TimeUnit.SECONDS), "ffmpeg decodes " + mp4);
             assertEquals(0, ffmpeg.exitValue(), output);
             byte[] all = Files.readAllBytes(raw);
@@ -100,7 +102,7 @@ final class PictureRegions {
             assertEquals(0, all.length % size, all.length + " bytes are not whole " + width + "x" + height + " pictures");
             List<Luma> pictures = new ArrayList<>();
             for (int at = 0; at < all.length; at += size) {
-                pictures.add(new Luma(width, height, java.util.Arrays.copyOfRange(all, at, at + size)));
+                pictures.add(new Luma(width, height, Arrays.copyOfRange(all, at, at + size)));
             }
             return pictures;
         } finally {

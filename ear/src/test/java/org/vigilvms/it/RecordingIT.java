@@ -13,6 +13,10 @@ import static org.vigilvms.it.VigilDeployment.segmentStart;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,21 +24,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -227,10 +240,10 @@ class RecordingIT {
         }
         assertEquals("[4:MISSING_FILE, " + (newest - 1) + ":TRUNCATED]", findings(admin, ids.get(1)));
         // the same through the command-line tool an auditor runs
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int status = IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1))},
-                VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
+                VigilDeployment.adminPassword(), new PrintStream(printed, true), System.err);
         assertEquals(1, status, printed.toString());
         assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED"), printed.toString());
         assertTrue(printed.toString().contains("position 4: MISSING_FILE"), printed.toString());
@@ -239,7 +252,7 @@ class RecordingIT {
         status = IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(ids.get(1)),
                         "--from", segmentStart(ids.get(1), 5).plusMillis(200).toString()},
-                VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
+                VigilDeployment.adminPassword(), new PrintStream(printed, true), System.err);
         assertEquals(1, status, printed.toString());
         assertTrue(printed.toString().contains("position " + (newest - 1) + ": TRUNCATED")
                 && !printed.toString().contains("MISSING_FILE"), printed.toString());
@@ -257,7 +270,7 @@ class RecordingIT {
         status = IntegrityCheck.run(new String[] {"--url", VigilDeployment.BASE, "--home",
                         VigilTestEnvironment.installation().home().root().toString(), "--camera", String.valueOf(truncated),
                         "--anchors", VigilTestEnvironment.siem().receivedFile().toString()},
-                VigilDeployment.adminPassword(), new java.io.PrintStream(printed, true), System.err);
+                VigilDeployment.adminPassword(), new PrintStream(printed, true), System.err);
         assertEquals(1, status, printed.toString());
         assertTrue(printed.toString().contains("position " + (newest - 1) + ": REMOVED_WITH_HEADS (positions " + (newest - 1) + " to "
                 + anchoredTo + " were signed"), printed.toString());
@@ -353,9 +366,9 @@ class RecordingIT {
         HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
         VirtualCamera camera = fleet.camera(1);
         long id = addCamera(admin, "tls gate", camera.rtspsUrl(), CAMERA_PASSWORD);
-        String own = java.util.HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
+        String own = HexFormat.of().formatHex(SegmentCrypto.sha256(camera.certificate().getEncoded()));
         try {
-            jakarta.json.JsonObject unapproved = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
+            JsonObject unapproved = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
             assertEquals(own, unapproved.getString("presentedCertificateSha256"));
             assertEquals(0, segments(id), "nothing recorded before approval");
 
@@ -372,7 +385,7 @@ class RecordingIT {
 
             camera.faults().presentOtherCertificate = true;
             camera.faults().dropAfterMs = 300; // the live connection drops; the recorder reconnects
-            jakarta.json.JsonObject mismatch = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
+            JsonObject mismatch = VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_MISMATCH");
             assertTrue(!own.equals(mismatch.getString("presentedCertificateSha256")));
             assertTrue(auditCount("camera.certificate.mismatch", "camera:" + id) == 1, "one alert raised");
             VigilDeployment.awaitRecordingSealed(id); // what came before the impostor is sealed
@@ -408,9 +421,9 @@ class RecordingIT {
         Path spool = VigilDeployment.spool();
         long startMs = lastEnd.toEpochMilli() + 1000;
         long unknownCamera = 999_999;
-        Path late = spool.resolve(id + "-" + startMs + "-" + java.util.UUID.randomUUID() + ".mp4");
-        Path stray = spool.resolve(unknownCamera + "-" + startMs + "-" + java.util.UUID.randomUUID() + ".mp4");
-        java.nio.file.attribute.FileTime minuteAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60));
+        Path late = spool.resolve(id + "-" + startMs + "-" + UUID.randomUUID() + ".mp4");
+        Path stray = spool.resolve(unknownCamera + "-" + startMs + "-" + UUID.randomUUID() + ".mp4");
+        FileTime minuteAgo = FileTime.from(Instant.now().minusSeconds(60));
         try {
             for (Path file : List.of(stray, late)) {
                 Files.write(file, clear);
@@ -479,7 +492,7 @@ class RecordingIT {
             for (Path file : aside) {
                 long startMs = Long.parseLong(file.getFileName().toString().split("-")[1]);
                 assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts = ?", id,
-                        java.sql.Timestamp.from(Instant.ofEpochMilli(startMs))), file + " is not in the chain");
+                        Timestamp.from(Instant.ofEpochMilli(startMs))), file + " is not in the chain");
                 // judged before or after the management server gave the camera back: either owner is named
                 assertTrue(log.contains("/" + file.getFileName() + " of camera " + id + " was recorded by " + node
                         + " under ownership epoch " + epoch + ", but the camera belongs to "), "logged (VIGIL00426): " + file);
@@ -585,7 +598,7 @@ class RecordingIT {
                     () -> Files.exists(forged.resolve("kept-aside").resolve(honestFile.getFileName())));
 
             assertEquals(0, count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts >= ?", id,
-                    java.sql.Timestamp.from(Instant.ofEpochMilli(start))), "neither entered the chain");
+                    Timestamp.from(Instant.ofEpochMilli(start))), "neither entered the chain");
             assertTrue(Files.exists(posingFile), "the refused segment is left where it was, not sealed nor moved");
 
             // nor does it report the camera's status: refused and audited, the camera stays as its owner reported it
@@ -605,8 +618,8 @@ class RecordingIT {
         } finally {
             post(admin, "/api/v1/cameras/" + id + "/disable", "");
             VigilDeployment.awaitRecordingSealed(id);
-            try (java.util.stream.Stream<Path> files = Files.walk(forged)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            try (Stream<Path> files = Files.walk(forged)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             }
@@ -634,11 +647,11 @@ class RecordingIT {
     }
 
     /** The camera's segments the storage service kept aside, recorded under {@code epoch}. */
-    private static List<Path> keptAside(Path folder, long cameraId, long epoch) throws java.io.IOException {
+    private static List<Path> keptAside(Path folder, long cameraId, long epoch) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().startsWith(cameraId + "-")
                     && f.getFileName().toString().contains("-e" + epoch + "-")).sorted().toList();
         }
@@ -921,9 +934,9 @@ class RecordingIT {
             VigilDeployment.awaitStatus(admin, id, "CERTIFICATE_UNAPPROVED");
             assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", "{\"name\":\"garbage\",\"pem\":\"not a certificate\"}")
                     .statusCode());
-            assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", jakarta.json.Json.createObjectBuilder().add("name", "a leaf")
+            assertEquals(400, post(admin, "/api/v1/cameras/trusted-cas", Json.createObjectBuilder().add("name", "a leaf")
                     .add("pem", pem(camera.certificate())).build().toString()).statusCode(), "a camera's own certificate is no CA");
-            HttpResponse<String> trusted = post(admin, "/api/v1/cameras/trusted-cas", jakarta.json.Json.createObjectBuilder()
+            HttpResponse<String> trusted = post(admin, "/api/v1/cameras/trusted-cas", Json.createObjectBuilder()
                     .add("name", "virtual camera maker").add("pem", pem(fleet.manufacturer().certificate())).build().toString());
             assertEquals(201, trusted.statusCode(), trusted.body());
             caId = trusted.body().replaceAll(".*\"id\":(\\d+).*", "$1");
@@ -949,8 +962,8 @@ class RecordingIT {
         }
     }
 
-    private static String pem(java.security.cert.X509Certificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+    private static String pem(X509Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
@@ -964,7 +977,7 @@ class RecordingIT {
                 "{\"mode\":\"EVENT\",\"preBufferSeconds\":2,\"postBufferSeconds\":2}");
         assertEquals(200, event.statusCode(), event.body());
         // a timetable that leaves out today (in UTC)
-        String otherDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfWeek().plus(3).name().substring(0, 3);
+        String otherDay = LocalDate.now(ZoneOffset.UTC).getDayOfWeek().plus(3).name().substring(0, 3);
         HttpResponse<String> timetable = post(admin, "/api/v1/cameras/" + scheduled + "/recording-mode",
                 "{\"mode\":\"SCHEDULED\",\"schedule\":\"" + otherDay + " 00:00-24:00\",\"timeZone\":\"UTC\"}");
         assertEquals(200, timetable.statusCode(), timetable.body());
@@ -981,10 +994,10 @@ class RecordingIT {
         try (Connection c = VigilDeployment.database(); PreparedStatement s = c.prepareStatement("INSERT INTO analytics_event "
                 + "(event_id, camera_id, type, zone, start_ts, end_ts, score, producer, received_ts) "
                 + "VALUES (?, ?, 'MOTION', 'yard', ?, ?, 0.4, 'svc-analytics', now())")) {
-            s.setString(1, java.util.UUID.randomUUID().toString());
+            s.setString(1, UUID.randomUUID().toString());
             s.setLong(2, onEvent);
-            s.setTimestamp(3, java.sql.Timestamp.from(eventStart));
-            s.setTimestamp(4, java.sql.Timestamp.from(eventStart.plusMillis(1000)));
+            s.setTimestamp(3, Timestamp.from(eventStart));
+            s.setTimestamp(4, Timestamp.from(eventStart.plusMillis(1000)));
             s.executeUpdate();
         }
         VigilDeployment.await("6 segments each", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?",
@@ -1042,8 +1055,8 @@ class RecordingIT {
     }
 
     private static void assertNoSecretInDatabase(String secret) throws Exception {
-        List<String> variants = List.of(secret, java.util.Base64.getEncoder().encodeToString(secret.getBytes()),
-                java.util.HexFormat.of().formatHex(secret.getBytes()));
+        List<String> variants = List.of(secret, Base64.getEncoder().encodeToString(secret.getBytes()),
+                HexFormat.of().formatHex(secret.getBytes()));
         try (Connection c = VigilDeployment.database()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery(
@@ -1088,9 +1101,9 @@ class RecordingIT {
         HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE
                 + "/api/v1/cameras/" + cameraId + "/integrity" + range)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        jakarta.json.JsonObject report = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+        JsonObject report = Json.createReader(new StringReader(response.body())).readObject();
         List<String> found = new ArrayList<>();
-        for (jakarta.json.JsonValue f : report.getJsonArray("findings")) {
+        for (JsonValue f : report.getJsonArray("findings")) {
             found.add(f.asJsonObject().getJsonNumber("chainSeq").longValue() + ":" + f.asJsonObject().getString("problem"));
         }
         return found.toString();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.Select;
@@ -47,7 +48,7 @@ final class StoragePage {
     void awaitVolumeCell(long volume, String column, Predicate<String> wanted) {
         try {
             browser.waiting(WAIT).until(d -> wanted.test(volumeCell(volume, column)));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("volume " + volume + "'s " + column + ": \"" + volumeCell(volume, column) + "\"");
         }
     }

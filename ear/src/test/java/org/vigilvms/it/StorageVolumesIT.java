@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -214,7 +217,7 @@ class StorageVolumesIT {
                 assertEquals(segments.size() - 1, count("SELECT count(*) FROM segment WHERE camera_id = ? AND retired_ts IS NOT NULL",
                         camera), "every segment but the locked one deleted");
                 assertEquals(1, count("SELECT count(*) FROM segment WHERE camera_id = ? AND retired_ts IS NULL AND start_ts = ?",
-                        camera, java.sql.Timestamp.from(segments.get(2)[0])), "the evidence-locked segment is kept");
+                        camera, Timestamp.from(segments.get(2)[0])), "the evidence-locked segment is kept");
                 HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
                 assertEquals(0, json(integrity).asJsonObject().getJsonArray("findings").size(), "deletions are accounted for: "
                         + integrity.body());
@@ -268,8 +271,8 @@ class StorageVolumesIT {
             }
             Instant restored = Instant.now();
             await("the outage's segments sealed by the spool sweep", 100, () -> count("SELECT count(*) FROM segment WHERE "
-                    + "camera_id = ? AND start_ts > ? AND end_ts < ?", camera, java.sql.Timestamp.from(outage.plusSeconds(2)),
-                    java.sql.Timestamp.from(restored)) >= 2);
+                    + "camera_id = ? AND start_ts > ? AND end_ts < ?", camera, Timestamp.from(outage.plusSeconds(2)),
+                    Timestamp.from(restored)) >= 2);
             assertTrue(VigilDeployment.serverLog()
                     .contains("VIGIL00416"), "the sweep did it (VIGIL00416 logged)");
             HttpResponse<String> integrity = get(admin, "/api/v1/cameras/" + camera + "/integrity");
@@ -295,8 +298,8 @@ class StorageVolumesIT {
         return json(locked).asJsonObject().getJsonNumber("id").longValue();
     }
 
-    @org.jboss.arquillian.test.api.ArquillianResource
-    private org.jboss.as.arquillian.container.ManagementClient management;
+    @ArquillianResource
+    private ManagementClient management;
 
     private void setProperty(String name, String value) throws Exception {
         VigilDeployment.setServerProperty(management, name, value);

@@ -1,7 +1,17 @@
 package org.vigilvms.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,13 +20,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Assertions;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.tools.ClientTls;
 import org.vigilvms.tools.ConsoleLogin;
@@ -56,18 +82,18 @@ final class VigilDeployment {
      * launcher bootstrap file) into an owner-only file of the installation; read once and kept,
      * since the server deletes the file when the password is changed.
      */
-    static synchronized String generatedAdminPassword() throws java.io.IOException {
+    static synchronized String generatedAdminPassword() throws IOException {
         if (generated == null) {
-            java.nio.file.Path file = VigilTestEnvironment.installation().home().bootstrapDir().resolve("admin.password");
-            generatedFilePermissions = java.nio.file.attribute.PosixFilePermissions.toString(
-                    java.nio.file.Files.getPosixFilePermissions(file));
-            generated = java.nio.file.Files.readString(file, StandardCharsets.US_ASCII).trim();
+            Path file = VigilTestEnvironment.installation().home().bootstrapDir().resolve("admin.password");
+            generatedFilePermissions = PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file));
+            generated = Files.readString(file, StandardCharsets.US_ASCII).trim();
         }
         return generated;
     }
 
     /** The permissions the one-time password file had when it was read ({@code rw-------} expected). */
-    static synchronized String generatedAdminPasswordFilePermissions() throws java.io.IOException {
+    static synchronized String generatedAdminPasswordFilePermissions() throws IOException {
         generatedAdminPassword();
         return generatedFilePermissions;
     }
@@ -82,7 +108,7 @@ final class VigilDeployment {
     static synchronized String adminPassword() throws Exception {
         if (adminPassword == null) {
             String generated = generatedAdminPassword();
-            String chosen = "Chosen-" + java.util.UUID.randomUUID();
+            String chosen = "Chosen-" + UUID.randomUUID();
             ConsoleLogin.signInChangingPassword(VigilTestEnvironment.installation().home(), BASE, "admin", generated, chosen);
             adminPassword = chosen;
         }
@@ -110,27 +136,27 @@ final class VigilDeployment {
         return response;
     }
 
-    static HttpResponse<String> get(HttpClient client, String path) throws java.io.IOException, InterruptedException {
+    static HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(HttpClient client, String path, String json) throws java.io.IOException, InterruptedException {
+    static HttpResponse<String> post(HttpClient client, String path, String json) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(BASE + path))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> put(HttpClient client, String path, String json) throws java.io.IOException, InterruptedException {
+    static HttpResponse<String> put(HttpClient client, String path, String json) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(BASE + path))
                         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> delete(HttpClient client, String path) throws java.io.IOException, InterruptedException {
+    static HttpResponse<String> delete(HttpClient client, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger SOURCES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SOURCES = new AtomicInteger();
 
     /**
      * "ok", "invalid", "code", "locked" or "throttled": where the login endpoint sent the browser.
@@ -158,21 +184,21 @@ final class VigilDeployment {
 
     private static String loginOutcomeFrom(String source, String path, String user, String password, String code) throws Exception {
         byte[] body = loginForm(user, password, code).getBytes(StandardCharsets.US_ASCII);
-        javax.net.ssl.SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
-        try (java.net.Socket raw = new java.net.Socket()) {
-            raw.bind(new java.net.InetSocketAddress(source, 0));
-            raw.connect(new java.net.InetSocketAddress("127.0.0.1", 8443), 5000);
+        SSLContext tls = ClientTls.trustingInstallation(VigilTestEnvironment.installation().home());
+        try (Socket raw = new Socket()) {
+            raw.bind(new InetSocketAddress(source, 0));
+            raw.connect(new InetSocketAddress("127.0.0.1", 8443), 5000);
             raw.setSoTimeout(15_000);
-            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", 8443, true)) {
-                javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(raw, "localhost", 8443, true)) {
+                SSLParameters parameters = socket.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(parameters);
-                java.io.OutputStream out = socket.getOutputStream();
+                OutputStream out = socket.getOutputStream();
                 out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:8443\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                         + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
-                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                         StandardCharsets.ISO_8859_1));
                 String status = in.readLine();
                 String location = "";
@@ -222,43 +248,43 @@ final class VigilDeployment {
     }
 
     /** The JSON body of a 2xx answer (any other status fails with the body). */
-    static jakarta.json.JsonValue json(HttpResponse<String> response) {
+    static JsonValue json(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
         }
-        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readValue();
+        return Json.createReader(new StringReader(response.body())).readValue();
     }
 
     /**
      * Enrols {@code keys} as the remote producer {@code producer} the way an administrator does:
      * {@code POST /api/v1/node-keys} with what {@code vigil-node-key} prints (proof of possession included).
      */
-    static void enrolNodeKey(String producer, java.security.KeyPair keys) throws Exception {
+    static void enrolNodeKey(String producer, KeyPair keys) throws Exception {
         HttpResponse<String> enrolled = post(signedIn("admin", adminPassword()), "/api/v1/node-keys",
                 NodeKey.enrolment(producer, keys).toString());
-        org.junit.jupiter.api.Assertions.assertEquals(201, enrolled.statusCode(), enrolled.body());
+        Assertions.assertEquals(201, enrolled.statusCode(), enrolled.body());
     }
 
     /** The JSON body of a refusal with {@code status} (any other status fails with the body). */
-    static jakarta.json.JsonObject refusal(HttpResponse<String> response, int status) {
-        org.junit.jupiter.api.Assertions.assertEquals(status, response.statusCode(), response.body());
-        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+    static JsonObject refusal(HttpResponse<String> response, int status) {
+        Assertions.assertEquals(status, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     /** Waits (up to 40 s) until camera {@code id} reports {@code status}; the camera as listed then. */
-    static jakarta.json.JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
+    static JsonObject awaitStatus(HttpClient admin, long id, String status) throws Exception {
         return awaitCamera(admin, id, "status " + status, camera -> status.equals(camera.getString("status")));
     }
 
     /** Waits (up to 40 s) until camera {@code id}, as the API lists it, is as {@code wanted} says; the camera then. */
-    static jakarta.json.JsonObject awaitCamera(HttpClient admin, long id, String what,
-                                               java.util.function.Predicate<jakarta.json.JsonObject> wanted) throws Exception {
+    static JsonObject awaitCamera(HttpClient admin, long id, String what,
+                                               Predicate<JsonObject> wanted) throws Exception {
         Instant deadline = Instant.now().plusSeconds(40);
-        jakarta.json.JsonObject camera = null;
+        JsonObject camera = null;
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> list = admin.send(HttpRequest.newBuilder(URI.create(VigilDeployment.BASE + "/api/v1/cameras"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            for (jakarta.json.JsonValue v : jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readArray()) {
+            for (JsonValue v : Json.createReader(new StringReader(list.body())).readArray()) {
                 if (v.asJsonObject().getJsonNumber("id").longValue() == id) {
                     camera = v.asJsonObject();
                 }
@@ -314,18 +340,18 @@ final class VigilDeployment {
      * Sets (or, with null, removes) a system property on the running server, as an administrator
      * would with the CLI: the settings Vigil reads at each request take effect at once.
      */
-    static void setServerProperty(org.jboss.as.arquillian.container.ManagementClient management, String name, String value)
-            throws java.io.IOException {
-        org.jboss.dmr.ModelNode remove = new org.jboss.dmr.ModelNode();
+    static void setServerProperty(ManagementClient management, String name, String value)
+            throws IOException {
+        ModelNode remove = new ModelNode();
         remove.get("operation").set("remove");
         remove.get("address").add("system-property", name);
         management.getControllerClient().execute(remove);
         if (value != null) {
-            org.jboss.dmr.ModelNode add = new org.jboss.dmr.ModelNode();
+            ModelNode add = new ModelNode();
             add.get("operation").set("add");
             add.get("address").add("system-property", name);
             add.get("value").set(value);
-            org.jboss.dmr.ModelNode result = management.getControllerClient().execute(add);
+            ModelNode result = management.getControllerClient().execute(add);
             if (!"success".equals(result.get("outcome").asString())) {
                 throw new IllegalStateException("cannot set " + name + ": " + result);
             }
@@ -333,7 +359,7 @@ final class VigilDeployment {
     }
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@code timeout}. */
-    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (!Instant.now().isBefore(deadline)) {
@@ -349,7 +375,7 @@ final class VigilDeployment {
      * (an event where nothing moved), so that the test fails as soon as it does and never passes
      * merely because it looked too early.
      */
-    static void holdsFor(String what, Duration window, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void holdsFor(String what, Duration window, BooleanSupplier condition) throws InterruptedException {
         Instant end = Instant.now().plus(window);
         do {
             if (!condition.getAsBoolean()) {
@@ -376,21 +402,21 @@ final class VigilDeployment {
         Path spool = spool();
         String prefix = cameraId + "-";
         await("camera " + cameraId + " stopped and its last segment sealed", Duration.ofSeconds(60), () -> {
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(spool)) {
+            try (Stream<Path> files = Files.list(spool)) {
                 return files.noneMatch(f -> f.getFileName().toString().startsWith(prefix));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
 
     /** When segment {@code chainSeq} (1 = first) of the camera starts, as indexed. */
-    static java.time.Instant segmentStart(long cameraId, long chainSeq) throws SQLException {
+    static Instant segmentStart(long cameraId, long chainSeq) throws SQLException {
         try (Connection c = database();
-             java.sql.PreparedStatement s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT start_ts FROM segment WHERE camera_id = ? AND chain_seq = ?")) {
             s.setLong(1, cameraId);
             s.setLong(2, chainSeq);
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw new AssertionError("camera " + cameraId + " has no segment " + chainSeq);
                 }
@@ -419,13 +445,13 @@ final class VigilDeployment {
     }
 
     /** The text in the first column of every row {@code sql} selects. */
-    static java.util.List<String> texts(String sql, Object... parameters) {
-        try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+    static List<String> texts(String sql, Object... parameters) {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
-            java.util.List<String> values = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     values.add(rs.getString(1));
                 }
@@ -437,15 +463,15 @@ final class VigilDeployment {
     }
 
     private interface Column<T> {
-        T read(java.sql.ResultSet rs) throws SQLException;
+        T read(ResultSet rs) throws SQLException;
     }
 
     private static <T> T single(String sql, Object[] parameters, Column<T> column) {
-        try (Connection c = database(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw new AssertionError("no row: " + sql);
                 }

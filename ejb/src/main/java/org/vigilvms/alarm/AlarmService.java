@@ -1,8 +1,10 @@
 package org.vigilvms.alarm;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,11 +82,11 @@ public class AlarmService {
     @Inject
     private MailService mail;
 
-    @jakarta.annotation.Resource
-    private jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
-    @jakarta.annotation.Resource
-    private jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    @Resource
+    private ManagedExecutorService executor;
 
     public AlarmRule.RuleView createRule(AlarmRule.RuleView request) {
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 128) {

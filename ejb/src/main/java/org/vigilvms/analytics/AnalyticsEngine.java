@@ -2,10 +2,12 @@ package org.vigilvms.analytics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -30,7 +32,7 @@ public class AnalyticsEngine {
     private final Map<Long, Counters> counters = new ConcurrentHashMap<>();
 
     /** Pictures analysed and packets dropped (analysis behind) per camera since deployment. */
-    public record Counters(java.util.concurrent.atomic.LongAdder analysed, java.util.concurrent.atomic.LongAdder dropped) {
+    public record Counters(LongAdder analysed, LongAdder dropped) {
     }
 
     /** What analytics did per camera: for operations and the benchmark. */
@@ -38,12 +40,12 @@ public class AnalyticsEngine {
     }
 
     Counters countersFor(long cameraId) {
-        return counters.computeIfAbsent(cameraId, c -> new Counters(new java.util.concurrent.atomic.LongAdder(),
-                new java.util.concurrent.atomic.LongAdder()));
+        return counters.computeIfAbsent(cameraId, c -> new Counters(new LongAdder(),
+                new LongAdder()));
     }
 
     public List<CameraStats> stats() {
-        return inForce.values().stream().sorted(java.util.Comparator.comparingLong(AnalyticsConfiguration::cameraId))
+        return inForce.values().stream().sorted(Comparator.comparingLong(AnalyticsConfiguration::cameraId))
                 .map(c -> new CameraStats(c.cameraId(), c.version(), countersFor(c.cameraId()).analysed().sum(),
                         countersFor(c.cameraId()).dropped().sum())).toList();
     }

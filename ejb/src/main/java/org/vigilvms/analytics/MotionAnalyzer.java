@@ -17,6 +17,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 import static org.bytedeco.opencv.global.opencv_video.createBackgroundSubtractorMOG2;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -192,7 +193,7 @@ final class MotionAnalyzer implements AutoCloseable {
         }
         if (type.startsWith("TAMPER_")) {
             reports.alert(type, end, List.copyOf(recentEvents), "the picture is " + type.substring(7).toLowerCase()
-                    + " since " + java.time.Instant.ofEpochMilli(start));
+                    + " since " + Instant.ofEpochMilli(start));
             recentEvents.clear();
         }
         return id;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The audit hash chain: each sealed row's hash covers its predecessor's hash and every field of
@@ -47,7 +48,7 @@ public final class AuditChain {
     /** What the signature over the chain head covers. */
     public static byte[] headStatement(long seq, byte[] hash, Instant signedAt) {
         byte[] prefix = ("vigil-audit-head-v1|" + seq + "|" + signedAt.toEpochMilli() + "|").getBytes(StandardCharsets.UTF_8);
-        byte[] statement = java.util.Arrays.copyOf(prefix, prefix.length + hash.length);
+        byte[] statement = Arrays.copyOf(prefix, prefix.length + hash.length);
         System.arraycopy(hash, 0, statement, prefix.length, hash.length);
         return statement;
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vigilvms.platform.InvalidRequestException;
 
 /**
@@ -89,7 +91,7 @@ public final class AddressPolicy {
 
     /** The port of a {@code jdbc:postgresql://host:port/...} URL; PostgreSQL's 5432 when it names none. */
     static int databasePort(String jdbcUrl) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("jdbc:postgresql://[^/:]+:(\\d{1,5})/.*").matcher(jdbcUrl);
+        Matcher m = Pattern.compile("jdbc:postgresql://[^/:]+:(\\d{1,5})/.*").matcher(jdbcUrl);
         return m.matches() ? Integer.parseInt(m.group(1)) : 5432;
     }
 

@@ -334,7 +334,7 @@ public class Camera implements SitedCamera {
 
     /** Records a new status; returns false when nothing changed. */
     boolean changeStatus(CameraStatus newStatus, String reason, Instant now) {
-        if (newStatus == status && java.util.Objects.equals(reason, statusReason)) {
+        if (newStatus == status && Objects.equals(reason, statusReason)) {
             return false;
         }
         this.status = newStatus;

@@ -6,9 +6,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jboss.logging.Logger;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.platform.NodeRole;
@@ -33,8 +36,8 @@ public class CameraBootstrap {
     @Inject
     private CameraRegistry registry;
 
-    @jakarta.persistence.PersistenceContext(unitName = "vigil")
-    private jakarta.persistence.EntityManager em;
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
 
     @Inject
     private InstallationPaths paths;
@@ -60,7 +63,7 @@ public class CameraBootstrap {
                 registry.register(em, camera, "system");
             } catch (InvalidRequestException e) {
                 // one bad entry does not stop the others; it is named in the log
-                org.jboss.logging.Logger.getLogger(CameraBootstrap.class).warnf("bootstrap camera %s not added: %s",
+                Logger.getLogger(CameraBootstrap.class).warnf("bootstrap camera %s not added: %s",
                         camera.name(), e.getMessage());
             }
         }

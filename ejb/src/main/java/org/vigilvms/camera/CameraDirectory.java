@@ -5,10 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -95,7 +99,7 @@ public class CameraDirectory {
      * camera's host passes; anything else stops the recording — unapproved at first contact, a
      * mismatch (audited as an alert) when the camera presented an accepted certificate before.
      */
-    public boolean acceptCertificate(long cameraId, java.security.cert.X509Certificate[] chain) {
+    public boolean acceptCertificate(long cameraId, X509Certificate[] chain) {
         Camera camera = em.find(Camera.class, cameraId);
         if (camera == null || chain == null || chain.length == 0) {
             return false;
@@ -103,29 +107,29 @@ public class CameraDirectory {
         byte[] presented;
         try {
             presented = CertificateFingerprint.sha256(chain[0]);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
         byte[] before = camera.tlsPresentedSha256();
         boolean acceptedBefore = before != null && camera.getStatus() != CameraStatus.CERTIFICATE_UNAPPROVED
                 && camera.getStatus() != CameraStatus.CERTIFICATE_MISMATCH;
         camera.presented(presented);
-        String fingerprint = java.util.HexFormat.of().formatHex(presented);
+        String fingerprint = HexFormat.of().formatHex(presented);
         byte[] pinned = camera.tlsPinnedSha256();
         if (pinned != null) {
-            if (java.security.MessageDigest.isEqual(pinned, presented)) {
+            if (MessageDigest.isEqual(pinned, presented)) {
                 return true;
             }
-            return mismatch(camera, fingerprint, "approved " + java.util.HexFormat.of().formatHex(pinned));
+            return mismatch(camera, fingerprint, "approved " + HexFormat.of().formatHex(pinned));
         }
-        String trustedBy = trustedCas.issuerOf(chain, java.net.URI.create(camera.getStreamUrl()).getHost());
+        String trustedBy = trustedCas.issuerOf(chain, URI.create(camera.getStreamUrl()).getHost());
         if (trustedBy != null) {
             // each connection accepted on a CA's word is on record (connections are rare: one per (re)connect)
             audit.record("svc-recorder", "camera.certificate.trusted", "camera:" + cameraId, AuditEvent.Outcome.SUCCESS,
                     "SHA-256 " + fingerprint + " issued by trusted CA " + trustedBy);
             return true;
         }
-        if (acceptedBefore && !java.security.MessageDigest.isEqual(before, presented)) {
+        if (acceptedBefore && !MessageDigest.isEqual(before, presented)) {
             return mismatch(camera, fingerprint, "not from a trusted CA for this host, and not the certificate accepted before");
         }
         reportStatus(cameraId, CameraStatus.CERTIFICATE_UNAPPROVED, "certificate SHA-256 " + fingerprint

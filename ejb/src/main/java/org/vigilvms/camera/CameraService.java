@@ -8,11 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -263,9 +268,9 @@ public class CameraService {
         List<OnvifClient.Profile> profiles = onvif.profiles();
         int mainWidth = profiles.stream().filter(p -> p.token().equals(mainProfile)).mapToInt(OnvifClient.Profile::width)
                 .findFirst().orElse(0);
-        java.util.Optional<OnvifClient.Profile> smallest = profiles.stream()
+        Optional<OnvifClient.Profile> smallest = profiles.stream()
                 .filter(p -> !p.token().equals(mainProfile) && p.width() > 0 && (mainWidth == 0 || p.width() < mainWidth))
-                .min(java.util.Comparator.comparingInt(OnvifClient.Profile::width));
+                .min(Comparator.comparingInt(OnvifClient.Profile::width));
         if (smallest.isEmpty()) {
             return;
         }
@@ -313,17 +318,17 @@ public class CameraService {
      */
     public List<WsDiscovery.Device> discover(String hostPort) {
         access.require(AccessRight.MANAGE_CAMERAS);
-        java.net.InetSocketAddress target = WsDiscovery.MULTICAST;
+        InetSocketAddress target = WsDiscovery.MULTICAST;
         if (hostPort != null && !hostPort.isBlank()) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9.:-]{1,253}):(\\d{1,5})").matcher(hostPort.trim());
+            Matcher m = Pattern.compile("([A-Za-z0-9.:-]{1,253}):(\\d{1,5})").matcher(hostPort.trim());
             if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
                 throw new InvalidRequestException("target must be host:port");
             }
             AddressPolicy.current().require("target", m.group(1), Integer.parseInt(m.group(2)));
-            target = new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+            target = new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
         }
         List<WsDiscovery.Device> devices =
-                WsDiscovery.probe(target, java.time.Duration.ofSeconds(2));
+                WsDiscovery.probe(target, Duration.ofSeconds(2));
         audit.record(caller(), "camera.discovery", String.valueOf(target), AuditEvent.Outcome.SUCCESS,
                 devices.size() + " device(s) answered");
         return devices;
@@ -601,11 +606,11 @@ public class CameraService {
         byte[] presented = camera.tlsPresentedSha256();
         byte[] approved;
         try {
-            approved = java.util.HexFormat.of().parseHex(sha256Hex == null ? "" : sha256Hex.trim().toLowerCase());
+            approved = HexFormat.of().parseHex(sha256Hex == null ? "" : sha256Hex.trim().toLowerCase());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("sha256 must be 64 hexadecimal digits");
         }
-        if (presented == null || !java.util.Arrays.equals(presented, approved)) {
+        if (presented == null || !Arrays.equals(presented, approved)) {
             throw new InvalidRequestException("that is not the certificate the camera presents");
         }
         camera.pin(approved);
@@ -626,7 +631,7 @@ public class CameraService {
         if (camera == null) {
             throw new InvalidRequestException("no camera " + id);
         }
-        String wanted = mode == null ? "" : mode.trim().toUpperCase(java.util.Locale.ROOT);
+        String wanted = mode == null ? "" : mode.trim().toUpperCase(Locale.ROOT);
         if (!List.of("CONTINUOUS", "SCHEDULED", "EVENT").contains(wanted)) {
             throw new InvalidRequestException("mode must be CONTINUOUS, SCHEDULED or EVENT");
         }

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -86,7 +87,7 @@ public final class CameraTlsRelay implements Closeable {
             camera.connect(new InetSocketAddress(uri.getHost(), port), 5000);
             camera.setSoTimeout(5000);
             camera.startHandshake();
-            X509Certificate[] chain = java.util.Arrays.stream(camera.getSession().getPeerCertificates())
+            X509Certificate[] chain = Arrays.stream(camera.getSession().getPeerCertificates())
                     .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
             if (!judge.test(chain)) {
                 camera.close();

@@ -1,5 +1,6 @@
 package org.vigilvms.camera;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -44,7 +45,7 @@ public final class RecordingSchedule {
         ZoneId zone;
         try {
             zone = ZoneId.of(timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("unknown time zone " + timeZone + " (use e.g. Europe/Zurich or UTC)");
         }
         List<Entry> entries = new ArrayList<>();

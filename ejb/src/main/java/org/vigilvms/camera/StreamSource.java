@@ -1,5 +1,9 @@
 package org.vigilvms.camera;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * What the recorder needs to pull one camera; {@code url} carries the credentials, so it is never
  * logged. {@code pinnedSha256} is the approved certificate of an RTSPS camera (null: none yet).
@@ -22,7 +26,7 @@ public record StreamSource(long cameraId, String name, String url, byte[] pinned
         if (userInfo == null) {
             return url;
         }
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         return uri.getScheme() + "://" + userInfo + "@" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
@@ -32,8 +36,8 @@ public record StreamSource(long cameraId, String name, String url, byte[] pinned
         if (username == null || password == null) {
             return null;
         }
-        return java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + ":"
-                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(username, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
     }
 
     /**
@@ -42,12 +46,12 @@ public record StreamSource(long cameraId, String name, String url, byte[] pinned
      * it was entered for.
      */
     public static boolean sameEndpoint(String a, String b) {
-        java.net.URI x = java.net.URI.create(a);
-        java.net.URI y = java.net.URI.create(b);
+        URI x = URI.create(a);
+        URI y = URI.create(b);
         return x.getHost() != null && x.getHost().equalsIgnoreCase(y.getHost()) && port(x) == port(y);
     }
 
-    private static int port(java.net.URI uri) {
+    private static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : "rtsps".equals(uri.getScheme()) ? 322 : 554;
     }
 

@@ -5,15 +5,21 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
@@ -33,7 +39,7 @@ import org.vigilvms.security.AccessRight;
 public class TrustedCameraCas {
 
     /** A trusted CA as listed. */
-    public record CaView(long id, String name, String subject, String sha256, String addedBy, java.time.Instant addedAt) {
+    public record CaView(long id, String name, String subject, String sha256, String addedBy, Instant addedAt) {
         static CaView of(TrustedCameraCa ca) {
             return new CaView(ca.getId(), ca.getName(), ca.getSubject(), ca.getSha256(), ca.getAddedBy(), ca.getAddedTs());
         }
@@ -70,7 +76,7 @@ public class TrustedCameraCas {
         String sha256;
         try {
             sha256 = HexFormat.of().formatHex(CertificateFingerprint.sha256(ca));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InvalidRequestException(e.getMessage());
         }
         if (!em.createQuery("SELECT c.id FROM TrustedCameraCa c WHERE c.sha256 = :h OR c.name = :n")
@@ -106,12 +112,12 @@ public class TrustedCameraCas {
             try {
                 PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca.certificate(), null)));
                 parameters.setRevocationEnabled(false); // camera CAs rarely publish revocation; the pin is the stronger tool
-                parameters.setDate(java.util.Date.from(clock.instant()));
+                parameters.setDate(Date.from(clock.instant()));
                 List<X509Certificate> path = Arrays.stream(chain)
                         .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
                 CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
                 return ca.getName();
-            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
                 // not this CA: try the next
             }
         }
@@ -126,9 +132,9 @@ public class TrustedCameraCas {
             }
             Set<String> names = leaf.getSubjectAlternativeNames().stream()
                     .filter(n -> n.size() == 2 && n.get(1) instanceof String)
-                    .map(n -> ((String) n.get(1)).toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
-            return names.contains(host.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", ""));
-        } catch (java.security.cert.CertificateParsingException e) {
+                    .map(n -> ((String) n.get(1)).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            return names.contains(host.toLowerCase(Locale.ROOT).replace("[", "").replace("]", ""));
+        } catch (CertificateParsingException e) {
             return false;
         }
     }

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
@@ -177,7 +178,7 @@ public class DirectoryService {
             request.setTimeLimitSeconds(5);
             SearchResult result = ldap.search(request);
             return result.getSearchEntries();
-        } catch (com.unboundid.ldap.sdk.LDAPSearchException e) {
+        } catch (LDAPSearchException e) {
             if (e.getSearchEntries() != null && !e.getSearchEntries().isEmpty()) {
                 return e.getSearchEntries(); // size limit reached: the first LIMIT entries
             }

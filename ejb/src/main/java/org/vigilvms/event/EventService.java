@@ -10,12 +10,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -117,10 +120,10 @@ public class EventService {
         // one query for the ids already stored (completions of events reported at their onset)
         List<String> ids = batch.events().stream().filter(Objects::nonNull).map(AnalyticsEvent::eventId)
                 .filter(Objects::nonNull).toList();
-        java.util.Set<String> known = ids.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(em.createQuery(
+        Set<String> known = ids.isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
                 "SELECT e.eventId FROM StoredEvent e WHERE e.eventId IN :ids", String.class).setParameter("ids", ids)
                 .setFlushMode(FlushModeType.COMMIT).getResultList());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (AnalyticsEvent event : batch.events()) {
             if (event != null) {
                 ingest(producer, event, known.contains(event.eventId()) || !seen.add(String.valueOf(event.eventId())));
@@ -223,7 +226,7 @@ public class EventService {
             throw new InvalidRequestException("a region x, y, w, h (fractions of the picture) is required");
         }
         return search(cameraId, from, to, "MOTION", null).stream()
-                .filter(e -> e.boxes() != null && java.util.Arrays.stream(e.boxes().split(";")).anyMatch(box -> {
+                .filter(e -> e.boxes() != null && Arrays.stream(e.boxes().split(";")).anyMatch(box -> {
                     String[] v = box.split(",");
                     return new Region(null, Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
                             Double.parseDouble(v[3])).intersects(region);

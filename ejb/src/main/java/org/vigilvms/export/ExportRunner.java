@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +76,8 @@ public class ExportRunner {
     @Inject
     private PrivacyMasks privacy;
 
-    @jakarta.persistence.PersistenceContext(unitName = "vigil")
-    private jakarta.persistence.EntityManager em;
+    @PersistenceContext(unitName = "vigil")
+    private EntityManager em;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void run(UUID id) {

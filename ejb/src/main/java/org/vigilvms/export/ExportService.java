@@ -11,10 +11,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -230,12 +233,12 @@ public class ExportService {
 
     /** The internal CA certificate (PEM) investigators check exports against. */
     public String issuerCertificatePem() {
-        List<java.security.cert.X509Certificate> chain = ServerSigningKey.installation().chain();
+        List<X509Certificate> chain = ServerSigningKey.installation().chain();
         try {
             return "-----BEGIN CERTIFICATE-----\n"
-                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(chain.get(chain.size() - 1).getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(chain.get(chain.size() - 1).getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,12 +1,17 @@
 package org.vigilvms.keys;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -184,14 +189,14 @@ public final class KeyVault {
      * that the JIT soon compiles the JDK's AES-GCM intrinsics (a whole segment per call, a few
      * calls a second, ran at 40 MB/s). Returns the bytes written.
      */
-    public static long sealStream(byte[] key, java.nio.channels.ReadableByteChannel in, java.nio.channels.WritableByteChannel out,
-                                  byte[] associatedData, java.security.MessageDigest clearDigest) throws IOException {
+    public static long sealStream(byte[] key, ReadableByteChannel in, WritableByteChannel out,
+                                  byte[] associatedData, MessageDigest clearDigest) throws IOException {
         try {
             byte[] nonce = new byte[NONCE];
             Cipher cipher = encryptor(Cipher.getInstance(GCM), new SecretKeySpec(key, "AES"), nonce, associatedData);
-            long written = writeFully(out, java.nio.ByteBuffer.wrap(nonce));
-            java.nio.ByteBuffer clear = java.nio.ByteBuffer.allocate(STREAM_PIECE);
-            java.nio.ByteBuffer sealed = java.nio.ByteBuffer.allocate(STREAM_PIECE + TAG_BITS / 8);
+            long written = writeFully(out, ByteBuffer.wrap(nonce));
+            ByteBuffer clear = ByteBuffer.allocate(STREAM_PIECE);
+            ByteBuffer sealed = ByteBuffer.allocate(STREAM_PIECE + TAG_BITS / 8);
             while (in.read(clear.clear()) >= 0) {
                 clear.flip();
                 clearDigest.update(clear.array(), 0, clear.limit());
@@ -205,7 +210,7 @@ public final class KeyVault {
         }
     }
 
-    private static int writeFully(java.nio.channels.WritableByteChannel out, java.nio.ByteBuffer buffer) throws IOException {
+    private static int writeFully(WritableByteChannel out, ByteBuffer buffer) throws IOException {
         int n = buffer.remaining();
         while (buffer.hasRemaining()) {
             out.write(buffer);
@@ -230,7 +235,7 @@ public final class KeyVault {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new TamperedException("authentication tag does not match");
         }
     }

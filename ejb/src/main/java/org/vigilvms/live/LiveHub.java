@@ -7,9 +7,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -76,8 +79,8 @@ public class LiveHub {
     }
 
     /** The masks of the camera's masked stream, or empty while no viewer needed it. */
-    java.util.Optional<List<Region>> masks(long cameraId) {
-        return java.util.Optional.ofNullable(masks.get(cameraId));
+    Optional<List<Region>> masks(long cameraId) {
+        return Optional.ofNullable(masks.get(cameraId));
     }
 
     /** Makes the threads that encode masked streams. */
@@ -195,10 +198,10 @@ public class LiveHub {
      * {@link #currentPictureGroup}, asking for the live stream first when nobody watches: waits up to
      * {@code timeout} for the recorder to start it (at its next packet).
      */
-    public java.util.Optional<byte[]> awaitPictureGroup(long cameraId, java.time.Duration timeout) throws InterruptedException {
+    public Optional<byte[]> awaitPictureGroup(long cameraId, Duration timeout) throws InterruptedException {
         channel(LiveStream.pictures(cameraId)).askedUntil = System.currentTimeMillis() + ASKED_MS;
         long deadline = System.nanoTime() + timeout.toNanos();
-        java.util.Optional<byte[]> group = currentPictureGroup(cameraId);
+        Optional<byte[]> group = currentPictureGroup(cameraId);
         while (group.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
             group = currentPictureGroup(cameraId);
@@ -265,19 +268,19 @@ public class LiveHub {
      * fragments since the latest keyframe of the pictures-only stream): its last frame is the live
      * picture. Empty while that stream is not running.
      */
-    public java.util.Optional<byte[]> currentPictureGroup(long cameraId) {
+    public Optional<byte[]> currentPictureGroup(long cameraId) {
         Channel channel = channels.get(LiveStream.pictures(cameraId));
         if (channel == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         synchronized (channel) {
             if (channel.init == null || channel.sinceKey.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.writeBytes(channel.init);
             channel.sinceKey.forEach(out::writeBytes);
-            return java.util.Optional.of(out.toByteArray());
+            return Optional.of(out.toByteArray());
         }
     }
 

@@ -16,6 +16,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_context_free;
 import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
@@ -23,7 +24,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -234,7 +237,7 @@ public final class LiveMuxer implements AutoCloseable {
         int fragmentStart = -1;
         while (position + 8 <= bytes.length) {
             long size = Integer.toUnsignedLong(ByteBuffer.wrap(bytes, position, 4).getInt());
-            String type = new String(bytes, position + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            String type = new String(bytes, position + 4, 4, StandardCharsets.US_ASCII);
             if (size < 8 || position + size > bytes.length) {
                 break; // incomplete: wait for the rest
             }
@@ -243,7 +246,7 @@ public final class LiveMuxer implements AutoCloseable {
             }
             position += (int) size;
             if (type.equals("mdat") && fragmentStart >= 0) {
-                byte[] fragment = java.util.Arrays.copyOfRange(bytes, fragmentStart, position);
+                byte[] fragment = Arrays.copyOfRange(bytes, fragmentStart, position);
                 Written packet = written.poll();
                 if (packet != null) {
                     FragmentDuration.set(fragment, packet.lasts());
@@ -304,7 +307,7 @@ public final class LiveMuxer implements AutoCloseable {
             AVIOContext context = io;
             io = null;
             output.pb(null);
-            org.bytedeco.ffmpeg.global.avutil.av_free(context.buffer());
+            av_free(context.buffer());
             context.buffer(null);
             avio_context_free(context);
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -69,7 +70,7 @@ public class EnvelopeGate {
                     envelope.producer() + " is no service that sends to " + destination));
             return Optional.empty();
         }
-        if (!java.util.List.of(expectedTypes).contains(envelope.type())) {
+        if (!List.of(expectedTypes).contains(envelope.type())) {
             reject(destination, envelope.producer(), Verdict.rejected(Rejection.UNEXPECTED_TYPE,
                     envelope.type() + " where " + String.join(" or ", expectedTypes) + " was expected"));
             return Optional.empty();

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -13,8 +14,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.jms.ServiceIdentity;
@@ -119,16 +122,16 @@ public class ProducerKeyRegistry implements EnvelopeVerifier.ProducerKeys {
         if (DECODED.size() > 1024) {
             DECODED.clear(); // keys replaced many times over: start again rather than grow
         }
-        return Optional.ofNullable(DECODED.computeIfAbsent(java.util.List.of(key.getAlgorithm(),
-                java.nio.ByteBuffer.wrap(key.getPublicKey())), k -> decode(key)));
+        return Optional.ofNullable(DECODED.computeIfAbsent(List.of(key.getAlgorithm(),
+                ByteBuffer.wrap(key.getPublicKey())), k -> decode(key)));
     }
 
     /**
      * Keys decoded once: every message asks for its producer's key, and the registry row (looked
      * up each time, so a revocation counts at once) holds only its encoding.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Object>, PublicKey> DECODED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<List<Object>, PublicKey> DECODED =
+            new ConcurrentHashMap<>();
 
     private static PublicKey decode(ServiceKey key) {
         try {

@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InitialContext;
@@ -51,12 +53,12 @@ public class SignedSender {
         ConnectionFactory factory = lookup(as.connectionFactoryJndiName());
         Queue queue = lookup(Destinations.jndiName(roles.queueFor(destination)));
         try (JMSContext context = factory.createContext()) {
-            jakarta.jms.Message message = JmsEnvelopes.toMessage(context, envelope);
+            Message message = JmsEnvelopes.toMessage(context, envelope);
             if (group != null) {
                 message.setStringProperty("JMSXGroupID", group);
             }
             context.createProducer().send(queue, message);
-        } catch (jakarta.jms.JMSException e) {
+        } catch (JMSException e) {
             throw new IllegalStateException("cannot set the message group " + group, e);
         }
         return envelope;

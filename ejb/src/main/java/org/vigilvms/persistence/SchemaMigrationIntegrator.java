@@ -9,6 +9,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.platform.NodeRole;
 import org.vigilvms.platform.NodeRoles;
@@ -47,7 +48,7 @@ public class SchemaMigrationIntegrator implements Integrator {
 
     @Override
     public void disintegrate(SessionFactoryImplementor sessionFactory,
-                             org.hibernate.service.spi.SessionFactoryServiceRegistry serviceRegistry) {
+                             SessionFactoryServiceRegistry serviceRegistry) {
         // nothing to undo
     }
 

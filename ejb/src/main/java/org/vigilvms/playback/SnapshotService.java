@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -73,7 +74,7 @@ public class SnapshotService {
         access.require(AccessRight.VIEW_LIVE, cameraId);
         byte[] group;
         try {
-            group = live.awaitPictureGroup(cameraId, java.time.Duration.ofSeconds(2))
+            group = live.awaitPictureGroup(cameraId, Duration.ofSeconds(2))
                     .orElseThrow(() -> new InvalidRequestException("camera " + cameraId + " is not streaming now"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

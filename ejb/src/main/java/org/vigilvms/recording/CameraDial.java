@@ -3,7 +3,10 @@ package org.vigilvms.recording;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 
+import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacpp.PointerPointer;
 import org.vigilvms.camera.AddressPolicy;
@@ -28,8 +31,8 @@ final class CameraDial {
         /** Judges the certificate chain an RTSPS camera presented (leaf first); false: do not connect. */
         boolean certificate(X509Certificate[] chain);
 
-        static Verdicts of(java.util.function.BiConsumer<CameraStatus, String> status,
-                           java.util.function.Predicate<X509Certificate[]> certificate) {
+        static Verdicts of(BiConsumer<CameraStatus, String> status,
+                           Predicate<X509Certificate[]> certificate) {
             return new Verdicts() {
                 @Override
                 public void status(CameraStatus s, String reason) {
@@ -54,7 +57,7 @@ final class CameraDial {
 
     /** Connects to {@code source} and runs {@code session} on it; true when video came. */
     static boolean dial(StreamSource source, Verdicts verdicts, Session session) {
-        java.net.URI address = java.net.URI.create(source.url());
+        URI address = URI.create(source.url());
         String refused = AddressPolicy.current().problem(address.getHost(),
                 address.getPort() >= 0 ? address.getPort() : source.tls() ? 322 : 554);
         if (refused != null) {

@@ -2,10 +2,12 @@ package org.vigilvms.recording;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
@@ -29,7 +31,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -86,7 +90,7 @@ final class CameraIngest extends ReconnectingPull {
         void segment(long cameraId, Path file, long startMs, long durationMs, int frames);
 
         /** Judges the certificate chain an RTSPS camera presented (leaf first); false: do not record. */
-        boolean certificate(long cameraId, java.security.cert.X509Certificate[] chain);
+        boolean certificate(long cameraId, X509Certificate[] chain);
     }
 
     private final StreamSource source;
@@ -98,10 +102,10 @@ final class CameraIngest extends ReconnectingPull {
     private final FrameFeed analytics;
     private final CameraCounters counters;
     /** True while the camera's sub-stream feeds analytics ({@link SubStreamIngest}): this stream then does not. */
-    private final java.util.function.BooleanSupplier analysedElsewhere;
+    private final BooleanSupplier analysedElsewhere;
 
     CameraIngest(StreamSource source, long epoch, Path spool, Listener listener, LiveHub live,
-                 FrameFeed analytics, CameraCounters counters, java.util.function.BooleanSupplier analysedElsewhere) {
+                 FrameFeed analytics, CameraCounters counters, BooleanSupplier analysedElsewhere) {
         super(MAX_BACKOFF_MS);
         this.analysedElsewhere = analysedElsewhere;
         this.epoch = epoch;
@@ -362,7 +366,7 @@ final class CameraIngest extends ReconnectingPull {
     /** Whether an MP4 segment can hold this stream's codec as it comes. */
     private static boolean keepable(AVStream audio) {
         return avformat_query_codec(av_guess_format("mp4", null, null), audio.codecpar().codec_id(),
-                org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL) == 1;
+                FF_COMPLIANCE_NORMAL) == 1;
     }
 
     /**
@@ -371,7 +375,7 @@ final class CameraIngest extends ReconnectingPull {
      * not at all (logged once per connection).
      */
     private SoundTrack soundTrack(AVStream audio) {
-        String codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name(audio.codecpar().codec_id()).getString();
+        String codec = avcodec_get_name(audio.codecpar().codec_id()).getString();
         if (keepable(audio)) {
             return new SoundTrack(audio.index(), audio.codecpar(), audio.time_base(), null, null);
         }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -326,7 +327,7 @@ public class RecorderSupervisor implements CameraIngest.Listener, SubStreamInges
     }
 
     @Override
-    public boolean certificate(long cameraId, java.security.cert.X509Certificate[] chain) {
+    public boolean certificate(long cameraId, X509Certificate[] chain) {
         return cameras.acceptCertificate(cameraId, chain);
     }
 
@@ -347,9 +348,9 @@ public class RecorderSupervisor implements CameraIngest.Listener, SubStreamInges
         }
         files.stream()
                 .flatMap(file -> SpoolFile.parse(file).filter(SpoolFile.Name::complete).stream()
-                        .map(name -> java.util.Map.entry(file, name)))
+                        .map(name -> Map.entry(file, name)))
                 .filter(e -> age(e.getKey(), now) >= sweepPeriod.toMillis())
-                .sorted(Comparator.comparingLong((java.util.Map.Entry<Path, SpoolFile.Name> e) -> e.getValue().cameraId())
+                .sorted(Comparator.comparingLong((Map.Entry<Path, SpoolFile.Name> e) -> e.getValue().cameraId())
                         .thenComparingLong(e -> e.getValue().startMs()))
                 .forEach(e -> {
                     SegmentProbe.Result probe = SegmentProbe.probe(e.getKey());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,7 +87,7 @@ final class SpoolFile {
                 header.clear().limit(8);
                 channel.read(header, position);
                 long boxSize = Integer.toUnsignedLong(header.getInt(0));
-                String type = new String(header.array(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                String type = new String(header.array(), 4, 4, StandardCharsets.US_ASCII);
                 int headerLength = 8;
                 if (boxSize == 1) { // 64-bit size follows
                     if (position + 16 > size) {

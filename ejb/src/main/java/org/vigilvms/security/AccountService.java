@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.platform.InvalidRequestException;
@@ -78,7 +79,7 @@ public class AccountService {
         return null;
     }
 
-    private java.util.Optional<AppUser> localAccount(String user) {
+    private Optional<AppUser> localAccount(String user) {
         List<AppUser> found = em.createQuery("SELECT u FROM AppUser u WHERE u.username = :u", AppUser.class)
                 .setParameter("u", user).getResultList();
         return found.stream().findFirst();

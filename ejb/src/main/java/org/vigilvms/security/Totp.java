@@ -1,7 +1,9 @@
 package org.vigilvms.security;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,7 +49,7 @@ public final class Totp {
         }
         long now = step(epochMillis);
         for (long s = now - 1; s <= now + 1; s++) {
-            if (java.security.MessageDigest.isEqual(code(secret, s).getBytes(), code.getBytes())) {
+            if (MessageDigest.isEqual(code(secret, s).getBytes(), code.getBytes())) {
                 return s;
             }
         }
@@ -73,7 +75,7 @@ public final class Totp {
     }
 
     public static byte[] fromBase32(String text) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : text.toUpperCase().toCharArray()) {

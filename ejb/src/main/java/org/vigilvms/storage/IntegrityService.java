@@ -13,7 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vigilvms.audit.SigningCertificates;
 import org.vigilvms.camera.Camera;
 import org.vigilvms.keys.CameraKeys;
@@ -128,7 +131,7 @@ public class IntegrityService {
         if (anchor != null) {
             checkAnchor(cameraId, anchor, newestInIndex, findings);
         }
-        findings.sort(java.util.Comparator.comparingLong(Finding::chainSeq));
+        findings.sort(Comparator.comparingLong(Finding::chainSeq));
         return new IntegrityReport(cameraId, checked, List.copyOf(findings));
     }
 
@@ -182,7 +185,7 @@ public class IntegrityService {
         if (heads.isEmpty()) {
             return;
         }
-        java.util.Map<Long, Segment> bySeq = new java.util.HashMap<>();
+        Map<Long, Segment> bySeq = new HashMap<>();
         chain.forEach(s -> bySeq.put(s.getChainSeq(), s));
         long newest = chain.isEmpty() ? firstSeq - 1 : chain.get(chain.size() - 1).getChainSeq();
         long signedBeyond = 0;

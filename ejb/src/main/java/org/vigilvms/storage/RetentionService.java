@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -268,7 +269,7 @@ public class RetentionService {
     }
 
     /** A segment of a SCHEDULED or EVENT camera waits this long beyond its pre-buffer for an event to claim it. */
-    static final java.time.Duration EVENT_WAIT = java.time.Duration.ofSeconds(10);
+    static final Duration EVENT_WAIT = Duration.ofSeconds(10);
 
     /**
      * Scheduled and event recording: the recorder writes continuously (live view, analytics and
@@ -281,8 +282,8 @@ public class RetentionService {
         for (Camera camera : em.createQuery("SELECT c FROM Camera c WHERE c.recordingMode <> 'CONTINUOUS'", Camera.class)
                 .getResultList()) {
             boolean scheduled = "SCHEDULED".equals(camera.getRecordingMode());
-            java.time.Duration pre = java.time.Duration.ofSeconds(camera.getPreBufferSeconds());
-            java.time.Duration post = java.time.Duration.ofSeconds(camera.getPostBufferSeconds());
+            Duration pre = Duration.ofSeconds(camera.getPreBufferSeconds());
+            Duration post = Duration.ofSeconds(camera.getPostBufferSeconds());
             Instant settled = now.minus(scheduled ? EVENT_WAIT : pre.plus(EVENT_WAIT));
             List<Segment> candidates = em.createQuery("""
                     SELECT s FROM Segment s WHERE s.cameraId = :c AND s.retiredTs IS NULL AND s.endTs <= :settled
@@ -291,7 +292,7 @@ public class RetentionService {
                                       AND l.fromTs < s.endTs AND l.toTs > s.startTs)
                     ORDER BY s.startTs""", Segment.class)
                     .setParameter("c", camera.getId()).setParameter("settled", settled)
-                    .setParameter("since", now.minus(java.time.Duration.ofDays(1))).setMaxResults(5000).getResultList();
+                    .setParameter("since", now.minus(Duration.ofDays(1))).setMaxResults(5000).getResultList();
             if (candidates.isEmpty()) {
                 continue;
             }

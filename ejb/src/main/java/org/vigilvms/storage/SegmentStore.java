@@ -10,7 +10,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,17 +21,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.camera.Camera;
@@ -117,7 +126,7 @@ public class SegmentStore {
         for (SegmentRecorded recorded : batch.segments()) {
             // from the segment's last frame at the camera to its place in the chain
             registry.timer("vigil.segment.seal.latency", "camera", Long.toString(recorded.cameraId()))
-                    .record(Math.max(0, now - recorded.startMs() - recorded.durationMs()), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    .record(Math.max(0, now - recorded.startMs() - recorded.durationMs()), TimeUnit.MILLISECONDS);
         }
         return sealed;
     }
@@ -135,13 +144,13 @@ public class SegmentStore {
         if (sealed.isEmpty()) {
             return;
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_SEGMENT)) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_SEGMENT)) {
                 for (Segment segment : sealed) {
                     insert.setLong(1, segment.getCameraId());
                     insert.setLong(2, segment.getChainSeq());
-                    insert.setObject(3, segment.getStartTs().atOffset(java.time.ZoneOffset.UTC));
-                    insert.setObject(4, segment.getEndTs().atOffset(java.time.ZoneOffset.UTC));
+                    insert.setObject(3, segment.getStartTs().atOffset(ZoneOffset.UTC));
+                    insert.setObject(4, segment.getEndTs().atOffset(ZoneOffset.UTC));
                     insert.setInt(5, segment.getDurationMs());
                     insert.setInt(6, segment.getFrames());
                     insert.setLong(7, segment.getBytes());
@@ -327,7 +336,7 @@ public class SegmentStore {
      */
     private Sealed sealToSomeVolume(Path spoolFile, long sealedLength, String relative, byte[] dataKey, byte[] aad,
                                     long cameraId, Sealing sealing) {
-        for (java.util.Iterator<StorageVolume> volumesLeft = sealing.writable.iterator(); volumesLeft.hasNext(); ) {
+        for (Iterator<StorageVolume> volumesLeft = sealing.writable.iterator(); volumesLeft.hasNext(); ) {
             StorageVolume volume = volumesLeft.next();
             if (!volume.quotaAllows(sealing.writtenTo(volume) + sealedLength)) {
                 continue; // retention makes room; meanwhile the next volume takes it
@@ -373,7 +382,7 @@ public class SegmentStore {
         AfterCompletion.onCommit(transactions, () -> {
             try {
                 Files.createDirectories(keptAside.getParent());
-                Files.move(spoolFile, keptAside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(spoolFile, keptAside, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 // still in the spool: the sweep sends it again and it is judged again
             }
@@ -408,7 +417,7 @@ public class SegmentStore {
      */
     public byte[] openVerified(Segment segment) {
         byte[] clear = open(segment);
-        if (!java.util.Arrays.equals(SegmentCrypto.sha256(clear), segment.getSha256())) {
+        if (!Arrays.equals(SegmentCrypto.sha256(clear), segment.getSha256())) {
             throw new IllegalStateException("segment " + segment.getChainSeq() + " of camera " + segment.getCameraId()
                     + " does not match its hash in the chain; run the integrity check");
         }
@@ -438,9 +447,9 @@ public class SegmentStore {
     }
 
     /** The spool file as the sealing reads it: its read errors become {@link SpoolUnreadable}. */
-    private record SpoolReader(Path path, FileChannel file) implements java.nio.channels.ReadableByteChannel {
+    private record SpoolReader(Path path, FileChannel file) implements ReadableByteChannel {
         @Override
-        public int read(java.nio.ByteBuffer buffer) {
+        public int read(ByteBuffer buffer) {
             try {
                 return file.read(buffer);
             } catch (IOException e) {
@@ -461,7 +470,7 @@ public class SegmentStore {
 
     /** What writes a file's content to an open channel and says how many bytes it wrote. */
     private interface Content {
-        long writeTo(java.nio.channels.WritableByteChannel out) throws IOException;
+        long writeTo(WritableByteChannel out) throws IOException;
     }
 
     /**

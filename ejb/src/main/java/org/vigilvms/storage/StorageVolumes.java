@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -40,7 +43,7 @@ public class StorageVolumes {
 
     /** A volume as administrators see it, with how it fills ({@link VolumeMeters}, every 10 s). */
     public record VolumeView(long id, String name, String path, Long quotaBytes, long usedBytes, long usableBytes,
-                             String state, String stateReason, java.time.Instant stateSince, FillOutlook outlook) {
+                             String state, String stateReason, Instant stateSince, FillOutlook outlook) {
 
         /** The share of what Vigil may use of it that is used, 0..1. */
         public double fill() {
@@ -81,7 +84,7 @@ public class StorageVolumes {
 
     /** Every volume's directory, in one query: callers walking many segments resolve them locally. */
     public VolumeDirectories directories() {
-        java.util.Map<String, Path> byName = new java.util.HashMap<>();
+        Map<String, Path> byName = new HashMap<>();
         for (StorageVolume volume : em.createQuery("SELECT v FROM StorageVolume v", StorageVolume.class).getResultList()) {
             byName.put(volume.getName(), directory(volume));
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,7 +112,7 @@ public final class SoundlessSegment {
                     throw new IllegalArgumentException("track id " + track + " in trex");
                 }
                 if (sizes.length <= track) {
-                    sizes = java.util.Arrays.copyOf(sizes, track + 1);
+                    sizes = Arrays.copyOf(sizes, track + 1);
                 }
                 sizes[track] = integer(file, trex.body() + 16);
             }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
@@ -44,7 +45,7 @@ public class ViewService {
         }
     }
 
-    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._()-]{1,100}");
+    static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._()-]{1,100}");
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class AddressPolicyTest {
     private static final Set<Integer> OWN = Set.of(8443, 9990, 5432);
 
     private static AddressPolicy allowing(String... cidrs) {
-        return new AddressPolicy(java.util.Arrays.stream(cidrs).map(AddressPolicy.Network::parse).toList(), OWN);
+        return new AddressPolicy(Arrays.stream(cidrs).map(AddressPolicy.Network::parse).toList(), OWN);
     }
 
     private static String problem(AddressPolicy policy, String address, int port) throws Exception {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
@@ -62,15 +66,15 @@ class KeyVaultTest {
         for (int size : new int[] {0, 1, 65535, 65536, 65537, 2_000_003}) {
             byte[] plain = new byte[size];
             RANDOM.nextBytes(plain);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            long written = KeyVault.sealStream(key, java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(plain)),
-                    java.nio.channels.Channels.newChannel(out), aad, digest);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long written = KeyVault.sealStream(key, Channels.newChannel(new ByteArrayInputStream(plain)),
+                    Channels.newChannel(out), aad, digest);
             byte[] sealed = out.toByteArray();
             assertEquals(KeyVault.sealedLength(size), written, "size " + size);
             assertEquals(written, sealed.length, "size " + size);
             assertArrayEquals(plain, KeyVault.open(key, sealed, aad), "size " + size);
-            assertArrayEquals(java.security.MessageDigest.getInstance("SHA-256").digest(plain), digest.digest(), "size " + size);
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(plain), digest.digest(), "size " + size);
         }
     }
 }

@@ -2,10 +2,13 @@ package org.vigilvms.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,7 @@ class LiveTokensTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -53,8 +56,8 @@ class LiveTokensTest {
         assertEquals(Optional.empty(), tokens.verify(token, 8, "session-a"), "another camera");
         assertEquals(Optional.empty(), tokens.verify(token, 7, null), "no session");
         String claims = token.substring(0, token.indexOf('.'));
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "7:99999999999999:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "7:99999999999999:admin".getBytes(StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
         assertEquals(Optional.empty(), tokens.verify(forged, 7, "session-a"), "claims changed, signature kept");
         assertEquals(Optional.empty(), tokens.verify(claims + ".AAAA", 7, "session-a"), "signature changed");
         assertEquals(Optional.empty(), tokens.verify("not a token", 7, "session-a"));

@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_MULAW;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
@@ -141,7 +142,7 @@ class AudioTranscoderTest {
                     pts.add(encoded.pts());
                 }
                 AudioTranscoder.release(out);
-                org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
+                av_packet_unref(packet);
             }
         } finally {
             av_packet_free(packet);

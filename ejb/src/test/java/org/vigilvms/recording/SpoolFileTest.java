@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class SpoolFileTest {
         assertEquals(1_700_000_000_123L, name.startMs());
         assertEquals(9, name.epoch());
         assertFalse(name.complete());
-        SpoolFile.Name older = SpoolFile.parse(spool.resolve("42-1000-" + java.util.UUID.randomUUID() + ".mp4")).orElseThrow();
+        SpoolFile.Name older = SpoolFile.parse(spool.resolve("42-1000-" + UUID.randomUUID() + ".mp4")).orElseThrow();
         assertEquals(new SpoolFile.Name(42, 1000, 0, true), older, "written before ownership existed: epoch 0");
         assertTrue(SpoolFile.parse(spool.resolve("notes.txt")).isEmpty());
         assertTrue(SpoolFile.parse(spool.resolve("../1-2-x.mp4")).isEmpty());

@@ -2,6 +2,7 @@ package org.vigilvms.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vigilvms.jms.recording.SegmentRecorded;
@@ -10,7 +11,7 @@ import org.vigilvms.jms.recording.SegmentRecordedBatch;
 class SignerNodeTest {
 
     private static SegmentRecordedBatch batch(String... nodes) {
-        return new SegmentRecordedBatch(java.util.Arrays.stream(nodes)
+        return new SegmentRecordedBatch(Arrays.stream(nodes)
                 .map(node -> new SegmentRecorded(7, "/spool/7-1-e1-x", 1, 4000, 100, node, 1)).toList());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Which segments a browser without H.265 needs transcoded, read from their sample entries. */
@@ -35,7 +36,7 @@ class SegmentCodecTest {
     @Test
     void aTruncatedBoxEndsTheWalk() {
         byte[] whole = segment("hev1");
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 20);
+        byte[] cut = Arrays.copyOf(whole, whole.length - 20);
         assertFalse(SegmentCodec.hevc(cut));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -61,7 +62,7 @@ class SoundlessSegmentTest {
         byte[] lying = recorded.clone();
         int moof = indexOf(lying, "moof".getBytes(StandardCharsets.US_ASCII)) - 4;
         int trun = indexOf(Arrays.copyOfRange(lying, moof, lying.length), "trun".getBytes(StandardCharsets.US_ASCII)) + moof - 4;
-        java.nio.ByteBuffer.wrap(lying).putInt(trun + 16, 1 << 30); // the first run's data offset, far past the end
+        ByteBuffer.wrap(lying).putInt(trun + 16, 1 << 30); // the first run's data offset, far past the end
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> SoundlessSegment.of(lying));
         assertEquals("a run's samples lie outside its media data (trun at " + trun + ")", outside.getMessage());
     }

@@ -12,6 +12,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
@@ -115,7 +116,7 @@ public final class TestSegments {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(mp4));
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.start();
-            org.bytedeco.javacv.Frame frame;
+            Frame frame;
             while ((frame = grabber.grabImage()) != null) {
                 BufferedImage image = converter.convert(frame);
                 BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);

@@ -1,5 +1,6 @@
 package org.vigilvms.jms;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ public enum ServiceIdentity {
 
     /** JNDI name of the pooled connection factory that carries this identity's credentials. */
     public String connectionFactoryJndiName() {
-        return "java:/jms/vigil/" + name().toLowerCase(java.util.Locale.ROOT);
+        return "java:/jms/vigil/" + name().toLowerCase(Locale.ROOT);
     }
 
     /** Alias of this identity's broker password in the Elytron credential store. */

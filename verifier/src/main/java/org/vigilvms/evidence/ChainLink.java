@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * One link of a camera's hash chain: SHA-256(previous link, camera, position, start, end, segment
@@ -37,10 +38,10 @@ public final class ChainLink {
     }
 
     public static String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public static byte[] unhex(String hex) {
-        return hex == null ? null : java.util.HexFormat.of().parseHex(hex);
+        return hex == null ? null : HexFormat.of().parseHex(hex);
     }
 }

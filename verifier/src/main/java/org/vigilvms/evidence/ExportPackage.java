@@ -1,6 +1,7 @@
 package org.vigilvms.evidence;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ public final class ExportPackage {
     }
 
     private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);

@@ -1,8 +1,10 @@
 package org.vigilvms.evidence;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -12,9 +14,11 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -116,7 +120,7 @@ public final class ExportVerifier {
                     }
                 }
                 // the ZIP's central directory is left unread; an envelope is only checked complete at its end
-                content.transferTo(java.io.OutputStream.nullOutputStream());
+                content.transferTo(OutputStream.nullOutputStream());
             }
         } catch (IOException | RuntimeException e) {
             if (manifestBytes == null) {
@@ -146,7 +150,7 @@ public final class ExportVerifier {
     private static FileFacts facts(InputStream entry, boolean cameraVideo) throws IOException {
         MessageDigest digest = ChainLink.sha256Digest();
         long[] count = {0};
-        InputStream counted = new java.io.FilterInputStream(new DigestInputStream(entry, digest)) {
+        InputStream counted = new FilterInputStream(new DigestInputStream(entry, digest)) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
@@ -192,7 +196,7 @@ public final class ExportVerifier {
                 duration = OptionalLong.empty(); // a damaged file: its hash says so
             }
         }
-        counted.transferTo(java.io.OutputStream.nullOutputStream());
+        counted.transferTo(OutputStream.nullOutputStream());
         return new FileFacts(digest.digest(), count[0], duration);
     }
 
@@ -261,7 +265,7 @@ public final class ExportVerifier {
                         + tsaCert.getSubjectX500Principal().getName() + "', which the given certificate did not issue"));
             }
             try {
-                signerCert.checkValidity(java.util.Date.from(stampedAt));
+                signerCert.checkValidity(Date.from(stampedAt));
             } catch (CertificateException e) {
                 findings.add(new Finding(Problem.SIGNER_UNTRUSTED, ExportManifest.SIGNATURE,
                         "the signing certificate was not valid at " + stampedAt + ": " + e.getMessage()));
@@ -364,6 +368,6 @@ public final class ExportVerifier {
     }
 
     static String seconds(long ms) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

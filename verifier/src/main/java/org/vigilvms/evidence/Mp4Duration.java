@@ -1,8 +1,11 @@
 package org.vigilvms.evidence;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -24,8 +27,8 @@ final class Mp4Duration {
             String type;
             try {
                 size = in.readInt() & 0xffffffffL;
-                type = new String(in.readNBytes(4), java.nio.charset.StandardCharsets.ISO_8859_1);
-            } catch (java.io.EOFException e) {
+                type = new String(in.readNBytes(4), StandardCharsets.ISO_8859_1);
+            } catch (EOFException e) {
                 return OptionalLong.empty();
             }
             long header = 8;
@@ -51,7 +54,7 @@ final class Mp4Duration {
     }
 
     private static OptionalLong mvhd(byte[] moov) {
-        java.nio.ByteBuffer box = java.nio.ByteBuffer.wrap(moov);
+        ByteBuffer box = ByteBuffer.wrap(moov);
         while (box.remaining() >= 8) {
             int start = box.position();
             long size = box.getInt() & 0xffffffffL;
@@ -60,7 +63,7 @@ final class Mp4Duration {
             if (size < 8 || start + size > moov.length) {
                 return OptionalLong.empty();
             }
-            if (new String(type, java.nio.charset.StandardCharsets.ISO_8859_1).equals("mvhd")) {
+            if (new String(type, StandardCharsets.ISO_8859_1).equals("mvhd")) {
                 int version = box.get() & 0xff;
                 box.position(box.position() + 3); // flags
                 long timescale;

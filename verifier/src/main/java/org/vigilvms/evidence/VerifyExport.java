@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 
@@ -73,7 +75,7 @@ public final class VerifyExport {
     private static X509Certificate certificate(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new IOException(file + " is not an X.509 certificate (PEM or DER): " + e.getMessage(), e);
         }
     }
@@ -120,7 +122,7 @@ public final class VerifyExport {
     private static byte[] sha256(X509Certificate cert) {
         try {
             return ChainLink.sha256(cert.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             return new byte[0];
         }
     }

@@ -3,6 +3,7 @@ package org.vigilvms.evidence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -59,7 +60,7 @@ public final class ExportTampering {
             byte[] value = new CMSSignedData(p7s).getSignerInfos().getSigners().iterator().next().getSignature();
             byte[] copy = p7s.clone();
             for (int i = 0; i + value.length <= copy.length; i++) {
-                if (java.util.Arrays.equals(copy, i, i + value.length, value, 0, value.length)) {
+                if (Arrays.equals(copy, i, i + value.length, value, 0, value.length)) {
                     copy[i + value.length / 2] ^= 0x01;
                     return copy;
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,16 +170,16 @@ class ExportVerifierTest {
         Files.write(caFile, ca.getEncoded());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = VerifyExport.run(new String[] {export.toString(), "--issuer", caFile.toString()},
-                new java.io.PrintStream(out, true), System.err);
+                new PrintStream(out, true), System.err);
         assertEquals(0, status, out.toString());
         assertTrue(out.toString().contains("Result:       VALID"), out.toString());
         Path altered = rewrite(export, Map.of(ExportManifest.originalFile(7, 41), flipAt(5)));
         out.reset();
         assertEquals(1, VerifyExport.run(new String[] {altered.toString(), "--issuer", caFile.toString()},
-                new java.io.PrintStream(out, true), System.err));
+                new PrintStream(out, true), System.err));
         assertTrue(out.toString().contains("SEGMENT_ALTERED originals/camera-7/41.mp4"), out.toString());
-        assertEquals(2, VerifyExport.run(new String[] {export.toString()}, new java.io.PrintStream(out, true),
-                new java.io.PrintStream(new ByteArrayOutputStream())));
+        assertEquals(2, VerifyExport.run(new String[] {export.toString()}, new PrintStream(out, true),
+                new PrintStream(new ByteArrayOutputStream())));
     }
 
     // --- an export as the server writes it ---
@@ -206,7 +208,7 @@ class ExportVerifierTest {
             byte[] link = ChainLink.hash(previous, 7, seq, start, start.plusSeconds(10), sha);
             String made = null;
             if (served42 != Served.AS_STORED && seq == 42) {
-                byte[] derived = java.util.Arrays.copyOf(content, 1500);
+                byte[] derived = Arrays.copyOf(content, 1500);
                 Files.write(file, derived);
                 made = ChainLink.hex(ChainLink.sha256(derived));
             }

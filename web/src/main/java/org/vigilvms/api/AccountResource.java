@@ -77,9 +77,9 @@ public class AccountResource {
     @POST
     @Path("/totp/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response confirm(Code body, @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+    public Response confirm(Code body, @Context HttpServletRequest request) {
         totp.confirm(body == null ? null : body.code());
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(PasswordChangeGate.TOTP_PENDING); // enrolled: the console opens
         }

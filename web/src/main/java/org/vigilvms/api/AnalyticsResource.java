@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.vigilvms.analytics.AnalyticsConfigService;
 import org.vigilvms.analytics.AnalyticsEngine;
@@ -67,7 +68,7 @@ public class AnalyticsResource {
         private AnalyticsConfigService configs;
 
         @GET
-        public java.util.List<AnalyticsEngine.CameraStats> stats() {
+        public List<AnalyticsEngine.CameraStats> stats() {
             return configs.stats();
         }
     }

@@ -1,11 +1,17 @@
 package org.vigilvms.api;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.vigilvms.approval.ApprovalRequiredException;
 import org.vigilvms.camera.PtzArbiter;
 import org.vigilvms.camera.UntrustedCameraCertificateException;
@@ -40,8 +46,8 @@ public final class ApiErrors {
      */
     @Provider
     public static class UntrustedCameraCertificate implements ExceptionMapper<UntrustedCameraCertificateException> {
-        @jakarta.ws.rs.core.Context
-        private jakarta.servlet.http.HttpServletRequest request;
+        @Context
+        private HttpServletRequest request;
 
         @Override
         public Response toResponse(UntrustedCameraCertificateException e) {
@@ -100,8 +106,8 @@ public final class ApiErrors {
     /** A right is missing (checked in the EJB layer, already audited there): 403 with what was refused. */
     @Provider
     public static class RightMissing implements ExceptionMapper<AccessDeniedException> {
-        @jakarta.ws.rs.core.Context
-        private jakarta.servlet.http.HttpServletRequest request;
+        @Context
+        private HttpServletRequest request;
 
         @Override
         public Response toResponse(AccessDeniedException e) {
@@ -125,7 +131,7 @@ public final class ApiErrors {
      */
     @Provider
     public static class Unexpected implements ExceptionMapper<Exception> {
-        private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiErrors.class);
+        private static final Logger LOG = Logger.getLogger(ApiErrors.class);
 
         @Override
         public Response toResponse(Exception e) {
@@ -133,15 +139,15 @@ public final class ApiErrors {
             if (refusal != null) {
                 return badRequest(refusal); // a body whose values our own records refuse (a region outside the picture)
             }
-            if (e instanceof jakarta.ws.rs.WebApplicationException web) {
+            if (e instanceof WebApplicationException web) {
                 Response r = web.getResponse();
                 return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", r.getStatusInfo().getReasonPhrase())).build();
             }
-            if (e instanceof jakarta.ws.rs.ProcessingException) {
+            if (e instanceof ProcessingException) {
                 return badRequest("Bad Request"); // a body that is not what the call reads (malformed JSON): the caller's fault
             }
-            String incident = java.util.UUID.randomUUID().toString();
+            String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "REST request failed, incident %s", incident);
             return Response.status(500).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "internal error", "incident", incident)).build();

@@ -1,14 +1,18 @@
 package org.vigilvms.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -55,7 +59,7 @@ public class CameraResource {
     @GET
     @Path("/{id}/live")
     public LiveService.LiveTicket live(@PathParam("id") long id,
-                                                         @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+                                                         @Context HttpServletRequest request) {
         return live.ticket(id, request.getSession().getId());
     }
 
@@ -70,7 +74,7 @@ public class CameraResource {
     }
 
     /** Changes name, site, stream address, user name; the password only when one is given. */
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CameraView update(@PathParam("id") long id, NewCamera changes) {
@@ -128,7 +132,7 @@ public class CameraResource {
         return Response.status(201).entity(trustedCas.add(body == null ? null : body.name(), body == null ? null : body.pem())).build();
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/trusted-cas/{caId}")
     public Response removeCa(@PathParam("caId") long caId) {
         trustedCas.remove(caId);
@@ -156,7 +160,7 @@ public class CameraResource {
     /** ONVIF cameras answering a WS-Discovery probe (multicast, or unicast to ?target=host:port). */
     @GET
     @Path("/discovery")
-    public List<WsDiscovery.Device> discover(@jakarta.ws.rs.QueryParam("target") String target) {
+    public List<WsDiscovery.Device> discover(@QueryParam("target") String target) {
         return cameras.discover(target);
     }
 

@@ -1,6 +1,7 @@
 package org.vigilvms.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,7 +66,7 @@ public class EventResource {
     @Path("recorded-motion")
     public Response recordedMotion(@PathParam("id") long cameraId, @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("x") double x, @QueryParam("y") double y, @QueryParam("w") double w,
-                                   @QueryParam("h") double h, @QueryParam("sensitivity") @jakarta.ws.rs.DefaultValue("60") int sensitivity) {
+                                   @QueryParam("h") double h, @QueryParam("sensitivity") @DefaultValue("60") int sensitivity) {
         Instant[] range = range(from, to);
         if (range == null) {
             return ApiErrors.badRequest("from and to must be ISO-8601 instants, e.g. 2026-11-26T10:00:00Z");

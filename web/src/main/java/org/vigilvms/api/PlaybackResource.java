@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import org.vigilvms.playback.PlaybackService;
 import org.vigilvms.playback.Recordings;
 
@@ -44,7 +45,7 @@ public class PlaybackResource {
     @Produces("video/mp4")
     public Response segment(@PathParam("id") long cameraId, @PathParam("seq") long chainSeq, @QueryParam("plays") String plays) {
         // plays: the codecs the client plays (h264,h265); absent: the segment as recorded
-        boolean playsHevc = plays == null || java.util.Arrays.asList(plays.split(",")).contains("h265");
+        boolean playsHevc = plays == null || Arrays.asList(plays.split(",")).contains("h265");
         return Response.ok(playback.segment(cameraId, chainSeq, playsHevc)).header("Cache-Control", "no-store").build();
     }
 }

@@ -2,6 +2,7 @@ package org.vigilvms.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.storage.EvidenceLock;
@@ -41,9 +43,9 @@ public class StorageResource {
     }
 
     /** Active evidence locks on the cameras the caller may lock and release. */
-    @jakarta.ws.rs.GET
+    @GET
     @Path("evidence-locks")
-    public java.util.List<RetentionService.LockView> locks() {
+    public List<RetentionService.LockView> locks() {
         return retention.activeLocks();
     }
 
@@ -80,15 +82,15 @@ public class StorageResource {
     public record VolumeRequest(String name, String path, Long quotaBytes, StorageVolume.State state) {
     }
 
-    @jakarta.ws.rs.GET
+    @GET
     @Path("storage/volumes")
-    public java.util.List<StorageVolumes.VolumeView> volumes() {
+    public List<StorageVolumes.VolumeView> volumes() {
         return volumes.list();
     }
 
     @POST
     @Path("storage/volumes")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response addVolume(VolumeRequest body) {
         if (body == null) {
             return ApiErrors.badRequest("a JSON body with name and path is required");
@@ -98,7 +100,7 @@ public class StorageResource {
 
     @POST
     @Path("storage/volumes/{id}")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public StorageVolumes.VolumeView updateVolume(@PathParam("id") long id, VolumeRequest body) {
         return volumes.update(id, body == null ? null : body.quotaBytes(), body == null ? null : body.state());
     }

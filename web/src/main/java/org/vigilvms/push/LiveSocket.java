@@ -9,6 +9,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.PathParam;
@@ -228,7 +229,7 @@ public class LiveSocket {
                 return;
             }
             queued.decrementAndGet();
-            jakarta.websocket.SendHandler done = result -> {
+            SendHandler done = result -> {
                 sending.set(false);
                 if (result.isOK()) {
                     pump();

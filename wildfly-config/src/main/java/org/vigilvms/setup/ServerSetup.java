@@ -6,9 +6,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -299,7 +304,7 @@ public final class ServerSetup {
     public static X509Certificate rotateSigningKey(VigilHome home) {
         SecretStore secrets = openSecrets(home);
         TokenKeys token = installationToken(home, secrets);
-        String name = "Vigil signing " + home.root().getFileName() + " " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String name = "Vigil signing " + home.root().getFileName() + " " + LocalDate.now(ZoneOffset.UTC);
         if (token != null) {
             X509Certificate signer = InternalCa.fromToken(token).issueSignerIn(token, name);
             writeSigningCertificates(home, secrets, token);
@@ -308,15 +313,15 @@ public final class ServerSetup {
         InternalCa ca = InternalCa.load(home.caKeyStore(), secrets.require(CA_KEYSTORE).toCharArray());
         char[] password = secrets.require(SIGNING_KEYSTORE).toCharArray();
         try {
-            java.security.KeyStore signing = java.security.KeyStore.getInstance("PKCS12");
-            try (java.io.InputStream in = Files.newInputStream(home.signingKeyStore())) {
+            KeyStore signing = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(home.signingKeyStore())) {
                 signing.load(in, password);
             }
-            java.security.KeyStore issued = ca.issueSigner(name, password);
+            KeyStore issued = ca.issueSigner(name, password);
             signing.setKeyEntry("signing", issued.getKey("signing", password), password, issued.getCertificateChain("signing"));
             InternalCa.write(signing, home.signingKeyStore(), password);
             return (X509Certificate) issued.getCertificate("signing");
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new SetupException("cannot rotate the signing key in " + home.signingKeyStore() + ": " + e.getMessage(), e);
         }
     }
@@ -427,12 +432,12 @@ public final class ServerSetup {
      */
     private static void writeSigningCertificates(VigilHome home, SecretStore secrets, TokenKeys token) {
         try {
-            java.security.KeyStore certificates = java.security.KeyStore.getInstance("PKCS12");
+            KeyStore certificates = KeyStore.getInstance("PKCS12");
             certificates.load(null, null);
             certificates.setCertificateEntry("signing", token.certificate("signing"));
             certificates.setCertificateEntry("tsa", token.certificate("tsa"));
             InternalCa.write(certificates, home.signingKeyStore(), secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray());
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new SetupException("cannot write " + home.signingKeyStore() + ": " + e.getMessage(), e);
         }
     }
@@ -444,17 +449,17 @@ public final class ServerSetup {
     private static void addTimeStampingKey(VigilHome home, SecretStore secrets, InternalCa ca) {
         char[] password = secrets.getOrGenerate(SIGNING_KEYSTORE).toCharArray();
         try {
-            java.security.KeyStore signing = java.security.KeyStore.getInstance("PKCS12");
-            try (java.io.InputStream in = Files.newInputStream(home.signingKeyStore())) {
+            KeyStore signing = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(home.signingKeyStore())) {
                 signing.load(in, password);
             }
             if (signing.containsAlias("tsa")) {
                 return;
             }
-            java.security.KeyStore issued = ca.issueTimeStamping("Vigil time-stamping " + home.root().getFileName(), password);
+            KeyStore issued = ca.issueTimeStamping("Vigil time-stamping " + home.root().getFileName(), password);
             signing.setKeyEntry("tsa", issued.getKey("tsa", password), password, issued.getCertificateChain("tsa"));
             InternalCa.write(signing, home.signingKeyStore(), password);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new SetupException("cannot add the time-stamping key to " + home.signingKeyStore() + ": " + e.getMessage(), e);
         }
     }
@@ -464,7 +469,7 @@ public final class ServerSetup {
             return;
         }
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         try {
             Files.write(home.masterKey(), key);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
 import org.vigilvms.setup.VigilHome;
 
 /** Signs in through the console's form login, as a browser would, for scripts and tests that then call the REST API. */
@@ -23,7 +24,7 @@ public final class ConsoleLogin {
     }
 
     /** The same over {@code tls} (e.g. presenting a device certificate). */
-    public static HttpClient signIn(javax.net.ssl.SSLContext tls, String baseUrl, String user, String password)
+    public static HttpClient signIn(SSLContext tls, String baseUrl, String user, String password)
             throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(tls)

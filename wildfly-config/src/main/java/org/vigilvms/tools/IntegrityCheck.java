@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigilvms.setup.VigilHome;
@@ -69,8 +71,8 @@ public final class IntegrityCheck {
                 }
                 case "--from", "--to" -> {
                     try {
-                        java.time.Instant.parse(value);
-                    } catch (java.time.format.DateTimeParseException e) {
+                        Instant.parse(value);
+                    } catch (DateTimeParseException e) {
                         err.println(args[i - 1] + " must be an ISO-8601 instant, e.g. 2026-11-26T10:00:00Z");
                         return 2;
                     }

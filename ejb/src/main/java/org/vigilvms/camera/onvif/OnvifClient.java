@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -182,7 +183,7 @@ public final class OnvifClient {
     public List<Profile> profiles() {
         Document answer = call(mediaUrl, "<trt:GetProfiles/>", true);
         NodeList nodes = answer.getElementsByTagNameNS("*", "Profiles");
-        List<Profile> profiles = new java.util.ArrayList<>();
+        List<Profile> profiles = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Element profile = (Element) nodes.item(i);
             if (profile.getAttribute("token").isEmpty()) {
@@ -353,7 +354,7 @@ public final class OnvifClient {
         URI service;
         try {
             service = new URI(xaddr);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new OnvifException("the camera named a service address that is not a URL");
         }
         if (service.getHost() == null || !service.getHost().equalsIgnoreCase(device.getHost())

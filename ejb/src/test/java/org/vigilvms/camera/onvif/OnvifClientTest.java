@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class OnvifClientTest {
@@ -30,21 +33,21 @@ class OnvifClientTest {
 
     @Test
     void anAnswerWithADoctypeIsRefusedBeforeAnyEntityIsResolved() throws Exception {
-        java.nio.file.Path secret = java.nio.file.Files.createTempFile("onvif-xxe", ".txt");
-        java.nio.file.Files.writeString(secret, "the server's secret");
+        Path secret = Files.createTempFile("onvif-xxe", ".txt");
+        Files.writeString(secret, "the server's secret");
         try {
             String xxe = "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
                     + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><Uri>&x;</Uri></s:Body></s:Envelope>";
             OnvifException refused = assertThrows(OnvifException.class, () -> OnvifClient.parse(xxe.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)));
+                    StandardCharsets.UTF_8)));
             assertTrue(refused.getMessage().startsWith("the camera's answer is not SOAP"), refused.getMessage());
             String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]><l>&b;</l>";
-            assertThrows(OnvifException.class, () -> OnvifClient.parse(laughs.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThrows(OnvifException.class, () -> OnvifClient.parse(laughs.getBytes(StandardCharsets.UTF_8)));
             String plain = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><Uri>rtsp://x/</Uri></s:Body></s:Envelope>";
-            assertEquals("rtsp://x/", OnvifClient.parse(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            assertEquals("rtsp://x/", OnvifClient.parse(plain.getBytes(StandardCharsets.UTF_8))
                     .getElementsByTagName("Uri").item(0).getTextContent(), "an answer without a DTD parses");
         } finally {
-            java.nio.file.Files.delete(secret);
+            Files.delete(secret);
         }
     }
 }

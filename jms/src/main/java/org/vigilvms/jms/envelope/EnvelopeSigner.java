@@ -1,9 +1,13 @@
 package org.vigilvms.jms.envelope;
 
+import java.io.IOException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
  * Seals outgoing messages of one producer: stamps time, epoch and the next sequence number and
@@ -16,7 +20,7 @@ public final class EnvelopeSigner {
 
     private final String producer;
     /** Parsed once: Bouncy Castle derives and keeps the public key, which signing needs, in it. */
-    private final org.bouncycastle.crypto.params.AsymmetricKeyParameter key;
+    private final AsymmetricKeyParameter key;
     private final Clock clock;
     private final String epoch = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
@@ -24,8 +28,8 @@ public final class EnvelopeSigner {
     public EnvelopeSigner(String producer, PrivateKey key, Clock clock) {
         this.producer = producer;
         try {
-            this.key = org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(key.getEncoded());
-        } catch (java.io.IOException | RuntimeException e) {
+            this.key = PrivateKeyFactory.createKey(key.getEncoded());
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not an " + ALGORITHM + " private key: " + e.getMessage(), e);
         }
         this.clock = clock;
@@ -42,10 +46,10 @@ public final class EnvelopeSigner {
         return new Envelope(destination, type, producer, epoch, seq, now, payload, sign(key, signed));
     }
 
-    private static byte[] sign(org.bouncycastle.crypto.params.AsymmetricKeyParameter key, byte[] data) {
+    private static byte[] sign(AsymmetricKeyParameter key, byte[] data) {
         try {
             // Bouncy Castle's Ed25519 (same signatures as the JDK's, RFC 8032, much less CPU)
-            org.bouncycastle.crypto.signers.Ed25519Signer signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            Ed25519Signer signer = new Ed25519Signer();
             signer.init(true, key);
             signer.update(data, 0, data.length);
             return signer.generateSignature();

@@ -1,9 +1,16 @@
 package org.vigilvms.jms.envelope;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * Decides whether an incoming envelope may be processed: it must come from a registered producer,
@@ -80,14 +87,14 @@ public final class EnvelopeVerifier {
      * Producer keys as Bouncy Castle parsed and checked them (decoding a point and checking its
      * order costs about as much as a verification); a handful of producers, so never large.
      */
-    private static final java.util.Map<java.nio.ByteBuffer, org.bouncycastle.crypto.params.AsymmetricKeyParameter> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<ByteBuffer, AsymmetricKeyParameter> PARSED =
+            new ConcurrentHashMap<>();
 
-    private static org.bouncycastle.crypto.params.AsymmetricKeyParameter parsed(PublicKey key) throws java.io.IOException {
-        java.nio.ByteBuffer encoded = java.nio.ByteBuffer.wrap(key.getEncoded());
-        org.bouncycastle.crypto.params.AsymmetricKeyParameter known = PARSED.get(encoded);
+    private static AsymmetricKeyParameter parsed(PublicKey key) throws IOException {
+        ByteBuffer encoded = ByteBuffer.wrap(key.getEncoded());
+        AsymmetricKeyParameter known = PARSED.get(encoded);
         if (known == null) {
-            known = org.bouncycastle.crypto.util.PublicKeyFactory.createKey(encoded.array());
+            known = PublicKeyFactory.createKey(encoded.array());
             if (PARSED.size() >= 256) {
                 PARSED.clear(); // keys rotated many times: start over rather than grow
             }
@@ -98,12 +105,12 @@ public final class EnvelopeVerifier {
 
     private static boolean signatureValid(PublicKey key, Envelope envelope) {
         try {
-            org.bouncycastle.crypto.signers.Ed25519Signer verifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            Ed25519Signer verifier = new Ed25519Signer();
             verifier.init(false, parsed(key));
             byte[] signed = envelope.signedBytes();
             verifier.update(signed, 0, signed.length);
             return verifier.verifySignature(envelope.signature());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false; // not an Ed25519 key, malformed signature bytes: not a valid signature
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -85,7 +86,7 @@ public final class AacTone {
             context.bit_rate(32_000);
             context.time_base(av_make_q(1, SAMPLE_RATE));
             context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-            int rc = avcodec_open2(context, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
+            int rc = avcodec_open2(context, codec, (AVDictionary) null);
             if (rc < 0) {
                 throw new IllegalStateException("cannot open the AAC encoder: error " + rc);
             }

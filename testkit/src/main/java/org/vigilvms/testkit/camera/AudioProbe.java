@@ -21,6 +21,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -36,6 +37,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.ShortPointer;
 
 /**
  * What a stream or a file holds in sound, for tests: the audio codec and rate, how many seconds
@@ -112,10 +114,10 @@ public final class AudioProbe {
                                 float[] pcm = new float[frame.nb_samples()];
                                 new FloatPointer(frame.data(0)).get(pcm);
                                 tone.add(pcm);
-                            } else if (frame.format() == org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16) { // G.711, first channel
+                            } else if (frame.format() == AV_SAMPLE_FMT_S16) { // G.711, first channel
                                 int channels = frame.ch_layout().nb_channels();
                                 short[] interleaved = new short[frame.nb_samples() * channels];
-                                new org.bytedeco.javacpp.ShortPointer(frame.data(0)).get(interleaved);
+                                new ShortPointer(frame.data(0)).get(interleaved);
                                 float[] pcm = new float[frame.nb_samples()];
                                 for (int i = 0; i < pcm.length; i++) {
                                     pcm[i] = interleaved[i * channels] / 32768f;

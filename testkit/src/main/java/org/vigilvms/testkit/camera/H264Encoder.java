@@ -11,6 +11,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
@@ -18,6 +19,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 
@@ -46,7 +49,7 @@ public final class H264Encoder implements AutoCloseable {
 
     static {
         // libopenh264 reports its rate-control choices as warnings; only errors matter here
-        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+        av_log_set_level(AV_LOG_ERROR);
     }
 
     public H264Encoder(int width, int height, int fps, int bitrate, int gop) {
@@ -65,7 +68,7 @@ public final class H264Encoder implements AutoCloseable {
         context.bit_rate(bitrate);
         context.gop_size(gop);
         context.max_b_frames(0);
-        int rc = avcodec_open2(context, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
+        int rc = avcodec_open2(context, codec, (AVDictionary) null);
         if (rc < 0) {
             avcodec_free_context(context);
             throw new IllegalStateException("cannot open libopenh264 for " + width + "x" + height + ": error " + rc);

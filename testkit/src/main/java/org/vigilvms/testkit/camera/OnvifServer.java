@@ -3,6 +3,7 @@ package org.vigilvms.testkit.camera;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -71,7 +73,7 @@ final class OnvifServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("camera " + camera.config().id() + ": ONVIF port unavailable: " + e.getMessage(), e);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         for (HttpServer server : new HttpServer[] {http, https}) {
@@ -125,7 +127,7 @@ final class OnvifServer implements AutoCloseable {
                     return;
                 }
             }
-            boolean secure = exchange instanceof com.sun.net.httpserver.HttpsExchange;
+            boolean secure = exchange instanceof HttpsExchange;
             String response = dispatch(path, name, operation, secure, exchange.getRequestHeaders().getFirst("Host"));
             if (response == null) {
                 fault(exchange, 400, "env:Sender", "ter:ActionNotSupported", name + " is not supported on " + path);

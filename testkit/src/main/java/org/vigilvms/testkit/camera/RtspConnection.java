@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +209,7 @@ final class RtspConnection implements Runnable {
                     + "c=IN IP4 0.0.0.0\r\n"
                     + "a=rtpmap:" + pt + " MPEG4-GENERIC/" + AacTone.SAMPLE_RATE + "/1\r\n"
                     + "a=fmtp:" + pt + " streamtype=5;profile-level-id=15;mode=AAC-hbr;sizelength=13;indexlength=3;"
-                    + "indexdeltalength=3;config=" + java.util.HexFormat.of().formatHex(AacTone.get().audioSpecificConfig()) + "\r\n"
+                    + "indexdeltalength=3;config=" + HexFormat.of().formatHex(AacTone.get().audioSpecificConfig()) + "\r\n"
                     + "a=control:trackID=1\r\n";
         }
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
@@ -222,7 +223,7 @@ final class RtspConnection implements Runnable {
      */
     private static String videoFormat(CameraProfile profile, boolean inBandOnly) {
         List<byte[]> sets = profile.parameterSets();
-        java.util.Base64.Encoder base64 = Base64.getEncoder();
+        Base64.Encoder base64 = Base64.getEncoder();
         if (profile.codec() == VideoCodec.H264) {
             byte[] sps = sets.get(0);
             String format = "packetization-mode=1;profile-level-id=" + String.format("%02X%02X%02X", sps[1], sps[2], sps[3]);

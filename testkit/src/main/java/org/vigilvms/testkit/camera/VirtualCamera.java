@@ -1,8 +1,11 @@
 package org.vigilvms.testkit.camera;
 
+import java.net.URI;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -35,7 +38,7 @@ public final class VirtualCamera implements AutoCloseable {
     private final X509Certificate otherCertificate;
     private volatile Microphone microphone = Microphone.OFF;
     private long frameCounter;
-    private final java.util.UUID uuid = java.util.UUID.randomUUID();
+    private final UUID uuid = UUID.randomUUID();
     private final SyntheticScene snapshotScene;
     private RtspListener rtsp;
     private RtspListener rtsps;
@@ -221,7 +224,7 @@ public final class VirtualCamera implements AutoCloseable {
 
     /** The stream an RTSP request address names, or null (404). */
     CameraProfile profile(String uri) {
-        String path = java.net.URI.create(uri).getPath();
+        String path = URI.create(uri).getPath();
         String stream = path == null ? "" : path.replaceAll("/trackID=\\d+$", "");
         for (CameraProfile profile : List.of(main, sub)) {
             if (profile.serves(stream)) {
@@ -258,7 +261,7 @@ public final class VirtualCamera implements AutoCloseable {
     }
 
     /** Stable id of this camera for WS-Discovery (urn:uuid:...). */
-    public java.util.UUID uuid() {
+    public UUID uuid() {
         return uuid;
     }
 
@@ -267,7 +270,7 @@ public final class VirtualCamera implements AutoCloseable {
         FrameStamp stamp = new FrameStamp(config.id(), frameCounter(), System.currentTimeMillis() + faults.clockSkewMs,
                 ptz.pan(), ptz.tilt(), ptz.zoom());
         synchronized (snapshotScene) {
-            return java.util.Arrays.copyOf(snapshotScene.render(stamp, faults.covered, sceneControl), config.width() * config.height());
+            return Arrays.copyOf(snapshotScene.render(stamp, faults.covered, sceneControl), config.width() * config.height());
         }
     }
 

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldif.LDIFException;
 import com.unboundid.util.ssl.SSLUtil;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -66,7 +67,7 @@ public final class TestDirectory implements AutoCloseable {
                     "sn: service", "userPassword: " + bindPassword);
             server.startListening();
             return new TestDirectory(server, bindPassword, issuer.certificate());
-        } catch (LDAPException | com.unboundid.ldif.LDIFException | GeneralSecurityException e) {
+        } catch (LDAPException | LDIFException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot start the test directory: " + e.getMessage(), e);
         }
     }
@@ -95,7 +96,7 @@ public final class TestDirectory implements AutoCloseable {
             } else {
                 server.modify(groupDn, new Modification(ModificationType.ADD, "member", userDn(uid)));
             }
-        } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
+        } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -115,7 +116,7 @@ public final class TestDirectory implements AutoCloseable {
     private void add(String... ldif) {
         try {
             server.add(ldif);
-        } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
+        } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,10 +1,13 @@
 package org.vigilvms.testkit.run;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -462,17 +465,17 @@ public final class VigilRun {
      * newcomer sees them recorded at once, before anyone has signed in.
      */
     private static void bootstrapDemoCameras(VigilHome home, VirtualCameraFleet cameras) {
-        jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder list = Json.createArrayBuilder();
         for (VirtualCamera camera : cameras.cameras()) {
-            list.add(jakarta.json.Json.createObjectBuilder().add("name", "Demo camera " + camera.config().id())
+            list.add(Json.createObjectBuilder().add("name", "Demo camera " + camera.config().id())
                     .add("site", "demo").add("streamUrl", camera.rtspUrl()).add("acceptInsecureTransport", true).add("username", "admin")
                     .add("password", camera.config().password()));
         }
         try {
-            java.nio.file.Files.createDirectories(home.bootstrapDir());
+            Files.createDirectories(home.bootstrapDir());
             Path file = home.bootstrapDir().resolve("cameras.json");
-            java.nio.file.Files.writeString(file, list.build().toString());
-            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(file, list.build().toString());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | UnsupportedOperationException e) {
             say("Demo cameras not registered: " + e.getMessage());
         }

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** A minimal ONVIF client for tests: SOAP 1.2 with an optional WS-UsernameToken digest. */
 final class OnvifTestClient {
@@ -24,13 +25,13 @@ final class OnvifTestClient {
 
         /** MoveStatus/PanTilt of a GetStatus answer: IDLE or MOVING. */
         String panTiltMoveStatus() {
-            var status = (org.w3c.dom.Element) document.getElementsByTagNameNS("*", "MoveStatus").item(0);
+            var status = (Element) document.getElementsByTagNameNS("*", "MoveStatus").item(0);
             return status.getElementsByTagNameNS("*", "PanTilt").item(0).getTextContent().trim();
         }
 
         String attribute(String localName, String attribute) {
             var nodes = document.getElementsByTagNameNS("*", localName);
-            return nodes.getLength() == 0 ? null : ((org.w3c.dom.Element) nodes.item(0)).getAttribute(attribute);
+            return nodes.getLength() == 0 ? null : ((Element) nodes.item(0)).getAttribute(attribute);
         }
     }
 

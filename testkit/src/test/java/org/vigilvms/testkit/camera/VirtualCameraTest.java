@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -172,7 +177,7 @@ class VirtualCameraTest {
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", camera.rtspsPort())) {
             socket.startHandshake();
         }
-        assertThrows(java.security.cert.CertificateExpiredException.class, () -> presented[0].checkValidity());
+        assertThrows(CertificateExpiredException.class, () -> presented[0].checkValidity());
     }
 
     @Test
@@ -211,9 +216,9 @@ class VirtualCameraTest {
 
     @Test
     void aPortInUseIsNamedInTheError() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CameraConfig config = new CameraConfig(9, 640, 360, 25, 500_000, 25, "admin", "pw", taken.getLocalPort(), -1, -1, -1);
-            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+            UncheckedIOException e = assertThrows(UncheckedIOException.class,
                     () -> VirtualCamera.start(config, InternalCa.create("m"), InternalCa.create("i")));
             assertTrue(e.getMessage().contains("RTSP port " + taken.getLocalPort()), e.getMessage());
         }
@@ -264,9 +269,9 @@ class VirtualCameraTest {
 
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType)
-                    throws java.security.cert.CertificateException {
+                    throws CertificateException {
                 if (!chain[0].equals(pinned)) {
-                    throw new java.security.cert.CertificateException("camera presented another certificate");
+                    throw new CertificateException("camera presented another certificate");
                 }
             }
 

@@ -17,6 +17,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -67,7 +68,7 @@ class BackupArchiveTest {
     void aLargeBackupWithManyEntriesOpensWholeAlsoWhenItsEntriesWereFlushed() throws Exception {
         Path big = dir.resolve("big.bin");
         byte[] bytes = new byte[3 * 1024 * 1024 + 17];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         Files.write(big, bytes);
         Path file = dir.resolve("big.vigil-backup");
         try (OutputStream out = Files.newOutputStream(file)) {
