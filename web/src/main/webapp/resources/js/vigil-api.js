@@ -1,7 +1,8 @@
 /*
  * The console's one way to call the REST API: JSON in and out, the session cookie, and the
- * server's refusal text as the error message ("HTTP 403" when it gave none), and the refusal's
- * whole body as the error's data (e.g. the certificate fingerprint a camera presented).
+ * server's refusal text as the error message ("HTTP 403" when it gave none), the refusal's
+ * whole body as the error's data (e.g. the certificate fingerprint a camera presented) and its
+ * HTTP status as the error's status (none when the server was not reached).
  */
 window.vigil = window.vigil || {};
 window.vigil.call = function (method, path, body) {
@@ -17,6 +18,7 @@ window.vigil.call = function (method, path, body) {
       if (!r.ok) {
         var error = new Error((data && data.error) || ('HTTP ' + r.status));
         error.data = data;
+        error.status = r.status;
         throw error;
       }
       return data;

@@ -50,11 +50,7 @@
 
     function connect() {
       show(window.vigilText('state.connecting'));
-      fetch('api/v1/cameras/' + camera + '/live', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-        .then(function (r) {
-          if (!r.ok) { throw new Error('HTTP ' + r.status); }
-          return r.json();
-        })
+      window.vigil.call('GET', 'cameras/' + camera + '/live')
         .then(function (ticket) {
           // pictures only unless the page can play the sound: the sound arrives later and a browser
           // plays only as far as all tracks reach
@@ -81,7 +77,8 @@
             setTimeout(connect, refused ? 10000 : 2000);
           };
         })
-        .catch(function (e) { show(window.vigilText('refusedWhy', e.message)); setTimeout(connect, 5000); });
+        // a refusal says why (such as the camera's recorder node being down) and is asked again less often
+        .catch(function (e) { show(window.vigilText('refusedWhy', e.message)); setTimeout(connect, e.status === 400 || e.status === 403 ? 30000 : 5000); });
     }
 
     setInterval(function () {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vigilvms.it.VigilDeployment.addCamera;
 import static org.vigilvms.it.VigilDeployment.count;
+import static org.vigilvms.it.VigilDeployment.get;
 import static org.vigilvms.it.VigilDeployment.post;
 import static org.vigilvms.it.VigilDeployment.segmentStart;
 
@@ -547,6 +548,15 @@ class RecordingIT {
             JsonObject shown = listed(admin, id);
             assertEquals("vigil-far", shown.getString("recordedBy"));
             assertTrue(shown.getBoolean("recorderDown"), "the camera list says nobody records it: " + shown);
+            // nor is there a live picture: asked for one, the node says where the camera is recorded, and the refusal is audited
+            String down = "camera " + id + " is recorded by the node vigil-far, which is down: its live picture comes back with that node";
+            for (String media : List.of("/live", "/snapshot")) {
+                HttpResponse<String> refused = get(admin, "/api/v1/cameras/" + id + media);
+                assertEquals(400, refused.statusCode(), media + ": " + refused.body());
+                assertEquals(down, Json.createReader(new StringReader(refused.body())).readObject().getString("error"));
+                assertEquals(1, count("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'request.rejected' "
+                        + "AND target = ? AND detail = ?", "GET /api/v1/cameras/" + id + media, down));
+            }
 
             HttpResponse<String> unpinned = post(admin, "/api/v1/cameras/" + id + "/recorder-pin", "{\"node\": null}");
             assertEquals(200, unpinned.statusCode(), unpinned.body());
@@ -556,6 +566,8 @@ class RecordingIT {
             JsonObject back = listed(admin, id);
             assertEquals(node, back.getString("recordedBy"));
             assertFalse(back.getBoolean("recorderDown"), back.toString());
+            HttpResponse<String> ticket = get(admin, "/api/v1/cameras/" + id + "/live");
+            assertEquals(200, ticket.statusCode(), "its live picture is back with its recorder: " + ticket.body());
             assertEquals(List.of("vigil-far", "any recorder node"), VigilDeployment.texts(
                     "SELECT detail FROM audit_event WHERE action = 'camera.pinned' AND target = ? ORDER BY id", "camera:" + id));
             assertEquals("[]", findings(admin, id), "the chain verifies across the time nobody recorded it");

@@ -5,9 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.jms.analytics.Region;
+import org.vigilvms.ownership.OwnerBook;
+import org.vigilvms.platform.NodeName;
 import org.vigilvms.platform.RefusedRequestException;
 import org.vigilvms.privacy.PrivacyMasks;
 import org.vigilvms.security.AccessControl;
@@ -22,7 +25,9 @@ import org.vigilvms.security.Caller;
  * its masked stream ({@link LiveStream#masked}), pictures only, and never its own. A browser that
  * cannot play an H.265 camera gets its pictures encoded again as H.264 ({@link LiveStream#h264}),
  * while this node transcodes fewer than {@link #TRANSCODES} such streams; beyond that the stream
- * is refused with a message saying so.
+ * is refused with a message saying so. Only the node that records a camera has its live picture:
+ * a ticket or live snapshot asked of another node is refused with where the camera is recorded
+ * and whether that node is down ({@link RecordedHere}).
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless
@@ -56,12 +61,30 @@ public class LiveService {
     @Inject
     private LiveHub hub;
 
+    @Inject
+    private OwnerBook owners;
+
+    @Inject
+    private NodeName node;
+
     public LiveTicket ticket(long cameraId, String sessionId) {
         access.require(AccessRight.VIEW_LIVE, cameraId);
+        requireRecordedHere(cameraId);
         Caller caller = access.caller();
         String token = tokens.issue(cameraId, caller.name(), sessionId);
         holders.remember(token, caller);
         return new LiveTicket(cameraId, "/live/" + cameraId + "?token=" + token, Instant.now().plus(LiveTokens.LIFETIME));
+    }
+
+    /**
+     * Refuses (400 with the reason, which the request filter audits) the live picture of a camera
+     * that another recorder node records, naming that node and whether it is down.
+     */
+    public void requireRecordedHere(long cameraId) {
+        Optional<String> whyNot = RecordedHere.whyNot(cameraId, owners.ownerOf(cameraId), owners.liveNodes(), node.value());
+        if (whyNot.isPresent()) {
+            throw new RefusedRequestException(whyNot.get());
+        }
     }
 
     /**

@@ -7,6 +7,8 @@
  * viewers, who start at the latest keyframe; access by short-lived tokens bound to the viewer's session, whose holder's
  * right is asked again while the stream runs; the stream with sound only for holders of LISTEN.
  * A grid tile gets the camera's sub-stream when that fits it ({@code StreamChoice}), the main
- * stream otherwise or when the sub-stream stops.
+ * stream otherwise or when the sub-stream stops. The packets are only on the recorder node that
+ * owns the camera: another node refuses its live picture, saying which node records it and
+ * whether that node is down ({@code RecordedHere}).
  */
 package org.vigilvms.live;

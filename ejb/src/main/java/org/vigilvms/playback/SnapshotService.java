@@ -19,6 +19,7 @@ import org.vigilvms.audit.AuditEvent;
 import org.vigilvms.audit.AuditLog;
 import org.vigilvms.jms.analytics.Region;
 import org.vigilvms.live.LiveHub;
+import org.vigilvms.live.LiveService;
 import org.vigilvms.platform.InstallationPaths;
 import org.vigilvms.platform.InvalidRequestException;
 import org.vigilvms.privacy.PrivacyMasks;
@@ -58,6 +59,9 @@ public class SnapshotService {
     private LiveHub live;
 
     @Inject
+    private LiveService liveService;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -72,6 +76,7 @@ public class SnapshotService {
     /** The camera's picture now: the last frame of the current picture group. */
     public Snapshot live(long cameraId) {
         access.require(AccessRight.VIEW_LIVE, cameraId);
+        liveService.requireRecordedHere(cameraId);
         byte[] group;
         try {
             group = live.awaitPictureGroup(cameraId, Duration.ofSeconds(2))
