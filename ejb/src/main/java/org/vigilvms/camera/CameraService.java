@@ -477,7 +477,7 @@ public class CameraService {
         if (camera == null) {
             throw new InvalidRequestException("no camera " + id);
         }
-        return withRecorders(List.of(CameraView.of(camera))).get(0);
+        return withRecorder(CameraView.of(camera), ownerBook.ownerOf(id).orElse(null), ownerBook.liveNodes());
     }
 
     /** The sites of the cameras the caller may manage, each with how many are there. */
@@ -494,10 +494,11 @@ public class CameraService {
     private List<CameraView> withRecorders(List<CameraView> views) {
         Map<Long, String> owners = ownerBook.owners();
         Set<String> live = ownerBook.liveNodes();
-        return views.stream().map(v -> {
-            String owner = owners.get(v.id());
-            return v.withRecorder(owner, owner != null && !live.contains(owner));
-        }).toList();
+        return views.stream().map(v -> withRecorder(v, owners.get(v.id()), live)).toList();
+    }
+
+    private static CameraView withRecorder(CameraView view, String owner, Set<String> liveNodes) {
+        return view.withRecorder(owner, owner != null && !liveNodes.contains(owner));
     }
 
     /**
