@@ -149,6 +149,16 @@ public final class LocalServer {
         return status;
     }
 
+    /** The start script and its descendants (the server JVM) while they run, for what they cost. */
+    public List<ProcessHandle> processes() {
+        if (process == null) {
+            return List.of();
+        }
+        List<ProcessHandle> all = new ArrayList<>(List.of(process.toHandle()));
+        all.addAll(process.descendants().toList());
+        return all;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
