@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
-import org.vigilvms.tools.ConsoleLogin;
 
 /**
  * What a second recorder node costs (issue #18 benchmark), in one run on one machine: the same
@@ -49,10 +47,7 @@ class ClusterCostBench {
         try (NodePair nodes = NodePair.prepare("bench-cost-home", 900, 950);
              VirtualCameraFleet fleet = VirtualCameraFleet.start(count, hd, -1, 10)) {
             InstallationDb db = nodes.db;
-            nodes.management.start();
-            nodes.management.awaitHealthy(Duration.ofMinutes(3));
-            AdminApi api = new AdminApi(ConsoleLogin.signInChangingPassword(nodes.home, nodes.management.baseUrl(), "admin",
-                    nodes.oneTimePassword, "Chosen-" + UUID.randomUUID()), nodes.management.baseUrl());
+            AdminApi api = nodes.startManagement();
             for (int i = 0; i < count; i++) {
                 api.addCamera("bench " + i, fleet.camera(i).rtspUrl(), CAMERA_PASSWORD);
             }

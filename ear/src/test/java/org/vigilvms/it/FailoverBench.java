@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.vigilvms.testkit.camera.CameraConfig;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
-import org.vigilvms.tools.ConsoleLogin;
 
 /**
  * Failover benchmark (issue #18): two nodes of an installation of their own ({@link NodePair}),
@@ -46,10 +44,7 @@ class FailoverBench {
         try (NodePair nodes = NodePair.prepare("bench-nodes-home", 800, 850);
              VirtualCameraFleet fleet = VirtualCameraFleet.start(count, CameraConfig.forTests(801, CAMERA_PASSWORD), -1)) {
             InstallationDb db = nodes.db;
-            nodes.management.start();
-            nodes.management.awaitHealthy(Duration.ofMinutes(3));
-            AdminApi api = new AdminApi(ConsoleLogin.signInChangingPassword(nodes.home, nodes.management.baseUrl(), "admin",
-                    nodes.oneTimePassword, "Chosen-" + UUID.randomUUID()), nodes.management.baseUrl());
+            AdminApi api = nodes.startManagement();
             for (int i = 0; i < count; i++) {
                 api.addCamera("bench " + i, fleet.camera(i).rtspUrl(), CAMERA_PASSWORD);
             }

@@ -1,10 +1,14 @@
 package org.vigilvms.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 import org.vigilvms.setup.Passwords;
 import org.vigilvms.setup.VigilHome;
 import org.vigilvms.testkit.run.LocalInstallation;
 import org.vigilvms.testkit.run.LocalServer;
+import org.vigilvms.tools.ConsoleLogin;
 
 /**
  * Two WildFly nodes of an installation of their own (its folder and its PostgreSQL) beside the
@@ -46,6 +50,17 @@ final class NodePair implements AutoCloseable {
         String oneTimePassword = Passwords.generateTypeable();
         LocalServer.bootstrapAdmin(home, oneTimePassword);
         return new NodePair(home, installation, management, recorder, oneTimePassword);
+    }
+
+    /**
+     * Starts the management node, waits until it is healthy and signs its first administrator in,
+     * choosing a password in place of the one-time one: the API as that administrator.
+     */
+    AdminApi startManagement() throws IOException, InterruptedException {
+        management.start();
+        management.awaitHealthy(Duration.ofMinutes(3));
+        return new AdminApi(ConsoleLogin.signInChangingPassword(home, management.baseUrl(), "admin", oneTimePassword,
+                "Chosen-" + UUID.randomUUID()), management.baseUrl());
     }
 
     @Override
