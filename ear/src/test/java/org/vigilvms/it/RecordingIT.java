@@ -105,6 +105,9 @@ class RecordingIT {
         fleet = VirtualCameraFleet.start(3, CameraConfig.forTests(101, CAMERA_PASSWORD), 0);
         steady = VirtualCameraFleet.start(3, CameraConfig.forTests(111, CAMERA_PASSWORD), 0);
         steady.camera(0).sendAudio(true); // one camera with its microphone on: its sound is kept with the pictures
+        // its sound comes 0.3 s after the pictures of its instant, as many cameras send it: the last segment,
+        // cut when the camera is disabled, still gets the sound of its last pictures
+        steady.camera(0).faults().soundLagMs = 300;
         steady.camera(1).sendAudio(VirtualCamera.Microphone.G711); // one in G.711, which MP4 cannot hold: re-encoded to AAC
         fastClock = VirtualCameraFleet.start(1, CameraConfig.forTests(121, CAMERA_PASSWORD), 0);
         fastClock.camera(0).faults().clockDriftPpm = 10_000; // 0.4 s ahead after 40 s if taken as it comes

@@ -57,8 +57,9 @@ import org.vigilvms.video.PictureSize;
  * remuxes the video packets untouched into fragmented-MP4 segments cut at the first keyframe at or
  * after {@link #SEGMENT_MS}, and hands each finished segment on. Audio the camera sends in a codec MP4
  * holds (AAC, MP3, Opus...) is kept as the segment's second track, cut at the same instant as
- * the video: a segment stays open for the sound up to its cut until that sound has arrived; sound
- * in a codec MP4 does not hold (G.711) is re-encoded to AAC ({@link AudioTranscoder}).
+ * the video: a segment stays open for the sound up to its cut until that sound has arrived (and
+ * when the camera is stopped, its last segment waits, up to {@link #AUDIO_WAIT_MS}, for the
+ * sound of its last pictures, taking no more pictures); sound in a codec MP4 does not hold (G.711) is re-encoded to AAC ({@link AudioTranscoder}).
  * Wall-clock times come from the stream: the session's first frame is stamped with the server
  * clock and every later frame is placed by its media timestamp, so 1 s of video is 1 s in the
  * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
@@ -173,9 +174,32 @@ final class CameraIngest extends ReconnectingPull {
             boolean hevc = stream.codecpar().codec_id() == AV_CODEC_ID_HEVC;
             byte[] head = new byte[PARAMETER_SETS_WITHIN];
             String resized = null;
-            while (running() && av_read_frame(input, packet) >= 0) {
+            // once stopped, the sound of the pictures already kept is still read for a moment (it lags them)
+            long soundAwaitedUntil = AV_NOPTS_VALUE; // on the video clock
+            long soundDeadline = 0;
+            while (av_read_frame(input, packet) >= 0) {
                 try {
+                    if (!running()) {
+                        if (soundAwaitedUntil == AV_NOPTS_VALUE) {
+                            if (sound == null || segment == null) {
+                                break;
+                            }
+                            soundAwaitedUntil = segment.picturesEnd();
+                            soundDeadline = System.nanoTime() + AUDIO_WAIT_MS * 1_000_000;
+                        }
+                        if (System.nanoTime() - soundDeadline > 0) {
+                            break; // the sound stopped coming: what came is kept
+                        }
+                        if (packet.stream_index() != sound.inputIndex()) {
+                            continue; // no pictures after the stop
+                        }
+                    }
                     if (sound != null && packet.stream_index() == sound.inputIndex() && segment != null) {
+                        long came = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                        if (soundAwaitedUntil != AV_NOPTS_VALUE && came != AV_NOPTS_VALUE
+                                && av_rescale_q(came, sound.inputTimeBase(), timeBase) >= soundAwaitedUntil) {
+                            break; // stopped, and the sound of every picture kept has come (none after them is taken)
+                        }
                         if (sound.live() != null) {
                             offerLiveSound(liveFeed, sound.live(), packet, av_rescale_q(sessionFirstDts, timeBase, sound.live().timeBase()));
                         }
@@ -377,13 +401,14 @@ final class CameraIngest extends ReconnectingPull {
     private SoundTrack soundTrack(AVStream audio) {
         String codec = avcodec_get_name(audio.codecpar().codec_id()).getString();
         if (keepable(audio)) {
-            return new SoundTrack(audio.index(), audio.codecpar(), audio.time_base(), null, null);
+            return new SoundTrack(audio.index(), audio.time_base(), audio.codecpar(), audio.time_base(), null, null);
         }
         if (AudioTranscoder.canTranscode(audio.codecpar())) {
             try {
                 AudioTranscoder transcoder = AudioTranscoder.open(audio);
                 VigilLog.LOG.audioReencoded(source.cameraId(), codec);
-                return new SoundTrack(audio.index(), transcoder.parameters(), transcoder.timeBase(), transcoder, liveEncoder(audio));
+                return new SoundTrack(audio.index(), audio.time_base(), transcoder.parameters(), transcoder.timeBase(), transcoder,
+                        liveEncoder(audio));
             } catch (IllegalStateException e) {
                 // falls through: video only
             }
@@ -402,11 +427,12 @@ final class CameraIngest extends ReconnectingPull {
     }
 
     /**
-     * The camera's sound as the segments take it; {@code transcoder} null when it is kept as it
+     * The camera's sound as the segments take it ({@code inputTimeBase}: as it comes, {@code timeBase}:
+     * as stored); {@code transcoder} null when it is kept as it
      * comes; {@code live}, when re-encoded, the encoder for live listeners (else they get the segments' sound).
      */
-    private record SoundTrack(int inputIndex, AVCodecParameters parameters, AVRational timeBase, AudioTranscoder transcoder,
-                              AudioTranscoder live) {
+    private record SoundTrack(int inputIndex, AVRational inputTimeBase, AVCodecParameters parameters, AVRational timeBase,
+                              AudioTranscoder transcoder, AudioTranscoder live) {
 
         AVCodecParameters liveParameters() {
             return live != null ? live.parameters() : parameters;
@@ -523,6 +549,12 @@ final class CameraIngest extends ReconnectingPull {
             }
             lastPts = Math.max(lastPts, pts);
             frames++;
+        }
+
+        /** Where its pictures end (video time base): its last picture plus an average picture's length. */
+        long picturesEnd() {
+            return frames > 1 ? lastPts + (lastPts - firstPts) / (frames - 1)
+                    : lastPts + av_rescale_q(40, av_make_q(1, 1000), videoTimeBase); // one picture: as long as at 25 fps
         }
 
         /** Writes one audio packet at its place on the segment's timeline (the video's first dts is 0). */

@@ -31,6 +31,8 @@ public final class Faults {
     public volatile boolean covered;
     /** Send no sound while the stream still announces its sound track (a microphone that fails mid-way). */
     public volatile boolean soundLost;
+    /** Send each piece of sound this long after the picture of its instant (many cameras' sound lags their video). */
+    public volatile long soundLagMs;
     /** The sub-stream's path answers 404 and its sessions are cut, while the main stream goes on. */
     public volatile boolean subStreamGone;
     /** The SDP carries no parameter sets: a decoder finds them only in the stream, before each key picture. */
@@ -54,6 +56,7 @@ public final class Faults {
         presentExpiredCertificate = false;
         clockSkewMs = 0;
         soundLost = false;
+        soundLagMs = 0;
         subStreamGone = false;
         parameterSetsOnlyInBand = false;
         clockDriftPpm = 0;

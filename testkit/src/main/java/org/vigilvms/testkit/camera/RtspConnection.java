@@ -332,9 +332,10 @@ final class RtspConnection implements Runnable {
                                 audioChannel + 1);
                         lastReport = wall;
                     }
-                    // the sound up to this picture's time
+                    // the sound up to this picture's time (less the lag, when the camera's sound lags)
                     long samplesStart = audioStartMs * sampleRate / 1000;
-                    while ((audioUnits * samplesPerUnit) * 1000 / sampleRate <= frame.captureTimeMs() - audioStartMs) {
+                    long soundUpTo = frame.captureTimeMs() - audioStartMs - camera.faults().soundLagMs;
+                    while ((audioUnits * samplesPerUnit) * 1000 / sampleRate <= soundUpTo) {
                         long audioTime = (samplesStart + audioUnits * samplesPerUnit) & 0xffffffffL;
                         if (!camera.faults().soundLost) {
                             add(packets, channels, g711 ? audio.packetizePcmu(G711Tone.packet(audioUnits), audioTime)
