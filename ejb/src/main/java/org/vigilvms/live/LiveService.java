@@ -81,7 +81,7 @@ public class LiveService {
      * that another recorder node records, naming that node and whether it is down.
      */
     public void requireRecordedHere(long cameraId) {
-        Optional<String> whyNot = RecordedHere.whyNot(cameraId, owners.ownerOf(cameraId), owners.liveNodes(), node.value());
+        Optional<String> whyNot = RecordedHere.whyNot(cameraId, owners.ownerOf(cameraId), owners::liveNodes, node.value());
         if (whyNot.isPresent()) {
             throw new RefusedRequestException(whyNot.get());
         }

@@ -2,6 +2,7 @@ package org.vigilvms.live;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Whether this node can show a camera's live picture. Only the recorder node that owns a camera
@@ -16,14 +17,15 @@ final class RecordedHere {
 
     /**
      * Why {@code here} has no live picture of {@code cameraId}, whose recorder is {@code owner}
-     * while {@code aliveNodes} hold a lease; empty when it has one or will have it.
+     * while {@code aliveNodes} hold a lease (asked only when another node records it); empty when
+     * it has one or will have it.
      */
-    static Optional<String> whyNot(long cameraId, Optional<String> owner, Set<String> aliveNodes, String here) {
+    static Optional<String> whyNot(long cameraId, Optional<String> owner, Supplier<Set<String>> aliveNodes, String here) {
         if (owner.isEmpty() || owner.get().equals(here)) {
             return Optional.empty();
         }
         String node = owner.get();
-        if (!aliveNodes.contains(node)) {
+        if (!aliveNodes.get().contains(node)) {
             return Optional.of("camera " + cameraId + " is recorded by the node " + node
                     + ", which is down: its live picture comes back with that node");
         }
