@@ -73,6 +73,7 @@ import org.vigilvms.testkit.camera.VirtualCamera;
 import org.vigilvms.testkit.camera.VirtualCameraFleet;
 import org.vigilvms.testkit.it.VigilTestEnvironment;
 import org.vigilvms.tools.IntegrityCheck;
+import org.vigilvms.video.PictureSize;
 
 /**
  * Cameras added over the REST API are recorded: the stored segments, decrypted with the
@@ -763,9 +764,11 @@ class RecordingIT {
 
     /**
      * Issue 22, bad input: a camera reconfigured while it streams (640x360, then 480x270, in the
-     * same RTSP session). The session ends at the first key picture of the new size with that
-     * reason as the camera's status; what came before is sealed at the old size, recording goes on
-     * at once at the new size, no segment mixes the two, and the chain verifies across the change.
+     * same RTSP session), whose SDP, as some cameras' do, goes on describing 640x360. The session
+     * ends at the first key picture of the new size with that reason as the camera's status; what
+     * came before is sealed at the old size, recording goes on at once at the new size (as the
+     * pictures' own parameter sets describe it, not the SDP), no segment mixes the two, and the
+     * chain verifies across the change.
      */
     @Test
     void aCameraThatChangesItsPictureSizeWhileStreamingIsRecordedOnAtTheNewSizeWithTheReasonInItsStatus() throws Exception {
@@ -778,6 +781,7 @@ class RecordingIT {
         try {
             VigilDeployment.await("two segments", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
             Instant changed = Instant.now();
+            camera.faults().staleDescription = true;
             camera.faults().changePictureSize(480, 270);
             VigilDeployment.await("the change in the camera's status history", Duration.ofSeconds(30),
                     () -> count("SELECT count(*) FROM audit_event WHERE action = 'camera.status' AND target = ? AND detail = ?",
@@ -801,6 +805,9 @@ class RecordingIT {
                 DecodingClient.decode(mp4.toString(), Duration.ofSeconds(30), picture -> inSegment.add(picture.width() + "x" + picture.height()));
                 assertEquals(1, inSegment.size(), "segment " + seq + " holds pictures of one size: " + inSegment);
                 sizes.add(inSegment.iterator().next());
+                // what a player reads before any picture (the sample description's SPS) is what the pictures are
+                assertEquals(inSegment.iterator().next(), String.valueOf(describedSize(Files.readAllBytes(mp4))),
+                        "segment " + seq + " describes its pictures as they are");
             } finally {
                 Files.delete(mp4);
             }
@@ -817,6 +824,23 @@ class RecordingIT {
         assertEquals(List.of("ONLINE", "OFFLINE: " + reason, "ONLINE"), VigilDeployment.texts(
                 "SELECT detail FROM audit_event WHERE action = 'camera.status' AND target = ? ORDER BY id", "camera:" + id));
         assertEquals("[]", findings(admin, id), "the chain verifies across the change");
+        assertTrue(VigilDeployment.serverLog().contains("VIGIL00432: Camera " + id + ": its SDP describes pictures of 640x360, but it sends 480x270"),
+                "the lagging SDP is logged");
+    }
+
+    /** The picture size the first SPS of an H.264 segment's sample description (avcC) gives. */
+    private static PictureSize describedSize(byte[] mp4) {
+        for (int i = 4; i + 10 < mp4.length; i++) {
+            if (mp4[i] == 'a' && mp4[i + 1] == 'v' && mp4[i + 2] == 'c' && mp4[i + 3] == 'C') {
+                int config = i + 4; // version, profile, compatibility, level, length size, SPS count, then each SPS's length
+                int length = (mp4[config + 6] & 0xff) << 8 | mp4[config + 7] & 0xff;
+                byte[] sps = new byte[3 + length];
+                sps[2] = 1; // behind a start code, as PictureSize reads it
+                System.arraycopy(mp4, config + 8, sps, 3, length);
+                return PictureSize.inAccessUnit(false, sps, sps.length);
+            }
+        }
+        throw new AssertionError("no avcC box in the segment");
     }
 
     @Test

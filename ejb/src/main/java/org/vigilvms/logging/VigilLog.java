@@ -87,6 +87,10 @@ public interface VigilLog extends BasicLogger {
     @Message(id = 417, value = "Camera %d sends audio in %s, which MP4 segments cannot hold and FFmpeg cannot decode: recording its video only")
     void audioNotKept(long cameraId, String codec);
 
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 432, value = "Camera %d: its SDP describes pictures of %s, but it sends %s: recorded as its pictures describe themselves (the camera's SDP lags its configuration)")
+    void staleDescription(long cameraId, String described, String sent);
+
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 418, value = "Camera %d: its clock drifted %+d ms from the server's in the %d s since it connected (positive: it runs slow); recording times are corrected gradually (correction now %+d ms)")
     void cameraClockDrift(long cameraId, long driftMs, long seconds, long correctionMs);

@@ -7,7 +7,8 @@
  * {@code MaskingTranscoder}; {@code MaskedVideo} for a stored segment; with no mask, the same
  * path transcodes H.265 to H.264 for a browser that cannot play H.265). The codec string a browser
  * needs ({@code CodecString}, H.264 and H.265), a stored segment's codec ({@code SegmentCodec}) and
- * the picture size a stream's parameter sets give ({@code PictureSize}) are read without decoding.
+ * the picture size a stream's parameter sets give ({@code PictureSize}) and the parameter sets a key
+ * picture carries ({@code ParameterSets}) are read without decoding.
  * Ingest, recording, playback, export, live view and analytics build on it.
  */
 package org.vigilvms.video;

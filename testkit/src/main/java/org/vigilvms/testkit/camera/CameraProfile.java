@@ -25,6 +25,8 @@ final class CameraProfile implements AutoCloseable {
     private H264Encoder encoder;
     private final EncodedLoop loop;
     private final boolean always;
+    /** The parameter sets of the size the stream was first encoded at, once it was resized; else null. */
+    private List<byte[]> firstParameterSets;
     private final List<VirtualCamera.Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean keyframeRequested = true;
 
@@ -83,6 +85,9 @@ final class CameraProfile implements AutoCloseable {
         if (loop != null || newWidth == width && newHeight == height) {
             return;
         }
+        if (firstParameterSets == null) {
+            firstParameterSets = List.of(encoder.sps(), encoder.pps());
+        }
         encoder.close();
         width = newWidth;
         height = newHeight;
@@ -108,6 +113,11 @@ final class CameraProfile implements AutoCloseable {
     /** What the SDP announces: H.264's SPS and PPS, H.265's VPS, SPS and PPS. */
     synchronized List<byte[]> parameterSets() {
         return loop != null ? loop.parameterSets() : List.of(encoder.sps(), encoder.pps());
+    }
+
+    /** What a camera whose SDP lags its configuration announces: the sets of the size it was first encoded at. */
+    synchronized List<byte[]> firstParameterSets() {
+        return firstParameterSets != null ? firstParameterSets : parameterSets();
     }
 
     VirtualCamera.Subscriber subscribe() {

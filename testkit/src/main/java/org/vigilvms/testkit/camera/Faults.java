@@ -38,6 +38,9 @@ public final class Faults {
     /** The SDP carries no parameter sets: a decoder finds them only in the stream, before each key picture. */
     public volatile boolean parameterSetsOnlyInBand;
 
+    /** After {@link #changePictureSize}, the SDP still describes the pictures of the size configured (as some cameras do until restarted). */
+    public volatile boolean staleDescription;
+
     /** The main stream's picture size while changed mid-stream (width << 32 | height); 0: as configured. */
     volatile long pictureSize;
 
@@ -59,6 +62,7 @@ public final class Faults {
         soundLagMs = 0;
         subStreamGone = false;
         parameterSetsOnlyInBand = false;
+        staleDescription = false;
         clockDriftPpm = 0;
         floodFactor = 1;
         covered = false;

@@ -193,7 +193,7 @@ final class RtspConnection implements Runnable {
                 + "c=IN IP4 0.0.0.0\r\n"
                 + "b=AS:" + (named.bitrate() / 1000) + "\r\n"
                 + "a=rtpmap:" + RtpPacketizer.PAYLOAD_TYPE + " " + named.codec().rtpName() + "/90000\r\n"
-                + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " " + videoFormat(named, camera.faults().parameterSetsOnlyInBand) + "\r\n"
+                + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " " + videoFormat(named, camera.faults().parameterSetsOnlyInBand, camera.faults().staleDescription) + "\r\n"
                 + "a=framerate:" + c.fps() + "\r\n"
                 + "a=control:trackID=0\r\n";
         described = camera.microphone();
@@ -219,10 +219,11 @@ final class RtspConnection implements Runnable {
     /**
      * The video's format parameters: H.264 (RFC 6184) its profile and, unless {@code inBandOnly},
      * its SPS and PPS; H.265 (RFC 7798) its VPS, SPS and PPS unless {@code inBandOnly} (the
-     * decoder then finds them in the stream, before every key picture).
+     * decoder then finds them in the stream, before every key picture); {@code stale}: those of the
+     * size the stream was first encoded at, whatever it sends now.
      */
-    private static String videoFormat(CameraProfile profile, boolean inBandOnly) {
-        List<byte[]> sets = profile.parameterSets();
+    private static String videoFormat(CameraProfile profile, boolean inBandOnly, boolean stale) {
+        List<byte[]> sets = stale ? profile.firstParameterSets() : profile.parameterSets();
         Base64.Encoder base64 = Base64.getEncoder();
         if (profile.codec() == VideoCodec.H264) {
             byte[] sps = sets.get(0);
