@@ -65,7 +65,8 @@ import org.vigilvms.video.PictureSize;
  * holds (AAC, MP3, Opus...) is kept as the segment's second track, cut at the same instant as
  * the video: a segment stays open for the sound up to its cut until that sound has arrived (and
  * when the camera is stopped, its last segment waits, up to {@link #AUDIO_WAIT_MS}, for the
- * sound of its last pictures, taking no more pictures); sound in a codec MP4 does not hold (G.711) is re-encoded to AAC ({@link AudioTranscoder}).
+ * sound of its last pictures, taking no more pictures); sound in a codec MP4 does not hold
+ * (G.711) is re-encoded to AAC ({@link AudioTranscoder}).
  * Wall-clock times come from the stream: the session's first frame is stamped with the server
  * clock and every later frame is placed by its media timestamp, so 1 s of video is 1 s in the
  * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
@@ -476,9 +477,9 @@ final class CameraIngest extends ReconnectingPull {
     }
 
     /**
-     * The camera's sound as the segments take it ({@code inputTimeBase}: as it comes, {@code timeBase}:
-     * as stored); {@code transcoder} null when it is kept as it
-     * comes; {@code live}, when re-encoded, the encoder for live listeners (else they get the segments' sound).
+     * The camera's sound as the segments take it ({@code inputTimeBase}: as it comes,
+     * {@code timeBase}: as stored); {@code transcoder} null when it is kept as it comes;
+     * {@code live}, when re-encoded, the encoder for live listeners (else they get the segments' sound).
      */
     private record SoundTrack(int inputIndex, AVRational inputTimeBase, AVCodecParameters parameters, AVRational timeBase,
                               AudioTranscoder transcoder, AudioTranscoder live) {
