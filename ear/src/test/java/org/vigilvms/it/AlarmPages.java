@@ -23,8 +23,9 @@ final class AlarmPages {
     /** Opens the alarm list and waits until it follows the alarm socket. */
     void openList() {
         browser.driver.get(VigilDeployment.BASE + "/alarms.xhtml");
-        browser.waiting(WAIT).until(d ->
-                Boolean.TRUE.equals(browser.driver.executeScript("return window.vigilAlarms && window.vigilAlarms.connected;")));
+        // connected, and the list asked for at the connection is on the page (it replaced the table)
+        browser.waiting(WAIT).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                "return window.vigilAlarms && window.vigilAlarms.connected && window.vigilAlarms.shown > 0;")));
     }
 
     /** Waits for the row of an open alarm on the camera and returns it. */
