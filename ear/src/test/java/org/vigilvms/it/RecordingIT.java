@@ -719,6 +719,10 @@ class RecordingIT {
         long id = addCamera(admin, "flaky gate", camera.rtspUrl(), CAMERA_PASSWORD);
         try {
             VigilDeployment.awaitStatus(admin, id, "ONLINE");
+            // enabling a camera that is enabled changes nothing: it records on, ONLINE, and no second session starts
+            // (the one gap below is the outage's)
+            assertEquals("ONLINE", VigilDeployment.json(post(admin, "/api/v1/cameras/" + id + "/enable", "")).asJsonObject()
+                    .getString("status"));
             Thread.sleep(6000);
             camera.faults().stall = true;
             VigilDeployment.awaitStatus(admin, id, "OFFLINE");
@@ -760,6 +764,8 @@ class RecordingIT {
             }
         }
         assertEquals(List.of("ONLINE", "OFFLINE", "ONLINE"), statuses);
+        assertEquals(0, count("SELECT count(*) FROM audit_event WHERE action = 'camera.enabled' AND target = ?", "camera:" + id),
+                "no change, nothing to audit");
     }
 
     /**

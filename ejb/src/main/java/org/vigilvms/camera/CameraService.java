@@ -582,6 +582,10 @@ public class CameraService {
         if (camera == null) {
             throw new InvalidRequestException("no camera " + id);
         }
+        if (camera.isEnabled() == enabled) {
+            // as asked already: a recording camera keeps its status and session, and nothing changed to audit
+            return CameraView.of(camera);
+        }
         camera.setEnabled(enabled);
         camera.changeStatus(enabled ? CameraStatus.NEW : CameraStatus.DISABLED, enabled ? null : "disabled by " + caller(),
                 clock.instant());
