@@ -27,40 +27,15 @@ public final class ParameterSets {
         ByteArrayOutputStream sets = new ByteArrayOutputStream();
         boolean sps = false;
         boolean pps = false;
-        int i = nextUnit(data, 0, length);
-        while (i >= 0) {
-            int end = endOfUnit(data, i, length);
-            int next = nextUnit(data, end, length);
-            int type = hevc ? (data[i] >> 1) & 0x3f : data[i] & 0x1f;
-            boolean complete = next >= 0 || whole;
-            if ((hevc ? HEVC_SETS : AVC_SETS).contains(type) && complete) {
+        for (NalUnits.Unit unit : NalUnits.in(data, length)) {
+            int type = unit.type(hevc, data);
+            if ((hevc ? HEVC_SETS : AVC_SETS).contains(type) && (unit.followed() || whole)) {
                 sets.writeBytes(START_CODE);
-                sets.write(data, i, end - i);
+                sets.write(data, unit.start(), unit.end() - unit.start());
                 sps |= type == (hevc ? 33 : 7);
                 pps |= type == (hevc ? 34 : 8);
             }
-            i = next;
         }
         return sps && pps ? sets.toByteArray() : null;
-    }
-
-    /** Where the NAL unit after the start code at or after {@code from} begins, or -1. */
-    private static int nextUnit(byte[] data, int from, int length) {
-        for (int i = from; i + 3 < length; i++) {
-            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
-                return i + 3;
-            }
-        }
-        return -1;
-    }
-
-    /** Where the unit beginning at {@code start} ends: at the next start code (its leading zero too), or at {@code length}. */
-    private static int endOfUnit(byte[] data, int start, int length) {
-        for (int i = start; i + 2 < length; i++) {
-            if (data[i] == 0 && data[i + 1] == 0 && (data[i + 2] == 1 || data[i + 2] == 0 && i + 3 < length && data[i + 3] == 1)) {
-                return i;
-            }
-        }
-        return length;
     }
 }

@@ -27,26 +27,15 @@ public record PictureSize(int width, int height) {
      * carries none or the SPS cannot be read.
      */
     public static PictureSize inAccessUnit(boolean hevc, byte[] data, int length) {
-        for (int i = 0; i + 4 < length; i++) {
-            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
-                int header = i + 3;
-                int type = hevc ? (data[header] >> 1) & 0x3f : data[header] & 0x1f;
-                if (type == (hevc ? HEVC_SPS : AVC_SPS)) {
-                    int end = header;
-                    while (end + 2 < length && !(data[end] == 0 && data[end + 1] == 0 && (data[end + 2] == 1 || data[end + 2] == 0))) {
-                        end++;
-                    }
-                    if (end + 2 >= length) {
-                        end = length;
-                    }
-                    byte[] rbsp = unescape(data, header + (hevc ? 2 : 1), end);
-                    try {
-                        return hevc ? hevc(rbsp) : avc(rbsp);
-                    } catch (IndexOutOfBoundsException e) {
-                        return null; // a truncated SPS: no size
-                    }
+        for (NalUnits.Unit unit : NalUnits.in(data, length)) {
+            if (unit.type(hevc, data) == (hevc ? HEVC_SPS : AVC_SPS)) {
+                // an H.265 unit cut off after its first byte has an empty payload, as a truncated SPS does
+                byte[] rbsp = unescape(data, Math.min(unit.start() + (hevc ? 2 : 1), unit.end()), unit.end());
+                try {
+                    return hevc ? hevc(rbsp) : avc(rbsp);
+                } catch (IndexOutOfBoundsException e) {
+                    return null; // a truncated SPS: no size
                 }
-                i = header - 1;
             }
         }
         return null;

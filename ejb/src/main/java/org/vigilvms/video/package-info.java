@@ -8,7 +8,8 @@
  * path transcodes H.265 to H.264 for a browser that cannot play H.265). The codec string a browser
  * needs ({@code CodecString}, H.264 and H.265), a stored segment's codec ({@code SegmentCodec}) and
  * the picture size a stream's parameter sets give ({@code PictureSize}) and the parameter sets a key
- * picture carries ({@code ParameterSets}) are read without decoding.
+ * picture carries ({@code ParameterSets}) are read without decoding, both over the NAL units that
+ * {@code NalUnits} finds behind the start codes.
  * Ingest, recording, playback, export, live view and analytics build on it.
  */
 package org.vigilvms.video;

@@ -63,5 +63,9 @@ class PictureSizeTest {
         // only the first length bytes count: the SPS of 640x360 lies beyond them
         byte[] unit = accessUnit("6764001eacd940a02ff97011000003000100000300320f162d96", (byte) 0x68);
         assertNull(PictureSize.inAccessUnit(false, unit, 6));
+        // an H.265 SPS cut off after the first byte of its header, a start code right behind it: no size, rather
+        // than an exception, which would end the camera's session
+        byte[] stub = {0, 0, 0, 1, 0x42, 0, 0, 0, 1, 0x44, 0x01};
+        assertNull(PictureSize.inAccessUnit(true, stub, stub.length));
     }
 }
