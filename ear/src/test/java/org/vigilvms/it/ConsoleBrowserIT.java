@@ -780,6 +780,7 @@ class ConsoleBrowserIT {
         try (Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            fleet.camera(0).sendAudio(true);
             long id = addCamera(admin, "masked live", fleet.camera(0).rtspUrl());
             try {
                 VigilDeployment.await("recording", Duration.ofSeconds(60), () -> recorded(id) >= 1);
@@ -807,14 +808,21 @@ class ConsoleBrowserIT {
                 assertEquals(1, VigilDeployment.count("SELECT count(*) FROM audit_event WHERE actor = 'nora' AND action = 'live.ended' "
                         + "AND target = ? AND detail = 'privacy masks apply (lacks VIEW_UNMASKED)'", "camera:" + id));
 
-                // on the page opened again: masked from the start, and no sound offered, since the masked stream has none
+                // on the page opened again: masked from the start, with the camera's sound, which nora may hear (LISTEN)
+                // whether or not she may see through the mask
                 browser.driver.navigate().refresh();
                 WebElement again = browser.driver.findElement(By.id("tile-" + id));
-                awaitStamp(browser, again, null);
+                FrameStamp first = awaitStamp(browser, again, null);
                 assertTrue(windowAndBelow(browser, again)[0] < 40, "masked from the first picture shown");
-                assertEquals(List.of(), browser.driver.findElements(By.id("sound")), "no sound button over the masked stream");
-                assertEquals(0L, ((Number) browser.driver.executeScript("return arguments[0].webkitAudioDecodedByteCount;",
-                        again)).longValue(), "no sound decoded");
+                assertEquals(1, browser.driver.findElements(By.id("sound")).size(), "the sound button over the masked stream");
+                VigilDeployment.await("sound decoded with the masked pictures", Duration.ofSeconds(20), () -> ((Number) browser.driver
+                        .executeScript("return arguments[0].webkitAudioDecodedByteCount;", again)).longValue() > 0);
+                String codec = (String) browser.driver.executeScript("return arguments[0].vigilStats.codec;", again);
+                assertTrue(codec.matches("avc1\\.[0-9a-f]{6},mp4a\\.40\\.2"),
+                        "masked pictures and the camera's AAC as it sends it: " + codec);
+                awaitStamp(browser, again, first);
+                double[] heard = windowAndBelow(browser, again);
+                assertTrue(heard[0] < 40 && heard[2] > 60, "the pictures go on with the sound, masked: " + Arrays.toString(heard));
                 browser.screenshot("camera-live-masked");
                 browser.driver.manage().deleteAllCookies();
 
@@ -1621,6 +1629,7 @@ class ConsoleBrowserIT {
              Browser browser = Browser.start(1280, 800)) {
             VigilDeployment.awaitHealthy(Duration.ofSeconds(60));
             HttpClient admin = VigilDeployment.signedIn("admin", VigilDeployment.adminPassword());
+            hevc.camera(0).sendAudio(true);
             long id = addCamera(admin, "h265 dock", hevc.camera(0).rtspUrl());
             try {
                 VigilDeployment.await("3 H.265 segments recorded", Duration.ofSeconds(60), () -> recorded(id) >= 3);
@@ -1634,7 +1643,11 @@ class ConsoleBrowserIT {
                 WebElement live = browser.driver.findElement(By.id("tile-" + id));
                 awaitPlaying(browser, live, 640, "the H.265 camera live");
                 String liveCodec = (String) browser.driver.executeScript("return arguments[0].vigilStats.codec;", live);
-                assertTrue(liveCodec.startsWith(expected), "live view got " + liveCodec + ", expected " + expected);
+                // with the camera's AAC, for the administrator holds LISTEN: beside the transcoded pictures too
+                assertTrue(liveCodec.startsWith(expected) && liveCodec.endsWith(",mp4a.40.2"),
+                        "live view got " + liveCodec + ", expected " + expected + "..,mp4a.40.2");
+                VigilDeployment.await("live sound decoded", Duration.ofSeconds(20), () -> ((Number) browser.driver.executeScript(
+                        "return arguments[0].webkitAudioDecodedByteCount;", live)).longValue() > 0);
 
                 Instant at = segmentStart(id, 1).plusMillis(500);
                 browser.driver.get(VigilDeployment.BASE + "/playback.xhtml?camera=" + id + "&at=" + at);

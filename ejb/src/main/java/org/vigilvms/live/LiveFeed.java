@@ -16,15 +16,15 @@ import org.vigilvms.jms.analytics.Region;
 
 /**
  * Live view of one ingest session of a camera's main stream or sub-stream: its {@link LiveStream}s
- * (pictures only; pictures with the sound, main stream only; pictures with privacy masks, and for
- * an H.265 camera its pictures as H.264, both encoded again by {@link MaskedLive}), each made only while it is wanted ({@link LiveHub#wanted}: a viewer, or a live
- * snapshot asked for lately). The packets since the latest keyframe are kept by reference (no
- * copy of the data), so a stream that opens starts at that keyframe at once. The sound (AAC, or
- * Opus encoded by the recorder only while someone listens: {@link #listened}) goes along while
- * it comes; when it stops for {@link #SOUND_LAPSE_MS} with the pictures still
- * coming, the stream with sound restarts at the next keyframe with pictures only for the rest of
- * the session, since a browser plays a stream only as far as all its tracks reach. Used by the
- * recorder's thread only.
+ * (pictures only; pictures with the sound, main stream only; each of these with privacy masks,
+ * and for an H.265 camera as H.264, encoded again by {@link MaskedLive}), each made only while it
+ * is wanted ({@link LiveHub#wanted}: a viewer, or a live snapshot asked for lately). The packets
+ * since the latest keyframe are kept by reference (no copy of the data), so a stream that opens
+ * starts at that keyframe at once. The sound (AAC, or Opus encoded by the recorder only while
+ * someone listens: {@link #listened}) goes along while it comes; when it stops for
+ * {@link #SOUND_LAPSE_MS} with the pictures still coming, each stream with sound restarts at the
+ * next keyframe with pictures only for the rest of the session, since a browser plays a stream
+ * only as far as all its tracks reach. Used by the recorder's thread only.
  */
 public final class LiveFeed implements AutoCloseable {
 
@@ -66,7 +66,7 @@ public final class LiveFeed implements AutoCloseable {
     private final List<Output> outputs;
     private final List<Kept> sinceKey = new ArrayList<>();
     private final List<Kept> soundSinceKey = new ArrayList<>();
-    /** The streams encoded again: the masked one, and for H.265 the H.264 one. */
+    /** The streams encoded again: the masked ones, and for H.265 the H.264 ones (each with sound and without, main stream). */
     private final List<Reencoded> reencoded;
     private boolean broken;
     private boolean soundStopped;
@@ -88,11 +88,17 @@ public final class LiveFeed implements AutoCloseable {
         this.soundTimeBase = playable ? soundTimeBase : null;
         this.hub = hub;
         LiveStream pictures = sub ? LiveStream.sub(cameraId) : LiveStream.pictures(cameraId);
-        this.outputs = sub ? List.of(new Output(pictures))
-                : List.of(new Output(pictures), new Output(LiveStream.withSound(cameraId)));
+        List<LiveStream> plain = sub ? List.of(pictures) : List.of(pictures, LiveStream.withSound(cameraId));
+        this.outputs = plain.stream().map(Output::new).toList();
         boolean h265 = stream.codecpar().codec_id() == AV_CODEC_ID_HEVC;
-        this.reencoded = h265 ? List.of(new Reencoded(pictures.maskedForm()), new Reencoded(pictures.h264Form()))
-                : List.of(new Reencoded(pictures.maskedForm()));
+        List<Reencoded> forms = new ArrayList<>();
+        for (LiveStream source : plain) {
+            forms.add(new Reencoded(source.maskedForm()));
+            if (h265) {
+                forms.add(new Reencoded(source.h264Form()));
+            }
+        }
+        this.reencoded = List.copyOf(forms);
         hub.streamStarted(cameraId, sub, stream.codecpar().width(), h265);
     }
 
@@ -117,7 +123,7 @@ public final class LiveFeed implements AutoCloseable {
                 offer(output, packet, pts, dts, key, timeBase, output.stream.sound() && soundComing, now);
             }
             for (Reencoded output : reencoded) {
-                output.offer(packet, pts, dts, key, now);
+                output.offer(packet, pts, dts, key, output.live.sound() && soundComing, now);
             }
         } catch (RuntimeException e) {
             fail(); // live view of this session ends; recording goes on
@@ -153,8 +159,8 @@ public final class LiveFeed implements AutoCloseable {
 
     /**
      * A stream encoded again while wanted ({@link MaskedLive}): the masked one with the masks the
-     * hub holds, the H.264 one with none; changed masks, or an encoder that failed, start it
-     * again at a key picture.
+     * hub holds, the H.264 one with none; changed masks, an encoder that failed, or sound that
+     * started or stopped (as for {@link Output}) start it again at a key picture.
      */
     private final class Reencoded {
         private final LiveStream live;
@@ -165,17 +171,22 @@ public final class LiveFeed implements AutoCloseable {
             this.live = live;
         }
 
-        void offer(AVPacket packet, long pts, long dts, boolean key, long now) {
+        void offer(AVPacket packet, long pts, long dts, boolean key, boolean sound, long now) {
             if (hub.wanted(live)) {
                 wantedMs = now;
                 List<Region> masks = live.masked() ? hub.masks(cameraId).orElse(null) : List.of();
-                if (encoder != null && key && (encoder.failed() || !encoder.masks().equals(masks))) {
+                if (encoder != null && (key && (encoder.failed() || !encoder.masks().equals(masks))
+                        || encoder.hasSound() != sound && (key || encoder.hasSound()))) {
                     close();
                 }
                 if (encoder == null && masks != null && !sinceKey.isEmpty()) {
-                    encoder = new MaskedLive(live, stream, masks, hub, hub.threadFactory());
+                    encoder = new MaskedLive(live, stream, masks, sound ? soundParameters : null, soundTimeBase, hub,
+                            hub.threadFactory());
                     for (Kept kept : sinceKey) { // this packet is the newest of them
                         encoder.offer(kept.packet(), kept.pts(), kept.dts(), kept.key());
+                    }
+                    for (Kept kept : soundSinceKey) {
+                        encoder.offerSound(kept.packet(), kept.pts());
                     }
                     return;
                 }
@@ -185,6 +196,17 @@ public final class LiveFeed implements AutoCloseable {
             if (encoder != null) {
                 encoder.offer(packet, pts, dts, key);
             }
+        }
+
+        void offerSound(AVPacket packet, long pts) {
+            if (encoder != null && encoder.hasSound()) {
+                encoder.offerSound(packet, pts);
+            }
+        }
+
+        /** Whether it carries the sound, or will once it comes: wanted or still running. */
+        boolean listened() {
+            return live.sound() && (hub.wanted(live) || encoder != null);
         }
 
         void close() {
@@ -213,14 +235,18 @@ public final class LiveFeed implements AutoCloseable {
                     output.muxer.writeSound(packet, pts, soundTimeBase); // a stream without sound ignores it
                 }
             }
+            for (Reencoded output : reencoded) {
+                output.offerSound(packet, pts);
+            }
         } catch (RuntimeException e) {
             fail();
         }
     }
 
-    /** Whether someone listens: the stream with sound is wanted or still running. */
+    /** Whether someone listens: a stream with sound (as sent, masked or as H.264) is wanted or still running. */
     public boolean listened() {
-        return !sub && (hub.wanted(LiveStream.withSound(cameraId)) || outputs.get(1).muxer != null);
+        return !sub && (hub.wanted(LiveStream.withSound(cameraId)) || outputs.get(1).muxer != null
+                || reencoded.stream().anyMatch(Reencoded::listened));
     }
 
     /**

@@ -302,9 +302,7 @@ public class LiveHub {
 
     private int viewersOf(long cameraId) {
         int viewers = 0;
-        for (LiveStream stream : List.of(LiveStream.pictures(cameraId), LiveStream.withSound(cameraId), LiveStream.masked(cameraId),
-                LiveStream.pictures(cameraId).h264Form(), LiveStream.sub(cameraId), LiveStream.sub(cameraId).maskedForm(),
-                LiveStream.sub(cameraId).h264Form())) {
+        for (LiveStream stream : LiveStream.allOf(cameraId)) {
             Channel channel = channels.get(stream);
             viewers += channel == null ? 0 : channel.viewers.size();
         }

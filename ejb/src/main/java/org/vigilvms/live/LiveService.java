@@ -22,7 +22,8 @@ import org.vigilvms.security.Caller;
  * runs, whether its viewer still holds that right; viewing itself is audited by the endpoint.
  * The camera's sound goes only to holders of LISTEN: a stream with sound asked for without it
  * carries the pictures only. A viewer without VIEW_UNMASKED on a camera with privacy masks gets
- * its masked stream ({@link LiveStream#masked}), pictures only, and never its own. A browser that
+ * its masked stream ({@link LiveStream#masked}), with the sound as for anyone, and never its own
+ * pictures. A browser that
  * cannot play an H.265 camera gets its pictures encoded again as H.264 ({@link LiveStream#h264}),
  * while this node transcodes fewer than {@link #TRANSCODES} such streams; beyond that the stream
  * is refused with a message saying so. Only the node that records a camera has its live picture:
@@ -126,37 +127,33 @@ public class LiveService {
      * The stream a viewer gets who asked for the camera's sound or not, in a tile
      * {@code tileWidth} device pixels wide (0: not known), in a browser that plays H.265 or not:
      * made from the camera's sub-stream when that fits the tile ({@link StreamChoice}), else from
-     * its main stream; the masked form of it (no sound) when the camera has privacy masks the
-     * viewer may not see through; its H.264 form (no sound) when the camera sends H.265 and the
-     * browser cannot play it; otherwise with the sound only when they hold LISTEN on the camera.
-     * Sound asked for but not given is audited ({@code live.sound}).
+     * its main stream, with the sound only when it was asked for and they hold LISTEN on the
+     * camera; its masked form when the camera has privacy masks the viewer may not see through,
+     * else its H.264 form when the camera sends H.265 and the browser cannot play it. Sound asked
+     * for but not given is audited ({@code live.sound}).
      *
      * @throws RefusedRequestException when the stream would need transcoding and this node
      *                                 transcodes as many as {@link #TRANSCODES} already (audited)
      */
     public LiveStream streamFor(Caller viewer, long cameraId, boolean soundAsked, int tileWidth, boolean playsHevc) {
-        List<Region> masks = privacy.hiddenFrom(viewer, cameraId);
         // a page that plays the sound shows the camera large: its main stream
-        LiveStream pictures = soundAsked ? LiveStream.pictures(cameraId) : hub.picturesFor(cameraId, tileWidth);
+        LiveStream stream = soundAsked ? LiveStream.pictures(cameraId) : hub.picturesFor(cameraId, tileWidth);
+        if (soundAsked) {
+            if (access.allowed(viewer, AccessRight.LISTEN, cameraId)) {
+                stream = LiveStream.withSound(cameraId);
+            } else {
+                audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED, "lacks LISTEN");
+            }
+        }
+        List<Region> masks = privacy.hiddenFrom(viewer, cameraId);
         if (!masks.isEmpty()) {
             hub.maskWith(cameraId, masks);
-            if (soundAsked) {
-                audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED,
-                        "the masked live stream carries no sound (lacks VIEW_UNMASKED)");
-            }
-            return pictures.maskedForm();
+            return stream.maskedForm();
         }
-        if (!playsHevc && hub.hevc(pictures)) {
-            return transcoded(viewer, pictures.h264Form(), soundAsked);
+        if (!playsHevc && hub.hevc(stream)) {
+            return transcoded(viewer, stream.h264Form());
         }
-        if (!soundAsked) {
-            return pictures;
-        }
-        if (access.allowed(viewer, AccessRight.LISTEN, cameraId)) {
-            return LiveStream.withSound(cameraId);
-        }
-        audit.record(viewer.name(), "live.sound", "camera:" + cameraId, AuditEvent.Outcome.REJECTED, "lacks LISTEN");
-        return LiveStream.pictures(cameraId);
+        return stream;
     }
 
     /**
@@ -164,14 +161,10 @@ public class LiveService {
      * watched already costs nothing more): a viewer refused here never opens a socket. The limit
      * is held when the viewer joins ({@link #watch}).
      */
-    private LiveStream transcoded(Caller viewer, LiveStream h264, boolean soundAsked) {
+    private LiveStream transcoded(Caller viewer, LiveStream h264) {
         int limit = transcodeLimit();
         if (!hub.roomToTranscode(h264, limit)) {
             throw overTranscodeLimit(viewer, h264, limit);
-        }
-        if (soundAsked) {
-            audit.record(viewer.name(), "live.sound", "camera:" + h264.cameraId(), AuditEvent.Outcome.REJECTED,
-                    "the camera's H.265 is transcoded to H.264 for this browser, pictures only");
         }
         return h264;
     }
@@ -210,17 +203,10 @@ public class LiveService {
 
     /**
      * Whether the caller will hear the camera live (what the console offers; the stream is decided
-     * by {@link #streamFor}): LISTEN, and no privacy masks to see, since the masked stream has no sound.
+     * by {@link #streamFor}): LISTEN, whether the pictures come masked or not.
      */
     public boolean mayListen(long cameraId) {
-        if (!access.allowed(access.caller(), AccessRight.LISTEN, cameraId)) {
-            return false;
-        }
-        try {
-            return privacy.hiddenFromCaller(cameraId).isEmpty();
-        } catch (RefusedRequestException e) {
-            return false; // masks whose signature fails: no live stream at all, so nothing to hear
-        }
+        return access.allowed(access.caller(), AccessRight.LISTEN, cameraId);
     }
 
     /** A live stream refused or cut off for a reason other than rights (limits); audited. */

@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -13,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -26,10 +28,11 @@ import org.vigilvms.video.MaskingTranscoder;
  * The masked live stream of one ingest session, or with no mask its H.264 stream made from the
  * camera's H.265 (see {@link LiveStream#h264}): the camera's packets handed over by the
  * recorder's thread (which never waits for it), decoded, masked and encoded again on a thread of
- * its own ({@link MaskingTranscoder}), and muxed for the browsers ({@link LiveMuxer}). When the
- * encoder falls behind by {@link #MOST_QUEUED} pictures, what is queued is kept and the rest
- * dropped up to the next key picture. A failure ends the masked stream and nothing unmasked is
- * ever sent in its place.
+ * its own ({@link MaskingTranscoder}), and muxed for the browsers ({@link LiveMuxer}). The sound,
+ * for a stream that carries it, goes through the same queue, so it is muxed in the order it came
+ * between the pictures, as it is (never encoded again here). When the encoder falls behind by
+ * {@link #MOST_QUEUED} pictures, what is queued is kept and the rest dropped up to the next key
+ * picture. A failure ends the masked stream and nothing unmasked is ever sent in its place.
  */
 final class MaskedLive implements AutoCloseable {
 
@@ -40,16 +43,23 @@ final class MaskedLive implements AutoCloseable {
 
     static final long CLOSE_WAIT_MS = 2_000;
 
-    private record Item(AVPacket packet, boolean key) {
+    /** Room for the pictures and the sound that comes with them (some fifty sound frames a second). */
+    private static final int CAPACITY = 4 * MOST_QUEUED;
+
+    private record Item(AVPacket packet, boolean key, boolean sound) {
     }
 
-    private static final Item END = new Item(null, false);
+    private static final Item END = new Item(null, false, false);
 
     private final LiveStream stream;
     private final List<Region> masks;
     private final LiveHub hub;
     private final AVRational timeBase;
-    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(MOST_QUEUED + 1);
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY + 1);
+    private final AtomicInteger picturesQueued = new AtomicInteger();
+    /** The sound to mux as it is (this stream's copy, freed by its thread), or null: pictures only. */
+    private final AVCodecParameters soundParameters;
+    private final AVRational soundTimeBase;
     private final MaskingTranscoder transcoder;
     private final Thread thread;
     private volatile boolean closed;
@@ -59,10 +69,16 @@ final class MaskedLive implements AutoCloseable {
     private LiveMuxer muxer;
     private AVCodecParameters encoded;
 
-    /** Starts the encoding thread for {@code input}'s pictures with {@code masks} burned in. */
-    MaskedLive(LiveStream stream, AVStream input, List<Region> masks, LiveHub hub, ThreadFactory threads) {
+    /**
+     * Starts the encoding thread for {@code input}'s pictures with {@code masks} burned in; with
+     * {@code soundParameters} (and its time base) the stream carries the sound {@link #offerSound offered}.
+     */
+    MaskedLive(LiveStream stream, AVStream input, List<Region> masks, AVCodecParameters soundParameters, AVRational soundTimeBase,
+               LiveHub hub, ThreadFactory threads) {
         this.stream = stream;
         this.masks = List.copyOf(masks);
+        this.soundParameters = soundParameters == null ? null : copyOf(soundParameters);
+        this.soundTimeBase = soundParameters == null ? null : av_make_q(soundTimeBase.num(), soundTimeBase.den());
         this.hub = hub;
         this.timeBase = av_make_q(input.time_base().num(), input.time_base().den());
         this.transcoder = new MaskingTranscoder(input.codecpar(), timeBase, input.avg_frame_rate(), 0, true, masks, new Output());
@@ -75,9 +91,13 @@ final class MaskedLive implements AutoCloseable {
         return masks;
     }
 
-    /** Packets waiting for the encoder. */
+    /** Pictures waiting for the encoder. */
     int queued() {
-        return queue.size();
+        return picturesQueued.get();
+    }
+
+    boolean hasSound() {
+        return soundParameters != null;
     }
 
     boolean failed() {
@@ -92,12 +112,29 @@ final class MaskedLive implements AutoCloseable {
         AVPacket copy = av_packet_clone(packet);
         copy.pts(pts);
         copy.dts(dts);
-        if (queue.size() >= MOST_QUEUED || !queue.offer(new Item(copy, key))) {
+        if (picturesQueued.get() >= MOST_QUEUED || !queue.offer(new Item(copy, key, false))) {
             av_packet_free(copy);
             waitForKey = true; // the encoder is behind: resume at a key picture
             return;
         }
+        picturesQueued.incrementAndGet();
         waitForKey = false;
+    }
+
+    /**
+     * One sound packet (its time relative to the session, in the sound's time base); not consumed.
+     * Sound before the first picture queued, or while the queue is full, is left out.
+     */
+    void offerSound(AVPacket packet, long pts) {
+        if (closed || failed || soundParameters == null || waitForKey) {
+            return;
+        }
+        AVPacket copy = av_packet_clone(packet);
+        copy.pts(pts);
+        copy.dts(pts);
+        if (!queue.offer(new Item(copy, false, true))) {
+            av_packet_free(copy);
+        }
     }
 
     private void encode() {
@@ -112,7 +149,12 @@ final class MaskedLive implements AutoCloseable {
                 }
                 if (item != null) {
                     try {
-                        transcoder.send(item.packet());
+                        if (!item.sound()) {
+                            picturesQueued.decrementAndGet();
+                            transcoder.send(item.packet());
+                        } else if (muxer != null) {
+                            muxer.writeSound(item.packet(), item.packet().pts(), soundTimeBase);
+                        }
                     } finally {
                         av_packet_free(item.packet());
                     }
@@ -137,7 +179,16 @@ final class MaskedLive implements AutoCloseable {
             if (encoded != null) {
                 avcodec_parameters_free(encoded);
             }
+            if (soundParameters != null) {
+                avcodec_parameters_free(soundParameters);
+            }
         }
+    }
+
+    private static AVCodecParameters copyOf(AVCodecParameters parameters) {
+        AVCodecParameters copy = avcodec_parameters_alloc();
+        avcodec_parameters_copy(copy, parameters);
+        return copy;
     }
 
     /** The encoder's side: opens the muxer with the encoder's parameters, then passes its packets on. */
@@ -146,7 +197,7 @@ final class MaskedLive implements AutoCloseable {
         public void opened(AVCodecContext encoder) {
             encoded = avcodec_parameters_alloc();
             avcodec_parameters_from_context(encoded, encoder);
-            muxer = LiveMuxer.open(stream, encoded, timeBase, null, null, hub);
+            muxer = LiveMuxer.open(stream, encoded, timeBase, soundParameters, soundTimeBase, hub);
         }
 
         @Override

@@ -5,7 +5,8 @@
  * fragmented MP4 (one fragment per frame, out as soon as the frame is in: {@code PictureSteps}
  * and {@code FragmentDuration} give it its duration beforehand) in memory and fanned out to
  * viewers, who start at the latest keyframe; access by short-lived tokens bound to the viewer's session, whose holder's
- * right is asked again while the stream runs; the stream with sound only for holders of LISTEN.
+ * right is asked again while the stream runs; the stream with sound only for holders of LISTEN,
+ * in whichever form the pictures take (the sound itself is never encoded again here).
  * A grid tile gets the camera's sub-stream when that fits it ({@code StreamChoice}), the main
  * stream otherwise or when the sub-stream stops. The packets are only on the recorder node that
  * owns the camera: another node refuses its live picture, saying which node records it and

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,10 +142,19 @@ class LiveHubTest {
     }
 
     @Test
-    void anH264FormCarriesNeitherSoundNorMasks() {
+    void theEncodedFormsKeepTheSoundOfTheMainStreamAndTheSubStreamHasNone() {
         assertEquals(new LiveStream(9, false, false, true, true), LiveStream.sub(9).h264Form());
-        assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, true, false, false, true));
-        assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, false, true, false, true));
+        assertEquals(new LiveStream(9, true, false, false, true), LiveStream.withSound(9).h264Form());
+        assertEquals(new LiveStream(9, true, true, false, false), LiveStream.withSound(9).maskedForm());
+        assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, true, false, true, false), "a sub-stream with sound");
+        assertThrows(IllegalArgumentException.class, () -> new LiveStream(9, false, true, false, true), "masked and H.264 at once");
+        // all of a camera's streams, each once: the main stream's three forms with sound and without, the sub-stream's three
+        List<LiveStream> all = LiveStream.allOf(9);
+        assertEquals(9, all.size());
+        assertEquals(9, Set.copyOf(all).size());
+        assertEquals(3, all.stream().filter(LiveStream::sub).count());
+        assertEquals(3, all.stream().filter(LiveStream::sound).count());
+        assertEquals(6, all.stream().filter(LiveStream::reencoded).count());
     }
 
     @Test
