@@ -1,6 +1,7 @@
 package org.vigilvms.it;
 
 import jakarta.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,14 +25,21 @@ final class LiveSockets {
 
     /**
      * An open live socket: its first text message (the codec line; fails when the socket closes
-     * first), the server's close ("code reason"), and how many binary messages (video) came.
+     * first), its first binary message (the stream's initialisation segment), the server's close
+     * ("code reason"), and how many binary messages (video) came.
      */
-    record Opened(WebSocket socket, CompletableFuture<String> firstText, CompletableFuture<String> closed, AtomicInteger binary) {
+    record Opened(WebSocket socket, CompletableFuture<String> firstText, CompletableFuture<byte[]> firstBinary,
+                  CompletableFuture<String> closed, AtomicInteger binary) {
 
         /** The codec the server announced, e.g. avc1.42c01e ({"codec":"..."}). */
         String codec() throws Exception {
             String line = firstText.get(20, TimeUnit.SECONDS);
             return Json.createReader(new StringReader(line)).readObject().getString("codec");
+        }
+
+        /** The initialisation segment (ftyp and moov: the sample description a player reads first), waited for up to 20 s. */
+        byte[] init() throws Exception {
+            return firstBinary.get(20, TimeUnit.SECONDS);
         }
 
         /** "code reason" of the server's close, waited for up to 10 s. */
@@ -57,6 +65,8 @@ final class LiveSockets {
     /** Opens the live socket at {@code path} (a ticket's path, with any parameters) in {@code client}'s session. */
     static Opened open(HttpClient client, String path) throws Exception {
         CompletableFuture<String> text = new CompletableFuture<>();
+        CompletableFuture<byte[]> first = new CompletableFuture<>();
+        ByteArrayOutputStream firstParts = new ByteArrayOutputStream();
         CompletableFuture<String> closed = new CompletableFuture<>();
         AtomicInteger binary = new AtomicInteger();
         WebSocket.Listener listener = new WebSocket.Listener() {
@@ -69,6 +79,14 @@ final class LiveSockets {
 
             @Override
             public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+                if (binary.get() == 0) {
+                    byte[] part = new byte[data.remaining()];
+                    data.get(part);
+                    firstParts.writeBytes(part);
+                    if (last) {
+                        first.complete(firstParts.toByteArray());
+                    }
+                }
                 if (last) { // a large message may come in parts
                     binary.incrementAndGet();
                 }
@@ -79,6 +97,7 @@ final class LiveSockets {
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                 text.completeExceptionally(new AssertionError("closed " + statusCode + " " + reason + " on " + path));
+                first.completeExceptionally(new AssertionError("closed " + statusCode + " " + reason + " on " + path));
                 closed.complete(statusCode + " " + reason);
                 return null;
             }
@@ -86,11 +105,12 @@ final class LiveSockets {
             @Override
             public void onError(WebSocket webSocket, Throwable error) {
                 text.completeExceptionally(error);
+                first.completeExceptionally(error);
                 closed.completeExceptionally(error);
             }
         };
         WebSocket socket = client.newWebSocketBuilder()
                 .buildAsync(URI.create(VigilDeployment.BASE.replace("https:", "wss:") + path), listener).get(10, TimeUnit.SECONDS);
-        return new Opened(socket, text, closed, binary);
+        return new Opened(socket, text, first, closed, binary);
     }
 }

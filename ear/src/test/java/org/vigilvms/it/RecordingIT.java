@@ -784,14 +784,31 @@ class RecordingIT {
         long id = addCamera(admin, "resized gate", camera.rtspUrl(), CAMERA_PASSWORD);
         String reason = "the camera changed its pictures from 640x360 to 480x270 while streaming; "
                 + "connecting again to record them at the new size";
+        String subReason = "the camera changed its sub-stream pictures from 320x180 to 384x216 while streaming; "
+                + "connecting again to show them at the new size";
+        assertEquals(200, post(admin, "/api/v1/cameras/" + id + "/sub-stream", "{\"url\":\"" + camera.subRtspUrl() + "\"}").statusCode());
         try {
             VigilDeployment.await("two segments", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM segment WHERE camera_id = ?", id) >= 2);
+            VigilDeployment.awaitCamera(admin, id, "its sub-stream online", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
             Instant changed = Instant.now();
             camera.faults().staleDescription = true;
             camera.faults().changePictureSize(480, 270);
+            camera.faults().changeSubPictureSize(384, 216);
             VigilDeployment.await("the change in the camera's status history", Duration.ofSeconds(30),
                     () -> count("SELECT count(*) FROM audit_event WHERE action = 'camera.status' AND target = ? AND detail = ?",
                             "camera:" + id, "OFFLINE: " + reason) == 1);
+            // the sub-stream the same way: its session ends with the reason as its state, the next one is described by
+            // its pictures, so a small live tile opened now is told their size (its SDP still says 320x180)
+            VigilDeployment.await("the sub-stream's change in its state history", Duration.ofSeconds(30),
+                    () -> count("SELECT count(*) FROM audit_event WHERE action = 'camera.substream.status' AND target = ? AND detail = ?",
+                            "camera:" + id, "OFFLINE: " + subReason) == 1);
+            VigilDeployment.awaitCamera(admin, id, "its sub-stream online again", c -> "ONLINE".equals(c.getString("subStreamStatus", null)));
+            PictureSize[] tile = new PictureSize[1];
+            VigilDeployment.await("a small tile gets the sub-stream again", Duration.ofSeconds(30), () -> {
+                tile[0] = smallTileDescribes(admin, id);
+                return !tile[0].equals(new PictureSize(480, 270)); // the main stream's, until the sub-stream's feed is back
+            });
+            assertEquals(new PictureSize(384, 216), tile[0], "the sub-stream described as it is sent");
             VigilDeployment.await("two segments begun after the change", Duration.ofSeconds(60),
                     () -> count("SELECT count(*) FROM segment WHERE camera_id = ? AND start_ts > ?", id, Timestamp.from(changed)) >= 2);
         } finally {
@@ -835,6 +852,20 @@ class RecordingIT {
     }
 
     /** The picture size the first SPS of an H.264 segment's sample description (avcC) gives. */
+    /** The picture size the initialisation segment of a 320 px live tile of the camera describes. */
+    private static PictureSize smallTileDescribes(HttpClient client, long camera) {
+        try {
+            LiveSockets.Opened tile = LiveSockets.open(client, LiveSockets.ticketPath(client, camera) + "&w=320");
+            try {
+                return describedSize(tile.init());
+            } finally {
+                tile.abort();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("no live tile of camera " + camera, e);
+        }
+    }
+
     private static PictureSize describedSize(byte[] mp4) {
         for (int i = 4; i + 10 < mp4.length; i++) {
             if (mp4[i] == 'a' && mp4[i + 1] == 'v' && mp4[i + 2] == 'c' && mp4[i + 3] == 'C') {

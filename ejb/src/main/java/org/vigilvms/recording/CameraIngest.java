@@ -1,7 +1,6 @@
 package org.vigilvms.recording;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -28,14 +27,11 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -46,7 +42,6 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.BytePointer;
 import org.vigilvms.analytics.FrameFeed;
 import org.vigilvms.camera.CameraStatus;
 import org.vigilvms.camera.StreamSource;
@@ -55,7 +50,6 @@ import org.vigilvms.live.LiveHub;
 import org.vigilvms.logging.VigilLog;
 import org.vigilvms.video.CodecString;
 import org.vigilvms.video.FfmpegError;
-import org.vigilvms.video.ParameterSets;
 import org.vigilvms.video.PictureSize;
 
 /**
@@ -72,13 +66,13 @@ import org.vigilvms.video.PictureSize;
  * index; {@link StreamClock} corrects that placement for FFmpeg's read-ahead and for a camera
  * clock that drifts, and logs the drift. On loss it reconnects with exponential backoff; the
  * outage is a gap, never filler video. A camera reconfigured while it streams sends a key picture
- * whose parameter sets give another picture size ({@link PictureSize}): the session ends there
+ * whose parameter sets give another picture size ({@link SentPictures}): the session ends there
  * with that reason as the camera's status, what came before is sealed, and the next session,
  * at once, records at the new size. Its pictures go to live view and, unless the camera's
  * sub-stream runs ({@link SubStreamIngest}), to analytics. Each session is described (segments'
  * and live view's sample description, analytics' decoder) by the parameter sets its first key
- * picture carries ({@link ParameterSets}) where they are not the SDP's: a camera whose SDP still
- * describes the old size after such a change is recorded as it sends, with a warning in the log.
+ * picture carries where they are not the SDP's: a camera whose SDP still describes the old size
+ * after such a change is recorded as it sends, with a warning in the log.
  */
 final class CameraIngest extends ReconnectingPull {
 
@@ -89,8 +83,6 @@ final class CameraIngest extends ReconnectingPull {
      */
     static final long SEGMENT_MS = 4000;
     private static final long MAX_BACKOFF_MS = 30_000;
-    /** How far into a key picture its parameter sets are looked for (they come first, after at most a delimiter and SEI). */
-    private static final int PARAMETER_SETS_WITHIN = 4096;
     /** How long past a cut a segment waits for the sound before it (camera audio lags its video a little). */
     private static final long AUDIO_WAIT_MS = 1000;
 
@@ -176,10 +168,9 @@ final class CameraIngest extends ReconnectingPull {
             StreamClock clock = null;
             boolean firstSegment = true;
             PacketTimes times = new PacketTimes();
-            // the size the segments and the live feed are set up for: a later key picture of another size ends the session
-            PictureSize announced = new PictureSize(stream.codecpar().width(), stream.codecpar().height());
-            boolean hevc = stream.codecpar().codec_id() == AV_CODEC_ID_HEVC;
-            byte[] head = new byte[PARAMETER_SETS_WITHIN];
+            // the pictures as sent: the segments and the live feed are set up for their size, and a later key picture
+            // of another size ends the session
+            SentPictures sent = new SentPictures(source.cameraId(), stream.codecpar());
             String resized = null;
             // once stopped, the sound of the pictures already kept is still read for a moment (it lags them)
             long soundAwaitedUntil = AV_NOPTS_VALUE; // on the video clock
@@ -251,30 +242,12 @@ final class CameraIngest extends ReconnectingPull {
                     long pts = times.pts();
                     long dts = times.dts();
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-                    if (key && (liveFeed == null || announced.width() > 0)) {
-                        int length = Math.min(packet.size(), head.length);
-                        packet.data().get(head, 0, length);
-                        if (liveFeed == null) {
-                            // the session's first key picture: where the parameter sets it carries are not those of
-                            // the SDP (a camera whose SDP lags its configuration), the stream is described by them
-                            byte[] sets = ParameterSets.inAccessUnit(hevc, head, length, length == packet.size());
-                            byte[] described = extradata(stream.codecpar());
-                            if (sets != null && !Arrays.equals(sets, described)) {
-                                PictureSize was = PictureSize.inAccessUnit(hevc, described, described.length);
-                                PictureSize sent = PictureSize.inAccessUnit(hevc, sets, sets.length);
-                                if (was != null && sent != null && !sent.equals(was)) {
-                                    VigilLog.LOG.staleDescription(source.cameraId(), was.toString(), sent.toString());
-                                }
-                                describeAsSent(stream.codecpar(), sets, sent);
-                                announced = sent != null ? sent : announced;
-                            }
-                        } else {
-                            PictureSize sent = PictureSize.inAccessUnit(hevc, head, length);
-                            if (sent != null && !sent.equals(announced)) {
-                                resized = "the camera changed its pictures from " + announced + " to " + sent
-                                        + " while streaming; connecting again to record them at the new size";
-                                break; // what was recorded is sealed; the next session is set up for the new size
-                            }
+                    if (key) {
+                        PictureSize changed = sent.keyPicture(packet);
+                        if (changed != null) {
+                            resized = "the camera changed its pictures from " + sent.announced() + " to " + changed
+                                    + " while streaming; connecting again to record them at the new size";
+                            break; // what was recorded is sealed; the next session is set up for the new size
                         }
                     }
                     if (segment == null && !key) {
@@ -412,28 +385,6 @@ final class CameraIngest extends ReconnectingPull {
             // the last fraction of a second of sound is lost; the segments are kept
         } finally {
             AudioTranscoder.release(tail);
-        }
-    }
-
-    /** The stream's extradata: for an RTSP camera, the SDP's parameter sets in Annex B form. */
-    private static byte[] extradata(AVCodecParameters parameters) {
-        byte[] bytes = new byte[Math.max(parameters.extradata_size(), 0)];
-        if (bytes.length > 0) {
-            parameters.extradata().get(bytes);
-        }
-        return bytes;
-    }
-
-    /** The stream described by the parameter sets its pictures carry (Annex B, as FFmpeg keeps an SDP's) and, if read, their size. */
-    private static void describeAsSent(AVCodecParameters parameters, byte[] sets, PictureSize size) {
-        BytePointer extradata = new BytePointer(av_mallocz(sets.length + AV_INPUT_BUFFER_PADDING_SIZE)).capacity(sets.length);
-        extradata.put(sets);
-        av_free(parameters.extradata());
-        parameters.extradata(extradata);
-        parameters.extradata_size(sets.length);
-        if (size != null) {
-            parameters.width(size.width());
-            parameters.height(size.height());
         }
     }
 

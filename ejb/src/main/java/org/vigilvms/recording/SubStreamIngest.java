@@ -22,6 +22,7 @@ import org.vigilvms.camera.CameraStatus;
 import org.vigilvms.camera.StreamSource;
 import org.vigilvms.live.LiveFeed;
 import org.vigilvms.live.LiveHub;
+import org.vigilvms.video.PictureSize;
 
 /**
  * Pulls a camera's sub-stream beside the recording of its main stream, and records none of it:
@@ -29,7 +30,9 @@ import org.vigilvms.live.LiveHub;
  * less of them. Reached like the main stream ({@link CameraDial}); its state is its own
  * ({@link Listener#subStreamStatus}): a sub-stream that is down leaves the camera recording, and
  * its tiles and analytics go back to the main stream until it comes again. On loss it reconnects
- * ({@link ReconnectingPull}).
+ * ({@link ReconnectingPull}). Its pictures are described as it sends them ({@link SentPictures}),
+ * as the main stream's are: a stale SDP is overruled by the first key picture, and a change of
+ * picture size ends the session with that reason as its state, to connect again at once.
  */
 final class SubStreamIngest extends ReconnectingPull {
 
@@ -89,8 +92,11 @@ final class SubStreamIngest extends ReconnectingPull {
         AVRational millis = av_make_q(1, 1000);
         listener.subStreamStatus(source.cameraId(), CameraStatus.ONLINE, null);
         AVPacket packet = av_packet_alloc();
-        LiveFeed liveFeed = new LiveFeed(source.cameraId(), true, stream, null, null, live);
-        FrameFeed.CameraFeed analysed = analytics.open(source.cameraId(), stream);
+        SentPictures sent = new SentPictures(source.cameraId(), stream.codecpar());
+        // both set up at the first key picture, for the pictures as it describes them
+        LiveFeed liveFeed = null;
+        FrameFeed.CameraFeed analysed = null;
+        String resized = null;
         boolean pulled = false;
         try {
             long firstPts = AV_NOPTS_VALUE;
@@ -108,6 +114,14 @@ final class SubStreamIngest extends ReconnectingPull {
                     long pts = times.pts();
                     long dts = times.dts();
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (key) {
+                        PictureSize changed = sent.keyPicture(packet);
+                        if (changed != null) {
+                            resized = "the camera changed its sub-stream pictures from " + sent.announced() + " to " + changed
+                                    + " while streaming; connecting again to show them at the new size";
+                            break;
+                        }
+                    }
                     if (firstPts == AV_NOPTS_VALUE) {
                         if (!key) {
                             continue; // start at a key picture
@@ -115,6 +129,8 @@ final class SubStreamIngest extends ReconnectingPull {
                         firstPts = pts;
                         firstDts = dts;
                         clock = new StreamClock(System.currentTimeMillis());
+                        liveFeed = new LiveFeed(source.cameraId(), true, stream, null, null, live);
+                        analysed = analytics.open(source.cameraId(), stream);
                     }
                     long mediaMs = av_rescale_q(pts - firstPts, timeBase, millis);
                     clock.arrived(mediaMs, System.currentTimeMillis());
@@ -130,13 +146,17 @@ final class SubStreamIngest extends ReconnectingPull {
                     av_packet_unref(packet);
                 }
             }
-            if (running()) {
+            if (resized != null) {
+                listener.subStreamStatus(source.cameraId(), CameraStatus.OFFLINE, resized);
+            } else if (running()) {
                 listener.subStreamStatus(source.cameraId(), CameraStatus.OFFLINE, "the sub-stream ended or stalled");
             }
         } finally {
             analysing = false;
-            liveFeed.close();
-            analysed.close();
+            if (liveFeed != null) {
+                liveFeed.close();
+                analysed.close();
+            }
             av_packet_free(packet);
         }
         return pulled;

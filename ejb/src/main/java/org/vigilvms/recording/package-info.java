@@ -4,7 +4,9 @@
  * segment is announced to the storage service over JMS. A camera's sub-stream, where it has one,
  * is pulled beside it for live tiles and analytics and not recorded
  * ({@link org.vigilvms.recording.SubStreamIngest}); both are reached the same way
- * ({@link org.vigilvms.recording.CameraDial}). What each camera sent is counted for the metrics
+ * ({@link org.vigilvms.recording.CameraDial}) and both describe a session's pictures as the
+ * camera sends them, ending it when their size changes ({@link org.vigilvms.recording.SentPictures}).
+ * What each camera sent is counted for the metrics
  * endpoint ({@link org.vigilvms.recording.CameraMeters}).
  */
 package org.vigilvms.recording;

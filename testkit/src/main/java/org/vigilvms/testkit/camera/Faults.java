@@ -38,7 +38,7 @@ public final class Faults {
     /** The SDP carries no parameter sets: a decoder finds them only in the stream, before each key picture. */
     public volatile boolean parameterSetsOnlyInBand;
 
-    /** After {@link #changePictureSize}, the SDP still describes the pictures of the size configured (as some cameras do until restarted). */
+    /** After a change of picture size (either stream), the SDP still describes the size configured (as some cameras do until restarted). */
     public volatile boolean staleDescription;
 
     /** The main stream's picture size while changed mid-stream (width << 32 | height); 0: as configured. */
@@ -49,8 +49,17 @@ public final class Faults {
         pictureSize = (long) width << 32 | height;
     }
 
+    /** The sub-stream's picture size while changed mid-stream, as {@link #pictureSize}. */
+    volatile long subPictureSize;
+
+    /** The sub-stream changes to this picture size at its next picture (at least 320 wide: the frame stamp's). */
+    public void changeSubPictureSize(int width, int height) {
+        subPictureSize = (long) width << 32 | height;
+    }
+
     public void clear() {
         pictureSize = 0;
+        subPictureSize = 0;
         dropAfterMs = 0;
         stall = false;
         corruptNalUnits = false;

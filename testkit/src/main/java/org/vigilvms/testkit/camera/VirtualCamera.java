@@ -307,6 +307,9 @@ public final class VirtualCamera implements AutoCloseable {
         frameCounter++;
         long size = faults.pictureSize;
         main.resize(size == 0 ? config.width() : (int) (size >>> 32), size == 0 ? config.height() : (int) size);
+        long subSize = faults.subPictureSize;
+        sub.resize(subSize == 0 ? CameraProfile.subWidth(config) : (int) (subSize >>> 32),
+                subSize == 0 ? CameraProfile.subHeight(config) : (int) subSize);
         main.tick(stamp, faults.covered, sceneControl, faults.stall, first);
         sub.tick(stamp, faults.covered, sceneControl, faults.stall, first);
     }
