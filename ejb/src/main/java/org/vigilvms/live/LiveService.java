@@ -22,13 +22,12 @@ import org.vigilvms.security.Caller;
  * runs, whether its viewer still holds that right; viewing itself is audited by the endpoint.
  * The camera's sound goes only to holders of LISTEN: a stream with sound asked for without it
  * carries the pictures only. A viewer without VIEW_UNMASKED on a camera with privacy masks gets
- * its masked stream ({@link LiveStream#masked}), with the sound as for anyone, and never its own
- * pictures. A browser that
- * cannot play an H.265 camera gets its pictures encoded again as H.264 ({@link LiveStream#h264}),
- * while this node transcodes fewer than {@link #TRANSCODES} such streams; beyond that the stream
- * is refused with a message saying so. Only the node that records a camera has its live picture:
- * a ticket or live snapshot asked of another node is refused with where the camera is recorded
- * and whether that node is down ({@link RecordedHere}).
+ * its masked stream ({@link LiveStream#masked}), with the sound as anyone gets it, and never its
+ * own pictures. A browser that cannot play an H.265 camera gets its pictures encoded again as
+ * H.264 ({@link LiveStream#h264}), while this node transcodes fewer than {@link #TRANSCODES} such
+ * streams; beyond that the stream is refused with a message saying so. Only the node that records
+ * a camera has its live picture: a ticket or live snapshot asked of another node is refused with
+ * where the camera is recorded and whether that node is down ({@link RecordedHere}).
  */
 @PermitAll // authorization per call through AccessControl
 @Stateless

@@ -64,9 +64,4 @@ public record LiveStream(long cameraId, boolean sound, boolean masked, boolean s
         }
         return all;
     }
-
-    /** Encoded again by the server ({@link MaskedLive}) rather than passed on as the camera sends it. */
-    public boolean reencoded() {
-        return masked || h264;
-    }
 }
