@@ -132,9 +132,7 @@ public final class LiveFeed implements AutoCloseable {
 
     private void offer(Output output, AVPacket packet, long pts, long dts, boolean key, AVRational timeBase, boolean sound,
                        long now) {
-        if (output.muxer != null && output.muxer.hasSound() != sound && (key || output.muxer.hasSound())) {
-            // the sound stopped: pictures only from the next keyframe on; the sound started (the
-            // stream opened before it came): again with sound from this keyframe. Viewers get the new stream.
+        if (output.muxer != null && restartForSound(output.muxer.hasSound(), sound, key)) {
             output.close();
         }
         if (hub.wanted(output.stream)) {
@@ -158,6 +156,16 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     /**
+     * Whether a running stream that {@code has} sound starts again because the sound is now
+     * {@code coming} or not: the sound stopped, so pictures only from the next keyframe on; the
+     * sound started (the stream opened before it came), so again with sound from this keyframe.
+     * Viewers get the new stream.
+     */
+    private static boolean restartForSound(boolean has, boolean coming, boolean key) {
+        return has != coming && (key || has);
+    }
+
+    /**
      * A stream encoded again while wanted ({@link MaskedLive}): the masked one with the masks the
      * hub holds, the H.264 one with none; changed masks, an encoder that failed, or sound that
      * started or stopped (as for {@link Output}) start it again at a key picture.
@@ -176,7 +184,7 @@ public final class LiveFeed implements AutoCloseable {
                 wantedMs = now;
                 List<Region> masks = live.masked() ? hub.masks(cameraId).orElse(null) : List.of();
                 if (encoder != null && (key && (encoder.failed() || !encoder.masks().equals(masks))
-                        || encoder.hasSound() != sound && (key || encoder.hasSound()))) {
+                        || restartForSound(encoder.hasSound(), sound, key))) {
                     close();
                 }
                 if (encoder == null && masks != null && !sinceKey.isEmpty()) {
